@@ -1,0 +1,42 @@
+# newsgraph: the README's commands. `make run` and `make test` are all a user needs.
+VENV    ?= .venv
+PY      := $(VENV)/bin/python
+NG      := $(VENV)/bin/newsgraph
+STORE   ?= data/store
+SHARED  ?= ../shared
+HOST    ?= 127.0.0.1
+PORT    ?= 8000
+
+.PHONY: install run test score score-dev bench lint clean
+
+$(VENV)/.installed: pyproject.toml
+	test -x $(PY) || python3 -m venv $(VENV)
+	$(PY) -m pip install -q --upgrade pip
+	$(PY) -m pip install -q -e '.[test]'
+	touch $@
+
+install: $(VENV)/.installed
+
+run: install
+	$(NG) --store $(STORE) load seeds/
+	$(NG) --store $(STORE) query timeline --param person="Jan Leike"
+	$(NG) --store $(STORE) query said --param person="Daniel Kokotajlo"
+	$(NG) --store $(STORE) serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(PY) -m pytest -q
+
+score: install
+	$(PY) $(SHARED)/eval/score.py --gold $(SHARED)/eval/seeds-gold.json --cli $(NG) seeds/
+
+score-dev: install
+	$(PY) $(SHARED)/eval/score.py --gold $(SHARED)/eval/dev/gold.json --cli $(NG) $(SHARED)/eval/dev
+
+bench: install
+	$(PY) benchmarks/bench.py
+
+lint: install
+	$(VENV)/bin/ruff check newsgraph loaders tests benchmarks
+
+clean:
+	rm -rf $(VENV) data .pytest_cache .ruff_cache

@@ -1,0 +1,138 @@
+"""Cleaning: web debris out, with a map from every cleaned character to the original text.
+
+`Cleaned.text` is what the extractors read; `Cleaned.origin(i)` is the offset in the
+original file of cleaned character i, so every evidence span points at the original.
+`Cleaned.norm` is the same text folded for matching (Traditional to Simplified Chinese,
+full-width to ASCII), of the same length, so a match in `norm` is a span in `text`.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import ftfy
+import opencc
+
+_LEX = Path(__file__).parent / "lexicons" / "clean.toml"
+_CJK = r"\u3400-\u9fff"
+# Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責.
+_PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\)")
+_HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
+_DOUBLE_PUNCT = re.compile(r"[,，](?=[,，。、;；!！?？])|(?<=[。、])[,，]")
+_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0x30FB: 0xB7,
+          0x2022: 0xB7, 0xFF65: 0xB7}
+_SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
+                                    r"[\u3040-\u30ff]", rf"[{_CJK}]", r"[A-Za-z]")]
+
+
+@dataclass
+class Cleaned:
+    text: str
+    offsets: list[int]  # offsets[i] = original offset of text[i]; one extra entry at the end
+    norm: str
+
+    def origin(self, i: int) -> int:
+        return self.offsets[min(i, len(self.offsets) - 1)]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original [start, end) of cleaned [start, end)."""
+        if end <= start:
+            return self.origin(start), self.origin(start)
+        return self.origin(start), self.origin(end - 1) + 1
+
+
+def _any(patterns: list[str]) -> re.Pattern[str]:
+    """One regex for a list; a leading (?i) becomes a scoped (?i:...) group."""
+    return re.compile("|".join(f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
+                               for p in patterns))
+
+
+@cache
+def _rules() -> dict:
+    data = tomllib.loads(_LEX.read_text(encoding="utf-8"))
+    return {"drop": _any(data["drop_line"]), "cut": _any(data["cut_from"]),
+            "cut_fraction": data["cut_after_fraction"], "bullet_max": data["bullet_max"],
+            "bullets": data["bullet_marks"]}
+
+
+@cache
+def _t2s() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def to_simplified(text: str) -> str:
+    """Traditional to Simplified, keeping the length (character by character where needed)."""
+    out = _t2s().convert(text)
+    if len(out) == len(text):
+        return out
+    chars = [_t2s().convert(c) for c in text]
+    return "".join(c if len(c) == 1 else o for c, o in zip(chars, text, strict=True))
+
+
+def fold(text: str) -> str:
+    return to_simplified(text.translate(_WIDTH))
+
+
+def _sub(text: str, offs: list[int], pattern: re.Pattern[str],
+         repl: Callable[[re.Match[str]], str] = lambda m: "") -> tuple[str, list[int]]:
+    parts, new_offs, last = [], [], 0
+    for m in pattern.finditer(text):
+        parts.append(text[last:m.start()])
+        new_offs += offs[last:m.start()]
+        r = repl(m)
+        parts.append(r)
+        new_offs += [offs[min(m.start() + k, m.end() - 1)] for k in range(len(r))]
+        last = m.end()
+    parts.append(text[last:])
+    new_offs += offs[last:]
+    return "".join(parts), new_offs
+
+
+def _keep_line(line: str, rules: dict, seen: set[str]) -> bool:
+    stripped = line.strip()
+    if not stripped:
+        return True
+    folded = fold(stripped)
+    if rules["drop"].search(folded):
+        return False
+    if sum(1 for s in _SCRIPTS if s.search(stripped)) >= 4:  # a language bar
+        return False
+    if stripped[0] in rules["bullets"] and len(stripped) < rules["bullet_max"] \
+            and not re.search(r"[。.!?！？]$", stripped):
+        return False
+    if len(stripped) >= 12:
+        if stripped in seen:  # a repeated paragraph: the page printed the body twice
+            return False
+        seen.add(stripped)
+    return True
+
+
+def clean(raw: str) -> Cleaned:
+    rules = _rules()
+    text = ftfy.fix_text(raw, normalization=None) if ftfy.is_bad(raw) else raw
+    offs = list(range(len(text)))
+    if text is not raw and len(text) != len(raw):  # mojibake repaired: map proportionally
+        offs = [int(i * len(raw) / max(len(text), 1)) for i in range(len(text))]
+    text, offs = _sub(text, offs, _HTML)
+    text, offs = _sub(text, offs, _PINYIN)
+    text, offs = _sub(text, offs, _DOUBLE_PUNCT)
+    lines, pos, seen = [], 0, set()
+    kept_text, kept_offs = [], []
+    for line in text.split("\n"):
+        lines.append((pos, line))
+        pos += len(line) + 1
+    cut_at = next((p for p, line in lines if p >= rules["cut_fraction"] * len(text)
+                   and rules["cut"].search(fold(line.strip()))), len(text) + 1)
+    for p, line in lines:
+        if p >= cut_at or not _keep_line(line, rules, seen):
+            continue
+        kept_text.append(line + "\n")
+        kept_offs += offs[p:p + len(line)] + [offs[p + len(line)] if p + len(line) < len(offs)
+                                              else len(raw)]
+    out = "".join(kept_text)
+    kept_offs.append(len(raw))
+    return Cleaned(text=out, offsets=kept_offs, norm=fold(out))

@@ -1,0 +1,32 @@
+"""Language of an article when the manifest does not say: zh-Hans, zh-Hant, de or en."""
+from __future__ import annotations
+
+import re
+
+from loaders.clean import to_simplified
+
+_CJK = re.compile(r"[\u3400-\u9fff]")
+_LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
+_WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
+STOPWORDS = {
+    "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "zu", "den", "dem",
+           "ein", "eine", "auf", "sich", "auch", "dass", "wurde", "hat", "bei", "nach", "im"},
+    "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as",
+           "by", "he", "she", "said", "at", "from", "his", "her", "has", "have", "it"},
+}
+
+
+def detect(text: str) -> str:
+    cjk = _CJK.findall(text)
+    if len(cjk) >= 0.2 * (len(cjk) + len(_LATIN.findall(text))) and cjk:
+        sample = "".join(cjk[:4000])
+        changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=True))
+        return "zh-Hant" if changed >= 0.04 * len(sample) else "zh-Hans"
+    words = [w.lower() for w in _WORDS.findall(text[:20000])]
+    scores = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
+    return max(scores, key=lambda lang: scores[lang])
+
+
+def family(language: str | None) -> str:
+    """zh for both Chinese scripts, else the primary subtag (de, en)."""
+    return (language or "en").split("-")[0].lower()

@@ -1,0 +1,100 @@
+"""The vocabularies the extractors read, from data files: the ontology (event triggers,
+role titles, verbs of saying), the registry (names), and loaders/lexicons/*.toml.
+
+Each lexicon is compiled once into one regular expression (longest alternative first),
+so a text is scanned once per lexicon, not once per word.
+"""
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from loaders.clean import fold
+from newsgraph.paths import ontology_file
+
+NG = "https://w3id.org/newsgraph/ns#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+_LEX = Path(__file__).parent / "lexicons"
+
+
+@dataclass
+class Terms:
+    """Phrases per language mapped to a key (an event class, a role concept...)."""
+
+    by_lang: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> phrase -> key
+
+    def add(self, lang: str, phrase: str, key: str) -> None:
+        self.by_lang.setdefault(lang, {})[fold(phrase)] = key
+
+    def pattern(self, lang: str) -> re.Pattern[str] | None:
+        return _compile(self, lang)
+
+    def lookup(self, lang: str, phrase: str) -> str | None:
+        for table in (self.by_lang.get(lang, {}), self.by_lang.get("", {})):
+            for known, key in table.items():
+                if known.lower() == phrase.lower():
+                    return key
+        return None
+
+
+def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:
+    phrases = {**terms.by_lang.get("", {}), **terms.by_lang.get(lang, {})}
+    if not phrases:
+        return None
+    ordered = sorted(phrases, key=len, reverse=True)
+    alts = "|".join(re.escape(p) for p in ordered)
+    # Latin phrases need word edges; Chinese ones do not (there are no spaces).
+    return re.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?![a-zäöüß])", re.IGNORECASE)
+
+
+def _lang(literal: ox.Literal) -> str:
+    tag = (literal.language or "").lower()
+    return "" if not tag else tag.split("-")[0]
+
+
+@cache
+def ontology_terms() -> dict[str, Terms]:
+    """triggers (event class local name), passive (same), roles (role key), speech."""
+    out = {name: Terms() for name in ("triggers", "passive", "roles", "speech")}
+    data = ontology_file().read_bytes()
+    for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
+        p, s, o = t.predicate.value, t.subject.value, t.object
+        if not isinstance(o, ox.Literal):
+            continue
+        local = s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+        if p == NG + "trigger":
+            out["triggers"].add(_lang(o), o.value, local)
+        elif p == NG + "passiveTrigger":
+            out["passive"].add(_lang(o), o.value, local)
+        elif p == NG + "speechVerb":
+            out["speech"].add(_lang(o), o.value, "say")
+        elif p in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel") \
+                and "/role/" in s:
+            out["roles"].add(_lang(o), o.value, local)
+    return out
+
+
+@cache
+def role_labels() -> dict[str, str]:
+    """role key -> English preferred label."""
+    data = ontology_file().read_bytes()
+    return {t.subject.value.rsplit("/", 1)[-1]: t.object.value
+            for t in ox.parse(data, format=ox.RdfFormat.TURTLE)
+            if t.predicate.value == SKOS + "prefLabel" and "/role/" in t.subject.value
+            and isinstance(t.object, ox.Literal) and t.object.language == "en"}
+
+
+@cache
+def toml(name: str) -> dict:
+    return tomllib.loads((_LEX / f"{name}.toml").read_text(encoding="utf-8"))
+
+
+@cache
+def words(name: str, key: str) -> frozenset[str]:
+    return frozenset(toml(name)[key].split())

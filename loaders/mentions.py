@@ -1,0 +1,201 @@
+"""People and organizations named in an article: the registry's names, new names found by
+pattern (Latin-script names, transliterations with '·', Chinese names beside a title or a
+verb of saying, organizations by their suffix), and short forms resolved within the article.
+
+All matching runs on `Cleaned.norm` (Simplified script, ASCII width), so a match is a span
+of the cleaned text and, through the offset map, of the original file.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.lexicon import ontology_terms, toml, words
+from loaders.registry import Entity, Registry, new_entity, registry
+
+CJK = r"\u3400-\u9fff"
+_LOW = r"a-zà-öø-ÿß"
+_TOKEN = rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?"
+LATIN_NAME = re.compile(rf"(?<![A-Za-zÀ-ÿ])({_TOKEN})((?:[ \u00a0]{_TOKEN}){{1,2}})(?![{_LOW}])")
+DOT_NAME = re.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
+PAREN_LATIN = re.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
+PAREN_CJK = re.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
+_LEFT = r"(?:(?<![A-Za-zÀ-ÿ])|(?<=[a-zà-ÿ])(?=[A-Z]))"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    entity: Entity
+    rule: str
+
+
+def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
+    """One regex for Chinese aliases, one for one-word and one for multi-word Latin ones."""
+    cjk = sorted((a for a in aliases if re.search(f"[{CJK}]", a)), key=len, reverse=True)
+    latin = [a for a in aliases if not re.search(f"[{CJK}]", a) and len(a) >= 2]
+    single = sorted((a for a in latin if " " not in a), key=len, reverse=True)
+    multi = sorted((a for a in latin if " " in a), key=len, reverse=True)
+    out = []
+    if cjk:
+        out.append(re.compile("|".join(map(re.escape, cjk))))
+    if single:
+        out.append(re.compile(rf"{_LEFT}(?:{'|'.join(map(re.escape, single))})(?:s)?(?![{_LOW}])"))
+    if multi:
+        out.append(re.compile(rf"{_LEFT}(?:{'|'.join(map(re.escape, multi))})"))
+    return out
+
+
+@cache
+def _registry_patterns() -> list[re.Pattern[str]]:
+    return _alias_patterns(list(registry().alias))
+
+
+@cache
+def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    surnames = "".join(words("names", "surnames_zh"))
+    roles = ontology_terms()["roles"].by_lang
+    titles = sorted({p for lang in ("", "zh") for p in roles.get(lang, {})
+                     if re.search(f"[{CJK}]", p)}, key=len, reverse=True)
+    speech = sorted((p for p in ontology_terms()["speech"].by_lang.get("", {})
+                     if re.search(f"[{CJK}]", p)), key=len, reverse=True)
+    name = rf"([{surnames}][{CJK}]{{1,2}}?)"
+    after_title = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}){name}"
+                             rf"(?=(?:{'|'.join(map(re.escape, speech))})|[,，。、:：(（在的也则])")
+    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n]))\s*{name}(?=(?:{'|'.join(map(re.escape, speech))}))")
+    return after_title, before_verb
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in taken)
+
+
+class MentionFinder:
+    """Finds the mentions of one article, keeping one Entity per name across the article."""
+
+    def __init__(self, norm: str, reg: Registry | None = None) -> None:
+        self.norm = norm
+        self.reg = reg or registry()
+        self.mentions: list[Mention] = []
+        self.local: dict[str, Entity] = {}  # folded name -> entity, for this article
+
+    def _add(self, start: int, end: int, entity: Entity, rule: str) -> None:
+        if _free([(m.start, m.end) for m in self.mentions], start, end):
+            self.mentions.append(Mention(start, end, entity, rule))
+
+    def _entity(self, name: str, kind: str, *labels: str) -> Entity:
+        for candidate in (name, *labels):
+            known = self.reg.find(candidate) or self.local.get(candidate)
+            if known is not None:
+                return known
+        entity = new_entity(kind, name)
+        entity.labels.update(labels)
+        for label in (name, *labels):
+            self.local[label] = entity
+        return entity
+
+    def run(self) -> list[Mention]:
+        found = []
+        for pattern in _registry_patterns():
+            for m in pattern.finditer(self.norm):
+                text = m.group(0)
+                entity = self.reg.find(text) or self.reg.find(text[:-1])
+                if entity is not None:
+                    found.append((m.start(), m.end(), entity))
+        for start, end, entity in sorted(found, key=lambda f: (f[0] - f[1], f[0])):
+            self._add(start, end, entity, "registry-name")
+        self._dot_names()
+        self._latin_names()
+        self._zh_names()
+        self._orgs()
+        self._short_forms()
+        self.mentions.sort(key=lambda m: m.start)
+        return self.mentions
+
+    def _dot_names(self) -> None:
+        for m in DOT_NAME.finditer(self.norm):
+            paren = PAREN_LATIN.match(self.norm, m.end())
+            latin = paren.group(1) if paren else None
+            entity = self._entity(latin or m.group(0), "person", m.group(0))
+            self._add(m.start(), m.end(), entity, "name-dot-transliteration")
+            if paren:
+                self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+
+    def _latin_names(self) -> None:
+        given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
+                                                            "not_names"))
+        suffixes = words("names", "org_suffixes")
+        for m in LATIN_NAME.finditer(self.norm):
+            tokens = m.group(0).replace("\u00a0", " ").split(" ")
+            if tokens[-1] in suffixes or any(t in stop for t in tokens[1:]):
+                continue
+            chinese = len(tokens) == 2 and any(t in pinyin for t in tokens) \
+                and all(len(t) <= 7 for t in tokens)
+            if tokens[0] not in given and not chinese or tokens[0] in stop and not chinese:
+                continue
+            paren = PAREN_CJK.match(self.norm, m.end())
+            name = " ".join(tokens)
+            entity = self._entity(name, "person", *([paren.group(1)] if paren else []))
+            self._add(m.start(), m.end(), entity, "name-latin-given-name")
+            if paren:
+                self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+
+    def _zh_names(self) -> None:
+        function = set(toml("names")["function_chars_zh"]) | set(toml("names")["not_name_chars_zh"])
+        for pattern, rule in zip(_zh_context(), ("name-zh-after-title", "name-zh-before-verb"),
+                                 strict=True):
+            for m in pattern.finditer(self.norm):
+                if not function.intersection(m.group(1)):
+                    self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
+
+    def _orgs(self) -> None:
+        suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
+        latin = re.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
+                           rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![a-z])")
+        zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
+        zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,4}}|[A-Z][A-Za-z]{{2,}} ?)"
+                        rf"(?:{'|'.join(zh_suffixes)}))")
+        stop = words("names", "not_names")
+        for m in latin.finditer(self.norm):
+            tokens = m.group(1).split()
+            while tokens and tokens[0] in stop and tokens[0] not in words("names", "org_suffixes"):
+                tokens.pop(0)
+            if len(tokens) >= 2:
+                start = m.end(1) - len(" ".join(tokens))
+                self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
+        function = set(toml("names")["function_chars_zh"])
+        for m in zh.finditer(self.norm):
+            prefix = m.group(1)[:-2]
+            if not function.intersection(prefix):
+                self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-suffix-zh")
+
+    def _short_forms(self) -> None:
+        """Surnames and given names of people named in full, when only one person has them."""
+        owners: dict[str, set[str]] = {}
+        by_iri: dict[str, Entity] = {}
+        for m in self.mentions:
+            if not m.entity.is_person:
+                continue
+            by_iri[m.entity.iri] = m.entity
+            surface = self.norm[m.start:m.end]
+            for name in {surface, m.entity.name}:
+                parts = name.split("·") if "·" in name else name.split(" ")
+                if len(parts) < 2:
+                    continue
+                for part in (parts[0], parts[-1]):
+                    if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
+                        owners.setdefault(part, set()).add(m.entity.iri)
+        stop = words("names", "not_names")
+        forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
+        for pattern in _alias_patterns(list(forms)):
+            for m in pattern.finditer(self.norm):
+                text = m.group(0)
+                iri = forms.get(text) or forms.get(text[:-1])
+                if iri:
+                    self._add(m.start(), m.end(), by_iri[iri], "name-short-form")
+
+
+def find_mentions(norm: str) -> list[Mention]:
+    return MentionFinder(norm).run()

@@ -1,0 +1,192 @@
+"""The `newsgraph` command: a thin adapter over the library (Typer + Rich).
+
+    newsgraph [--store DIR] load PATH...
+    newsgraph queries
+    newsgraph query NAME [--param k=v ...] [--format table|json|csv|tsv|xml]
+    newsgraph sparql "SELECT ..." [--format ...]
+    newsgraph explain ARTICLE
+    newsgraph export --format trig|nquads|turtle|ntriples|jsonld|xml [--graph ID] [--out FILE]
+    newsgraph serve [--host 127.0.0.1] [--port 8000]
+"""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+
+from newsgraph.errors import NewsgraphError, ParameterError
+from newsgraph.ingest import load_paths, run_saved
+from newsgraph.results import kind, materialize, serialize, term_text
+from newsgraph.savedqueries import SavedQueries
+from newsgraph.store import Store, article_graph, resolve_location
+
+app = typer.Typer(help="newsgraph: news articles in, a knowledge graph out, saved SPARQL "
+                  "queries on top.", no_args_is_help=True, pretty_exceptions_enable=False)
+out = Console()
+err = Console(stderr=True)
+
+
+class State:
+    location: str | None = None
+    store: Store | None = None
+
+    def open(self) -> Store:
+        if self.store is None:
+            self.store = Store(self.location)
+        return self.store
+
+
+state = State()
+
+
+@app.callback()
+def main_options(
+    store: Annotated[str | None, typer.Option(
+        "--store", help="Store folder (default $NEWSGRAPH_STORE or ./data/store; "
+        "':memory:' for none).")] = None,
+) -> None:
+    state.location = resolve_location(store)
+    state.store = None
+
+
+def _params(items: list[str]) -> dict[str, str]:
+    params = {}
+    for item in items:
+        if "=" not in item:
+            raise ParameterError(f"--param {item!r} is not NAME=VALUE",
+                                 hint="e.g. --param person='Jan Leike'")
+        key, value = item.split("=", 1)
+        params[key.strip()] = value
+    return params
+
+
+def _print(result, fmt: str) -> None:
+    if fmt == "table":
+        if kind(result) != "select":
+            fmt = "turtle" if kind(result) == "graph" else "json"
+        else:
+            rows = materialize(result)
+            table = Table(*rows.variables, show_lines=False)
+            for row in rows.rows:
+                table.add_row(*(term_text(t) for t in row))
+            out.print(table)
+            err.print(f"{len(rows.rows)} rows")
+            return
+    sys.stdout.buffer.write(serialize(result, fmt))
+    sys.stdout.flush()
+
+
+@app.command()
+def load(paths: Annotated[list[Path], typer.Argument(help="Folders (with or without "
+                                                      "manifest.json) or article files.")]
+         ) -> None:
+    """Load articles: each replaces its own named graph, atomically."""
+    store = state.open()
+    with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  console=err, transient=True) as progress:
+        task = progress.add_task("loading", total=None)
+
+        def tick(source, total):
+            progress.update(task, total=total, advance=0 if source is None else 1,
+                            description=f"loading {source.id if source else ''}")
+
+        report = load_paths(store, paths, progress=tick)
+    table = Table("articles", "triples", "people", "roles", "events", "statements",
+                  title="loaded")
+    totals = report.totals()
+    table.add_row(*(str(totals[k]) for k in ("articles", "triples", "people", "roles",
+                                              "events", "statements")))
+    err.print(table)
+    for name, exc in report.failed:
+        err.print(f"[red]failed[/red] {name}: {exc}")
+    if not report.ok:
+        raise typer.Exit(1)
+
+
+@app.command("queries")
+def list_queries() -> None:
+    """List the saved queries with their summaries and parameters."""
+    table = Table("name", "summary", "parameters")
+    for q in SavedQueries():
+        params = ", ".join(f"{p.name}:{p.type}{'' if p.required else '?'}"
+                           + (f"={p.default}" if p.default else "") for p in q.parameters)
+        table.add_row(q.name, q.summary, params)
+    out.print(table)
+
+
+@app.command()
+def query(name: str,
+          param: Annotated[list[str] | None, typer.Option(
+              "--param", "-p", help="NAME=VALUE, repeatable")] = None,
+          fmt: Annotated[str, typer.Option("--format", "-f",
+                                           help="table|json|csv|tsv|xml")] = "table") -> None:
+    """Run a saved query."""
+    _print(run_saved(state.open(), SavedQueries(), name, _params(param or [])), fmt)
+
+
+@app.command()
+def sparql(text: str, fmt: Annotated[str, typer.Option(
+        "--format", "-f", help="table|json|csv|tsv|xml; turtle|ntriples|... for CONSTRUCT")
+        ] = "table") -> None:
+    """Run an ad-hoc SPARQL query (read-only)."""
+    from newsgraph.safety import check_query
+
+    check_query(text)
+    _print(state.open().query(text), fmt)
+
+
+@app.command()
+def explain(article: str) -> None:
+    """Print every fact extracted from one article with the text that states it and its rule."""
+    from newsgraph.explain import facts_of
+
+    rows = facts_of(state.open(), article)
+    if not rows:
+        raise NewsgraphError(f"no article '{article}' in the store",
+                             hint="run 'newsgraph load' first, or check the id")
+    table = Table("kind", "fact", "rule", "evidence", show_lines=True)
+    for row in rows:
+        table.add_row(*row)
+    out.print(table)
+
+
+@app.command()
+def export(fmt: Annotated[str, typer.Option("--format", "-f",
+                                            help="trig|nquads|turtle|ntriples|jsonld|xml")
+                          ] = "trig",
+           graph: Annotated[str | None, typer.Option(help="one article id")] = None,
+           out_file: Annotated[Path | None, typer.Option("--out", help="file (default stdout)")
+                               ] = None) -> None:
+    """Export the store (every named graph), or one article's graph."""
+    store = state.open()
+    node = article_graph(graph) if graph else None
+    data = store.export(fmt, None, node)
+    if out_file:
+        out_file.write_bytes(data)
+    else:
+        sys.stdout.buffer.write(data)
+
+
+@app.command()
+def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Serve the SPARQL endpoint, the saved queries and their OpenAPI docs."""
+    import uvicorn
+
+    from newsgraph.http import create_app
+
+    uvicorn.run(create_app(state.open()), host=host, port=port, log_level="info")
+
+
+def main() -> None:
+    try:
+        app()
+    except NewsgraphError as exc:
+        err.print(f"[red]error:[/red] {exc.message}")
+        if exc.hint:
+            err.print(f"  {exc.hint}")
+        sys.exit(2)

@@ -1,0 +1,195 @@
+"""The store: an on-disk (or in-memory) Oxigraph dataset with one named graph per article.
+
+Loading an article writes its quads to a staging graph and MOVEs it into place in one
+update, so a reader sees the old article or the new one, never half of one, and a failed
+load leaves the store as it was. The ontology and the registry live in graphs of their
+own, refreshed when their files change.
+"""
+from __future__ import annotations
+
+import hashlib
+import os
+import time
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from newsgraph.errors import FormatError, QueryError, StoreError
+from newsgraph.paths import ontology_file
+
+NS = "https://w3id.org/newsgraph/ns#"
+ID = "https://w3id.org/newsgraph/id/"
+GRAPH = "https://w3id.org/newsgraph/graph/"
+ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
+REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
+META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
+STAGING = "urn:newsgraph:staging:"
+DEFAULT_STORE = "data/store"
+
+PREFIXES = {
+    "ng": NS,
+    "role": "https://w3id.org/newsgraph/role/",
+    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "schema": "https://schema.org/",
+    "org": "http://www.w3.org/ns/org#",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "dcterms": "http://purl.org/dc/terms/",
+}
+
+EXPORT_FORMATS = {
+    "trig": ox.RdfFormat.TRIG,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "xml": ox.RdfFormat.RDF_XML,
+}
+_SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
+_HASH = ox.NamedNode(NS + "sourceHash")
+_VERSION = ox.NamedNode(NS + "version")
+_STORE_NODE = ox.NamedNode("urn:newsgraph:store")
+
+
+def article_graph(article_id: str) -> ox.NamedNode:
+    return ox.NamedNode(GRAPH + iri_safe(article_id))
+
+
+def iri_safe(text: str) -> str:
+    """Percent-encode everything but unreserved characters: an id becomes a safe IRI segment."""
+    out = []
+    for ch in text:
+        if ch.isalnum() and ch.isascii() or ch in "-._~":
+            out.append(ch)
+        else:
+            out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
+    return "".join(out)
+
+
+def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
+    """--store, else NEWSGRAPH_STORE, else ./data/store; ':memory:' for an in-memory store."""
+    value = location if location is not None else os.environ.get("NEWSGRAPH_STORE", DEFAULT_STORE)
+    return None if str(value) == ":memory:" else str(value)
+
+
+class Store:
+    """A newsgraph dataset over pyoxigraph. `Store(None)` is in memory; `Store(path)` on disk."""
+
+    def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
+        self.location = None if location is None else Path(location)
+        try:
+            if self.location is None:
+                self._ox = ox.Store()
+            else:
+                self.location.mkdir(parents=True, exist_ok=True)
+                self._ox = ox.Store(str(self.location))
+        except OSError as exc:
+            raise StoreError(
+                f"cannot open the store at {self.location}: {exc}",
+                hint="is another newsgraph process (a server or a load) using it? stop it or "
+                "pass another --store",
+            ) from exc
+        self.ensure_schema()
+
+    # ------------------------------------------------------------------ writing
+    def ensure_schema(self) -> None:
+        """Load the ontology and registry graphs when missing or when their files changed."""
+        for graph, name in _SCHEMA_FILES.items():
+            path = ontology_file(name)
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            old = self._stored_hash(graph)
+            if old == digest:
+                continue
+            parsed = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri())
+            self.replace_graph(graph, (ox.Quad(q.subject, q.predicate, q.object, graph)
+                                       for q in parsed))
+            if old is not None:
+                self._ox.remove(ox.Quad(graph, _HASH, ox.Literal(old), META_GRAPH))
+            self._ox.add(ox.Quad(graph, _HASH, ox.Literal(digest), META_GRAPH))
+
+    def _stored_hash(self, graph: ox.NamedNode) -> str | None:
+        for quad in self._ox.quads_for_pattern(graph, _HASH, None, META_GRAPH):
+            return quad.object.value
+        return None
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        """Replace one named graph with `quads` atomically: staging graph, then one MOVE.
+
+        The MOVE and the version bump are one SPARQL update, so one transaction.
+        """
+        staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
+        staged = [ox.Quad(q.subject, q.predicate, q.object, staging) for q in quads]
+        # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
+        update = (
+            f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n"
+            f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ <{_STORE_NODE.value}> <{_VERSION.value}> ?v }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{META_GRAPH.value}> {{ <{_STORE_NODE.value}> <{_VERSION.value}> "
+            f"\"{time.time_ns()}\" }} }}"
+        )
+        try:
+            if self._ox.contains_named_graph(staging):
+                self._ox.remove_graph(staging)
+            self._ox.extend(staged)
+            self._ox.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing graph {graph.value} failed: {exc}",
+                             hint="the previous version of the graph is unchanged") from exc
+        return len(staged)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        if self._ox.contains_named_graph(graph):
+            self._ox.remove_graph(graph)
+
+    # ------------------------------------------------------------------ reading
+    def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
+              **options: Any) -> Any:
+        """Run a SPARQL query with values bound as RDF terms (never pasted into the text)."""
+        try:
+            return self._ox.query(sparql, prefixes=PREFIXES, substitutions=substitutions,
+                                  **options)
+        except SyntaxError as exc:
+            raise QueryError(f"the query does not parse: {exc}",
+                             hint="check the SPARQL syntax at the position given") from exc
+        except (OSError, ValueError, TypeError) as exc:
+            raise QueryError(f"the query failed: {exc}") from exc
+
+    def article_graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self._ox.named_graphs()
+                       if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH)),
+                      key=lambda g: g.value)
+
+    def __len__(self) -> int:
+        return len(self._ox)
+
+    def version(self) -> str:
+        """A token that changes whenever anything is loaded (for ETags)."""
+        for quad in self._ox.quads_for_pattern(_STORE_NODE, _VERSION, None, META_GRAPH):
+            return quad.object.value
+        return "0"
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: str, output: Any = None, graph: ox.NamedNode | None = None) -> Any:
+        """Serialize the dataset (or one graph, for triple-only formats) to `output`."""
+        if fmt not in EXPORT_FORMATS:
+            raise FormatError(f"unknown export format '{fmt}'",
+                              hint="use one of " + ", ".join(EXPORT_FORMATS))
+        rdf_format = EXPORT_FORMATS[fmt]
+        if not rdf_format.supports_datasets and graph is None:
+            raise FormatError(f"{fmt} holds one graph only; the store has one per article",
+                              hint="pass --graph ARTICLE_ID, or export as trig or nquads")
+        try:
+            return self._ox.dump(output, format=rdf_format, from_graph=graph,
+                                 prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
+        except (OSError, ValueError) as exc:
+            raise StoreError(f"export failed: {exc}") from exc
+
+    def close(self) -> None:
+        self._ox.flush() if self.location is not None else None
+        del self._ox
