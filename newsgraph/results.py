@@ -6,7 +6,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from newsgraph.errors import FormatError
+from newsgraph.errors import FormatError, QueryError
 
 SELECT_FORMATS = {
     "json": ox.QueryResultsFormat.JSON,
@@ -52,6 +52,21 @@ def serialize(result: Any, fmt: str) -> bytes:
         raise FormatError(f"a graph result cannot be written as '{fmt}'",
                           hint="use " + ", ".join(GRAPH_FORMATS))
     return ox.serialize(result, format=GRAPH_FORMATS[fmt])
+
+
+def render(result: Any, fmt: str) -> bytes:
+    """Serialize in the calling thread and drop the result there (pyoxigraph results are
+    bound to their thread); evaluation errors become a QueryError with no live reference."""
+    message = None
+    try:
+        return serialize(result, fmt)
+    except FormatError:
+        raise
+    except (OSError, RuntimeError, ValueError, SyntaxError) as exc:
+        message = str(exc)
+    finally:
+        del result
+    raise QueryError(f"the query failed while it ran: {message}")
 
 
 def materialize(result: ox.QuerySolutions) -> Rows:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from typing import Any
 
+from pyparsing import ParseResults
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
@@ -28,7 +29,7 @@ def _walk(node: Any):
     if isinstance(node, dict | CompValue):
         for value in node.values():
             yield from _walk(value)
-    elif isinstance(node, list | tuple):
+    elif isinstance(node, list | tuple | ParseResults):
         for value in node:
             yield from _walk(value)
 

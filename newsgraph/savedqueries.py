@@ -7,7 +7,8 @@
     #+ examples:
     #+   - person: 伊爾亞·蘇茨克維
 
-Parameters follow grlc's convention: a variable `?_name` is a required parameter,
+A parameter variable must be projected by the top-level SELECT (and used outside
+sub-selects): pyoxigraph substitutes only projected variables. Parameters follow grlc's convention: a variable `?_name` is a required parameter,
 `?__name` an optional one, and a suffix gives its type (`?_date_xsd_date`,
 `?_limit_xsd_integer`, `?_org_iri`; none: a plain string). Values are bound as RDF
 terms through pyoxigraph substitutions, never pasted into the query text. The same
@@ -167,6 +168,14 @@ def parse_query_file(path: Path) -> SavedQuery:
             name=name, variable=f"{underscores}{name}{suffix}".lstrip("?"),
             type=PARAM_TYPES[suffix][0], required=underscores == "_",
             default=defaults.get(name), example=examples.get(name, defaults.get(name))))
+    select = re.search(r"\bSELECT\b(.*?)\bWHERE\b", body, re.S | re.I)
+    projected = select.group(1) if select else ""
+    for param in params.values():
+        if select and "*" not in projected and f"?{param.variable}" not in projected.split():
+            raise QueryDefinitionError(
+                f"{path}: parameter ?{param.variable} is not in the SELECT projection",
+                hint="pyoxigraph binds only projected variables: add it to the SELECT line "
+                     "and use it outside sub-selects")
     stray = sorted((set(defaults) | set(examples)) - set(params))
     if stray:
         raise QueryDefinitionError(f"{path}: default or example for unknown parameter "

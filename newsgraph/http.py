@@ -1,0 +1,209 @@
+"""The HTTP adapter: SPARQL 1.1 Protocol at /sparql, saved queries at /queries/{name}.
+
+`create_app(store)` builds a fresh app around a store; nothing lives at module level.
+Handlers are plain `def`s, so FastAPI runs each query in its worker threads, off the
+event loop (pyoxigraph releases the GIL while it evaluates).
+"""
+from __future__ import annotations
+
+import inspect
+from urllib.parse import parse_qs
+from typing import Any
+
+from fastapi import FastAPI, Query, Request
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import HTMLResponse, JSONResponse, Response
+
+from newsgraph import __version__
+from newsgraph.errors import FormatError, ForbiddenQueryError, NewsgraphError, QueryError
+from newsgraph.ingest import run_saved
+from newsgraph.results import kind, render
+from newsgraph.safety import check_query, warm_up
+from newsgraph.savedqueries import SavedQueries, SavedQuery
+from newsgraph.store import Store
+
+# media type -> format name, per result kind; the first is the default
+RESULT_TYPES = {
+    "select": {"application/sparql-results+json": "json", "application/json": "json",
+               "application/sparql-results+xml": "xml", "application/xml": "xml",
+               "text/csv": "csv", "text/tab-separated-values": "tsv"},
+    "graph": {"text/turtle": "turtle", "application/n-triples": "ntriples",
+              "application/n-quads": "nquads", "application/trig": "trig",
+              "application/ld+json": "jsonld", "application/rdf+xml": "xml"},
+}
+RESULT_TYPES["ask"] = RESULT_TYPES["select"]
+_OPENAPI_TYPES = {"string": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
+                  "date": {"type": "string", "format": "date"},
+                  "integer": {"type": "integer"}, "year": {"type": "string", "pattern": r"^\d{4}$"}}
+
+
+def negotiate(accept: str | None, result_kind: str, fmt: str | None = None) -> tuple[str, str]:
+    """(format name, media type) for an Accept header with q-values, or an explicit format."""
+    table = RESULT_TYPES[result_kind]
+    if fmt:
+        for media, name in table.items():
+            if name == fmt:
+                return name, media
+        raise FormatError(f"format '{fmt}' is not available for a {result_kind} result",
+                          hint="use one of " + ", ".join(sorted(set(table.values()))))
+    ranges = []
+    for index, part in enumerate((accept or "*/*").split(",")):
+        media, *params = [p.strip() for p in part.split(";")]
+        q = 1.0
+        for param in params:
+            if param.startswith("q="):
+                try:
+                    q = float(param[2:])
+                except ValueError:
+                    q = 0.0
+        ranges.append((-q, index, media.lower()))
+    for neg_q, _, media in sorted(ranges):
+        if neg_q == 0:
+            continue
+        if media in table:
+            return table[media], media
+        if media in ("*/*", "application/*", "text/*"):
+            first = next(m for m in table if media == "*/*" or m.startswith(media[:-1]))
+            return table[first], first
+    raise FormatError(f"cannot produce any of: {accept}",
+                      hint="accept one of " + ", ".join(table))
+
+
+def _error(exc: NewsgraphError) -> JSONResponse:
+    return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=exc.http_status)
+
+
+def create_app(store: Store, queries: SavedQueries | None = None) -> FastAPI:
+    queries = queries or SavedQueries()
+    warm_up()
+    app = FastAPI(title="newsgraph", version=__version__,
+                  description="People, roles, organizations, dated events and sourced "
+                  "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
+                  "queries.")
+    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    app.state.store, app.state.queries = store, queries
+
+    @app.exception_handler(NewsgraphError)
+    def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
+        return _error(exc)
+
+    def respond(request: Request, result: Any, fmt: str | None) -> Response:
+        etag = f'"{store.version()}"'
+        try:
+            name, media = negotiate(request.headers.get("accept"), kind(result), fmt)
+        except FormatError as exc:
+            error = exc
+        else:
+            error = None
+        if error is not None:  # drop the thread-bound result here, before the error travels
+            del result
+            raise error
+        if request.headers.get("if-none-match") == etag:
+            del result
+            return Response(status_code=304, headers={"ETag": etag})
+        return Response(render(result, name), media_type=media,
+                        headers={"ETag": etag, "Vary": "Accept"})
+
+    def run_sparql(request: Request, text: str | None, fmt: str | None) -> Response:
+        if not text:
+            return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
+                            media_type="text/turtle")
+        check_query(text)
+        return respond(request, store.query(text), fmt)
+
+    @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
+    def sparql_get(request: Request, query: str | None = None,
+                   format: str | None = None) -> Response:  # noqa: A002
+        return run_sparql(request, query, format)
+
+    @app.post("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (POST form or body)")
+    async def sparql_post(request: Request) -> Response:
+        ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        if ctype == "application/sparql-query":
+            text, fmt = (await request.body()).decode("utf-8", "replace"), None
+        elif ctype == "application/x-www-form-urlencoded":
+            form = parse_qs((await request.body()).decode("utf-8", "replace"))
+            if "update" in form:
+                raise ForbiddenQueryError("SPARQL Update is refused: this endpoint is read-only",
+                                          hint="load articles with 'newsgraph load'")
+            text = (form.get("query") or [""])[0]
+            fmt = (form.get("format") or [None])[0]
+        else:
+            raise QueryError(f"unsupported content type '{ctype}'",
+                             hint="POST application/sparql-query or a form with query=")
+        from starlette.concurrency import run_in_threadpool
+
+        return await run_in_threadpool(run_sparql, request, str(text or ""), fmt)
+
+    @app.get("/queries", tags=["saved queries"], summary="List the saved queries")
+    def list_queries() -> list[dict[str, Any]]:
+        return [q.to_dict() for q in queries]
+
+    for q in queries:
+        app.add_api_route(f"/queries/{q.name}", _saved_endpoint(q, store, queries, respond),
+                          methods=["GET"], tags=["saved queries"], summary=q.summary,
+                          description=q.description, name=f"query_{q.name}",
+                          operation_id=f"query_{q.name}")
+
+    @app.get("/queries/{name}", tags=["saved queries"], include_in_schema=False)
+    def unknown_query(name: str) -> Response:
+        return _error(queries.get(name) and QueryError("unreachable"))  # raises UnknownQuery
+
+    @app.get("/health", tags=["service"], summary="Liveness and store size")
+    def health() -> dict[str, Any]:
+        return {"status": "ok", "quads": len(store), "articles": len(store.article_graphs()),
+                "version": store.version()}
+
+    @app.get("/", include_in_schema=False)
+    def index() -> HTMLResponse:
+        items = "".join(f'<li><a href="/queries/{q.name}">{q.name}</a>: {q.summary}</li>'
+                        for q in queries)
+        return HTMLResponse(INDEX.format(items=items, version=__version__))
+
+    return app
+
+
+def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond):
+    def endpoint(request: Request, **values: Any) -> Response:
+        fmt = values.pop("format", None)
+        params = {p.name: values[f"p_{p.name}"] for p in q.parameters
+                  if values.get(f"p_{p.name}") is not None}
+        return respond(request, run_saved(store, queries, q.name, params), fmt)
+
+    signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
+                                   annotation=Request)]
+    for p in q.parameters:
+        signature.append(inspect.Parameter(
+            f"p_{p.name}", inspect.Parameter.KEYWORD_ONLY, annotation=str | None,
+            default=Query(p.default, alias=p.name, description=f"{p.type}"
+                          + (" (required)" if p.required and p.default is None else ""),
+                          examples=[p.example] if p.example else None,
+                          json_schema_extra=_OPENAPI_TYPES[p.type])))
+    signature.append(inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY,
+                                       annotation=str | None,
+                                       default=Query(None, description="json|xml|csv|tsv")))
+    endpoint.__signature__ = inspect.Signature(signature)  # type: ignore[attr-defined]
+    endpoint.__name__ = f"query_{q.name}"
+    return endpoint
+
+
+SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-description#> .
+<{base}> a sd:Service ;
+    sd:endpoint <{base}> ;
+    sd:supportedLanguage sd:SPARQL11Query ;
+    sd:resultFormat <http://www.w3.org/ns/formats/SPARQL_Results_JSON>,
+        <http://www.w3.org/ns/formats/SPARQL_Results_XML>, <http://www.w3.org/ns/formats/SPARQL_Results_CSV>,
+        <http://www.w3.org/ns/formats/SPARQL_Results_TSV>, <http://www.w3.org/ns/formats/Turtle>,
+        <http://www.w3.org/ns/formats/N-Triples> ;
+    sd:defaultDataset [ a sd:Dataset ] .
+"""
+
+INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newsgraph</title>
+<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}}</style>
+</head><body><h1>newsgraph {version}</h1>
+<p>People, roles, organizations, dated events and sourced statements from news articles.</p>
+<ul><li><a href="/sparql">/sparql</a>: SPARQL 1.1 endpoint (GET ?query= or POST)</li>
+<li><a href="/queries">/queries</a>: the saved queries</li>
+<li><a href="/docs">/docs</a>: OpenAPI documentation</li></ul>
+<h2>Saved queries</h2><ul>{items}</ul></body></html>
+"""
