@@ -49,6 +49,12 @@ def _lex() -> dict:
             "org_gap": re.compile(data["org_title_gap"]),
             "prep": re.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": re.compile(data["apposition_gap"], re.IGNORECASE),
+            "name_gap": re.compile(data["title_name_gap"]),
+            "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*$"),
+            "as": re.compile(f"(?:{'|'.join(data['as_markers'])})"),
+            "team": set(data["team_roles"]),
+            "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
+            "first": any_of(data["first_person"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -79,8 +85,17 @@ class Extractor:
         for m in mentions:
             if m.entity.kind == "org":
                 counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
-        by_iri = {m.entity.iri: m.entity for m in mentions}
-        self.main_org = by_iri[max(counts, key=lambda k: counts[k])] if counts else None
+        self.by_iri = {m.entity.iri: m.entity for m in mentions}
+        self.main_org = self.by_iri[max(counts, key=lambda k: counts[k])] if counts else None
+        masked = list(norm)
+        for m in mentions:
+            masked[m.start:m.end] = "\0" * (m.end - m.start)
+        self.masked = "".join(masked)
+
+    @staticmethod
+    def reg_entity(iri: str) -> Entity | None:
+        from loaders.registry import registry
+        return registry().entities.get(iri)
 
     # ------------------------------------------------------------------ helpers
     def _in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
@@ -107,15 +122,12 @@ class Extractor:
             return []
         facts: list[Fact] = []
         for sent in sentences(self.norm):
-            found = [t for t in self.titles.finditer(self.norm, *sent)
-                     if not any(m.start < t.end() and t.start() < m.end for m in self.mentions)]
-            chains, current = [], []
-            for t in found:
-                if current and _lex()["conn"].match(self._gap(current[-1].end(), t.start())):
-                    current.append(t)
+            chains: list[list[re.Match[str]]] = []
+            for t in self.titles.finditer(self.masked, *sent):
+                if chains and _lex()["conn"].match(self._gap(chains[-1][-1].end(), t.start())):
+                    chains[-1].append(t)
                 else:
-                    current = [t]
-                    chains.append(current)
+                    chains.append([t])
             for chain in chains:
                 facts += self._chain_roles(sent, chain)
         return facts
@@ -123,35 +135,79 @@ class Extractor:
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = _lex()
         first, last = chain[0], chain[-1]
-        people = self._in(*sent, kind="person")
-        after = [p for p in people if p.start >= last.end() and len(self._gap(last.end(), p.start)) <= 4
-                 and lex["conn"].match(self._gap(last.end(), p.start))]
-        before = [p for p in people if p.end <= first.start()
-                  and lex["appo"].match(self._gap(p.end, first.start()))]
-        rule = "role-title-before-name"
-        person = after[0] if after else None
-        if person is None and before:
-            person, rule = before[-1], "role-apposition"
-        if person is None:
-            verb_org = self._org_after(last.end(), sent, tight=True)
-            clause = self._clause(sent, first.start())
-            cands = [p for p in people if clause[0] <= p.start and p.end <= first.start()
-                     and len(self._gap(p.end, first.start())) <= 12]
-            if verb_org is None or not cands:
-                return []
-            person, rule = cands[-1], "role-verb"
-        org = self._org_before(first.start(), sent) or self._org_after(last.end(), sent) \
+        org_run = self._org_run_before(first.start(), sent)
+        anchor = org_run[0].start if org_run else first.start()
+        org = org_run[-1].entity if org_run else None
+        found = self._holder(sent, first, last, anchor)
+        if found is None:
+            return []
+        people, rule, org_override = found
+        org = org_override or org or self._org_after(last.end(), sent) \
             or self._nearest_org(sent, first.start())
-        former = bool(lex["former"].search(self.norm[max(sent[0], first.start() - 8):first.start()]))
-        if rule == "role-apposition" or rule == "role-verb":
-            former = former or bool(lex["former"].search(self._gap(person.end, first.start())))
+        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor]))
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))
-            if key:
-                out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
-                                org=org, role=key, former=former))
+            target = org
+            if key and target is not None and target.kind == "team" and key not in lex["team"] \
+                    and target.unit_of:
+                target = self.by_iri.get(target.unit_of) or self.reg_entity(target.unit_of)
+            for person in people:
+                if key:
+                    out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
+                                    org=target, role=key, former=former))
         return out
+
+    def _holder(self, sent, first, last, anchor):
+        """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
+        lex = _lex()
+        people = self._in(*sent, kind="person")
+        after = [p for p in people if p.start >= last.end()]
+        if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
+            return [after[0]], "role-title-before-name", None
+        verb_org = self._in(last.end(), sent[1], "org")
+        if after and verb_org and verb_org[0].start - last.end() <= 4 \
+                and verb_org[0].end <= after[0].start \
+                and lex["name_gap"].match(self._gap(verb_org[0].end, after[0].start)):
+            return [after[0]], "role-title-org-name", verb_org[0].entity
+        before = [p for p in people if p.end <= anchor]
+        if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
+            return [before[-1]], "role-apposition", None
+        cop = lex["copula"].search(self.norm, max(sent[0], anchor - 12), anchor)
+        if cop and before and 0 <= cop.start() - before[-1].end <= 8 \
+                and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):
+            return self._conjoined(before), "role-copula", None
+        as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
+        if as_mark and after and after[0].start - last.end() <= 16:
+            return [after[0]], "role-as-title", None
+        if verb_org and verb_org[0].start - last.end() <= 3:
+            clause = self._clause(sent, first.start())
+            cands = [p for p in before if p.start >= clause[0]
+                     and len(self._gap(p.end, first.start())) <= 12]
+            if cands:
+                return [cands[-1]], "role-verb", verb_org[0].entity
+        return None
+
+    def _conjoined(self, people: list[Mention]) -> list[Mention]:
+        """The last person and those joined to it by 和/und/and/、: 'Ilya 与 Jan 是 ...'."""
+        chosen = [people[-1]]
+        for p in reversed(people[:-1]):
+            if _lex()["conn"].match(self._gap(p.end, chosen[-1].start)):
+                chosen.append(p)
+            else:
+                break
+        return chosen
+
+    def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
+        """The organizations written just before a title: 'OpenAI 超级对齐团队的' -> both."""
+        run: list[Mention] = []
+        for m in reversed(self._in(sent[0], pos, "org")):
+            edge = run[0].start if run else pos
+            if _lex()["org_gap"].match(self._gap(m.end, edge)):
+                run.insert(0, m)
+            else:
+                break
+        return run
 
     def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:
         orgs = [m for m in self._in(sent[0], pos, "org") if _lex()["org_gap"].match(
@@ -179,14 +235,12 @@ class Extractor:
             return []
         facts: list[Fact] = []
         for sent in sentences(self.norm):
-            hits = [(m, False) for m in self.triggers.finditer(self.norm, *sent)]
+            hits = [(m, False) for m in self.triggers.finditer(self.masked, *sent)]
             if self.passive is not None:
-                hits += [(m, True) for m in self.passive.finditer(self.norm, *sent)]
+                hits += [(m, True) for m in self.passive.finditer(self.masked, *sent)]
             hits = [h for h in hits if not any(
                 o is not h and o[0].start() <= h[0].start() and h[0].end() <= o[0].end()
                 and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
-            hits = [h for h in hits if not any(m.start < h[0].end() and h[0].start() < m.end
-                                               for m in self.mentions)]
             for m, passive in sorted(hits, key=lambda h: h[0].start()):
                 facts += self._event(sent, m, passive, roles)
         return _link_destinations(facts)
@@ -272,24 +326,37 @@ class Extractor:
 
     # ------------------------------------------------------------------ statements
     def statements(self) -> list[Fact]:
-        facts = []
+        quoted = []
         for qs, qe in self._quotes():
             speaker, rule = self._speaker(qs, qe)
-            if speaker is None:
-                continue
-            window = self.norm[max(0, qs - 120):qs]
-            via = [m.entity for m in self.mentions if m.entity.kind == "outlet"
-                   and max(0, qs - 120) <= m.start < qs and not _SENTENCE.search(window[
-                       m.end - max(0, qs - 120):])]
-            sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
-            facts.append(Fact("statement", min(sent[0], qs), max(sent[1], qe), rule,
-                              person=speaker, quote=(qs, qe), via=via[-1] if via else None))
+            if speaker is not None:
+                quoted.append((qs, qe, speaker, rule))
+        reported = [r for r in self._reported()
+                    if not any(q[0] - 1 <= r[0] and r[1] <= q[1] + 1 for q in quoted)]
+        # A short quote inside a reported sentence is a phrase of it: keep the sentence.
+        quoted = [q for q in quoted if not any(r[0] <= q[0] and q[1] <= r[1] and q[1] - q[0] < 12
+                                               for r in reported)]
+        facts: list[Fact] = []
+        taken: list[tuple[int, int]] = []
+        for qs, qe, speaker, rule in quoted + reported + self._first_person_blocks():
+            if not any(qs < e and s < qe for s, e in taken) and qe - qs >= 4:
+                facts.append(self._statement(qs, qe, speaker, rule))
+                taken.append((qs, qe))
         return facts
 
+    def _statement(self, qs: int, qe: int, speaker: Entity, rule: str) -> Fact:
+        lo = max(0, qs - 120)
+        via = [m.entity for m in self.mentions if m.entity.kind == "outlet" and lo <= m.start < qs
+               and not _SENTENCE.search(self.norm, m.end, qs)]
+        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        return Fact("statement", min(sent[0], qs), max(sent[1], qe), rule, person=speaker,
+                    quote=(qs, qe), via=via[-1] if via else None)
+
     def _quotes(self) -> list[tuple[int, int]]:
-        spans = []
+        spans: list[tuple[int, int]] = []
         for open_, close in _lex()["quotes"]:
-            pattern = re.compile(f"{re.escape(open_)}([^{re.escape(close)}\n]{{2,800}}?){re.escape(close)}")
+            pattern = re.compile(f"{re.escape(open_)}([^{re.escape(close)}\n]{{2,800}}?)"
+                                 f"{re.escape(close)}")
             for m in pattern.finditer(self.norm):
                 body = m.group(1).strip()
                 cjk = len(re.findall(r"[\u3400-\u9fff]", body))
@@ -298,34 +365,91 @@ class Extractor:
                     spans.append((m.start(1), m.end(1)))
         return sorted(spans)
 
+    def _subject(self, start: int, verb: re.Match[str]) -> Entity | None:
+        """Who speaks. A name right after the verb ("sagte Schumann", "said Dean"); else the
+        clause's subject before it: persons before organizations, the first in Chinese (topic
+        first), the one nearest the verb in German and English; else, for a pronoun, the first
+        person of the sentence, or the last one named before it."""
+        vs, ve = verb.start(), verb.end()
+        if self.lang != "zh":
+            inverted = [m for m in self.mentions if ve <= m.start <= ve + 2 and m.entity.is_person]
+            if inverted:
+                return inverted[0].entity
+        clause = self._clause((start, vs), vs)
+        cands = [m for m in self.mentions if clause[0] <= m.start and m.end <= vs
+                 and m.entity.kind != "outlet"]
+        people = [m for m in cands if m.entity.is_person] or cands
+        if people:
+            return (people[0] if self.lang == "zh" else people[-1]).entity
+        if _lex()["pron"].search(self.norm[clause[0]:vs]):
+            in_sentence = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
+                           and m.entity.is_person]
+            prior = [m for m in self.mentions if m.end <= clause[0] and m.entity.is_person]
+            if in_sentence or prior:
+                return (in_sentence[0] if in_sentence else prior[-1]).entity
+        return None
+
     def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
-        lex = _lex()
-        lo = max(0, qs - 60)
-        verbs = [v for v in self.speech.finditer(self.norm, lo, qs)] if self.speech else []
-        if verbs and len(self.norm[verbs[-1].end():qs - 1].strip(" :：,，\"“„「")) <= 3:
-            verb = verbs[-1]
-            cands = [m for m in self.mentions if lo <= m.start and m.end <= verb.start()
-                     and m.entity.kind != "outlet"
-                     and not re.search(r"[。！？!?\n」”]", self.norm[m.end:verb.start()])]
-            if cands and verb.start() - cands[-1].end <= 30:
-                return cands[-1].entity, "statement-speaker-before-quote"
-            if lex["pron"].search(self.norm[max(lo, verb.start() - 6):verb.start()]):
-                prior = [m for m in self.mentions if m.end <= verb.start() and m.entity.is_person]
-                if prior:
-                    return prior[-1].entity, "statement-speaker-pronoun"
-        hi = min(len(self.norm), qe + 60)
-        tail = self.norm[qe + 1:hi]
-        cut = re.search(r"[。！？!?\n「“„]", tail)
-        end = qe + 1 + (cut.start() if cut else len(tail))
+        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        start = sent[0] if qs - sent[0] > 1 else max(0, qs - 80)
+        verbs = list(self.speech.finditer(self.masked, start, qs)) if self.speech else []
+        if verbs:
+            speaker = self._subject(start, verbs[-1])
+            if speaker is not None:
+                return speaker, "statement-speaker-before-quote"
+        end = min(len(self.norm), qe + 40)
+        cut = re.search(r"[。！？!?\n「“„]", self.norm[qe + 1:end])
+        end = qe + 1 + cut.start() if cut else end
         after = [m for m in self.mentions if qe < m.start < end and m.entity.kind != "outlet"]
         if after and self.speech is not None:
             m = after[0]
-            lead = self.norm[qe + 1:m.start]
-            verb_after = self.speech.search(self.norm, m.end, min(end + 1, m.end + 12))
-            verb_before = self.speech.search(lead) if len(lead) <= 16 else None
-            if (verb_after or verb_before) and len(lead.strip(" ,，.:：\"”“")) <= 12:
+            lead = self.norm[qe + 1:m.start].strip(" ,，.:：\"”“」")
+            verb_after = self.speech.match(self.masked, m.end) or \
+                self.speech.match(self.masked, m.end + 1)
+            verb_before = self.speech.search(self.masked, qe + 1, m.start)
+            if len(lead) <= 6 and (verb_after or verb_before):
                 return m.entity, "statement-speaker-after-quote"
         return None, ""
+
+    def _reported(self) -> list[tuple[int, int, Entity, str]]:
+        """'X 表示,……。' / 'X sagte, es sei ……': the rest of the sentence, unquoted."""
+        out = []
+        for sent in sentences(self.norm):
+            for verb in _lex()["reported"].finditer(self.masked, *sent):
+                speaker = self._subject(sent[0], verb)
+                rest = re.match(r"[\s:：,，]*(.*?)[\s。.!?！？」”]*$",
+                                self.norm[verb.end():sent[1]], re.S)
+                if speaker is None or rest is None or len(rest.group(1)) < 6:
+                    continue
+                qs = verb.end() + rest.start(1)
+                out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))
+                break
+        return out
+
+    def _first_person_blocks(self) -> list[tuple[int, int, Entity, str]]:
+        """Paragraphs in the first person after a post, a statement or a colon: what the last
+        person named posted or said."""
+        lex, out = _lex(), []
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.norm)]
+        speaker: Entity | None = None
+        for i, (ps, pe) in enumerate(paragraphs):
+            text = self.norm[ps:pe].strip()
+            first = bool(lex["first"].search(text[:14])) or (
+                speaker is not None and bool(lex["first"].search(text)))
+            if not first:
+                speaker = None
+            if first and speaker is None and i:
+                window = " ".join(self.norm[a:b] for a, b in paragraphs[max(0, i - 2):i])
+                people = [m for m in self.mentions if m.entity.is_person and m.end <= ps]
+                if lex["post"].search(window) and people and ps - people[-1].end <= 800:
+                    speaker = people[-1].entity
+            if first and speaker is not None and not self._in(ps, pe, "person")[:1] == [] \
+                    and self._in(ps, ps + 6, "person"):
+                speaker = None
+            if first and speaker is not None:
+                out.append((ps + len(self.norm[ps:pe]) - len(self.norm[ps:pe].lstrip()),
+                            pe, speaker, "statement-first-person-post"))
+        return out
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:

@@ -50,7 +50,7 @@ def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:
     ordered = sorted(phrases, key=len, reverse=True)
     alts = "|".join(re.escape(p) for p in ordered)
     # Latin phrases need word edges; Chinese ones do not (there are no spaces).
-    return re.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?![a-zäöüß])", re.IGNORECASE)
+    return re.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?-i:(?![a-zäöüß]))", re.IGNORECASE)
 
 
 def _lang(literal: ox.Literal) -> str:

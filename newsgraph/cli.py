@@ -149,10 +149,9 @@ def explain(article: str) -> None:
     if not rows:
         raise NewsgraphError(f"no article '{article}' in the store",
                              hint="run 'newsgraph load' first, or check the id")
-    table = Table("kind", "fact", "rule", "evidence", show_lines=True)
-    for row in rows:
-        table.add_row(*row)
-    out.print(table)
+    for kind_, fact, rule, evidence in rows:
+        out.print(f"[bold]{kind_}[/bold]  {fact}  [dim]({rule})[/dim]", soft_wrap=True)
+        out.print(f"    {evidence}", soft_wrap=True, highlight=False)
 
 
 @app.command()
@@ -190,3 +189,7 @@ def main() -> None:
         if exc.hint:
             err.print(f"  {exc.hint}")
         sys.exit(2)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,8 +1,6 @@
 """Every fact of one article with its rule and the text that states it, for audits."""
 from __future__ import annotations
 
-import pyoxigraph as ox
-
 from newsgraph.store import Store, article_graph
 
 _QUERY = """
@@ -29,6 +27,6 @@ ORDER BY ?start ?kind
 
 def facts_of(store: Store, article_id: str) -> list[tuple[str, str, str, str]]:
     graph = article_graph(article_id)
-    rows = store.query(_QUERY, substitutions={ox.Variable("g"): graph})
+    rows = store.query(_QUERY, named_graphs=[graph])
     return [(r["kind"].value, r["label"].value, r["rule"].value, r["exact"].value)
             for r in rows]

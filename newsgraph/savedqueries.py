@@ -8,7 +8,9 @@
     #+   - person: 伊爾亞·蘇茨克維
 
 A parameter variable must be projected by the top-level SELECT (and used outside
-sub-selects): pyoxigraph substitutes only projected variables. Parameters follow grlc's convention: a variable `?_name` is a required parameter,
+sub-selects): pyoxigraph substitutes only projected variables. An optional parameter
+is tested with COALESCE (`FILTER(COALESCE(?x = ?__p, true))`), not BOUND: pyoxigraph
+leaves BOUND(?__p) false even when ?__p is substituted. Parameters follow grlc's convention: a variable `?_name` is a required parameter,
 `?__name` an optional one, and a suffix gives its type (`?_date_xsd_date`,
 `?_limit_xsd_integer`, `?_org_iri`; none: a plain string). Values are bound as RDF
 terms through pyoxigraph substitutions, never pasted into the query text. The same

@@ -157,7 +157,7 @@ class Store:
         except SyntaxError as exc:
             raise QueryError(f"the query does not parse: {exc}",
                              hint="check the SPARQL syntax at the position given") from exc
-        except (OSError, ValueError, TypeError) as exc:
+        except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 
     def article_graphs(self) -> list[ox.NamedNode]:
@@ -176,7 +176,7 @@ class Store:
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: str, output: Any = None, graph: ox.NamedNode | None = None) -> Any:
-        """Serialize the dataset (or one graph, for triple-only formats) to `output`."""
+        """Serialize the dataset (or one graph) to `output`; store bookkeeping is left out."""
         if fmt not in EXPORT_FORMATS:
             raise FormatError(f"unknown export format '{fmt}'",
                               hint="use one of " + ", ".join(EXPORT_FORMATS))
@@ -184,9 +184,13 @@ class Store:
         if not rdf_format.supports_datasets and graph is None:
             raise FormatError(f"{fmt} holds one graph only; the store has one per article",
                               hint="pass --graph ARTICLE_ID, or export as trig or nquads")
+        quads = (q for q in self._ox.quads_for_pattern(None, None, None, graph)
+                 if q.graph_name != META_GRAPH and not q.graph_name.value.startswith(STAGING))
+        if graph is not None:
+            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
         try:
-            return self._ox.dump(output, format=rdf_format, from_graph=graph,
-                                 prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
+            return ox.serialize(quads, output, format=rdf_format,
+                                prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
         except (OSError, ValueError) as exc:
             raise StoreError(f"export failed: {exc}") from exc
 

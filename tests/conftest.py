@@ -1,0 +1,49 @@
+"""Shared fixtures: the seeds loaded once into a real on-disk store; a fresh app per test."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from newsgraph.ingest import load_paths
+from newsgraph.savedqueries import SavedQueries
+from newsgraph.store import Store
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def seeded_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    location = tmp_path_factory.mktemp("seeded") / "store"
+    store = Store(location)
+    report = load_paths(store, [SEEDS])
+    assert report.ok, report.failed
+    store.close()
+    return location
+
+
+@pytest.fixture()
+def seeded(seeded_dir: Path, tmp_path: Path) -> Store:
+    """A private copy of the seeded store, so a test may write to it."""
+    copy = tmp_path / "store"
+    shutil.copytree(seeded_dir, copy)
+    store = Store(copy)
+    yield store
+    store.close()
+
+
+@pytest.fixture(scope="session")
+def queries() -> SavedQueries:
+    return SavedQueries()
+
+
+def rows(result) -> list[dict[str, str]]:
+    """A SELECT result as a list of {variable: value} (unbound variables left out)."""
+    out = []
+    for solution in result:
+        out.append({v.value: solution[v].value for v in result.variables
+                    if solution[v] is not None})
+    return out

@@ -1,0 +1,53 @@
+"""Cleaning drops web debris and keeps every character's way back to the original file."""
+from __future__ import annotations
+
+from loaders.clean import clean, fold
+
+from .conftest import SEEDS
+
+
+def _check_offsets(raw: str, text: str, offsets: list[int]) -> None:
+    assert len(offsets) == len(text) + 1
+    for i, ch in enumerate(text):
+        if ch != "\n":
+            assert raw[offsets[i]] == ch, (i, ch, raw[offsets[i]])
+
+
+def test_pinyin_debris_is_removed_and_offsets_still_point_at_the_original() -> None:
+    raw = "OpenAI超級對齊團(tuán)隊(duì)負(fù)責(zé)人Jan Leike,,宣布辭職,。"
+    c = clean(raw)
+    assert c.text.strip() == "OpenAI超級對齊團隊負責人Jan Leike,宣布辭職。"
+    _check_offsets(raw, c.text, c.offsets)
+    start = c.text.index("Jan Leike")
+    a, b = c.span(start, start + len("Jan Leike"))
+    assert raw[a:b] == "Jan Leike"
+
+
+def test_every_seed_cleans_with_a_faithful_offset_map() -> None:
+    for path in sorted(SEEDS.glob("*.txt")):
+        raw = path.read_text(encoding="utf-8")
+        c = clean(raw)
+        _check_offsets(raw, c.text, c.offsets)
+        assert len(c.norm) == len(c.text)
+
+
+def test_promotional_lines_and_a_repeated_body_are_dropped() -> None:
+    c = clean((SEEDS / "000_bd36855ec95a093e.txt").read_text(encoding="utf-8"))
+    assert "关注“CVer”公众号" not in c.text and "阅读原文" not in c.text
+    assert "扫码加入星球学习" not in c.text
+    body = "所以Ilya Sutskever、Jan Leike的离开几乎是必然。"
+    c2 = clean((SEEDS / "002_3e917b65b40607ff.txt").read_text(encoding="utf-8"))
+    assert c2.text.count(body) == 1
+    assert "Meta公司AR眼镜团队前负责人宣布加入OpenAI" not in c2.text
+
+
+def test_language_bars_and_stray_html_are_dropped() -> None:
+    c = clean((SEEDS / "004_8e9a9738eb6568fa.txt").read_text(encoding="utf-8"))
+    assert "Русский" not in c.text
+    c3 = clean("我对他的恶意为零。”?/p>\n下一段")
+    assert "?/p>" not in c3.text
+
+
+def test_fold_keeps_length_and_maps_traditional_to_simplified() -> None:
+    assert fold("伊爾亞·蘇茨克維") == "伊尔亚·苏茨克维"
+    assert fold("ＯｐｅｎＡＩ") == "OpenAI"

@@ -1,0 +1,47 @@
+"""Golden dates: each expression, the published date, and the ISO value cut to its precision."""
+from __future__ import annotations
+
+import pytest
+
+from loaders.dates import find_dates
+
+CASES = [
+    ("2024 年 2 月 15 日", "2024-05-18", "2024-02-15"),
+    ("2023 年 7 月 5日", "2024-02-16", "2023-07-05"),
+    ("12 月 14 日", "2024-02-16", "2023-12-14"),
+    ("去年 11 月", "2024-05-18", "2023-11"),
+    ("上个月", "2024-05-18", "2024-04"),
+    ("本周五", "2024-05-18", "2024-05-17"),
+    ("上周末", "2024-05-29", "2024-05-25"),
+    ("两周前", "2024-05-18", "2024-05-04"),
+    ("2024-08-06", None, "2024-08-06"),
+    ("Ende Juli", "2024-08-06", "2024-07"),
+    ("im Mai dieses Jahres", "2024-08-06", "2024-05"),
+    ("am Mittwoch", "2022-07-14", "2022-07-13"),
+    ("Vergangenen Monat", "2022-07-14", "2022-06"),
+    ("on Monday", "2023-05-02", "2023-05-01"),
+    ("last month", "2023-05-02", "2023-04"),
+    ("last November", "2023-05-02", "2022-11"),
+    ("May 17, 2024", None, "2024-05-17"),
+    ("in 2022", None, "2022"),
+    ("昨日", "2017-03-23", "2017-03-22"),
+    ("今年1月", "2017-03-23", "2017-01"),
+]
+
+
+@pytest.mark.parametrize("text, published, expected", CASES)
+def test_golden_dates(text: str, published: str | None, expected: str) -> None:
+    found = find_dates(text, published)
+    assert [d.value for d in found] == [expected]
+
+
+def test_relative_dates_without_a_published_date_are_left_out() -> None:
+    assert find_dates("上个月 last month 本周五", None) == []
+
+
+def test_a_date_is_never_more_precise_than_its_reference() -> None:
+    assert [d.value for d in find_dates("本周五", "2024-05")] == ["2024-05"]
+
+
+def test_may_the_verb_is_not_a_month() -> None:
+    assert find_dates("he may join", "2024-05-18") == []

@@ -1,0 +1,150 @@
+"""The HTTP endpoint: SPARQL 1.1 Protocol and saved queries, in-process and over a real socket."""
+from __future__ import annotations
+
+import json
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
+
+from newsgraph.http import create_app, negotiate
+
+COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ng:Person } }"
+
+
+@pytest.fixture()
+def client(seeded) -> TestClient:
+    return TestClient(create_app(seeded))
+
+
+def test_get_and_post_forms_of_the_protocol(client) -> None:
+    by_get = client.get("/sparql", params={"query": COUNT}).json()
+    by_form = client.post("/sparql", data={"query": COUNT}).json()
+    by_body = client.post("/sparql", content=COUNT,
+                          headers={"content-type": "application/sparql-query"}).json()
+    assert by_get == by_form == by_body
+    assert int(by_get["results"]["bindings"][0]["n"]["value"]) > 0
+
+
+@pytest.mark.parametrize("accept, ctype, start", [
+    ("application/sparql-results+json", "application/sparql-results+json", b"{"),
+    ("application/sparql-results+xml", "application/sparql-results+xml", b"<?xml"),
+    ("text/csv", "text/csv", b"n"),
+    ("text/tab-separated-values", "text/tab-separated-values", b"?n"),
+    ("text/html;q=0.9, text/csv;q=0.8, */*;q=0.1", "text/csv", b"n"),
+])
+def test_content_negotiation_for_select(client, accept, ctype, start) -> None:
+    r = client.get("/sparql", params={"query": COUNT}, headers={"accept": accept})
+    assert r.status_code == 200 and r.headers["content-type"].startswith(ctype)
+    assert r.content.startswith(start)
+
+
+def test_construct_gives_rdf_and_406_for_what_it_cannot_make(client) -> None:
+    q = "CONSTRUCT { ?s a ng:Person } WHERE { GRAPH ?g { ?s a ng:Person } }"
+    r = client.get("/sparql", params={"query": q}, headers={"accept": "application/n-triples"})
+    assert r.status_code == 200 and b"Person>" in r.content
+    r = client.get("/sparql", params={"query": COUNT}, headers={"accept": "image/png"})
+    assert r.status_code == 406 and "accept one of" in r.json()["hint"]
+
+
+@pytest.mark.parametrize("query, status, words", [
+    ("SELECT * WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", 403, "SERVICE"),
+    ("SELECT * WHERE { SERV\\u0049CE <http://127.0.0.1:9/> { ?s ?p ?o } }", 403, "SERVICE"),
+    ("SELECT * FROM <file:///etc/passwd> WHERE { ?s ?p ?o }", 403, "FROM"),
+    ("INSERT DATA { <a:a> <a:b> <a:c> }", 403, "read-only"),
+    ("LOAD <http://127.0.0.1:9/x.ttl>", 403, "read-only"),
+    ("SELECT WHERE {", 400, "does not parse"),
+])
+def test_dangerous_or_broken_queries_are_refused(client, query, status, words) -> None:
+    r = client.get("/sparql", params={"query": query})
+    assert r.status_code == status and words in r.json()["error"]
+    assert client.get("/sparql", params={"query": COUNT}).status_code == 200
+
+
+def test_saved_queries_as_routes_with_typed_parameters(client) -> None:
+    listed = {q["name"]: q for q in client.get("/queries").json()}
+    assert listed["timeline"]["parameters"][0]["name"] == "person"
+    r = client.get("/queries/timeline", params={"person": "Jan Leike"})
+    types = {b["type"]["value"] for b in r.json()["results"]["bindings"]}
+    assert {"Departure", "Joining"} <= types
+    assert client.get("/queries/nope").status_code == 404
+    bad = client.get("/queries/sources", params={"fact": "not an iri"})
+    assert bad.status_code == 422 and "fact" in bad.json()["error"]
+    csv = client.get("/queries/people", params={"format": "csv"})
+    assert csv.headers["content-type"].startswith("text/csv")
+
+
+def test_each_saved_query_is_an_openapi_operation(client) -> None:
+    spec = client.get("/openapi.json").json()
+    op = spec["paths"]["/queries/timeline"]["get"]
+    assert op["summary"].startswith("One person's dated events")
+    assert [p["name"] for p in op["parameters"]][:1] == ["person"]
+    assert "/sparql" in spec["paths"]
+    assert client.get("/docs").status_code == 200
+
+
+def test_etag_and_if_none_match(client) -> None:
+    first = client.get("/queries/people")
+    again = client.get("/queries/people", headers={"if-none-match": first.headers["etag"]})
+    assert again.status_code == 304
+
+
+def test_service_description_without_query(client) -> None:
+    r = client.get("/sparql")
+    assert r.headers["content-type"].startswith("text/turtle") and b"sd:Service" in r.content
+
+
+def test_negotiate_prefers_higher_q() -> None:
+    assert negotiate("text/csv;q=0.2, application/sparql-results+json", "select")[0] == "json"
+    assert negotiate(None, "graph")[0] == "turtle"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture()
+def server(seeded_dir: Path, tmp_path: Path):
+    import shutil
+    store = tmp_path / "served"
+    shutil.copytree(seeded_dir, store)
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store", str(store),
+                             "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            time.sleep(0.1)
+    yield url
+    proc.terminate()
+    proc.wait(timeout=10)
+
+
+def test_sparqlwrapper_and_curl_against_a_real_server(server, seeded_dir) -> None:
+    endpoint = SPARQLWrapper(server + "/sparql")
+    endpoint.setQuery("PREFIX ng: <https://w3id.org/newsgraph/ns#>\n" + COUNT)
+    endpoint.setReturnFormat(JSON)
+    n = int(endpoint.query().convert()["results"]["bindings"][0]["n"]["value"])
+    assert n > 0
+    for fmt in (XML, CSV):
+        endpoint.setReturnFormat(fmt)
+        assert endpoint.query().convert()
+    endpoint.setMethod("POST")
+    endpoint.setReturnFormat(JSON)
+    assert int(endpoint.query().convert()["results"]["bindings"][0]["n"]["value"]) == n
+    curl = subprocess.run(["curl", "-s", "-G", server + "/sparql", "--data-urlencode",
+                           "query=PREFIX ng: <https://w3id.org/newsgraph/ns#> " + COUNT,
+                           "-H", "Accept: application/sparql-results+json"],
+                          capture_output=True, text=True, check=True)
+    assert int(json.loads(curl.stdout)["results"]["bindings"][0]["n"]["value"]) == n
