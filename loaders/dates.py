@@ -127,6 +127,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
+        ("now", r"\b(just now|gerade|soeben|this week|diese Woche|in dieser Woche)\b"),
         ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),
     ]]
@@ -203,7 +204,7 @@ RESOLVERS = {
         _need(r).date, {"上": -1, "本": 0, "这": 0, "下": 1}[m[1][0]]), MONTH, r),
     "zh-rel-week": lambda m, r: _cap(_need(r).date - dt.timedelta(
         weeks=1 if m[1] == "上" else 0), MONTH, r),
-    "zh-rel-day": lambda m, r: None if m[1] in ("日前", "刚刚", "近日") else _cap(
+    "zh-rel-day": lambda m, r: _cap(_need(r).date, MONTH, r) if m[1] in ("日前", "刚刚", "近日") else _cap(
         _need(r).date - dt.timedelta(days={"昨": 1, "今": 0, "前": 2}[m[1][0]]), DAY, r),
     "zh-ago": lambda m, r: _ago(_num(m[1]), m[2], _need(r)),
     "zh-rel-year": lambda m, r: iso(_zh_rel_year(m[1], _need(r))),
@@ -230,6 +231,7 @@ RESOLVERS = {
         "last", "vergangenes", "vergangenen", "letztes", "letzten") else 0)),
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
+    "now": lambda m, r: _cap(_need(r).date, MONTH, r),
     "ago": lambda m, r: _ago(_num(m[1] or m[3]), m[2] or m[4], _need(r)),
     "year": lambda m, r: iso(int(m[1])),
 }

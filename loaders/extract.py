@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.dates import DateMention
-from loaders.lexicon import ontology_terms, toml
+from loaders.lexicon import needs_title, ontology_terms, toml
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
@@ -78,7 +78,7 @@ class Extractor:
         terms = ontology_terms()
         self.titles = terms["roles"].pattern(lang)
         self.triggers = terms["triggers"].pattern(lang)
-        self.passive = terms["passive"].pattern(lang)
+        self.objects = terms["object"].pattern(lang)
         self.speech = terms["speech"].pattern(lang)
         self.terms = terms
         counts: dict[str, int] = {}
@@ -235,60 +235,79 @@ class Extractor:
             return []
         facts: list[Fact] = []
         for sent in sentences(self.norm):
-            hits = [(m, False) for m in self.triggers.finditer(self.masked, *sent)]
-            if self.passive is not None:
-                hits += [(m, True) for m in self.passive.finditer(self.masked, *sent)]
+            hits = [(m, "subject") for m in self.triggers.finditer(self.masked, *sent)]
+            if self.objects is not None:
+                hits += [(m, "object") for m in self.objects.finditer(self.masked, *sent)]
             hits = [h for h in hits if not any(
                 o is not h and o[0].start() <= h[0].start() and h[0].end() <= o[0].end()
                 and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
-            for m, passive in sorted(hits, key=lambda h: h[0].start()):
-                facts += self._event(sent, m, passive, roles)
+            for m, mode in sorted(hits, key=lambda h: h[0].start()):
+                facts += self._event(sent, m, mode, roles)
         return _link_destinations(facts)
 
-    def _event(self, sent, m: re.Match[str], passive: bool, roles: list[Fact]) -> list[Fact]:
-        table = self.terms["passive" if passive else "triggers"]
-        etype = table.lookup(self.lang, m.group(0))
+    def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact]) -> list[Fact]:
+        etype = self.terms["object" if mode == "object" else "triggers"].lookup(self.lang,
+                                                                                 m.group(0))
         if etype is None:
             return []
         clause = self._clause(sent, m.start())
-        before_text = self.norm[clause[0]:m.start()]
         if _lex()["hedge"].search(self.norm[sent[0]:m.start()]) or \
-                _lex()["neg"].search(before_text[-6:]):
+                _lex()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
         date = self._date(sent, m.start())
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
-        people = self._subjects(clause, m)
-        if not people:
-            return []
-        org = self._event_org(clause, m, etype) 
+        if etype in needs_title():
+            return self._role_change(sent, clause, m, etype, date, roles)
+        people = self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m)
+        org = self._event_org(clause, m, etype)
         out = []
         for person in people:
-            target = org or self._role_org(person.entity, roles) or self.main_org
+            target = self._company(org or self._role_org(person.entity, roles) or self.main_org)
             if target is None:
                 continue
-            out.append(Fact("event", sent[0], sent[1], f"event-trigger-{etype.lower()}",
+            out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
                             person=person.entity, org=target, type=etype, date=date))
         return out
 
-    def _subjects(self, clause, m: re.Match[str]) -> list[Mention]:
+    def _company(self, org: Entity | None) -> Entity | None:
+        """People join and leave companies: a team's event goes to its parent organization."""
+        if org is not None and org.kind == "team" and org.unit_of:
+            return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
+        return org
+
+    def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         people = self._in(clause[0], m.start(), "person")
-        if not people:
-            return self._in(m.end(), clause[1], "person")[:1] if self.lang == "de" else []
-        chosen = [people[-1]]
-        for p in reversed(people[:-1]):
-            if _lex()["conn"].match(self._gap(p.end, chosen[-1].start)):
-                chosen.append(p)
-            else:
-                break
-        return chosen
+        if people:
+            return self._conjoined(people)
+        prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
+        in_sentence = [p for p in prior if p.start >= sent[0]]
+        if _lex()["pron"].search(self.norm[clause[0]:m.start()]) and (in_sentence or prior):
+            return [in_sentence[0] if in_sentence else prior[-1]]
+        if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
+            return in_sentence[:1] if self.lang == "zh" else self._conjoined(in_sentence)[:3]
+        if self.lang == "de":
+            return self._in(m.end(), clause[1], "person")[:1]
+        return []
+
+    def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
+        after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 12]
+        return after[:1]
+
+    def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
+        near = [r for r in roles if r.start == sent[0] and r.person is not None]
+        out = []
+        for r in near[:1]:
+            out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
+                            person=r.person, org=r.org, type=etype, date=date, role=r.role))
+        return out
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         after = self._in(m.end(), clause[1], "org")
         before = self._in(clause[0], m.start(), "org")
-        if etype in ("Joining", "Founding", "Return") or (after and after[0].start - m.end() <= 3):
-            if after:
-                return after[0].entity
+        if after and (etype in ("Joining", "Founding", "Return")
+                      or after[0].start - m.end() <= 3):
+            return after[0].entity
         return before[-1].entity if before else (after[0].entity if after else None)
 
     def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
@@ -300,8 +319,12 @@ class Extractor:
     def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
         before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
         after = self._in(m.end(), clause[1], "org")
-        org = (after[0] if etype == "Formation" and after else
+        right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
+                                             self.norm[m.end():after[0].start])
+        org = (after[0] if (etype == "Formation" or right_after) and after else
                before[-1] if before else after[0] if after else None)
+        if etype == "Release" and org is not None and org.entity.kind != "org":
+            return []
         if org is None:
             return []
         product = None

@@ -60,8 +60,8 @@ def _lang(literal: ox.Literal) -> str:
 
 @cache
 def ontology_terms() -> dict[str, Terms]:
-    """triggers (event class local name), passive (same), roles (role key), speech."""
-    out = {name: Terms() for name in ("triggers", "passive", "roles", "speech")}
+    """triggers (event class local name), object (same), roles (role key), speech."""
+    out = {name: Terms() for name in ("triggers", "object", "roles", "speech")}
     data = ontology_file().read_bytes()
     for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
         p, s, o = t.predicate.value, t.subject.value, t.object
@@ -70,14 +70,23 @@ def ontology_terms() -> dict[str, Terms]:
         local = s.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
         if p == NG + "trigger":
             out["triggers"].add(_lang(o), o.value, local)
-        elif p == NG + "passiveTrigger":
-            out["passive"].add(_lang(o), o.value, local)
+        elif p == NG + "objectTrigger":
+            out["object"].add(_lang(o), o.value, local)
         elif p == NG + "speechVerb":
             out["speech"].add(_lang(o), o.value, "say")
         elif p in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel") \
                 and "/role/" in s:
             out["roles"].add(_lang(o), o.value, local)
     return out
+
+
+@cache
+def needs_title() -> frozenset[str]:
+    """Event classes reported only with a role title in the sentence."""
+    data = ontology_file().read_bytes()
+    return frozenset(t.subject.value.rsplit("#", 1)[-1]
+                     for t in ox.parse(data, format=ox.RdfFormat.TURTLE)
+                     if t.predicate.value == NG + "needsTitle" and t.object.value == "true")
 
 
 @cache

@@ -130,6 +130,8 @@ class GraphBuilder:
             self.add(node, _n("destination"), self.entity(f.destination))
         if f.product:
             self.add(node, _n("product"), ox.Literal(f.product))
+        if f.role:
+            self.add(node, _n("newRole"), ox.NamedNode(ROLE + f.role))
         if f.date:
             self.add(node, _n("date"), _date_literal(f.date.value, f.date.precision))
             self.add(node, _n("datePrecision"), _n(DATE_TYPES[f.date.precision][1]))
