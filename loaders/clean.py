@@ -77,6 +77,14 @@ def fold(text: str) -> str:
     return to_simplified(text.translate(_WIDTH))
 
 
+_KEY_DROP = re.compile(r"[\s·・\-‐‑–—_.,'’\"]+")
+
+
+def name_key(text: str) -> str:
+    """The form names are matched by: Simplified script, case-folded, no spaces or dots."""
+    return _KEY_DROP.sub("", fold(text).casefold())
+
+
 def _sub(text: str, offs: list[int], pattern: re.Pattern[str],
          repl: Callable[[re.Match[str]], str] = lambda m: "") -> tuple[str, list[int]]:
     parts, new_offs, last = [], [], 0

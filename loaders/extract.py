@@ -466,9 +466,8 @@ class Extractor:
                 people = [m for m in self.mentions if m.entity.is_person and m.end <= ps]
                 if lex["post"].search(window) and people and ps - people[-1].end <= 800:
                     speaker = people[-1].entity
-            if first and speaker is not None and not self._in(ps, pe, "person")[:1] == [] \
-                    and self._in(ps, ps + 6, "person"):
-                speaker = None
+            if first and speaker is not None and self._in(ps, ps + 6, "person"):
+                speaker = None  # a paragraph that opens with a name is narration again
             if first and speaker is not None:
                 out.append((ps + len(self.norm[ps:pe]) - len(self.norm[ps:pe].lstrip()),
                             pe, speaker, "statement-first-person-post"))

@@ -11,7 +11,7 @@ import hashlib
 
 import pyoxigraph as ox
 
-from loaders.clean import Cleaned
+from loaders.clean import Cleaned, name_key
 from loaders.dates import DAY, MONTH, YEAR
 from loaders.extract import Fact
 from loaders.manifest import Source
@@ -73,6 +73,7 @@ class GraphBuilder:
         node = ox.NamedNode(e.iri)
         self.add(node, RDF_TYPE, _n(KIND_CLASS[e.kind]))
         self.add(node, _n("name"), ox.Literal(e.name))
+        self.add(node, _n("key"), ox.Literal(name_key(e.name)))
         if e.unit_of:
             self.add(node, _n("unitOf"), ox.NamedNode(e.unit_of))
         return node
@@ -80,7 +81,9 @@ class GraphBuilder:
     def mention(self, m: Mention) -> None:
         node = self.entity(m.entity)
         self.add(self.article, _n("mentions"), node)
-        self.add(node, _n("surface"), ox.Literal(self.original(m.start, m.end)))
+        surface = self.original(m.start, m.end)
+        self.add(node, _n("surface"), ox.Literal(surface))
+        self.add(node, _n("key"), ox.Literal(name_key(surface)))
 
     def original(self, start: int, end: int) -> str:
         a, b = self.cleaned.span(start, end)

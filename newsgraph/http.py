@@ -7,15 +7,15 @@ event loop (pyoxigraph releases the GIL while it evaluates).
 from __future__ import annotations
 
 import inspect
-from urllib.parse import parse_qs
 from typing import Any
+from urllib.parse import parse_qs
 
 from fastapi import FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph import __version__
-from newsgraph.errors import FormatError, ForbiddenQueryError, NewsgraphError, QueryError
+from newsgraph.errors import ForbiddenQueryError, FormatError, NewsgraphError, QueryError
 from newsgraph.ingest import run_saved
 from newsgraph.results import kind, render
 from newsgraph.safety import check_query, warm_up
@@ -32,7 +32,7 @@ RESULT_TYPES = {
               "application/ld+json": "jsonld", "application/rdf+xml": "xml"},
 }
 RESULT_TYPES["ask"] = RESULT_TYPES["select"]
-_OPENAPI_TYPES = {"string": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
+_OPENAPI_TYPES = {"string": {"type": "string"}, "name": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
                   "date": {"type": "string", "format": "date"},
                   "integer": {"type": "integer"}, "year": {"type": "string", "pattern": r"^\d{4}$"}}
 

@@ -1,4 +1,4 @@
-"""Where the data files live: next to the package in a wheel, at the repository top in a checkout."""
+"""Where the data files live: in the wheel (newsgraph/data) or at the checkout's top."""
 from __future__ import annotations
 
 from pathlib import Path
@@ -7,7 +7,7 @@ _PACKAGE = Path(__file__).resolve().parent
 
 
 def data_dir(name: str) -> Path:
-    """`ontology` or `queries`: the wheel's copy (newsgraph/data/NAME) or the checkout's (./NAME)."""
+    """`ontology` or `queries`: the wheel's copy, else the checkout's (./NAME)."""
     for candidate in (_PACKAGE / "data" / name, _PACKAGE.parent / name):
         if candidate.is_dir():
             return candidate

@@ -19,7 +19,7 @@ _LOCK = threading.Lock()
 
 
 def warm_up() -> None:
-    """One parse before threads use the parser (rdflib's parser breaks if first used in parallel)."""
+    """Parse once before threads do: rdflib's parser breaks if first used in parallel."""
     with _LOCK:
         parseQuery("ASK { ?s ?p ?o }")
 

@@ -10,10 +10,13 @@
 A parameter variable must be projected by the top-level SELECT (and used outside
 sub-selects): pyoxigraph substitutes only projected variables. An optional parameter
 is tested with COALESCE (`FILTER(COALESCE(?x = ?__p, true))`), not BOUND: pyoxigraph
-leaves BOUND(?__p) false even when ?__p is substituted. Parameters follow grlc's convention: a variable `?_name` is a required parameter,
+leaves BOUND(?__p) false even when ?__p is substituted.
+
+Parameters follow grlc's convention: a variable `?_name` is a required parameter,
 `?__name` an optional one, and a suffix gives its type (`?_date_xsd_date`,
-`?_limit_xsd_integer`, `?_org_iri`; none: a plain string). Values are bound as RDF
-terms through pyoxigraph substitutions, never pasted into the query text. The same
+`?_limit_xsd_integer`, `?_org_iri`; `?_person_name`: a name in any script or case, matched
+against the `ng:key` the loader writes for every name; none: a plain string). Values are
+bound as RDF terms through pyoxigraph substitutions, never pasted into the query text. The same
 definition drives the CLI, the HTTP routes, the OpenAPI document and the docs.
 """
 from __future__ import annotations
@@ -34,6 +37,14 @@ XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)\b")
 _HEADER_KEYS = {"summary", "description", "tags", "defaults", "examples", "method",
                 "endpoint", "pagination", "enumerate", "transform"}
+
+
+def _name_key(value: str) -> str:
+    from loaders.clean import name_key
+
+    if not name_key(value):
+        raise ValueError("a name needs letters")
+    return name_key(value)
 
 
 def _check_date(value: str) -> ox.Literal:
@@ -58,6 +69,7 @@ PARAM_TYPES: dict[str, tuple[str, Any]] = {
     "_xsd_date": ("date", _check_date),
     "_xsd_integer": ("integer", _check_integer),
     "_xsd_gYear": ("year", _check_year),
+    "_name": ("name", lambda value: ox.Literal(_name_key(value))),
 }
 
 
@@ -81,8 +93,8 @@ class Parameter:
             ) from exc
 
 
-_EXAMPLE = {"string": "Jan Leike", "iri": "https://example.org/x", "date": "2024-01-01",
-            "integer": "10", "year": "2024"}
+_EXAMPLE = {"string": "Jan Leike", "name": "Jan Leike", "iri": "https://example.org/x",
+            "date": "2024-01-01", "integer": "10", "year": "2024"}
 
 
 @dataclass

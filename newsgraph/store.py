@@ -16,6 +16,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from loaders.clean import name_key
 from newsgraph.errors import FormatError, QueryError, StoreError
 from newsgraph.paths import ontology_file
 
@@ -25,6 +26,7 @@ GRAPH = "https://w3id.org/newsgraph/graph/"
 ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
 REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
 META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
+NAMES_GRAPH = ox.NamedNode("urn:newsgraph:names")
 STAGING = "urn:newsgraph:staging:"
 DEFAULT_STORE = "data/store"
 
@@ -54,6 +56,9 @@ EXPORT_FORMATS = {
 _SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
 _HASH = ox.NamedNode(NS + "sourceHash")
 _VERSION = ox.NamedNode(NS + "version")
+_KEY = ox.NamedNode(NS + "key")
+_LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
+                                                                 "hiddenLabel")}
 _STORE_NODE = ox.NamedNode("urn:newsgraph:store")
 
 
@@ -107,9 +112,12 @@ class Store:
             old = self._stored_hash(graph)
             if old == digest:
                 continue
-            parsed = ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri())
-            self.replace_graph(graph, (ox.Quad(q.subject, q.predicate, q.object, graph)
-                                       for q in parsed))
+            parsed = list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()))
+            keys = [ox.Triple(t.subject, _KEY, ox.Literal(name_key(t.object.value)))
+                    for t in parsed if t.predicate.value in _LABELS
+                    and graph == REGISTRY_GRAPH]
+            self.replace_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, graph)
+                                       for t in parsed + keys))
             if old is not None:
                 self._ox.remove(ox.Quad(graph, _HASH, ox.Literal(old), META_GRAPH))
             self._ox.add(ox.Quad(graph, _HASH, ox.Literal(digest), META_GRAPH))
@@ -122,10 +130,14 @@ class Store:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         """Replace one named graph with `quads` atomically: staging graph, then one MOVE.
 
-        The MOVE and the version bump are one SPARQL update, so one transaction.
+        The MOVE and the version bump are one SPARQL update, so one transaction. The name
+        keys among the quads also go to the names index graph (a set: one row per entity and
+        key, whatever the number of articles), in the staging transaction.
         """
         staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
         staged = [ox.Quad(q.subject, q.predicate, q.object, staging) for q in quads]
+        staged += [ox.Quad(q.subject, q.predicate, q.object, NAMES_GRAPH) for q in staged
+                   if q.predicate == _KEY]
         # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
         update = (
             f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n"
@@ -184,8 +196,9 @@ class Store:
         if not rdf_format.supports_datasets and graph is None:
             raise FormatError(f"{fmt} holds one graph only; the store has one per article",
                               hint="pass --graph ARTICLE_ID, or export as trig or nquads")
+        internal = (META_GRAPH, NAMES_GRAPH)
         quads = (q for q in self._ox.quads_for_pattern(None, None, None, graph)
-                 if q.graph_name != META_GRAPH and not q.graph_name.value.startswith(STAGING))
+                 if q.graph_name not in internal and not q.graph_name.value.startswith(STAGING))
         if graph is not None:
             quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
         try:

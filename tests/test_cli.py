@@ -27,7 +27,7 @@ def test_load_then_query_as_json(tmp_path: Path) -> None:
     ask = run("--store", store, "sparql", "ASK { GRAPH ?g { ?s a ng:Departure } }", "-f", "json")
     assert json.loads(ask.stdout)["boolean"] is True
     explain = run("--store", store, "explain", "000_bd36855ec95a093e").stdout
-    assert "Departure" in explain and "event-trigger-departure" in explain
+    assert "Departure" in explain and "event-subject-departure" in explain
     trig = run("--store", store, "export", "--format", "trig").stdout
     assert "GRAPH" in trig or "{" in trig
 
@@ -54,4 +54,4 @@ def test_bad_parameters_and_unknown_queries_say_what_to_do(tmp_path: Path) -> No
 
 def test_queries_lists_names_and_parameters() -> None:
     out = run("queries").stdout
-    assert "timeline" in out and "person:string" in out
+    assert "timeline" in out and "person:name" in out

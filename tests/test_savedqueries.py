@@ -30,7 +30,7 @@ def test_every_shipped_query_parses_with_its_parameters(queries: SavedQueries) -
             "sources"} <= names
     timeline = queries.get("timeline")
     assert [(p.name, p.type, p.required, p.default) for p in timeline.parameters] == [
-        ("person", "string", True, "Jan Leike")]
+        ("person", "name", True, "Jan Leike")]
     assert queries.get("sources").parameters[0].type == "iri"
 
 
@@ -61,7 +61,7 @@ def test_a_bad_header_stops_startup_and_names_the_file(tmp_path, text, message) 
 
 @pytest.mark.parametrize("hostile", [
     'Jan Leike" } ; DROP ALL ; #', "} UNION { ?s ?p ?o }", "x' || true || '",
-    "<http://evil/> ", "Jan\nLeike", "\\u0022",
+    "<http://evil/> ", 'Jan\nLeike" } #', "\\u0022",
 ])
 def test_parameter_values_are_data_never_sparql(seeded, queries, hostile) -> None:
     assert rows(run_saved(seeded, queries, "timeline", {"person": hostile})) == []

@@ -48,7 +48,7 @@ def test_replace_graph_swaps_one_article_whole(seeded: Store) -> None:
     quad = ox.Quad(ox.NamedNode("urn:x:s"), ox.NamedNode("urn:x:p"), ox.Literal("o"), graph)
     seeded.replace_graph(graph, [quad])
     result = list(seeded.query("SELECT ?s WHERE { GRAPH ?g { ?s ?p ?o } }",
-                               substitutions={ox.Variable("g"): graph}))
+                               named_graphs=[graph]))
     assert len(result) == 1
     assert len(seeded.article_graphs()) == 5
 

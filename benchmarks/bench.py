@@ -1,0 +1,136 @@
+"""newsgraph benchmark: each figure is a ratio to a reference measured in the same run.
+
+    python benchmarks/bench.py [--copies 40] [--repeat 15]
+
+- load_quads: quads/s through newsgraph's per-article atomic replace vs
+  pyoxigraph.Store.bulk_load of the same N-Quads (the ceiling).
+- query_api_<name>: median time of each saved query through newsgraph's Python API vs the
+  same SPARQL with the same substitutions on a bare pyoxigraph.Store holding the same quads.
+- extract_mb_s: MB of article text per second through the whole loader pipeline (clean,
+  extract, RDF) vs the same text through `fold` alone (script folding, the one pass every
+  match needs): the ratio shows what extraction costs on top of reading the text once.
+
+The corpus is the seed articles copied --copies times under new ids (the generator of
+issue 8 will replace it). Results go to benchmarks/results.json.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from loaders.clean import fold  # noqa: E402
+from loaders.manifest import Source  # noqa: E402
+from loaders.pipeline import process  # noqa: E402
+from newsgraph.ingest import run_saved  # noqa: E402
+from newsgraph.savedqueries import SavedQueries  # noqa: E402
+from newsgraph.store import PREFIXES, Store, article_graph  # noqa: E402
+
+PARAMS = {"timeline": {"person": "Jan Leike"}, "said": {"person": "Jan Leike"},
+          "departures": {"org": "OpenAI"}}
+
+
+def corpus(folder: Path, copies: int) -> list[Source]:
+    seeds = json.loads((ROOT / "seeds" / "manifest.json").read_text(encoding="utf-8"))
+    sources = []
+    for i in range(copies):
+        for entry in seeds:
+            target = folder / f"c{i:04d}_{entry['file']}"
+            shutil.copyfile(ROOT / "seeds" / entry["file"], target)
+            sources.append(Source(f"c{i:04d}_{entry['id']}", target, entry.get("language"),
+                                  entry.get("publisher"), entry.get("title"),
+                                  entry.get("published")))
+    return sources
+
+
+def timed(fn, repeat: int) -> float:
+    samples = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return statistics.median(samples)
+
+
+def result(name, value, unit, reference, reference_value, scale):
+    return {"name": name, "value": round(value, 6), "unit": unit, "reference": reference,
+            "reference_value": round(reference_value, 6),
+            "ratio": round(value / reference_value, 3) if reference_value else None,
+            "scale": scale}
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--copies", type=int, default=20)
+    ap.add_argument("--repeat", type=int, default=7)
+    args = ap.parse_args()
+    results = []
+    with tempfile.TemporaryDirectory() as tmp:
+        sources = corpus(Path(tmp), args.copies)
+        texts = [s.path.read_text(encoding="utf-8") for s in sources]
+        mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+
+        t = time.perf_counter()
+        processed = [process(s) for s in sources]
+        extract_s = time.perf_counter() - t
+        t = time.perf_counter()
+        for text in texts:
+            fold(text)
+        fold_s = time.perf_counter() - t
+        results.append(result("extract_mb_s", mb / extract_s, "MB/s", "fold_mb_s", mb / fold_s,
+                              len(sources)))
+
+        store = Store(Path(tmp) / "store")
+        quads = sum(len(r.quads) for r in processed)
+        t = time.perf_counter()
+        for r in processed:
+            store.replace_graph(article_graph(r.source.id), r.quads)
+        load_s = time.perf_counter() - t
+        dump = store._ox.dump(format=ox.RdfFormat.N_QUADS)  # every graph, the index too
+        bare = ox.Store(str(Path(tmp) / "bare"))
+        t = time.perf_counter()
+        bare.bulk_load(dump, format=ox.RdfFormat.N_QUADS)
+        bare.optimize()
+        bulk_s = time.perf_counter() - t
+        results.append(result("load_quads", quads / load_s, "quads/s", "bulk_load_quads",
+                              len(dump.splitlines()) / bulk_s, quads))
+
+        queries = SavedQueries()
+        for q in queries:
+            if any(p.required and p.name not in PARAMS.get(q.name, {}) for p in q.parameters):
+                continue
+            params = PARAMS.get(q.name, {})
+            subs = q.bindings(params)
+            api = timed(lambda q=q, params=params: list(run_saved(store, queries, q.name, params)),
+                        args.repeat)
+            ref = timed(lambda q=q, subs=subs: list(bare.query(q.text, prefixes=PREFIXES,
+                                                                substitutions=subs)), args.repeat)
+            results.append(result(f"query_api_{q.name}", api * 1000, "ms", "bare_pyoxigraph_ms",
+                                  ref * 1000, len(store)))
+        store.close()
+    out = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                       "pyoxigraph": ox.__version__, "platform": platform.platform()},
+           "results": results}
+    (ROOT / "benchmarks" / "results.json").write_text(json.dumps(out, indent=2) + "\n")
+    width = max(len(r["name"]) for r in results)
+    print(f"{'figure':{width}}  {'value':>12}  {'reference':>12}  ratio")
+    for r in results:
+        print(f"{r['name']:{width}}  {r['value']:>12.3f}  {r['reference_value']:>12.3f}  "
+              f"{r['ratio']}  ({r['unit']}, scale {r['scale']})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
