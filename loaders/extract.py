@@ -15,6 +15,9 @@ from loaders.lexicon import needs_title, ontology_terms, toml
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
+# A joining, founding or return names where; a departure may leave it implicit (the
+# person's organization, or the article's).
+EXPLICIT_ORG = {"Joining", "Founding", "Return"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 _SENTENCE = re.compile(r"[。！？!?；;]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
@@ -260,7 +263,9 @@ class Extractor:
         if etype in needs_title():
             return self._role_change(sent, clause, m, etype, date, roles)
         people = self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m)
-        org = self._event_org(clause, m, etype)
+        org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
+        if org is None and etype in EXPLICIT_ORG:
+            return []
         out = []
         for person in people:
             target = self._company(org or self._role_org(person.entity, roles) or self.main_org)

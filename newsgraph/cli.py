@@ -71,9 +71,12 @@ def _print(result, fmt: str) -> None:
             fmt = "turtle" if kind(result) == "graph" else "json"
         else:
             rows = materialize(result)
-            table = Table(*rows.variables, show_lines=False)
+            shown = [i for i, v in enumerate(rows.variables) if not v.startswith("_")]
+            table = Table(show_lines=False)
+            for i in shown:
+                table.add_column(rows.variables[i], overflow="ellipsis", max_width=48)
             for row in rows.rows:
-                table.add_row(*(term_text(t) for t in row))
+                table.add_row(*(term_text(row[i]) for i in shown))
             out.print(table)
             err.print(f"{len(rows.rows)} rows")
             return
