@@ -388,7 +388,8 @@ class Extractor:
             for m in pattern.finditer(self.norm):
                 body = m.group(1).strip()
                 cjk = len(re.findall(r"[\u3400-\u9fff]", body))
-                if (cjk >= 4 or len(body.split()) >= 2 or (cjk == 0 and len(body) >= 5)) \
+                named = any(x.start == m.start(1) and x.end == m.end(1) for x in self.mentions)
+                if (cjk >= 4 or len(body.split()) >= 2) and not named \
                         and not any(s < m.end() and m.start() < e for s, e in spans):
                     spans.append((m.start(1), m.end(1)))
         return sorted(spans)
@@ -406,7 +407,10 @@ class Extractor:
         clause = self._clause((start, vs), vs)
         cands = [m for m in self.mentions if clause[0] <= m.start and m.end <= vs
                  and m.entity.kind != "outlet"]
-        people = [m for m in cands if m.entity.is_person] or cands
+        earlier = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
+                   and m.entity.is_person]
+        people = [m for m in cands if m.entity.is_person] or (earlier[:1] if self.lang == "zh"
+                                                              else []) or cands
         if people:
             return (people[0] if self.lang == "zh" else people[-1]).entity
         if _lex()["pron"].search(self.norm[clause[0]:vs]):
@@ -440,14 +444,23 @@ class Extractor:
         return None, ""
 
     def _reported(self) -> list[tuple[int, int, Entity, str]]:
-        """'X 表示,……。' / 'X sagte, es sei ……': the rest of the sentence, unquoted."""
+        """'X 表示,……。' / 'X sagte, es sei ……' / 'X said that ……': the rest of the sentence.
+
+        Not when the verb attributes a quote before it ('"…," said X'), nor, in German and
+        English, unless a colon, a comma or dass/that opens the reported words."""
         out = []
         for sent in sentences(self.norm):
             for verb in _lex()["reported"].finditer(self.masked, *sent):
+                if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
+                    break
+                tail = self.norm[verb.end():sent[1]]
+                if self.lang != "zh" and not re.match(r"\s*(?:[:,]|dass\b|that\b)", tail):
+                    continue
                 speaker = self._subject(sent[0], verb)
-                rest = re.match(r"[\s:：,，]*(.*?)[\s。.!?！？」”]*$",
-                                self.norm[verb.end():sent[1]], re.S)
-                if speaker is None or rest is None or len(rest.group(1)) < 6:
+                rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
+                                re.S)
+                if speaker is None or rest is None or len(rest.group(1)) < 6 or \
+                        self._in(verb.end(), verb.end() + 3, "person"):
                     continue
                 qs = verb.end() + rest.start(1)
                 out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))

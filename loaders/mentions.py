@@ -16,7 +16,8 @@ from loaders.registry import Entity, Registry, new_entity, registry
 
 CJK = r"\u3400-\u9fff"
 _LOW = r"a-zà-öø-ÿß"
-_TOKEN = rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?"
+_TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
+          rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
 LATIN_NAME = re.compile(rf"(?<![A-Za-zÀ-ÿ])({_TOKEN})((?:[ \u00a0]{_TOKEN}){{1,2}})(?![{_LOW}])")
 DOT_NAME = re.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 PAREN_LATIN = re.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
@@ -63,9 +64,19 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
                      if re.search(f"[{CJK}]", p)), key=len, reverse=True)
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
     after_title = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}){name}"
-                             rf"(?=(?:{'|'.join(map(re.escape, speech))})|[,，。、:：(（在的也则])")
-    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n]))\s*{name}(?=(?:{'|'.join(map(re.escape, speech))}))")
+                             rf"(?=(?:{'|'.join(map(re.escape, speech))})|[,，。、:：(（在的也则对向还])")
+    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{'|'.join(map(re.escape, speech))}))")
     return after_title, before_verb
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    roles = ontology_terms()["roles"].by_lang
+    return frozenset(p.lower() for table in roles.values() for p in table)
+
+
+def _is_title(token: str) -> bool:
+    return token.lower() in _title_words()
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -124,23 +135,31 @@ class MentionFinder:
                 self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
 
     def _latin_names(self) -> None:
-        given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
-                                                            "not_names"))
-        suffixes = words("names", "org_suffixes")
         for m in LATIN_NAME.finditer(self.norm):
             tokens = m.group(0).replace("\u00a0", " ").split(" ")
-            if tokens[-1] in suffixes or any(t in stop for t in tokens[1:]):
-                continue
-            chinese = len(tokens) == 2 and any(t in pinyin for t in tokens) \
-                and all(len(t) <= 7 for t in tokens)
-            if tokens[0] not in given and not chinese or tokens[0] in stop and not chinese:
-                continue
-            paren = PAREN_CJK.match(self.norm, m.end())
-            name = " ".join(tokens)
-            entity = self._entity(name, "person", *([paren.group(1)] if paren else []))
-            self._add(m.start(), m.end(), entity, "name-latin-given-name")
-            if paren:
-                self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+            for i in range(len(tokens) - 1):  # "Investor Xavier Niel": try without the title
+                if self._person_name(tokens[i:]):
+                    start = m.end() - len(" ".join(tokens[i:]))
+                    paren = PAREN_CJK.match(self.norm, m.end())
+                    entity = self._entity(" ".join(tokens[i:]), "person",
+                                          *([paren.group(1)] if paren else []))
+                    self._add(start, m.end(), entity, "name-latin-given-name")
+                    if paren:
+                        self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+                    break
+
+    @staticmethod
+    def _person_name(tokens: list[str]) -> bool:
+        """A given name first, or a romanized Chinese name (a surname among short syllables)."""
+        given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
+                                                            "not_names"))
+        if tokens[-1] in words("names", "org_suffixes") or any(t in stop for t in tokens[1:]):
+            return False
+        if _is_title(tokens[0]):
+            return False
+        chinese = any(t in pinyin for t in tokens) and all(len(t) <= 7 for t in tokens) \
+            and tokens[0] not in stop
+        return chinese or tokens[0] in given
 
     def _zh_names(self) -> None:
         function = set(toml("names")["function_chars_zh"]) | set(toml("names")["not_name_chars_zh"])
