@@ -227,10 +227,14 @@ class Extractor:
         return None
 
     def _nearest_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
-        orgs = self._in(*sent, kind="org")
+        """No organization beside the title: the sentence's first (its subject, as in
+        'OpenAI hires X as CFO'), else the nearest after it, else the article's."""
+        orgs = [m for m in self._in(*sent, kind="org") if m.entity.kind == "org"] or \
+            self._in(*sent, kind="org")
         if not orgs:
             return self.main_org
-        return min(orgs, key=lambda m: (m.start > pos, abs(m.start - pos))).entity
+        before = [m for m in orgs if m.start < pos]
+        return (before[0] if before else orgs[0]).entity
 
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact]) -> list[Fact]:
