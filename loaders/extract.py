@@ -39,6 +39,7 @@ class Fact:
     product: str | None = None
     quote: tuple[int, int] | None = None
     via: Entity | None = None
+    at: int = -1  # where the fact's person is named
 
 
 @cache
@@ -58,6 +59,8 @@ def _lex() -> dict:
             "team": set(data["team_roles"]),
             "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
             "first": any_of(data["first_person"]),
+            "unit": re.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
+            "i": any_of(data["first_person_subject"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -158,7 +161,7 @@ class Extractor:
             for person in people:
                 if key:
                     out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
-                                    org=target, role=key, former=former))
+                                    org=target, role=key, former=former, at=person.start))
         return out
 
     def _holder(self, sent, first, last, anchor):
@@ -237,9 +240,11 @@ class Extractor:
         return (before[0] if before else orgs[0]).entity
 
     # ------------------------------------------------------------------ events
-    def events(self, roles: list[Fact]) -> list[Fact]:
+    def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
+        """Events; one told inside a quote counts only in the first person, as the speaker's."""
         if self.triggers is None:
             return []
+        self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
         facts: list[Fact] = []
         for sent in sentences(self.norm):
             hits = [(m, "subject") for m in self.triggers.finditer(self.masked, *sent)]
@@ -266,7 +271,15 @@ class Extractor:
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():
             return self._role_change(sent, clause, m, etype, date, roles)
-        people = self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m)
+        quoted = next(((qs, qe, who) for qs, qe, who in self._said if qs <= m.start() < qe), None)
+        if quoted is not None:
+            inner = (max(clause[0], quoted[0]), m.start())
+            if not _lex()["i"].search(self.norm, *inner) or not quoted[2].is_person:
+                return []
+            people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
+        else:
+            people = self._objects(clause, m) if mode == "object" \
+                else self._subjects(sent, clause, m)
         org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
         if org is None and etype in EXPLICIT_ORG:
             return []
@@ -304,7 +317,8 @@ class Extractor:
         return after[:1]
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
-        near = [r for r in roles if r.start == sent[0] and r.person is not None]
+        near = [r for r in roles if r.start == sent[0] and r.person is not None
+                and clause[0] <= r.at < clause[1] and abs(r.at - m.start()) <= 40]
         out = []
         for r in near[:1]:
             out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
@@ -312,7 +326,7 @@ class Extractor:
         return out
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
-        after = self._in(m.end(), clause[1], "org")
+        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
         before = self._in(clause[0], m.start(), "org")
         if after and (etype in ("Joining", "Founding", "Return")
                       or after[0].start - m.end() <= 3):
@@ -333,6 +347,9 @@ class Extractor:
         org = (after[0] if (etype == "Formation" or right_after) and after else
                before[-1] if before else after[0] if after else None)
         if etype == "Release" and org is not None and org.entity.kind != "org":
+            return []
+        if etype == "Formation" and org is not None and org.entity.kind != "team" \
+                and not _lex()["unit"].search(org.entity.name):
             return []
         if org is None:
             return []

@@ -38,8 +38,8 @@ def process(source: Source) -> ArticleResult:
     dates = find_dates(cleaned.norm, source.published)
     ex = Extractor(cleaned.norm, lang, mentions, dates)
     roles = ex.roles()
-    events = ex.events(roles)
     statements = ex.statements()
+    events = ex.events(roles, statements)
     builder = GraphBuilder(source, raw, cleaned, language)
     builder.article_node()
     for m in mentions:
