@@ -61,6 +61,7 @@ def _lex() -> dict:
             "first": any_of(data["first_person"]),
             "unit": re.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
             "i": any_of(data["first_person_subject"]),
+            "passive": any_of(data["passive"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -195,10 +196,14 @@ class Extractor:
         return None
 
     def _conjoined(self, people: list[Mention]) -> list[Mention]:
-        """The last person and those joined to it by 和/und/and/、: 'Ilya 与 Jan 是 ...'."""
+        """The last person and those joined to it by 和/und/and/、, titles aside:
+        'Ilya 与 Jan 是 ...', 'CEO Sam Altman 和总裁 Greg Brockman 官复原职'."""
         chosen = [people[-1]]
         for p in reversed(people[:-1]):
-            if _lex()["conn"].match(self._gap(p.end, chosen[-1].start)):
+            gap = self._gap(p.end, chosen[-1].start)
+            if self.titles is not None:
+                gap = self.titles.sub("", gap)
+            if _lex()["conn"].match(gap):
                 chosen.append(p)
             else:
                 break
@@ -263,6 +268,9 @@ class Extractor:
         if etype is None:
             return []
         clause = self._clause(sent, m.start())
+        if mode == "object" and _lex()["passive"].search(self.norm, max(clause[0],
+                                                                        m.start() - 15), m.start()):
+            mode = "subject"  # 被董事会罢免 / was ousted by: the person is the subject
         if _lex()["hedge"].search(self.norm[sent[0]:m.start()]) or \
                 _lex()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
@@ -304,10 +312,10 @@ class Extractor:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         in_sentence = [p for p in prior if p.start >= sent[0]]
-        if _lex()["pron"].search(self.norm[clause[0]:m.start()]) and (in_sentence or prior):
-            return [in_sentence[0] if in_sentence else prior[-1]]
+        if _lex()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
+            return [prior[-1]]  # he/she/他/er: the person named last
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
-            return in_sentence[:1] if self.lang == "zh" else self._conjoined(in_sentence)[:3]
+            return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
@@ -328,6 +336,10 @@ class Extractor:
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
         before = self._in(clause[0], m.start(), "org")
+        if etype == "Departure" and after and any(
+                self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
+                for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):
+            after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if after and (etype in ("Joining", "Founding", "Return")
                       or after[0].start - m.end() <= 3):
             return after[0].entity
@@ -368,10 +380,15 @@ class Extractor:
                      type=etype, date=date, product=product)]
 
     def _date(self, sent, pos: int) -> DateMention | None:
+        """The date nearest the trigger in its sentence (one before it preferred); with none,
+        the last date of the sentence before, in the same paragraph (news carries a date
+        forward until a new one is given)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
-        if not inside:
-            return None
-        return min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+        if inside:
+            return min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]]
+        return earlier[-1] if earlier else None
 
     # ------------------------------------------------------------------ statements
     def statements(self) -> list[Fact]:
