@@ -79,3 +79,25 @@ def test_every_fact_carries_its_rule_and_evidence(seeded) -> None:
           FILTER NOT EXISTS { ?fact ng:rule ?r ; ng:evidence ?e }
         } }"""))
     assert missing == []
+
+
+def test_conflicts_and_corroboration_keep_each_source(tmp_path, queries) -> None:
+    from newsgraph.ingest import load_paths
+    from newsgraph.store import Store
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("OpenAI 首席科学家 Ilya Sutskever 于 2024 年 5 月 15 日宣布离职。",
+                                  encoding="utf-8")
+    (folder / "b.txt").write_text("Ilya Sutskever verließ OpenAI im Juni 2024.", encoding="utf-8")
+    (folder / "c.txt").write_text("Ilya Sutskever was fired by OpenAI in May 2024.",
+                                  encoding="utf-8")
+    store = Store(tmp_path / "store")
+    assert load_paths(store, [folder]).ok
+    conflicts = {(r["kind"], r["value"], r["otherValue"])
+                 for r in ask(store, queries, "conflicts")}
+    assert ("date", "2024-05-15", "2024-06") in conflicts
+    assert ("type", "Departure", "Dismissal") in conflicts
+    counts = {r["type"]: int(r["articles"]) for r in ask(store, queries, "corroboration")
+              if r.get("name") == "Ilya Sutskever"}
+    assert counts["Departure"] == 2 and counts["Dismissal"] == 1
