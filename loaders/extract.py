@@ -18,6 +18,7 @@ from loaders.registry import Entity
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding", "Return"}
+FOUNDER_ROLES = {"founder", "co-founder"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 _SENTENCE = re.compile(r"[。！？!?；;]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
@@ -250,6 +251,7 @@ class Extractor:
         if self.triggers is None:
             return []
         self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
+        self._founded: dict[str, DateMention | None] = {}
         facts: list[Fact] = []
         for sent in sentences(self.norm):
             hits = [(m, "subject") for m in self.triggers.finditer(self.masked, *sent)]
@@ -260,7 +262,17 @@ class Extractor:
                 and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
                 facts += self._event(sent, m, mode, roles)
-        return _link_destinations(facts)
+        return _link_destinations(facts + self._founders(roles))
+
+    def _founders(self, roles: list[Fact]) -> list[Fact]:
+        """When the article reports the founding of X, each person it calls a founder or
+        co-founder of X took part in that Founding (with its date)."""
+        out = []
+        for r in roles:
+            if r.role in FOUNDER_ROLES and r.org is not None and r.org.iri in self._founded:
+                out.append(Fact("event", r.start, r.end, "event-founder-title", person=r.person,
+                                org=r.org, type="Founding", date=self._founded[r.org.iri]))
+        return out
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact]) -> list[Fact]:
         etype = self.terms["object" if mode == "object" else "triggers"].lookup(self.lang,
@@ -289,6 +301,14 @@ class Extractor:
             people = self._objects(clause, m) if mode == "object" \
                 else self._subjects(sent, clause, m)
         org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
+        if mode == "object" and quoted is None:
+            subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
+            org = subject[-1].entity if subject else org  # "OpenAI hires X": X joins OpenAI
+        if etype == "Founding":
+            near = [o for o in self._in(clause[0], clause[1], "org")
+                    if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12]
+            if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
+                self._founded.setdefault(near[0].entity.iri, date)
         if org is None and etype in EXPLICIT_ORG:
             return []
         out = []
@@ -321,8 +341,20 @@ class Extractor:
         return []
 
     def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
-        after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 12]
-        return after[:1]
+        after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
+        return self._conjoined_forward(after) if after else []
+
+    def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
+        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
+        chosen = [people[0]]
+        for p in people[1:]:
+            gap = self._gap(chosen[-1].end, p.start)
+            gap = self.titles.sub("", gap) if self.titles is not None else gap
+            if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
+                chosen.append(p)
+            else:
+                break
+        return chosen[:4]
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         near = [r for r in roles if r.start == sent[0] and r.person is not None
