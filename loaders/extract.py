@@ -236,14 +236,15 @@ class Extractor:
         return None
 
     def _nearest_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
-        """No organization beside the title: the sentence's first (its subject, as in
-        'OpenAI hires X as CFO'), else the nearest after it, else the article's."""
-        orgs = [m for m in self._in(*sent, kind="org") if m.entity.kind == "org"] or \
-            self._in(*sent, kind="org")
-        if not orgs:
-            return self.main_org
-        before = [m for m in orgs if m.start < pos]
-        return (before[0] if before else orgs[0]).entity
+        """No organization beside the title: the first company of the paragraph before it
+        (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
+        CFO'), else the first of the sentence, else the article's."""
+        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        for lo, hi in ((para, pos), sent):
+            orgs = [m for m in self._in(lo, hi, "org") if m.entity.kind == "org"]
+            if orgs:
+                return orgs[0].entity
+        return self.main_org
 
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
