@@ -63,6 +63,7 @@ def _lex() -> dict:
             "unit": re.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),
+            "enum": any_of(data["enumeration"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -132,7 +133,11 @@ class Extractor:
         for sent in sentences(self.norm):
             chains: list[list[re.Match[str]]] = []
             for t in self.titles.finditer(self.masked, *sent):
-                if chains and _lex()["conn"].match(self._gap(chains[-1][-1].end(), t.start())):
+                # "联合创始人、特斯拉和SpaceX首席执行官 X": organizations between titles do not
+                # break the chain; each title keeps the organizations written before it.
+                gap = self._gap(chains[-1][-1].end(), t.start()).replace("\0", "") if chains \
+                    else "\0"
+                if chains and _lex()["conn"].match(gap):
                     chains[-1].append(t)
                 else:
                     chains.append([t])
@@ -156,14 +161,15 @@ class Extractor:
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))
-            target = org
-            if key and target is not None and target.kind == "team" and key not in lex["team"] \
-                    and target.unit_of:
-                target = self.by_iri.get(target.unit_of) or self.reg_entity(target.unit_of)
-            for person in people:
-                if key:
-                    out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
-                                    org=target, role=key, former=former, at=person.start))
+            own = self._org_run_before(t.start(), sent) if t is not first else org_run
+            for target in ([o.entity for o in own] if own else [org]):
+                if key and target is not None and target.kind == "team" \
+                        and key not in lex["team"] and target.unit_of:
+                    target = self.by_iri.get(target.unit_of) or self.reg_entity(target.unit_of)
+                for person in people:
+                    if key:
+                        out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
+                                        org=target, role=key, former=former, at=person.start))
         return out
 
     def _holder(self, sent, first, last, anchor):
@@ -188,6 +194,12 @@ class Extractor:
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and after[0].start - last.end() <= 16:
             return [after[0]], "role-as-title", None
+        enum = lex["enum"].search(self.norm, last.end(), min(sent[1], last.end() + 24))
+        if enum:
+            listed = [p for p in after if p.start >= enum.end() and not self.titles.search(
+                self.masked, max(enum.end(), p.start - 8), p.start)]
+            if listed:
+                return listed[:10], "role-title-list", None
         if verb_org and verb_org[0].start - last.end() <= 3:
             clause = self._clause(sent, first.start())
             cands = [p for p in before if p.start >= clause[0]
@@ -211,14 +223,21 @@ class Extractor:
         return chosen
 
     def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
-        """The organizations written just before a title: 'OpenAI 超级对齐团队的' -> both."""
+        """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
+        its company: the nearest holds the role), '特斯拉和SpaceX' (both hold it)."""
         run: list[Mention] = []
         for m in reversed(self._in(sent[0], pos, "org")):
             edge = run[0].start if run else pos
-            if _lex()["org_gap"].match(self._gap(m.end, edge)):
+            gap = self._gap(m.end, edge)
+            if _lex()["org_gap"].match(gap):
+                run.insert(0, m)
+            elif run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap):
                 run.insert(0, m)
             else:
                 break
+        if len(run) > 1 and all(_lex()["org_gap"].match(self._gap(a.end, b.start))
+                                for a, b in zip(run, run[1:], strict=False)):
+            return run[-1:]  # "OpenAI 超级对齐团队": the unit, not its company too
         return run
 
     def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:
@@ -238,13 +257,10 @@ class Extractor:
     def _nearest_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """No organization beside the title: the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
-        CFO'), else the first of the sentence, else the article's."""
+        CFO'), else the article's."""
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
-        for lo, hi in ((para, pos), sent):
-            orgs = [m for m in self._in(lo, hi, "org") if m.entity.kind == "org"]
-            if orgs:
-                return orgs[0].entity
-        return self.main_org
+        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind == "org"]
+        return orgs[0].entity if orgs else self.main_org
 
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
@@ -261,6 +277,12 @@ class Extractor:
             hits = [h for h in hits if not any(
                 o is not h and o[0].start() <= h[0].start() and h[0].end() <= o[0].end()
                 and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
+            titles = [t.span() for t in self.titles.finditer(self.masked, *sent)] \
+                if self.titles is not None else []
+            # "创办" inside "联合创办人", "Gründer" inside "Mitgründer": a title, not an event
+            hits = [h for h in hits if not any(a < h[0].end() and h[0].start() < b
+                                               and b - a > h[0].end() - h[0].start()
+                                               for a, b in titles)]
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
                 facts += self._event(sent, m, mode, roles)
         return _link_destinations(facts + self._founders(roles))
@@ -306,8 +328,9 @@ class Extractor:
             subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
             org = subject[-1].entity if subject else org  # "OpenAI hires X": X joins OpenAI
         if etype == "Founding":
-            near = [o for o in self._in(clause[0], clause[1], "org")
-                    if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12]
+            near = sorted((o for o in self._in(clause[0], clause[1], "org")
+                           if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
+                          key=lambda o: o.start < m.start())  # the object first
             if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
                 self._founded.setdefault(near[0].entity.iri, date)
         if org is None and etype in EXPLICIT_ORG:
