@@ -229,12 +229,10 @@ class Extractor:
         for m in reversed(self._in(sent[0], pos, "org")):
             edge = run[0].start if run else pos
             gap = self._gap(m.end, edge)
-            if _lex()["org_gap"].match(gap):
-                run.insert(0, m)
-            elif run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap):
-                run.insert(0, m)
-            else:
+            joined = run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap)
+            if not (_lex()["org_gap"].match(gap) or joined):
                 break
+            run.insert(0, m)
         if len(run) > 1 and all(_lex()["org_gap"].match(self._gap(a.end, b.start))
                                 for a, b in zip(run, run[1:], strict=False)):
             return run[-1:]  # "OpenAI 超级对齐团队": the unit, not its company too
