@@ -1,0 +1,214 @@
+"""Events: departures, joinings, dismissals, foundings... with person, organization and date."""
+from __future__ import annotations
+
+import re
+
+from loaders.dates import DateMention
+from loaders.facts import Context, Fact, lexicon, sentences
+from loaders.lexicon import needs_title
+from loaders.mentions import Mention
+from loaders.registry import Entity
+
+# A joining, founding or return names where; a departure may leave it implicit (the
+# person's organization, or the article's).
+EXPLICIT_ORG = {"Joining", "Founding", "Return"}
+FOUNDER_ROLES = {"founder", "co-founder"}
+PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
+
+
+class EventRules(Context):
+    # ------------------------------------------------------------------ events
+    def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
+        """Events; one told inside a quote counts only in the first person, as the speaker's."""
+        if self.triggers is None:
+            return []
+        self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
+        self._founded: dict[str, DateMention | None] = {}
+        facts: list[Fact] = []
+        for sent in sentences(self.norm):
+            hits = [(m, "subject") for m in self.triggers.finditer(self.masked, *sent)]
+            if self.objects is not None:
+                hits += [(m, "object") for m in self.objects.finditer(self.masked, *sent)]
+            hits = [h for h in hits if not any(
+                o is not h and o[0].start() <= h[0].start() and h[0].end() <= o[0].end()
+                and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
+            titles = [t.span() for t in self.titles.finditer(self.masked, *sent)] \
+                if self.titles is not None else []
+            # "创办" inside "联合创办人", "Gründer" inside "Mitgründer": a title, not an event
+            hits = [h for h in hits if not any(a < h[0].end() and h[0].start() < b
+                                               and b - a > h[0].end() - h[0].start()
+                                               for a, b in titles)]
+            for m, mode in sorted(hits, key=lambda h: h[0].start()):
+                facts += self._event(sent, m, mode, roles)
+        return _link_destinations(facts + self._founders(roles))
+
+    def _founders(self, roles: list[Fact]) -> list[Fact]:
+        """When the article reports the founding of X, each person it calls a founder or
+        co-founder of X took part in that Founding (with its date)."""
+        out = []
+        for r in roles:
+            if r.role in FOUNDER_ROLES and r.org is not None and r.org.iri in self._founded:
+                out.append(Fact("event", r.start, r.end, "event-founder-title", person=r.person,
+                                org=r.org, type="Founding", date=self._founded[r.org.iri]))
+        return out
+
+    def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact]) -> list[Fact]:
+        etype = self.terms["object" if mode == "object" else "triggers"].lookup(self.lang,
+                                                                                 m.group(0))
+        if etype is None:
+            return []
+        clause = self._clause(sent, m.start())
+        if mode == "object" and lexicon()["passive"].search(self.norm, max(clause[0],
+                                                                        m.start() - 15), m.start()):
+            mode = "subject"  # 被董事会罢免 / was ousted by: the person is the subject
+        if lexicon()["hedge"].search(self.norm[sent[0]:m.start()]) or \
+                lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
+            return []
+        date = self._date(sent, m.start())
+        if etype not in PERSON_EVENTS:
+            return self._org_event(sent, clause, m, etype, date)
+        if etype in needs_title():
+            return self._role_change(sent, clause, m, etype, date, roles)
+        quoted = next(((qs, qe, who) for qs, qe, who in self._said if qs <= m.start() < qe), None)
+        if quoted is not None:
+            inner = (max(clause[0], quoted[0]), m.start())
+            if not lexicon()["i"].search(self.norm, *inner) or not quoted[2].is_person:
+                return []
+            people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
+        else:
+            people = self._objects(clause, m) if mode == "object" \
+                else self._subjects(sent, clause, m)
+        org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
+        if mode == "object" and quoted is None:
+            subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
+            org = subject[-1].entity if subject else org  # "OpenAI hires X": X joins OpenAI
+        if etype == "Founding":
+            near = sorted((o for o in self._in(clause[0], clause[1], "org")
+                           if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
+                          key=lambda o: o.start < m.start())  # the object first
+            if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
+                self._founded.setdefault(near[0].entity.iri, date)
+        if org is None and etype in EXPLICIT_ORG:
+            return []
+        out = []
+        for person in people:
+            target = self._company(org or self._role_org(person.entity, roles) or self.main_org)
+            if target is None:
+                continue
+            out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
+                            person=person.entity, org=target, type=etype, date=date))
+        return out
+
+    def _company(self, org: Entity | None) -> Entity | None:
+        """People join and leave companies: a team's event goes to its parent organization."""
+        if org is not None and org.kind == "team" and org.unit_of:
+            return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
+        return org
+
+    def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
+        people = self._in(clause[0], m.start(), "person")
+        if people:
+            return self._conjoined(people)
+        prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
+        in_sentence = [p for p in prior if p.start >= sent[0]]
+        if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
+            return [prior[-1]]  # he/she/他/er: the person named last
+        if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
+            return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
+        if self.lang == "de":
+            return self._in(m.end(), clause[1], "person")[:1]
+        return []
+
+    def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
+        after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
+        return self._conjoined_forward(after) if after else []
+
+    def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
+        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
+        chosen = [people[0]]
+        for p in people[1:]:
+            gap = self._gap(chosen[-1].end, p.start)
+            gap = self.titles.sub("", gap) if self.titles is not None else gap
+            if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
+                chosen.append(p)
+            else:
+                break
+        return chosen[:4]
+
+    def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
+        near = [r for r in roles if r.start == sent[0] and r.person is not None
+                and clause[0] <= r.at < clause[1] and abs(r.at - m.start()) <= 40]
+        out = []
+        for r in near[:1]:
+            out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
+                            person=r.person, org=r.org, type=etype, date=date, role=r.role))
+        return out
+
+    def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
+        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
+        before = self._in(clause[0], m.start(), "org")
+        if etype == "Departure" and after and any(
+                self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
+                for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):
+            after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
+        if after and (etype in ("Joining", "Founding", "Return")
+                      or after[0].start - m.end() <= 3):
+            return after[0].entity
+        return before[-1].entity if before else (after[0].entity if after else None)
+
+    def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
+        for r in roles:
+            if r.person is person and r.org is not None and r.org.kind == "org":
+                return r.org
+        return None
+
+    def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
+        before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
+        after = self._in(m.end(), clause[1], "org")
+        right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
+                                             self.norm[m.end():after[0].start])
+        org = (after[0] if (etype == "Formation" or right_after) and after else
+               before[-1] if before else after[0] if after else None)
+        if etype == "Release" and org is not None and org.entity.kind != "org":
+            return []
+        if etype == "Formation" and org is not None and org.entity.kind != "team" \
+                and not lexicon()["unit"].search(org.entity.name):
+            return []
+        if org is None:
+            return []
+        product = None
+        if etype == "Release":
+            tail = self.norm[m.end():m.end() + 24]
+            if any(w in tail[:8] for w in lexicon()["not_products"]):
+                return []
+            pm = re.search(r"[A-Z][\w.-]*[\w]", tail)
+            if pm is None:
+                return []
+            product = pm.group(0)
+        plaintiff = self._in(clause[0], m.start(), "person") if etype == "Lawsuit" else []
+        return [Fact("event", sent[0], sent[1], f"event-trigger-{etype.lower()}",
+                     person=plaintiff[-1].entity if plaintiff else None, org=org.entity,
+                     type=etype, date=date, product=product)]
+
+    def _date(self, sent, pos: int) -> DateMention | None:
+        """The date nearest the trigger in its sentence (one before it preferred); with none,
+        the last date of the sentence before, in the same paragraph (news carries a date
+        forward until a new one is given)."""
+        inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
+        if inside:
+            return min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]]
+        return earlier[-1] if earlier else None
+
+
+def _link_destinations(facts: list[Fact]) -> list[Fact]:
+    """'left OpenAI for Anthropic': a Departure and a Joining of one person in one sentence."""
+    for dep in facts:
+        if dep.type != "Departure":
+            continue
+        for join in facts:
+            if join.type == "Joining" and join.person is dep.person and join.start == dep.start \
+                    and join.org is not dep.org:
+                dep.destination = join.org
+    return facts

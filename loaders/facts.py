@@ -1,0 +1,174 @@
+"""What the extraction rules share: the Fact record (a role, event or statement with its
+evidence span in cleaned offsets, which `rdf.py` maps to the original, and its rule id),
+the lexicon of extract.toml, sentence and clause splitting, and the article Context
+(mentions, dates, the text with mentions masked) with the helpers every rule uses.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from loaders.dates import DateMention
+from loaders.lexicon import ontology_terms, toml
+from loaders.mentions import Mention
+from loaders.registry import Entity
+
+SENTENCE_END = re.compile(r"[。！？!?；;]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
+_CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
+
+
+@dataclass
+class Fact:
+    kind: str  # role | event | statement
+    start: int  # evidence span in the cleaned text
+    end: int
+    rule: str
+    person: Entity | None = None
+    org: Entity | None = None
+    role: str | None = None
+    former: bool = False
+    type: str | None = None
+    date: DateMention | None = None
+    destination: Entity | None = None
+    product: str | None = None
+    quote: tuple[int, int] | None = None
+    via: Entity | None = None
+    at: int = -1  # where the fact's person is named
+
+
+@cache
+def lexicon() -> dict:
+    data = toml("extract")
+    def any_of(items):
+        return re.compile("|".join(f"(?:{p})" for p in items))
+    return {"hedge": any_of(data["hedges"]), "neg": any_of(data["negations"]),
+            "former": re.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
+            "conn": re.compile(data["connectors"], re.IGNORECASE),
+            "org_gap": re.compile(data["org_title_gap"]),
+            "prep": re.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
+            "appo": re.compile(data["apposition_gap"], re.IGNORECASE),
+            "name_gap": re.compile(data["title_name_gap"]),
+            "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*$"),
+            "as": re.compile(f"(?:{'|'.join(data['as_markers'])})"),
+            "team": set(data["team_roles"]),
+            "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
+            "first": any_of(data["first_person"]),
+            "unit": re.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
+            "i": any_of(data["first_person_subject"]),
+            "passive": any_of(data["passive"]),
+            "enum": any_of(data["enumeration"]),
+            "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
+            "not_products": data["not_products"]}
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    spans, last = [], 0
+    for m in SENTENCE_END.finditer(text):
+        if m.end() > last and text[last:m.end()].strip():
+            spans.append((last, m.end()))
+        last = m.end()
+    if text[last:].strip():
+        spans.append((last, len(text)))
+    return spans
+
+
+class Context:
+    """One article as the rules see it."""
+
+    def __init__(self, norm: str, lang: str, mentions: list[Mention],
+                 dates: list[DateMention]) -> None:
+        self.norm, self.lang = norm, lang
+        self.mentions, self.dates = mentions, dates
+        terms = ontology_terms()
+        self.titles = terms["roles"].pattern(lang)
+        self.triggers = terms["triggers"].pattern(lang)
+        self.objects = terms["object"].pattern(lang)
+        self.speech = terms["speech"].pattern(lang)
+        self.terms = terms
+        counts: dict[str, int] = {}
+        for m in mentions:
+            if m.entity.kind == "org":
+                counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
+        self.by_iri = {m.entity.iri: m.entity for m in mentions}
+        self.main_org = self.by_iri[max(counts, key=lambda k: counts[k])] if counts else None
+        masked = list(norm)
+        for m in mentions:
+            masked[m.start:m.end] = "\0" * (m.end - m.start)
+        self.masked = "".join(masked)
+
+    @staticmethod
+    def reg_entity(iri: str) -> Entity | None:
+        from loaders.registry import registry
+        return registry().entities.get(iri)
+
+    # ------------------------------------------------------------------ helpers
+    def _in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end
+                and (kind is None or (m.entity.is_person if kind == "person"
+                                      else m.entity.is_org and m.entity.kind != "outlet"))]
+
+    def _clause(self, sent: tuple[int, int], pos: int) -> tuple[int, int]:
+        start, end = sent
+        for m in _CLAUSE.finditer(self.norm, sent[0], sent[1]):
+            if m.end() <= pos:
+                start = m.end()
+            elif m.start() >= pos:
+                end = m.start()
+                break
+        return start, end
+
+    def _gap(self, a: int, b: int) -> str:
+        return self.norm[a:b] if b >= a else "\0"
+
+    def _conjoined(self, people: list[Mention]) -> list[Mention]:
+        """The last person and those joined to it by 和/und/and/、, titles aside:
+        'Ilya 与 Jan 是 ...', 'CEO Sam Altman 和总裁 Greg Brockman 官复原职'."""
+        chosen = [people[-1]]
+        for p in reversed(people[:-1]):
+            gap = self._gap(p.end, chosen[-1].start)
+            if self.titles is not None:
+                gap = self.titles.sub("", gap)
+            if lexicon()["conn"].match(gap):
+                chosen.append(p)
+            else:
+                break
+        return chosen
+
+    def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
+        """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
+        its company: the nearest holds the role), '特斯拉和SpaceX' (both hold it)."""
+        run: list[Mention] = []
+        for m in reversed(self._in(sent[0], pos, "org")):
+            edge = run[0].start if run else pos
+            gap = self._gap(m.end, edge)
+            joined = run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap)
+            if not (lexicon()["org_gap"].match(gap) or joined):
+                break
+            run.insert(0, m)
+        if len(run) > 1 and all(lexicon()["org_gap"].match(self._gap(a.end, b.start))
+                                for a, b in zip(run, run[1:], strict=False)):
+            return run[-1:]  # "OpenAI 超级对齐团队": the unit, not its company too
+        return run
+
+    def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:
+        orgs = [m for m in self._in(sent[0], pos, "org") if lexicon()["org_gap"].match(
+            self._gap(m.end, pos))]
+        return orgs[-1].entity if orgs else None
+
+    def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
+        for m in self._in(pos, sent[1], "org"):
+            gap = self._gap(pos, m.start)
+            if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
+                return m.entity
+            if not tight and lexicon()["prep"].search(gap) and not self._in(pos, m.start, "person"):
+                return m.entity
+        return None
+
+    def _nearest_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
+        """No organization beside the title: the first company of the paragraph before it
+        (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
+        CFO'), else the article's."""
+        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind == "org"]
+        return orgs[0].entity if orgs else self.main_org

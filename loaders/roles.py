@@ -1,0 +1,91 @@
+"""Roles: who holds which title in which organization, as an article states it."""
+from __future__ import annotations
+
+import re
+
+from loaders.facts import Context, Fact, lexicon, sentences
+
+
+class RoleRules(Context):
+    # ------------------------------------------------------------------ roles
+    def roles(self) -> list[Fact]:
+        if self.titles is None:
+            return []
+        facts: list[Fact] = []
+        for sent in sentences(self.norm):
+            chains: list[list[re.Match[str]]] = []
+            for t in self.titles.finditer(self.masked, *sent):
+                # "联合创始人、特斯拉和SpaceX首席执行官 X": organizations between titles do not
+                # break the chain; each title keeps the organizations written before it.
+                gap = self._gap(chains[-1][-1].end(), t.start()).replace("\0", "") if chains \
+                    else "\0"
+                if chains and lexicon()["conn"].match(gap):
+                    chains[-1].append(t)
+                else:
+                    chains.append([t])
+            for chain in chains:
+                facts += self._chain_roles(sent, chain)
+        return facts
+
+    def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
+        lex = lexicon()
+        first, last = chain[0], chain[-1]
+        org_run = self._org_run_before(first.start(), sent)
+        anchor = org_run[0].start if org_run else first.start()
+        org = org_run[-1].entity if org_run else None
+        found = self._holder(sent, first, last, anchor)
+        if found is None:
+            return []
+        people, rule, org_override = found
+        org = org_override or org or self._org_after(last.end(), sent) \
+            or self._nearest_org(sent, first.start())
+        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor]))
+        out = []
+        for t in chain:
+            key = self.terms["roles"].lookup(self.lang, t.group(0))
+            own = self._org_run_before(t.start(), sent) if t is not first else org_run
+            for target in ([o.entity for o in own] if own else [org]):
+                if key and target is not None and target.kind == "team" \
+                        and key not in lex["team"] and target.unit_of:
+                    target = self.by_iri.get(target.unit_of) or self.reg_entity(target.unit_of)
+                for person in people:
+                    if key:
+                        out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
+                                        org=target, role=key, former=former, at=person.start))
+        return out
+
+    def _holder(self, sent, first, last, anchor):
+        """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
+        lex = lexicon()
+        people = self._in(*sent, kind="person")
+        after = [p for p in people if p.start >= last.end()]
+        if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
+            return [after[0]], "role-title-before-name", None
+        verb_org = self._in(last.end(), sent[1], "org")
+        if after and verb_org and verb_org[0].start - last.end() <= 4 \
+                and verb_org[0].end <= after[0].start \
+                and lex["name_gap"].match(self._gap(verb_org[0].end, after[0].start)):
+            return [after[0]], "role-title-org-name", verb_org[0].entity
+        before = [p for p in people if p.end <= anchor]
+        if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
+            return [before[-1]], "role-apposition", None
+        cop = lex["copula"].search(self.norm, max(sent[0], anchor - 12), anchor)
+        if cop and before and 0 <= cop.start() - before[-1].end <= 8 \
+                and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):
+            return self._conjoined(before), "role-copula", None
+        as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
+        if as_mark and after and after[0].start - last.end() <= 16:
+            return [after[0]], "role-as-title", None
+        enum = lex["enum"].search(self.norm, last.end(), min(sent[1], last.end() + 24))
+        if enum:
+            listed = [p for p in after if p.start >= enum.end() and not self.titles.search(
+                self.masked, max(enum.end(), p.start - 8), p.start)]
+            if listed:
+                return listed[:10], "role-title-list", None
+        if verb_org and verb_org[0].start - last.end() <= 3:
+            clause = self._clause(sent, first.start())
+            cands = [p for p in before if p.start >= clause[0]
+                     and len(self._gap(p.end, first.start())) <= 12]
+            if cands:
+                return [cands[-1]], "role-verb", verb_org[0].entity
+        return None

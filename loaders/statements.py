@@ -1,0 +1,148 @@
+"""Statements: quotes, reported speech and first-person posts, attributed to their speaker."""
+from __future__ import annotations
+
+import re
+
+from loaders.facts import SENTENCE_END, Context, Fact, lexicon, sentences
+from loaders.registry import Entity
+
+
+class StatementRules(Context):
+    # ------------------------------------------------------------------ statements
+    def statements(self) -> list[Fact]:
+        quoted = []
+        for qs, qe in self._quotes():
+            speaker, rule = self._speaker(qs, qe)
+            if speaker is not None:
+                quoted.append((qs, qe, speaker, rule))
+        reported = [r for r in self._reported()
+                    if not any(q[0] - 1 <= r[0] and r[1] <= q[1] + 1 for q in quoted)]
+        # A short quote inside a reported sentence is a phrase of it: keep the sentence.
+        quoted = [q for q in quoted if not any(r[0] <= q[0] and q[1] <= r[1] and q[1] - q[0] < 12
+                                               for r in reported)]
+        facts: list[Fact] = []
+        taken: list[tuple[int, int]] = []
+        for qs, qe, speaker, rule in quoted + reported + self._first_person_blocks():
+            if not any(qs < e and s < qe for s, e in taken) and qe - qs >= 4:
+                facts.append(self._statement(qs, qe, speaker, rule))
+                taken.append((qs, qe))
+        return facts
+
+    def _statement(self, qs: int, qe: int, speaker: Entity, rule: str) -> Fact:
+        lo = max(0, qs - 120)
+        via = [m.entity for m in self.mentions if m.entity.kind == "outlet" and lo <= m.start < qs
+               and not SENTENCE_END.search(self.norm, m.end, qs)]
+        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        return Fact("statement", min(sent[0], qs), max(sent[1], qe), rule, person=speaker,
+                    quote=(qs, qe), via=via[-1] if via else None)
+
+    def _quotes(self) -> list[tuple[int, int]]:
+        spans: list[tuple[int, int]] = []
+        for open_, close in lexicon()["quotes"]:
+            pattern = re.compile(f"{re.escape(open_)}([^{re.escape(close)}\n]{{2,800}}?)"
+                                 f"{re.escape(close)}")
+            for m in pattern.finditer(self.norm):
+                body = m.group(1).strip()
+                cjk = len(re.findall(r"[\u3400-\u9fff]", body))
+                named = any(x.start == m.start(1) and x.end == m.end(1) for x in self.mentions)
+                if (cjk >= 4 or len(body.split()) >= 2) and not named \
+                        and not any(s < m.end() and m.start() < e for s, e in spans):
+                    spans.append((m.start(1), m.end(1)))
+        return sorted(spans)
+
+    def _subject(self, start: int, verb: re.Match[str]) -> Entity | None:
+        """Who speaks. A name right after the verb ("sagte Schumann", "said Dean"); else the
+        clause's subject before it: persons before organizations, the first in Chinese (topic
+        first), the one nearest the verb in German and English; else, for a pronoun, the first
+        person of the sentence, or the last one named before it."""
+        vs, ve = verb.start(), verb.end()
+        if self.lang != "zh":
+            inverted = [m for m in self.mentions if ve <= m.start <= ve + 2 and m.entity.is_person]
+            if inverted:
+                return inverted[0].entity
+        clause = self._clause((start, vs), vs)
+        cands = [m for m in self.mentions if clause[0] <= m.start and m.end <= vs
+                 and m.entity.kind != "outlet"]
+        earlier = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
+                   and m.entity.is_person]
+        people = [m for m in cands if m.entity.is_person] or (earlier[:1] if self.lang == "zh"
+                                                              else []) or cands
+        if people:
+            return (people[0] if self.lang == "zh" else people[-1]).entity
+        if lexicon()["pron"].search(self.norm[clause[0]:vs]):
+            in_sentence = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
+                           and m.entity.is_person]
+            prior = [m for m in self.mentions if m.end <= clause[0] and m.entity.is_person]
+            if in_sentence or prior:
+                return (in_sentence[0] if in_sentence else prior[-1]).entity
+        return None
+
+    def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
+        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        start = sent[0] if qs - sent[0] > 1 else max(0, qs - 80)
+        verbs = list(self.speech.finditer(self.masked, start, qs)) if self.speech else []
+        if verbs:
+            speaker = self._subject(start, verbs[-1])
+            if speaker is not None:
+                return speaker, "statement-speaker-before-quote"
+        end = min(len(self.norm), qe + 40)
+        cut = re.search(r"[。！？!?\n「“„]", self.norm[qe + 1:end])
+        end = qe + 1 + cut.start() if cut else end
+        after = [m for m in self.mentions if qe < m.start < end and m.entity.kind != "outlet"]
+        if after and self.speech is not None:
+            m = after[0]
+            lead = self.norm[qe + 1:m.start].strip(" ,，.:：\"”“」")
+            verb_after = self.speech.match(self.masked, m.end) or \
+                self.speech.match(self.masked, m.end + 1)
+            verb_before = self.speech.search(self.masked, qe + 1, m.start)
+            if len(lead) <= 6 and (verb_after or verb_before):
+                return m.entity, "statement-speaker-after-quote"
+        return None, ""
+
+    def _reported(self) -> list[tuple[int, int, Entity, str]]:
+        """'X 表示,……。' / 'X sagte, es sei ……' / 'X said that ……': the rest of the sentence.
+
+        Not when the verb attributes a quote before it ('"…," said X'), nor, in German and
+        English, unless a colon, a comma or dass/that opens the reported words."""
+        out = []
+        for sent in sentences(self.norm):
+            for verb in lexicon()["reported"].finditer(self.masked, *sent):
+                if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
+                    break
+                tail = self.norm[verb.end():sent[1]]
+                if self.lang != "zh" and not re.match(r"\s*(?:[:,]|dass\b|that\b)", tail):
+                    continue
+                speaker = self._subject(sent[0], verb)
+                rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
+                                re.S)
+                if speaker is None or rest is None or len(rest.group(1)) < 6 or \
+                        self._in(verb.end(), verb.end() + 3, "person"):
+                    continue
+                qs = verb.end() + rest.start(1)
+                out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))
+                break
+        return out
+
+    def _first_person_blocks(self) -> list[tuple[int, int, Entity, str]]:
+        """Paragraphs in the first person after a post, a statement or a colon: what the last
+        person named posted or said."""
+        lex, out = lexicon(), []
+        paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.norm)]
+        speaker: Entity | None = None
+        for i, (ps, pe) in enumerate(paragraphs):
+            text = self.norm[ps:pe].strip()
+            first = bool(lex["first"].search(text[:14])) or (
+                speaker is not None and bool(lex["first"].search(text)))
+            if not first:
+                speaker = None
+            if first and speaker is None and i:
+                window = " ".join(self.norm[a:b] for a, b in paragraphs[max(0, i - 2):i])
+                people = [m for m in self.mentions if m.entity.is_person and m.end <= ps]
+                if lex["post"].search(window) and people and ps - people[-1].end <= 800:
+                    speaker = people[-1].entity
+            if first and speaker is not None and self._in(ps, ps + 6, "person"):
+                speaker = None  # a paragraph that opens with a name is narration again
+            if first and speaker is not None:
+                out.append((ps + len(self.norm[ps:pe]) - len(self.norm[ps:pe].lstrip()),
+                            pe, speaker, "statement-first-person-post"))
+        return out
