@@ -15,6 +15,7 @@ from functools import cache
 from loaders.lexicon import toml
 
 YEAR, MONTH, DAY = 1, 2, 3
+WEAK_RULES = {"date-now", "date-zh-weak"}
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,11 @@ class DateMention:
     value: str
     precision: int  # YEAR, MONTH or DAY
     rule: str
+
+    @property
+    def weak(self) -> bool:
+        """'just now', 刚刚, 日前: the published date, a last resort beside any other date."""
+        return self.rule in WEAK_RULES
 
 
 @dataclass(frozen=True)
@@ -110,7 +116,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("zh-weekday", r"(?<![本这上下])(?:周|星期|礼拜)([一二三四五六日天])"),
         ("zh-rel-month", r"(上|本|这|下)个?月"),
         ("zh-rel-week", r"(本|这|上)(?:个)?(?:周|星期)(?![一二三四五六日天末])"),
-        ("zh-rel-day", r"(昨天|昨日|今天|今日|前天|日前|刚刚|近日)"),
+        ("zh-weak", r"(日前|刚刚|近日|刚才)"),
+        ("zh-rel-day", r"(昨天|昨日|今天|今日|前天)"),
         ("zh-ago", r"([一两二三四五六七八九十几\d]+)\s*(天|周|个月|年)前"),
         ("zh-rel-year", r"(去年|今年|前年)"),
         ("de-dmy", rf"(\d{{1,2}})\.\s*({mon})\s+(\d{{4}})"),
@@ -204,7 +211,8 @@ RESOLVERS = {
         _need(r).date, {"上": -1, "本": 0, "这": 0, "下": 1}[m[1][0]]), MONTH, r),
     "zh-rel-week": lambda m, r: _cap(_need(r).date - dt.timedelta(
         weeks=1 if m[1] == "上" else 0), MONTH, r),
-    "zh-rel-day": lambda m, r: _cap(_need(r).date, MONTH, r) if m[1] in ("日前", "刚刚", "近日") else _cap(
+    "zh-weak": lambda m, r: _cap(_need(r).date, MONTH, r),
+    "zh-rel-day": lambda m, r: _cap(
         _need(r).date - dt.timedelta(days={"昨": 1, "今": 0, "前": 2}[m[1][0]]), DAY, r),
     "zh-ago": lambda m, r: _ago(_num(m[1]), m[2], _need(r)),
     "zh-rel-year": lambda m, r: iso(_zh_rel_year(m[1], _need(r))),

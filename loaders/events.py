@@ -195,6 +195,7 @@ class EventRules(Context):
         the last date of the sentence before, in the same paragraph (news carries a date
         forward until a new one is given)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
+        inside = [d for d in inside if not d.weak] or inside
         if inside:
             return min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
