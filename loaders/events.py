@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 
 from loaders.dates import DateMention
-from loaders.facts import Context, Fact, lexicon, sentences
+from loaders.facts import Context, Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
 from loaders.registry import Entity
@@ -25,15 +25,13 @@ class EventRules(Context):
         self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
         self._founded: dict[str, DateMention | None] = {}
         facts: list[Fact] = []
-        for sent in sentences(self.norm):
-            hits = [(m, "subject") for m in self.triggers.finditer(self.masked, *sent)]
-            if self.objects is not None:
-                hits += [(m, "object") for m in self.objects.finditer(self.masked, *sent)]
+        for sent in self.sents:
+            hits = [(m, "subject") for m in self.hits(self.triggers, sent)]
+            hits += [(m, "object") for m in self.hits(self.objects, sent)]
             hits = [h for h in hits if not any(
                 o is not h and o[0].start() <= h[0].start() and h[0].end() <= o[0].end()
                 and o[0].end() - o[0].start() > h[0].end() - h[0].start() for o in hits)]
-            titles = [t.span() for t in self.titles.finditer(self.masked, *sent)] \
-                if self.titles is not None else []
+            titles = [t.span() for t in self.hits(self.titles, sent)]
             # "创办" inside "联合创办人", "Gründer" inside "Mitgründer": a title, not an event
             hits = [h for h in hits if not any(a < h[0].end() and h[0].start() < b
                                                and b - a > h[0].end() - h[0].start()

@@ -96,6 +96,19 @@ class Context:
         for m in mentions:
             masked[m.start:m.end] = "\0" * (m.end - m.start)
         self.masked = "".join(masked)
+        self.sents = sentences(norm)
+        self._hits: dict[int, list[re.Match[str]]] = {}
+
+    def hits(self, pattern: re.Pattern[str] | None, sent: tuple[int, int]) -> list[re.Match[str]]:
+        """Matches of a lexicon pattern inside one sentence; the text is scanned once."""
+        if pattern is None:
+            return []
+        if id(pattern) not in self._hits:
+            self._hits[id(pattern)] = list(pattern.finditer(self.masked))
+        return [m for m in self._hits[id(pattern)] if sent[0] <= m.start() and m.end() <= sent[1]]
+
+    def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
+        return next((s for s in self.sents if s[0] <= pos < s[1]), default)
 
     @staticmethod
     def reg_entity(iri: str) -> Entity | None:

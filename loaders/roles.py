@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import Context, Fact, lexicon, sentences
+from loaders.facts import Context, Fact, lexicon
 
 
 class RoleRules(Context):
@@ -12,9 +12,9 @@ class RoleRules(Context):
         if self.titles is None:
             return []
         facts: list[Fact] = []
-        for sent in sentences(self.norm):
+        for sent in self.sents:
             chains: list[list[re.Match[str]]] = []
-            for t in self.titles.finditer(self.masked, *sent):
+            for t in self.hits(self.titles, sent):
                 # "联合创始人、特斯拉和SpaceX首席执行官 X": organizations between titles do not
                 # break the chain; each title keeps the organizations written before it.
                 gap = self._gap(chains[-1][-1].end(), t.start()).replace("\0", "") if chains \

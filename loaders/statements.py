@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import SENTENCE_END, Context, Fact, lexicon, sentences
+from loaders.facts import SENTENCE_END, Context, Fact, lexicon
 from loaders.registry import Entity
 
 
@@ -32,7 +32,7 @@ class StatementRules(Context):
         lo = max(0, qs - 120)
         via = [m.entity for m in self.mentions if m.entity.kind == "outlet" and lo <= m.start < qs
                and not SENTENCE_END.search(self.norm, m.end, qs)]
-        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        sent = self.sentence_of(qs, (qs, qe))
         return Fact("statement", min(sent[0], qs), max(sent[1], qe), rule, person=speaker,
                     quote=(qs, qe), via=via[-1] if via else None)
 
@@ -78,7 +78,7 @@ class StatementRules(Context):
         return None
 
     def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
-        sent = next((s for s in sentences(self.norm) if s[0] <= qs < s[1]), (qs, qe))
+        sent = self.sentence_of(qs, (qs, qe))
         start = sent[0] if qs - sent[0] > 1 else max(0, qs - 80)
         verbs = list(self.speech.finditer(self.masked, start, qs)) if self.speech else []
         if verbs:
@@ -105,8 +105,8 @@ class StatementRules(Context):
         Not when the verb attributes a quote before it ('"…," said X'), nor, in German and
         English, unless a colon, a comma or dass/that opens the reported words."""
         out = []
-        for sent in sentences(self.norm):
-            for verb in lexicon()["reported"].finditer(self.masked, *sent):
+        for sent in self.sents:
+            for verb in self.hits(lexicon()["reported"], sent):
                 if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
                     break
                 tail = self.norm[verb.end():sent[1]]
