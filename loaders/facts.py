@@ -178,10 +178,13 @@ class Context:
                 return m.entity
         return None
 
-    def _nearest_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
+    def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
+                     ) -> Entity | None:
         """No organization beside the title: the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
         CFO'), else the article's."""
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
-        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind == "org"]
-        return orgs[0].entity if orgs else self.main_org
+        kinds = ("team", "org") if team else ("org",)
+        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds]
+        teams = [m for m in orgs if m.entity.kind == "team"]
+        return (teams or orgs)[0].entity if orgs else self.main_org

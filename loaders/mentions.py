@@ -122,6 +122,7 @@ class MentionFinder:
         self._zh_names()
         self._orgs()
         self._short_forms()
+        self._teams()
         self.mentions.sort(key=lambda m: m.start)
         return self.mentions
 
@@ -189,6 +190,36 @@ class MentionFinder:
             prefix = m.group(1)[:-2]
             if not function.intersection(prefix):
                 self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-suffix-zh")
+
+    def _teams(self) -> None:
+        """'Sora 团队', '治理团队', 'OpenAI-Team für Reinforcement Learning', 'Sora team': units
+        of the organization written just before them, else of the article's main company."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.entity.kind == "org":
+                counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
+        main = max(counts, key=lambda k: counts[k]) if counts else None
+        words_zh = "|".join(words("names", "team_words_zh"))
+        skip = words("names", "not_team_names_zh")
+        function = set(toml("names")["function_chars_zh"])
+        patterns = [re.compile(rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))([A-Z][\w.]*(?: [A-Z][\w.]*)?"
+                               rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
+                    re.compile(r"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b"),
+                    re.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
+        for pattern in patterns:
+            for m in pattern.finditer(self.norm):
+                name = m.group(1)
+                if name in skip or function.intersection(name) or not _free(
+                        [(x.start, x.end) for x in self.mentions], m.start(), m.end()):
+                    continue
+                before = [x for x in self.mentions if x.entity.kind == "org"
+                          and 0 <= m.start() - x.end <= 2]
+                parent = before[-1].entity.iri if before else main
+                label = self.norm[m.start():m.end()]
+                entity = self.local.get(label) or new_entity(
+                    "team", label, unit_of=parent, scope=parent or "")
+                self.local[label] = entity
+                self._add(m.start(), m.end(), entity, "org-team-pattern")
 
     def _short_forms(self) -> None:
         """Surnames and given names of people named in full, when only one person has them."""

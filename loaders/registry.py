@@ -46,14 +46,16 @@ def slug(name: str) -> str:
     """A stable IRI segment for a name: ASCII words joined by '-', else a short hash."""
     ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
     words = re.findall(r"[a-z0-9]+", ascii_name.lower())
-    if words and len("".join(words)) >= 0.5 * len(re.sub(r"\W", "", name)):
+    if words and len("".join(words)) >= 0.9 * len(re.sub(r"[\W_]", "", name)):
         return "-".join(words)[:80]
     return "x" + hashlib.sha1(fold(name).encode()).hexdigest()[:12]
 
 
-def new_entity(kind: str, name: str, unit_of: str | None = None) -> Entity:
+def new_entity(kind: str, name: str, unit_of: str | None = None, scope: str = "") -> Entity:
+    """A new entity; `scope` (a team's parent) keeps 'the safety team' of two companies apart."""
     folder = "person" if kind == "person" else "org"
-    return Entity(ID + f"{folder}/{slug(name)}", kind, name, unit_of=unit_of, labels={name})
+    local = slug(name) if not scope else slug(scope.rsplit("/", 1)[-1] + " " + name)
+    return Entity(ID + f"{folder}/{local}", kind, name, unit_of=unit_of, labels={name})
 
 
 class Registry:

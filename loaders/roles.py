@@ -37,8 +37,10 @@ class RoleRules(Context):
         if found is None:
             return []
         people, rule, org_override = found
+        keys = [self.terms["roles"].lookup(self.lang, t.group(0)) for t in chain]
+        team = all(k in lex["team"] for k in keys if k)
         org = org_override or org or self._org_after(last.end(), sent) \
-            or self._nearest_org(sent, first.start())
+            or self._nearest_org(sent, first.start(), team=team)
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor]))
         out = []
         for t in chain:
