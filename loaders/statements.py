@@ -19,7 +19,9 @@ class StatementRules(Context):
                     if not any(q[0] - 1 <= r[0] and r[1] <= q[1] + 1 for q in quoted)]
         # A short quote inside a reported sentence is a phrase of it: keep the sentence.
         quoted = [q for q in quoted if not any(r[0] <= q[0] and q[1] <= r[1] and q[1] - q[0] < 12
-                                               for r in reported)]
+                                               for r in reported)
+                  or (self.speech is not None and self.speech.search(
+                      self.masked, max(0, q[0] - 6), q[0]))]
         facts: list[Fact] = []
         taken: list[tuple[int, int]] = []
         for qs, qe, speaker, rule in quoted + reported + self._first_person_blocks():
@@ -79,7 +81,7 @@ class StatementRules(Context):
 
     def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
         sent = self.sentence_of(qs, (qs, qe))
-        start = sent[0] if qs - sent[0] > 1 else max(0, qs - 80)
+        start = sent[0]
         verbs = list(self.speech.finditer(self.masked, start, qs)) if self.speech else []
         if verbs:
             speaker = self._subject(start, verbs[-1])
@@ -115,8 +117,8 @@ class StatementRules(Context):
                 speaker = self._subject(sent[0], verb)
                 rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
                                 re.S)
-                if speaker is None or rest is None or len(rest.group(1)) < 6 or \
-                        self._in(verb.end(), verb.end() + 3, "person"):
+                inverted = self.lang != "zh" and self._in(verb.end(), verb.end() + 3, "person")
+                if speaker is None or rest is None or len(rest.group(1)) < 6 or inverted:
                     continue
                 qs = verb.end() + rest.start(1)
                 out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))
@@ -124,25 +126,41 @@ class StatementRules(Context):
         return out
 
     def _first_person_blocks(self) -> list[tuple[int, int, Entity, str]]:
-        """Paragraphs in the first person after a post, a statement or a colon: what the last
-        person named posted or said."""
+        """Paragraphs in the first person after a post, a statement or a colon are what the
+        person of the nearest paragraph that names one posted or said; after a colon the
+        next paragraphs (up to four) continue the remarks until one names someone."""
         lex, out = lexicon(), []
         paragraphs = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.norm)]
         speaker: Entity | None = None
+        colon_left = 0
         for i, (ps, pe) in enumerate(paragraphs):
             text = self.norm[ps:pe].strip()
             first = bool(lex["first"].search(text[:14])) or (
                 speaker is not None and bool(lex["first"].search(text)))
+            if self._in(ps, ps + 6, "person") or self._in(ps, ps + 6, "org"):
+                speaker, colon_left = None, 0  # a paragraph that opens with a name: narration
+                continue
+            if speaker is not None and not first and colon_left > 0 and len(text) >= 15:
+                first = True
+            colon_left -= 1
             if not first:
-                speaker = None
-            if first and speaker is None and i:
+                speaker, colon_left = None, 0
+                continue
+            if speaker is None and i:
                 window = " ".join(self.norm[a:b] for a, b in paragraphs[max(0, i - 2):i])
-                people = [m for m in self.mentions if m.entity.is_person and m.end <= ps]
-                if lex["post"].search(window) and people and ps - people[-1].end <= 800:
-                    speaker = people[-1].entity
-            if first and speaker is not None and self._in(ps, ps + 6, "person"):
-                speaker = None  # a paragraph that opens with a name is narration again
-            if first and speaker is not None:
+                speaker = self._paragraph_subject(paragraphs[:i]) \
+                    if lex["post"].search(window) else None
+                colon_left = 4 if re.search(r"[:：]\s*$", self.norm[paragraphs[i - 1][0]:
+                                                                   paragraphs[i - 1][1]]) else 0
+            if speaker is not None:
                 out.append((ps + len(self.norm[ps:pe]) - len(self.norm[ps:pe].lstrip()),
                             pe, speaker, "statement-first-person-post"))
         return out
+
+    def _paragraph_subject(self, before: list[tuple[int, int]]) -> Entity | None:
+        """The first person named in the nearest paragraph (of the last three) naming one."""
+        for ps, pe in reversed(before[-3:]):
+            people = self._in(ps, pe, "person")
+            if people:
+                return people[0].entity
+        return None
