@@ -135,7 +135,7 @@ class StatementRules(Context):
         colon_left = 0
         for i, (ps, pe) in enumerate(paragraphs):
             text = self.norm[ps:pe].strip()
-            first = bool(lex["first"].search(text[:14])) or (
+            first = bool(lex["first"].search(text[:30])) or (
                 speaker is not None and bool(lex["first"].search(text)))
             if self._in(ps, ps + 6, "person") or self._in(ps, ps + 6, "org"):
                 speaker, colon_left = None, 0  # a paragraph that opens with a name: narration
