@@ -41,7 +41,8 @@ class RoleRules(Context):
         team = all(k in lex["team"] for k in keys if k)
         org = org_override or org or self._org_after(last.end(), sent) \
             or self._nearest_org(sent, first.start(), team=team)
-        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor]))
+        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor])) or \
+            bool(lex["former"].search(self.norm[anchor:first.start()].replace("\0", "")))
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))

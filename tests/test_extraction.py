@@ -1,0 +1,135 @@
+"""Golden sentences: what the loaders find in one short article, in each language.
+
+Each case is an article text (plus its published date) and facts that must be among
+what the pipeline extracts; compared as sets of (type, person, organization, date).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from loaders.clean import clean
+from loaders.manifest import Source
+from loaders.pipeline import process
+
+
+def extract(tmp_path: Path, text: str, published: str | None = "2024-05-18",
+            language: str | None = None):
+    path = tmp_path / "a.txt"
+    path.write_text(text, encoding="utf-8")
+    return process(Source("a", path, language, None, None, published))
+
+
+def events(result) -> set[tuple]:
+    return {(f.type, f.person.name if f.person else None, f.org.name if f.org else None,
+             f.date.value if f.date else None) for f in result.facts if f.kind == "event"}
+
+
+def roles(result) -> set[tuple]:
+    return {(f.person.name, f.role, f.org.name if f.org else None, f.former)
+            for f in result.facts if f.kind == "role"}
+
+
+def statements(result) -> set[tuple]:
+    """(speaker, quote as written in the original file) of every statement."""
+    raw = result.source.path.read_text(encoding="utf-8")
+    cleaned = clean(raw)
+    out = set()
+    for f in result.facts:
+        if f.kind == "statement":
+            a, b = cleaned.span(*f.quote)
+            out.add((f.person.name, raw[a:b]))
+    return out
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    ("本周,OpenAI 联合创始人、首席科学家 Ilya Sutskever 官宣离职。", "2024-05-18",
+     ("Departure", "Ilya Sutskever", "OpenAI", "2024-05")),
+    ("OpenAI超級對齊團(tuán)隊(duì)負(fù)責(zé)人Jan Leike剛剛入職Anthropic。", "2024-05-29",
+     ("Joining", "Jan Leike", "Anthropic", "2024-05")),
+    ("此外,超级对齐团队成员 Leopold Aschenbrenner 上个月刚刚被 OpenAI 解雇。", "2024-05-18",
+     ("Dismissal", "Leopold Aschenbrenner", "OpenAI", "2024-04")),
+    ("Ilya Sutskever 曾与 OpenAI 原董事会合作试图解雇奥特曼。", "2024-05-18",
+     ("Dismissal", "Sam Altman", "OpenAI", None)),
+    ("Später entschied sich Jan Leike, sich dem OpenAI-Konkurrenten Anthropic anzuschließen.",
+     "2024-08-06", ("Joining", "Jan Leike", "Anthropic", None)),
+    ("Ende Juli verließ Aleksander Madry OpenAI.", "2024-08-06",
+     ("Departure", "Aleksander Madry", "OpenAI", "2024-07")),
+    ("Geoffrey Hinton resigned from Google last month.", "2023-05-02",
+     ("Departure", "Geoffrey Hinton", "Google", "2023-04")),
+    ("OpenAI hired Sarah Friar as chief financial officer on Monday.", "2024-06-11",
+     ("Joining", "Sarah Friar", "OpenAI", "2024-06-10")),
+])
+def test_events_in_four_languages(tmp_path, text, published, expected) -> None:
+    assert expected in events(extract(tmp_path, text, published))
+
+
+def test_hedged_and_negated_events_are_not_facts(tmp_path) -> None:
+    found = events(extract(tmp_path, "记者猜道,Ilya或许会加入OpenAI的直接竞争对手公司Anthropic。"))
+    assert not any(e[0] == "Joining" for e in found)
+    found = events(extract(tmp_path, "伊尔亚并没有立即离开 OpenAI。"))
+    assert not any(e[0] == "Departure" for e in found)
+
+
+def test_a_departure_for_a_new_employer_gives_a_destination(tmp_path) -> None:
+    result = extract(tmp_path, "John Schulman left OpenAI to join Anthropic in August 2024.",
+                     "2024-08-06")
+    departure = next(f for f in result.facts if f.type == "Departure")
+    assert departure.org.name == "OpenAI" and departure.destination.name == "Anthropic"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("OpenAI 联合创始人、首席科学家 Ilya Sutskever 宣布离职。",
+     {("Ilya Sutskever", "co-founder", "OpenAI", False),
+      ("Ilya Sutskever", "chief-scientist", "OpenAI", False)}),
+    ("Anthropic的首席科學官Jared Kaplan表示歡迎。",
+     {("Jared Kaplan", "chief-science-officer", "Anthropic", False)}),
+    ("Lianchuang und Präsident Greg Brockman nimmt eine Auszeit.",
+     {("Greg Brockman", "co-founder", None, False), ("Greg Brockman", "president", None, False)}),
+    ("Jeff Dean, Google's chief scientist, said the company stood by its approach.",
+     {("Jeff Dean", "chief-scientist", "Google", False)}),
+    ("OpenAI 前员工 Daniel Kokotajlo 拒绝签署离职协议。",
+     {("Daniel Kokotajlo", "employee", "OpenAI", True)}),
+])
+def test_roles_from_titles(tmp_path, text, expected) -> None:
+    found = roles(extract(tmp_path, text))
+    for person, role, org, former in expected:
+        assert any(f[0] == person and f[1] == role and (org is None or f[2] == org)
+                   and f[3] == former for f in found), (person, role, org, found)
+
+
+def test_machine_translation_slips_resolve_to_the_registry(tmp_path) -> None:
+    result = extract(tmp_path, "Zwanzig Minuten nach Schumanns Rücktritt dankte Ultraman "
+                     "Schumann für seinen Beitrag.", "2024-08-06", "de")
+    people = {q.object.value for q in result.quads if q.predicate.value.endswith("#name")}
+    assert {"Sam Altman", "John Schulman"} <= people
+
+
+@pytest.mark.parametrize("text, speaker, quote", [
+    ("据 Vox 报道,Daniel Kokotajlo 称:「OpenAI 正在训练更加强大的人工智能系统。」",
+     "Daniel Kokotajlo", "OpenAI 正在训练更加强大的人工智能系统。"),
+    ("「無可奉告」,Saunders 回答道。William Saunders 曾是研究員。", "William Saunders", "無可奉告"),
+    ("„Wir gehen nicht weg“, sagte John Schulman.", "John Schulman", "Wir gehen nicht weg"),
+    ('"I console myself with the normal excuse," Hinton told the newspaper.',
+     "Geoffrey Hinton", "I console myself with the normal excuse,"),
+    ("Jan Leike在推文中表示,创造超越人类智能的AI充满风险。", "Jan Leike",
+     "创造超越人类智能的AI充满风险"),
+])
+def test_statements_keep_the_original_script_and_their_speaker(tmp_path, text, speaker,
+                                                               quote) -> None:
+    found = statements(extract(tmp_path, text))
+    assert any(s == speaker and q.strip() == quote.strip() for s, q in found), found
+
+
+def test_a_quote_via_an_outlet_is_credited(tmp_path) -> None:
+    result = extract(tmp_path, "据 Vox 报道,Daniel Kokotajlo 称:「这可能是人类有史以来最好的事情。」")
+    statement = next(f for f in result.facts if f.kind == "statement")
+    assert statement.via.name == "Vox"
+
+
+def test_unknown_people_get_stable_iris_and_merge_across_articles(tmp_path) -> None:
+    a = extract(tmp_path, "澜屿资本合伙人周启航对记者表示:「开源模型公司最难的是商业化。」")
+    b = extract(tmp_path, "周启航表示,接下来几个月很关键。")
+    iri = {f.person.iri for f in a.facts if f.kind == "statement"}
+    assert iri and iri == {f.person.iri for f in b.facts if f.kind == "statement"}
