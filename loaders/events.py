@@ -37,7 +37,9 @@ class EventRules(Context):
                                                and b - a > h[0].end() - h[0].start()
                                                for a, b in titles)]
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
-                facts += self._event(sent, m, mode, roles)
+                table = self.terms["object" if mode == "object" else "triggers"]
+                for etype in table.lookup_all(self.lang, m.group(0)):
+                    facts += self._event(sent, m, mode, roles, etype)
         return _link_destinations(facts + self._founders(roles))
 
     def _founders(self, roles: list[Fact]) -> list[Fact]:
@@ -50,11 +52,8 @@ class EventRules(Context):
                                 org=r.org, type="Founding", date=self._founded[r.org.iri]))
         return out
 
-    def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact]) -> list[Fact]:
-        etype = self.terms["object" if mode == "object" else "triggers"].lookup(self.lang,
-                                                                                 m.group(0))
-        if etype is None:
-            return []
+    def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
+               etype: str) -> list[Fact]:
         clause = self._clause(sent, m.start())
         if mode == "object" and lexicon()["passive"].search(self.norm, max(clause[0],
                                                                         m.start() - 15), m.start()):
@@ -74,8 +73,9 @@ class EventRules(Context):
                 return []
             people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
         else:
-            people = self._objects(clause, m) if mode == "object" \
-                else self._subjects(sent, clause, m)
+            people = self._agents(clause, m, etype) or (
+                self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
+            people = people + [p for p in self._co_agents(clause, m) if p not in people]
         org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
         if mode == "object" and quoted is None:
             subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
@@ -89,12 +89,17 @@ class EventRules(Context):
         if org is None and etype in EXPLICIT_ORG:
             return []
         out = []
+        origin = self._origin(clause, m) if etype == "Joining" else None
         for person in people:
             target = self._company(org or self._role_org(person.entity, roles) or self.main_org)
             if target is None:
                 continue
             out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
                             person=person.entity, org=target, type=etype, date=date))
+            if origin is not None and origin is not target:
+                out.append(Fact("event", sent[0], sent[1], "event-move-origin",
+                                person=person.entity, org=self._company(origin),
+                                type="Departure", date=date))
         return out
 
     def _company(self, org: Entity | None) -> Entity | None:
@@ -116,6 +121,50 @@ class EventRules(Context):
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
+
+    def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
+        """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
+        if etype not in ("Founding", "Dismissal"):
+            return []
+        lex = lexicon()
+        if self.lang == "zh":
+            marker = lex["agent"].search(self.norm, clause[0], m.start())
+            span = (marker.end(), m.start()) if marker else None
+        else:  # "founded by X" after the verb; German "von X gegründet" before it
+            marker = lex["agent"].match(self.norm, m.end() + 1) or \
+                lex["agent"].match(self.norm, m.end())
+            span = (marker.end(), clause[1]) if marker else None
+            if span is None:
+                before = list(lex["agent"].finditer(self.norm, clause[0], m.start()))
+                span = (before[-1].end(), m.start()) if before else None
+        if span is None:
+            return []
+        people = self._in(*span, "person")
+        return self._conjoined_forward(people) if people else []
+
+    def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:
+        """'与 X 共同创办', 'together with co-founder X': X took part as well."""
+        out = []
+        for marker in lexicon()["co_agent"].finditer(self.norm, clause[0], clause[1]):
+            if self.lang == "zh" and marker.start() < m.start():
+                following = self._in(marker.end(), m.start(), "person")
+                if following and following[0].start - marker.end() <= 2 \
+                        and re.match(r"\s*(?:共同|一起|联合|一同)", self.norm[following[-1].end:]):
+                    out.append(following[0])
+            elif self.lang != "zh" and marker.start() > m.start():
+                following = self._in(marker.end(), clause[1], "person")
+                if following and following[0].start - marker.end() <= 14:
+                    out.append(following[0])
+        return out
+
+    def _origin(self, clause, m: re.Match[str]) -> Entity | None:
+        """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
+        for marker in lexicon()["origin"].finditer(self.norm, clause[0], clause[1]):
+            orgs = [o for o in self._in(marker.end(), clause[1], "org")
+                    if o.start - marker.end() <= 3]
+            if orgs and abs(marker.start() - m.start()) <= 40:
+                return orgs[0].entity
+        return None
 
     def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
         after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]

@@ -58,6 +58,8 @@ def lexicon() -> dict:
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),
             "enum": any_of(data["enumeration"]),
+            "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
+            "origin": any_of(data["origin"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 

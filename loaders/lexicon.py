@@ -28,19 +28,41 @@ class Terms:
     """Phrases per language mapped to a key (an event class, a role concept...)."""
 
     by_lang: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> phrase -> key
+    more: dict[str, list[str]] = field(default_factory=dict)  # phrase -> every key it has
+    _indexes: dict[int, dict[str, str]] = field(default_factory=dict)
 
     def add(self, lang: str, phrase: str, key: str) -> None:
-        self.by_lang.setdefault(lang, {})[fold(phrase)] = key
+        folded = fold(phrase)
+        self.by_lang.setdefault(lang, {}).setdefault(folded, key)
+        keys = self.more.setdefault(folded.lower(), [])
+        if key not in keys:
+            keys.append(key)
+
+    def lookup_all(self, lang: str, phrase: str) -> list[str]:
+        """Every key of a phrase ("gegründet": Founding and Formation)."""
+        first = self.lookup(lang, phrase)
+        return self.more.get(phrase.lower(), [first] if first else []) if first else []
 
     def pattern(self, lang: str) -> re.Pattern[str] | None:
         return _compile(self, lang)
 
     def lookup(self, lang: str, phrase: str) -> str | None:
+        """The key of a matched phrase in `lang` (or untagged), case-insensitively."""
+        low = phrase.lower()
         for table in (self.by_lang.get(lang, {}), self.by_lang.get("", {})):
-            for known, key in table.items():
-                if known.lower() == phrase.lower():
-                    return key
+            index = self._index(table)
+            if low in index:
+                return index[low]
         return None
+
+    def _index(self, table: dict[str, str]) -> dict[str, str]:
+        cached = self._indexes.get(id(table))
+        if cached is None or len(cached) != len(table):
+            cached = {}
+            for known, key in table.items():
+                cached.setdefault(known.lower(), key)
+            self._indexes[id(table)] = cached
+        return cached
 
 
 def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:

@@ -65,6 +65,20 @@ def test_events_in_four_languages(tmp_path, text, published, expected) -> None:
     assert expected in events(extract(tmp_path, text, published))
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Anthropic由Dario Amodei与Jared Kaplan等人于2021年在旧金山共同创立。", "2024-05-18",
+     {("Founding", "Dario Amodei", "Anthropic", "2021"),
+      ("Founding", "Jared Kaplan", "Anthropic", "2021")}),
+    ("Mistral AI wurde 2023 von Arthur Mensch gegründet.", "2023-06-14",
+     {("Founding", "Arthur Mensch", "Mistral AI", "2023")}),
+    ("Jan Leike war im Mai 2024 von OpenAI zu Anthropic gewechselt.", "2024-08-06",
+     {("Joining", "Jan Leike", "Anthropic", "2024-05"),
+      ("Departure", "Jan Leike", "OpenAI", "2024-05")}),
+])
+def test_agents_co_agents_and_moves(tmp_path, text, published, expected) -> None:
+    assert expected <= events(extract(tmp_path, text, published))
+
+
 def test_hedged_and_negated_events_are_not_facts(tmp_path) -> None:
     found = events(extract(tmp_path, "记者猜道,Ilya或许会加入OpenAI的直接竞争对手公司Anthropic。"))
     assert not any(e[0] == "Joining" for e in found)
