@@ -10,11 +10,16 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders.dates import DateMention
-from loaders.lexicon import ontology_terms, toml
+from loaders.lexicon import ontology_terms, toml, words
 from loaders.mentions import Mention
-from loaders.registry import Entity
+from loaders.registry import Entity, new_entity
 
 SENTENCE_END = re.compile(r"[。！？!?；;]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
+# "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
+_NAME_TOKEN = r"[A-Z][^\W\d_]*(?:[-'’.][A-Za-z][^\W\d_]*)*"
+_AFTER_PREP = re.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
+                         r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
+                         rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
 
 
@@ -99,6 +104,7 @@ class Context:
             masked[m.start:m.end] = "\0" * (m.end - m.start)
         self.masked = "".join(masked)
         self.sents = sentences(norm)
+        self.local_orgs: dict[str, Entity] = {}
         self._hits: dict[int, list[re.Match[str]]] = {}
 
     def hits(self, pattern: re.Pattern[str] | None, sent: tuple[int, int]) -> list[re.Match[str]]:
@@ -111,6 +117,11 @@ class Context:
 
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
         return next((s for s in self.sents if s[0] <= pos < s[1]), default)
+
+    @staticmethod
+    def reg_entity_by_name(name: str) -> Entity | None:
+        from loaders.registry import registry
+        return registry().find(name)
 
     @staticmethod
     def reg_entity(iri: str) -> Entity | None:
@@ -178,7 +189,31 @@ class Context:
                 return m.entity
             if not tight and lexicon()["prep"].search(gap) and not self._in(pos, m.start, "person"):
                 return m.entity
-        return None
+        return None if tight else self._unknown_org_after(pos, sent)
+
+    def _unknown_org_after(self, pos: int, sent: tuple[int, int]) -> Entity | None:
+        """'a partner at the search firm Calder & Rhee', 'Analyst beim Frankfurter Research-Haus
+        Vorndran & Kolb': a capitalized name after at/bei/of that no lexicon knows."""
+        if self.lang == "zh":
+            return None
+        m = _AFTER_PREP.match(self.norm, pos, sent[1])
+        if m is None:
+            return None
+        tokens = re.findall(rf"{_NAME_TOKEN}|&", m.group(1))
+        if "&" in tokens:
+            i = tokens.index("&")
+            tokens = tokens[max(0, i - 1):i + 2]
+        endings = words("names", "org_descriptor_endings")
+        city = self.lang == "de"  # "Pariser", "Frankfurter": city adjectives before the name
+        while tokens and (tokens[0].lower().endswith(tuple(endings)) or
+                          (city and tokens[0].endswith("er") and len(tokens) > 1)):
+            tokens.pop(0)
+        if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3:
+            return None
+        name = " ".join(tokens).replace(" & ", " & ")
+        entity = self.reg_entity_by_name(name) or self.local_orgs.setdefault(
+            name, new_entity("org", name))
+        return entity
 
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:

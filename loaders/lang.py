@@ -10,9 +10,12 @@ _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 STOPWORDS = {
     "de": {"der", "die", "das", "und", "ist", "nicht", "mit", "für", "von", "zu", "den", "dem",
-           "ein", "eine", "auf", "sich", "auch", "dass", "wurde", "hat", "bei", "nach", "im"},
+           "ein", "eine", "auf", "sich", "auch", "dass", "wurde", "hat", "bei", "nach", "im",
+           "beim", "vom", "zum", "zur", "sagte", "dazu", "wird", "sind", "war", "hatte", "über",
+           "durch", "ende", "seit", "noch", "nun", "einen", "einem", "des"},
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as",
-           "by", "he", "she", "said", "at", "from", "his", "her", "has", "have", "it"},
+           "by", "he", "she", "said", "at", "from", "his", "her", "has", "have", "it",
+           "was", "were", "will", "had", "its", "about", "took", "over", "after", "who"},
 }
 
 
@@ -24,7 +27,8 @@ def detect(text: str) -> str:
         return "zh-Hant" if changed >= 0.04 * len(sample) else "zh-Hans"
     words = [w.lower() for w in _WORDS.findall(text[:20000])]
     scores = {lang: sum(w in stop for w in words) for lang, stop in STOPWORDS.items()}
-    return max(scores, key=lambda lang: scores[lang])
+    scores["de"] += 2 * len(re.findall(r"[äöüßÄÖÜ]", text[:20000]))  # umlauts: German
+    return "de" if scores["de"] > scores["en"] else "en"
 
 
 def family(language: str | None) -> str:

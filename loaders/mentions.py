@@ -173,7 +173,7 @@ class MentionFinder:
     def _orgs(self) -> None:
         suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
         latin = re.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
-                           rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![a-z])")
+                           rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
         zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,4}}|[A-Z][A-Za-z]{{2,}} ?)"
                         rf"(?:{'|'.join(zh_suffixes)}))")
@@ -238,6 +238,12 @@ class MentionFinder:
                     if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
                         owners.setdefault(part, set()).add(m.entity.iri)
         stop = words("names", "not_names")
+        for m in self.mentions:  # "Scale" for Scale AI, "Stability" for Stability AI
+            if m.entity.kind == "org" and " " in m.entity.name:
+                head = m.entity.name.split(" ")[0]
+                if len(head) >= 4 and head[0].isupper() and head not in stop:
+                    owners.setdefault(head, set()).add(m.entity.iri)
+                    by_iri[m.entity.iri] = m.entity
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
         for pattern in _alias_patterns(list(forms)):
             for m in pattern.finditer(self.norm):

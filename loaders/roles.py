@@ -73,9 +73,14 @@ class RoleRules(Context):
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
             return [before[-1]], "role-apposition", None
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - 12), anchor)
-        if cop and before and 0 <= cop.start() - before[-1].end <= 8 \
+        limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
+        if cop and before and 0 <= cop.start() - before[-1].end <= limit \
                 and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):
             return self._conjoined(before), "role-copula", None
+        if cop and lex["pron"].search(self.norm, max(sent[0], cop.start() - 12), cop.start()):
+            prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]
+            if prior:  # "Before that she was chief financial officer of Square"
+                return [prior[-1]], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and after[0].start - last.end() <= 16:
             return [after[0]], "role-as-title", None

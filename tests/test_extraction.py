@@ -113,6 +113,21 @@ def test_roles_from_titles(tmp_path, text, expected) -> None:
                    and f[3] == former for f in found), (person, role, org, found)
 
 
+@pytest.mark.parametrize("text, person, role, org, former", [
+    ("Hannah Lindqvist, a partner at the executive search firm Calder & Rhee, said it.",
+     "Hannah Lindqvist", "partner", "Calder & Rhee", False),
+    ("Lena Vogt, Analystin beim Münchner Beratungshaus Nordlicht Partners, sagte dazu.",
+     "Lena Vogt", "analyst", "Nordlicht Partners", False),
+    ("Scale AI grows. Jason Droege, Scale's chief strategy officer, took over.",
+     "Jason Droege", "chief-strategy-officer", "Scale AI", False),
+    ("Sarah Friar joined OpenAI. Before that she was chief financial officer of Square.",
+     "Sarah Friar", "cfo", "Block, Inc.", True),
+])
+def test_roles_at_organizations_no_lexicon_lists(tmp_path, text, person, role, org,
+                                                former) -> None:
+    assert (person, role, org, former) in roles(extract(tmp_path, text, "2024-06-11"))
+
+
 def test_machine_translation_slips_resolve_to_the_registry(tmp_path) -> None:
     result = extract(tmp_path, "Zwanzig Minuten nach Schumanns Rücktritt dankte Ultraman "
                      "Schumann für seinen Beitrag.", "2024-08-06", "de")
@@ -147,3 +162,13 @@ def test_unknown_people_get_stable_iris_and_merge_across_articles(tmp_path) -> N
     b = extract(tmp_path, "周启航表示,接下来几个月很关键。")
     iri = {f.person.iri for f in a.facts if f.kind == "statement"}
     assert iri and iri == {f.person.iri for f in b.facts if f.kind == "statement"}
+
+
+@pytest.mark.parametrize("text, language", [
+    ("Ende Juli verließ Aleksander Madry OpenAI.", "de"),
+    ("Jason Droege took over as interim CEO.", "en"),
+    ("OpenAI超級對齊團隊負責人Jan Leike剛剛入職Anthropic。", "zh-Hant"),
+    ("OpenAI 超级对齐团队负责人 Jan Leike 刚刚入职 Anthropic。", "zh-Hans"),
+])
+def test_language_is_detected_when_the_manifest_is_silent(tmp_path, text, language) -> None:
+    assert extract(tmp_path, text, None).language == language
