@@ -15,7 +15,7 @@ STOPWORDS = {
            "durch", "ende", "seit", "noch", "nun", "einen", "einem", "des"},
     "en": {"the", "and", "of", "to", "in", "is", "that", "for", "with", "was", "on", "as",
            "by", "he", "she", "said", "at", "from", "his", "her", "has", "have", "it",
-           "was", "were", "will", "had", "its", "about", "took", "over", "after", "who"},
+           "were", "will", "had", "its", "about", "took", "over", "after", "who"},
 }
 
 
