@@ -24,7 +24,7 @@ _PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü]*[āáǎàēéěèīíǐìōó�
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
 _DOUBLE_PUNCT = re.compile(r"[,，](?=[,，。、;；!！?？])|(?<=[。、])[,，]")
 _WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0x30FB: 0xB7,
-          0x2022: 0xB7, 0xFF65: 0xB7}
+          0x2022: 0xB7, 0xFF65: 0xB7, 0xFF0E: 0xB7}  # 傑夫．迪恩: a name's dot, as 0xB7
 _SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
                                     r"[\u3040-\u30ff]", rf"[{_CJK}]", r"[A-Za-z]")]
 

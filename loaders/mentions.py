@@ -119,6 +119,7 @@ class MentionFinder:
             self._add(start, end, entity, "registry-name")
         self._dot_names()
         self._latin_names()
+        self._paren_aliases()
         self._zh_names()
         self._orgs()
         self._short_forms()
@@ -134,6 +135,21 @@ class MentionFinder:
             self._add(m.start(), m.end(), entity, "name-dot-transliteration")
             if paren:
                 self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+
+    def _paren_aliases(self) -> None:
+        """'执行长皮蔡（Sundar Pichai）': the Chinese name before a parenthesized person is
+        theirs (after any title or organization that opens the run)."""
+        titles = ontology_terms()["roles"].pattern("zh")
+        for m in list(self.mentions):
+            if not m.entity.is_person or m.start < 2 or self.norm[m.start - 1] not in "(（":
+                continue
+            run = re.search(rf"[{CJK}]{{2,8}}$", self.norm[max(0, m.start - 9):m.start - 1])
+            if run is None:
+                continue
+            text, start = run.group(0), m.start - 1 - len(run.group(0))
+            cut = max((t.end() for t in titles.finditer(text)), default=0) if titles else 0
+            if 2 <= len(text) - cut <= 4:
+                self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
 
     def _latin_names(self) -> None:
         for m in LATIN_NAME.finditer(self.norm):
@@ -175,7 +191,7 @@ class MentionFinder:
         latin = re.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
                            rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
-        zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,4}}|[A-Z][A-Za-z]{{2,}} ?)"
+        zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                         rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
         for m in latin.finditer(self.norm):
@@ -186,10 +202,13 @@ class MentionFinder:
                 start = m.end(1) - len(" ".join(tokens))
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         function = set(toml("names")["function_chars_zh"])
+        places = sorted(words("names", "places_zh"), key=len, reverse=True)
         for m in zh.finditer(self.norm):
-            prefix = m.group(1)[:-2]
-            if not function.intersection(prefix):
-                self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-suffix-zh")
+            name, start = m.group(1), m.start(1)
+            place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
+            name, start = name[len(place):], start + len(place)
+            if not function.intersection(name[:-2]):
+                self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
 
     def _teams(self) -> None:
         """'Sora 团队', '治理团队', 'OpenAI-Team für Reinforcement Learning', 'Sora team': units

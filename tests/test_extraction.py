@@ -120,6 +120,8 @@ def test_roles_from_titles(tmp_path, text, expected) -> None:
      "Lena Vogt", "analyst", "Nordlicht Partners", False),
     ("Scale AI grows. Jason Droege, Scale's chief strategy officer, took over.",
      "Jason Droege", "chief-strategy-officer", "Scale AI", False),
+    ("上海澜海科技顾问分析师王一鸣表示:「这是大事。」", "王一鸣", "analyst", "澜海科技顾问", False),
+    ("OpenAI與母公司執行長奧頓（Sam Altman）週四宣布。", "Sam Altman", "ceo", "OpenAI", False),
     ("Sarah Friar joined OpenAI. Before that she was chief financial officer of Square.",
      "Sarah Friar", "cfo", "Block, Inc.", True),
 ])
