@@ -110,6 +110,8 @@ class EventRules(Context):
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         people = self._in(clause[0], m.start(), "person")
+        if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
+            return self._conjoined_forward(people)
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
