@@ -81,9 +81,14 @@ class EventRules(Context):
             subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
             org = subject[-1].entity if subject else org  # "OpenAI hires X": X joins OpenAI
         if etype == "Founding":
-            near = sorted((o for o in self._in(clause[0], clause[1], "org")
-                           if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
-                          key=lambda o: o.start < m.start())  # the object first
+            agent = lexicon()["agent"].search(self.norm, clause[0], m.start()) \
+                if self.lang == "zh" else None
+            if agent is not None:  # "Anthropic 就是由 OpenAI 的员工创立的": the subject
+                near = self._in(clause[0], agent.start(), "org")[-1:]
+            else:
+                near = sorted((o for o in self._in(clause[0], clause[1], "org")
+                               if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
+                              key=lambda o: o.start < m.start())  # the object first
             if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
                 self._founded.setdefault(near[0].entity.iri, date)
         if org is None and etype in EXPLICIT_ORG:
@@ -109,7 +114,8 @@ class EventRules(Context):
         return org
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
-        people = self._in(clause[0], m.start(), "person")
+        people = [p for p in self._in(clause[0], m.start(), "person")
+                  if not re.match(r"的|['’]s\b", self.norm[p.end:p.end + 2])]  # not possessors
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         if people:
