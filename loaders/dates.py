@@ -16,6 +16,7 @@ from loaders.lexicon import toml
 
 YEAR, MONTH, DAY = 1, 2, 3
 WEAK_RULES = {"date-now", "date-zh-weak"}
+SAME = {"year": 1, "month": 2, "day": 3}  # "同一个月", "the same month": the previous event's
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,11 @@ class DateMention:
     value: str
     precision: int  # YEAR, MONTH or DAY
     rule: str
+
+    @property
+    def anaphoric(self) -> bool:
+        """'同一个月', 'the same year', 'am selben Tag': the date of the event told before."""
+        return self.rule.startswith("date-same-")
 
     @property
     def weak(self) -> bool:
@@ -105,6 +111,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     mon, wd, num = _alts(v["months"]), _alts(v["weekdays"]), _alts(v["numbers"])
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
+        ("same-year", r"同一年|同年|当年|the same year|that year|im (?:selben|gleichen) Jahr"),
+        ("same-day", r"同一天|同日|当天|the same day|that day|am (?:selben|gleichen) Tag"),
         ("zh-ymd", r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-ym", r"(\d{4})\s*年\s*(\d{1,2})\s*月"),
         ("zh-rel-year-month", r"(去|今|前|明)年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"),
@@ -240,6 +249,9 @@ RESOLVERS = {
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
+    "same-month": lambda m, r: ("", MONTH),
+    "same-year": lambda m, r: ("", YEAR),
+    "same-day": lambda m, r: ("", DAY),
     "ago": lambda m, r: _ago(_num(m[1] or m[3]), m[2] or m[4], _need(r)),
     "year": lambda m, r: iso(int(m[1])),
 }

@@ -24,6 +24,7 @@ class EventRules(Context):
             return []
         self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
         self._founded: dict[str, DateMention | None] = {}
+        self._dated: list[DateMention] = []  # dates of the events told so far, in order
         facts: list[Fact] = []
         for sent in self.sents:
             hits = [(m, "subject") for m in self.hits(self.triggers, sent)]
@@ -39,7 +40,9 @@ class EventRules(Context):
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
                 table = self.terms["object" if mode == "object" else "triggers"]
                 for etype in table.lookup_all(self.lang, m.group(0)):
-                    facts += self._event(sent, m, mode, roles, etype)
+                    found = self._event(sent, m, mode, roles, etype)
+                    self._dated += [f.date for f in found if f.date is not None]
+                    facts += found
         return _link_destinations(facts + self._founders(roles))
 
     def _founders(self, roles: list[Fact]) -> list[Fact]:
@@ -245,6 +248,15 @@ class EventRules(Context):
                      person=plaintiff[-1].entity if plaintiff else None, org=org.entity,
                      type=etype, date=date, product=product)]
 
+    def _antecedent(self, same: DateMention) -> DateMention | None:
+        """'同一个月': the date of the last event told before, cut to the precision asked."""
+        told = [d for d in self._dated if d.start < same.start and d.value]
+        if not told:
+            return None
+        value = told[-1].value[:{1: 4, 2: 7, 3: 10}[same.precision]]
+        return DateMention(same.start, same.end, value, min(same.precision,
+                                                             told[-1].precision), same.rule)
+
     def _date(self, sent, pos: int) -> DateMention | None:
         """The date nearest the trigger in its sentence (one before it preferred); with none,
         the last date of the sentence before, in the same paragraph (news carries a date
@@ -252,9 +264,16 @@ class EventRules(Context):
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
         inside = [d for d in inside if not d.weak] or inside
         if inside:
-            return min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+            chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+            if not chosen.anaphoric:
+                return chosen
+            resolved = self._antecedent(chosen)
+            concrete = [d for d in inside if not d.anaphoric]
+            return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
+                                if concrete else None)
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
-        earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]]
+        earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
+                   and not d.anaphoric and not d.weak]
         return earlier[-1] if earlier else None
 
 

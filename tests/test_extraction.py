@@ -174,3 +174,17 @@ def test_unknown_people_get_stable_iris_and_merge_across_articles(tmp_path) -> N
 ])
 def test_language_is_detected_when_the_manifest_is_silent(tmp_path, text, language) -> None:
     assert extract(tmp_path, text, None).language == language
+
+
+def test_the_same_month_takes_the_date_of_the_event_told_before(tmp_path) -> None:
+    text = ("Leopold Aschenbrenner 上个月被 OpenAI 解雇。"
+            "同一个月,另一位研究员 Cullen O'Keefe 也离开了 OpenAI。")
+    found = events(extract(tmp_path, text, "2024-05-18"))
+    assert ("Departure", "Cullen O'Keefe", "OpenAI", "2024-04") in found
+
+
+def test_a_just_now_word_never_overrides_a_date_carried_forward(tmp_path) -> None:
+    text = "Leopold Aschenbrenner 上个月刚刚被 OpenAI 解雇。外媒报道称 Pavel Izmailov 也被解雇。"
+    found = events(extract(tmp_path, text, "2024-05-18"))
+    assert ("Dismissal", "Leopold Aschenbrenner", "OpenAI", "2024-04") in found
+    assert ("Dismissal", "Pavel Izmailov", "OpenAI", "2024-04") in found
