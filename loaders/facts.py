@@ -5,6 +5,7 @@ the lexicon of extract.toml, sentence and clause splitting, and the article Cont
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -105,15 +106,19 @@ class Context:
         self.masked = "".join(masked)
         self.sents = sentences(norm)
         self.local_orgs: dict[str, Entity] = {}
-        self._hits: dict[int, list[re.Match[str]]] = {}
+        self._hits: dict[int, tuple[list[re.Match[str]], list[int]]] = {}
 
     def hits(self, pattern: re.Pattern[str] | None, sent: tuple[int, int]) -> list[re.Match[str]]:
         """Matches of a lexicon pattern inside one sentence; the text is scanned once."""
         if pattern is None:
             return []
         if id(pattern) not in self._hits:
-            self._hits[id(pattern)] = list(pattern.finditer(self.masked))
-        return [m for m in self._hits[id(pattern)] if sent[0] <= m.start() and m.end() <= sent[1]]
+            found = list(pattern.finditer(self.masked))
+            self._hits[id(pattern)] = (found, [m.start() for m in found])
+        found, starts = self._hits[id(pattern)]
+        lo = bisect.bisect_left(starts, sent[0])
+        hi = bisect.bisect_left(starts, sent[1])
+        return [m for m in found[lo:hi] if m.end() <= sent[1]]
 
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
         return next((s for s in self.sents if s[0] <= pos < s[1]), default)

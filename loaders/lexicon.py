@@ -29,7 +29,7 @@ class Terms:
 
     by_lang: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> phrase -> key
     more: dict[str, list[str]] = field(default_factory=dict)  # phrase -> every key it has
-    _indexes: dict[int, dict[str, str]] = field(default_factory=dict)
+    _indexes: dict[int, tuple[int, dict[str, str]]] = field(default_factory=dict)
 
     def add(self, lang: str, phrase: str, key: str) -> None:
         folded = fold(phrase)
@@ -56,12 +56,12 @@ class Terms:
         return None
 
     def _index(self, table: dict[str, str]) -> dict[str, str]:
-        cached = self._indexes.get(id(table))
-        if cached is None or len(cached) != len(table):
+        size, cached = self._indexes.get(id(table), (-1, {}))
+        if size != len(table):
             cached = {}
             for known, key in table.items():
                 cached.setdefault(known.lower(), key)
-            self._indexes[id(table)] = cached
+            self._indexes[id(table)] = (len(table), cached)
         return cached
 
 
