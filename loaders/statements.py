@@ -11,10 +11,16 @@ class StatementRules(Context):
     # ------------------------------------------------------------------ statements
     def statements(self) -> list[Fact]:
         quoted = []
-        for qs, qe in self._quotes():
+        self._quote_spans = self._quotes()
+        previous: tuple[int, Entity] | None = None  # where the last attributed quote ended
+        for qs, qe in self._quote_spans:
             speaker, rule = self._speaker(qs, qe)
+            if speaker is None and previous is not None and qs - previous[0] <= 60 \
+                    and "\n" not in self.norm[previous[0]:qs]:
+                speaker, rule = previous[1], "statement-continued-quote"  # '"…," X said. "…"'
             if speaker is not None:
                 quoted.append((qs, qe, speaker, rule))
+                previous = (qe, speaker)
         reported = [r for r in self._reported()
                     if not any(q[0] - 1 <= r[0] and r[1] <= q[1] + 1 for q in quoted)]
         # A short quote inside a reported sentence is a phrase of it: keep the sentence.
@@ -68,16 +74,24 @@ class StatementRules(Context):
         earlier = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
                    and m.entity.is_person]
         people = [m for m in cands if m.entity.is_person] or (earlier[:1] if self.lang == "zh"
-                                                              else []) or cands
+                                                              else [])
         if people:
             return (people[0] if self.lang == "zh" else people[-1]).entity
         if lexicon()["pron"].search(self.norm[clause[0]:vs]):
-            in_sentence = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
-                           and m.entity.is_person]
-            prior = [m for m in self.mentions if m.end <= clause[0] and m.entity.is_person]
-            if in_sentence or prior:
-                return (in_sentence[0] if in_sentence else prior[-1]).entity
-        return None
+            return self._antecedent_person(clause[0], start)
+        return cands[0].entity if cands else None
+
+    def _antecedent_person(self, pos: int, sentence_start: int) -> Entity | None:
+        """Who 'he'/'she'/'他' is: the first person of the sentence before `pos`, else the
+        last person named before it outside quotes (a name inside a quote is not the one
+        speaking)."""
+        spans = getattr(self, "_quote_spans", [])
+        prior = [m for m in self.mentions if m.end <= pos and m.entity.is_person
+                 and not any(a <= m.start < b for a, b in spans)]
+        in_sentence = [m for m in prior if m.start >= sentence_start]
+        if in_sentence:
+            return in_sentence[0].entity
+        return prior[-1].entity if prior else None
 
     def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
         sent = self.sentence_of(qs, (qs, qe))
@@ -93,12 +107,20 @@ class StatementRules(Context):
         after = [m for m in self.mentions if qe < m.start < end and m.entity.kind != "outlet"]
         if after and self.speech is not None:
             m = after[0]
-            lead = self.norm[qe + 1:m.start].strip(" ,，.:：\"”“」")
             verb_after = self.speech.match(self.masked, m.end) or \
                 self.speech.match(self.masked, m.end + 1)
             verb_before = self.speech.search(self.masked, qe + 1, m.start)
-            if len(lead) <= 6 and (verb_after or verb_before):
+            lead = self.norm[qe + 1:m.start]
+            if verb_before:  # '“, schrieb Karpathy', '", said Jeff Dean'
+                lead = lead[:verb_before.start() - qe - 1] + lead[verb_before.end() - qe - 1:]
+            if len(lead.strip(" ,，.:：\"”“」")) <= 6 and (verb_after or verb_before):
                 return m.entity, "statement-speaker-after-quote"
+        tail = self.norm[qe + 1:end]
+        pron = lexicon()["pron"].match(tail.lstrip(" ,，\"”“」’"))
+        if pron and self.speech is not None and self.speech.search(tail, 0, 24):
+            speaker = self._antecedent_person(qs, sent[0])  # '"…," she said.'
+            if speaker is not None:
+                return speaker, "statement-speaker-pronoun-after-quote"
         return None, ""
 
     def _reported(self) -> list[tuple[int, int, Entity, str]]:

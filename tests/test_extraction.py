@@ -153,6 +153,22 @@ def test_statements_keep_the_original_script_and_their_speaker(tmp_path, text, s
     assert any(s == speaker and q.strip() == quote.strip() for s, q in found), found
 
 
+def test_quotes_that_continue_or_name_their_speaker_after_them(tmp_path) -> None:
+    text = ('Priya Nair, an analyst at Harbour Research, said the deal was large. '
+            '"This is a bet on people," she said. "It will take years to pay off."\n'
+            '„Es war eine schwere Entscheidung“, schrieb Andrej Karpathy.')
+    found = statements(extract(tmp_path, text, "2024-06-11", "en"))
+    assert ("Priya Nair", "This is a bet on people,") in found
+    assert ("Priya Nair", "It will take years to pay off.") in found
+    assert ("Andrej Karpathy", "Es war eine schwere Entscheidung") in found
+
+
+def test_a_name_inside_a_quote_is_not_who_he_is(tmp_path) -> None:
+    text = "分析师王一鸣表示:「马斯克退出董事会是治理层面的切割。」他同时认为:「OpenAI的资金短期内不受影响。」"
+    found = statements(extract(tmp_path, text))
+    assert ("王一鸣", "OpenAI的资金短期内不受影响。") in found
+
+
 def test_a_quote_via_an_outlet_is_credited(tmp_path) -> None:
     result = extract(tmp_path, "据 Vox 报道,Daniel Kokotajlo 称:「这可能是人类有史以来最好的事情。」")
     statement = next(f for f in result.facts if f.kind == "statement")
