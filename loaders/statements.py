@@ -47,8 +47,10 @@ class StatementRules(Context):
     def _quotes(self) -> list[tuple[int, int]]:
         spans: list[tuple[int, int]] = []
         for open_, close in lexicon()["quotes"]:
-            pattern = re.compile(f"{re.escape(open_)}([^{re.escape(close)}\n]{{2,800}}?)"
-                                 f"{re.escape(close)}")
+            # A scraped page may lose the closing mark at the end of a paragraph ("…为零?/p>").
+            tail = "|$" if open_ in "「„" or (open_ == "“" and self.lang == "zh") else ""
+            pattern = re.compile(f"{re.escape(open_)}([^{re.escape(open_ + close)}\n]{{2,800}}?)"
+                                 f"(?:{re.escape(close)}{tail})", re.M)
             for m in pattern.finditer(self.norm):
                 body = m.group(1).strip()
                 cjk = len(re.findall(r"[\u3400-\u9fff]", body))
@@ -101,6 +103,11 @@ class StatementRules(Context):
             speaker = self._subject(start, verbs[-1])
             if speaker is not None:
                 return speaker, "statement-speaker-before-quote"
+        colon = re.search(r"[:：]\s*[「“„\"]?$", self.norm[sent[0]:qs])
+        if colon:  # "薩姆表達了對伊爾亞的謝意:“…”": the subject of what opens the quote
+            opener = [m for m in self._in(sent[0], qs, "person")]
+            if opener:
+                return opener[0].entity, "statement-speaker-colon"
         end = min(len(self.norm), qe + 40)
         cut = re.search(r"[。！？!?\n「“„]", self.norm[qe + 1:end])
         end = qe + 1 + cut.start() if cut else end
@@ -180,8 +187,8 @@ class StatementRules(Context):
         return out
 
     def _paragraph_subject(self, before: list[tuple[int, int]]) -> Entity | None:
-        """The first person named in the nearest paragraph (of the last three) naming one."""
-        for ps, pe in reversed(before[-3:]):
+        """The first person named in the nearest paragraph (of the last five) naming one."""
+        for ps, pe in reversed(before[-5:]):
             people = self._in(ps, pe, "person")
             if people:
                 return people[0].entity
