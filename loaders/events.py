@@ -45,6 +45,19 @@ class EventRules(Context):
                     facts += found
         return _link_destinations(facts + self._founders(roles))
 
+    def founder_roles(self, events: list[Fact]) -> list[Fact]:
+        """Who founded an organization holds the founder title, co-founder when the text says
+        they did it with others ("共同创立", "co-founded", "with two students")."""
+        out = []
+        for e in events:
+            if e.type == "Founding" and e.person is not None and e.org is not None:
+                text = self.norm[e.start:e.end]
+                together = sum(1 for f in events if f.type == "Founding" and f.org is e.org
+                               and f.start == e.start) > 1 or lexicon()["co_founding"].search(text)
+                out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
+                                org=e.org, role="co-founder" if together else "founder"))
+        return out
+
     def _founders(self, roles: list[Fact]) -> list[Fact]:
         """When the article reports the founding of X, each person it calls a founder or
         co-founder of X took part in that Founding (with its date)."""

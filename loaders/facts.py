@@ -55,7 +55,6 @@ def lexicon() -> dict:
             "prep": re.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": re.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": re.compile(data["title_name_gap"]),
-            "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*$"),
             "as": re.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]),
             "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
@@ -66,6 +65,9 @@ def lexicon() -> dict:
             "enum": any_of(data["enumeration"]),
             "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
             "origin": any_of(data["origin"]),
+            "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
+                                 f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
+            "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -94,12 +96,8 @@ class Context:
         self.objects = terms["object"].pattern(lang)
         self.speech = terms["speech"].pattern(lang)
         self.terms = terms
-        counts: dict[str, int] = {}
-        for m in mentions:
-            if m.entity.kind == "org":
-                counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
         self.by_iri = {m.entity.iri: m.entity for m in mentions}
-        self.main_org = self.by_iri[max(counts, key=lambda k: counts[k])] if counts else None
+        self.main_org = self._topic_company(norm, mentions)
         masked = list(norm)
         for m in mentions:
             masked[m.start:m.end] = "\0" * (m.end - m.start)
@@ -122,6 +120,24 @@ class Context:
 
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
         return next((s for s in self.sents if s[0] <= pos < s[1]), default)
+
+    @staticmethod
+    def _topic_company(norm: str, mentions: list[Mention]) -> Entity | None:
+        """The company the article is about ("the company", 该公司, das Unternehmen): the most
+        mentioned one, its headline mentions counting double and a former employer
+        ("前OpenAI研究副总裁", "ex-Google", "ehemaliger OpenAI-") not at all."""
+        headline_end = norm.find("\n")
+        counts: dict[str, float] = {}
+        by_iri: dict[str, Entity] = {}
+        for m in mentions:
+            if m.entity.kind != "org":
+                continue
+            if lexicon()["former"].search(norm[max(0, m.start - 12):m.start]):
+                continue
+            weight = 2.0 if m.start < headline_end else 1.0
+            counts[m.entity.iri] = counts.get(m.entity.iri, 0) + weight
+            by_iri[m.entity.iri] = m.entity
+        return by_iri[max(counts, key=lambda k: counts[k])] if counts else None
 
     @staticmethod
     def reg_entity_by_name(name: str) -> Entity | None:

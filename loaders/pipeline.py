@@ -40,6 +40,7 @@ def process(source: Source) -> ArticleResult:
     roles = ex.roles()
     statements = ex.statements()
     events = ex.events(roles, statements)
+    roles += ex.founder_roles(events)
     builder = GraphBuilder(source, raw, cleaned, language)
     builder.article_node()
     for m in mentions:

@@ -25,7 +25,24 @@ class RoleRules(Context):
                     chains.append([t])
             for chain in chains:
                 facts += self._chain_roles(sent, chain)
+            facts += self._investors(sent)
         return facts
+
+    def _investors(self, sent: tuple[int, int]) -> list[Fact]:
+        """'Xavier Niel and Eric Schmidt invested in Mistral AI', 'An der Runde beteiligen sich
+        Xavier Niel …', '红杉领投': the people of the clause invest in the organization after the
+        verb, else in the paragraph's first company (the one raising money)."""
+        out = []
+        for verb in self.hits(lexicon()["investing"], sent):
+            clause = self._clause(sent, verb.start())
+            people = [p for p in self._in(*clause, kind="person")
+                      if not re.match(r"的|['’]s\b", self.norm[p.end:p.end + 2])]
+            after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"]
+            org = after[0].entity if after and after[0].start - verb.end() <= 12 \
+                else self._nearest_org(sent, verb.start())
+            out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
+                         org=org, role="investor", at=p.start) for p in people if org]
+        return out
 
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()

@@ -130,6 +130,24 @@ def test_roles_at_organizations_no_lexicon_lists(tmp_path, text, person, role, o
     assert (person, role, org, former) in roles(extract(tmp_path, text, "2024-06-11"))
 
 
+def test_investors_and_founders_hold_their_roles(tmp_path) -> None:
+    text = ("Mistral AI sammelt 105 Millionen Euro ein. An der Runde beteiligen sich außerdem "
+            "Xavier Niel und Eric Schmidt.\nDas Start-up wurde 2023 von Arthur Mensch und "
+            "Guillaume Lample gemeinsam gegründet.")
+    found = roles(extract(tmp_path, text, "2023-06-14", "de"))
+    assert ("Eric Schmidt", "investor", "Mistral AI", False) in found
+    assert ("Xavier Niel", "investor", "Mistral AI", False) in found
+    result = extract(tmp_path, "Anthropic由Dario Amodei与Jared Kaplan等人于2021年共同创立。")
+    assert ("Jared Kaplan", "co-founder", "Anthropic", False) in roles(result)
+
+
+def test_the_topic_company_is_not_a_former_employer(tmp_path) -> None:
+    text = ("前OpenAI研究副总裁创立Anthropic\nAnthropic今年成立。"
+            "公司的联合创办人包括 Tom Brown 和 Chris Olah。OpenAI 的员工也来了。")
+    found = roles(extract(tmp_path, text, "2021-05-29"))
+    assert ("Tom Brown", "co-founder", "Anthropic", False) in found
+
+
 def test_machine_translation_slips_resolve_to_the_registry(tmp_path) -> None:
     result = extract(tmp_path, "Zwanzig Minuten nach Schumanns Rücktritt dankte Ultraman "
                      "Schumann für seinen Beitrag.", "2024-08-06", "de")
