@@ -106,7 +106,9 @@ class EventRules(Context):
                                if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
                               key=lambda o: o.start < m.start())  # the object first
             if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
-                self._founded.setdefault(near[0].entity.iri, date)
+                known = self._founded.get(near[0].entity.iri)
+                if known is None or (date is not None and date.precision > known.precision):
+                    self._founded[near[0].entity.iri] = date
         if org is None and etype in EXPLICIT_ORG:
             return []
         out = []
@@ -131,7 +133,7 @@ class EventRules(Context):
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         people = [p for p in self._in(clause[0], m.start(), "person")
-                  if not re.match(r"的|['’]s\b", self.norm[p.end:p.end + 2])]  # not possessors
+                  if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]  # not possessors
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         if people:
@@ -207,8 +209,22 @@ class EventRules(Context):
         return chosen[:4]
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
-        near = [r for r in roles if r.start == sent[0] and r.person is not None
-                and clause[0] <= r.at < clause[1] and abs(r.at - m.start()) <= 40]
+        """A title written after the trigger is the new role ("took over as interim CEO",
+        "任命…担任临时首席执行官"); else the title of the person beside the trigger."""
+        in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None]
+        new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
+        if new:
+            return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
+                         org=r.org, type=etype, date=date, role=r.role) for r in new]
+        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 30]
+        subject = [r for r in in_sentence if r.at < m.start()]
+        if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
+            key = self.terms["roles"].lookup(self.lang, titles[0].group(0))
+            r = subject[0]
+            return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
+                         org=r.org, type=etype, date=date, role=key)]
+        near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
+                and abs(r.at - m.start()) <= 40]
         out = []
         for r in near[:1]:
             out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
@@ -238,13 +254,22 @@ class EventRules(Context):
         after = self._in(m.end(), clause[1], "org")
         right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
                                              self.norm[m.end():after[0].start])
-        org = (after[0] if (etype == "Formation" or right_after) and after else
-               before[-1] if before else after[0] if after else None)
+        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40
+                   and re.search(r"(?:\bin|\ban|对|向)\s*(?:the\s+)?$",
+                                 self.norm[max(m.end(), o.start - 8):o.start])]
+        if etype == "Funding" and funded:  # "agreed to invest $14bn in Scale AI"
+            org = funded[0]
+        elif etype == "Funding" and re.match(r"invest", m.group(0), re.I):
+            return []  # "invest" alone names no one who raised money
+        else:
+            org = (after[0] if (etype == "Formation" or right_after) and after else
+                   before[-1] if before else after[0] if after else None)
         if etype == "Release" and org is not None and org.entity.kind != "org":
             return []
         if etype == "Formation" and org is not None and org.entity.kind != "team" \
-                and not lexicon()["unit"].search(org.entity.name):
-            return []
+                and not lexicon()["unit"].search(org.entity.name) \
+                and not lexicon()["unit"].search(self.norm, m.end(), max(m.end(), org.start)):
+            return []  # "成立新单位「Google DeepMind」", "a new division, X": a unit
         if org is None:
             return []
         product = None

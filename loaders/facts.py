@@ -41,6 +41,7 @@ class Fact:
     quote: tuple[int, int] | None = None
     via: Entity | None = None
     at: int = -1  # where the fact's person is named
+    title_at: int = -1  # where its title is written
 
 
 @cache

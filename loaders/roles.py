@@ -36,7 +36,7 @@ class RoleRules(Context):
         for verb in self.hits(lexicon()["investing"], sent):
             clause = self._clause(sent, verb.start())
             people = [p for p in self._in(*clause, kind="person")
-                      if not re.match(r"的|['’]s\b", self.norm[p.end:p.end + 2])]
+                      if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]
             after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"]
             org = after[0].entity if after and after[0].start - verb.end() <= 12 \
                 else self._nearest_org(sent, verb.start())
@@ -71,7 +71,8 @@ class RoleRules(Context):
                 for person in people:
                     if key:
                         out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
-                                        org=target, role=key, former=former, at=person.start))
+                                        org=target, role=key, former=former, at=person.start,
+                                        title_at=t.start()))
         return out
 
     def _holder(self, sent, first, last, anchor):

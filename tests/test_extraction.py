@@ -79,6 +79,18 @@ def test_agents_co_agents_and_moves(tmp_path, text, published, expected) -> None
     assert expected <= events(extract(tmp_path, text, published))
 
 
+@pytest.mark.parametrize("text, published, expected", [
+    ("Jason Droege, Scale AI's chief strategy officer, took over as interim CEO in June.",
+     "2025-07-01", ("RoleChange", "Jason Droege", "Scale AI", "2025-06")),
+    ("Meta agreed to invest about $14.3 billion in Scale AI last month.", "2025-07-01",
+     ("Funding", None, "Scale AI", "2025-06")),
+    ("Google 宣布成立新单位「Google DeepMind」。", "2023-04-21",
+     ("Formation", None, "Google DeepMind", None)),
+])
+def test_role_changes_fundings_and_new_units(tmp_path, text, published, expected) -> None:
+    assert expected in events(extract(tmp_path, text, published))
+
+
 def test_hedged_and_negated_events_are_not_facts(tmp_path) -> None:
     found = events(extract(tmp_path, "记者猜道,Ilya或许会加入OpenAI的直接竞争对手公司Anthropic。"))
     assert not any(e[0] == "Joining" for e in found)
