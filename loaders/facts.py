@@ -15,7 +15,7 @@ from loaders.lexicon import ontology_terms, toml, words
 from loaders.mentions import Mention
 from loaders.registry import Entity, new_entity
 
-SENTENCE_END = re.compile(r"[。！？!?；;]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
+SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:[-'’.][A-Za-z][^\W\d_]*)*"
 _AFTER_PREP = re.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
