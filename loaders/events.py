@@ -91,7 +91,8 @@ class EventRules(Context):
         else:
             people = self._agents(clause, m, etype) or (
                 self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
-            people = people + [p for p in self._co_agents(clause, m) if p not in people]
+            seen = {p.entity.iri for p in people}
+            people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
         org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
         if mode == "object" and quoted is None:
             subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
@@ -114,7 +115,9 @@ class EventRules(Context):
         out = []
         origin = self._origin(clause, m) if etype == "Joining" else None
         for person in people:
-            target = self._company(org or self._role_org(person.entity, roles) or self.main_org)
+            target = org or self._role_org(person.entity, roles) or self.main_org
+            if etype != "Founding":  # one founds a lab; one joins or leaves its company
+                target = self._company(target)
             if target is None:
                 continue
             out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
@@ -132,8 +135,10 @@ class EventRules(Context):
         return org
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
+        partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
         people = [p for p in self._in(clause[0], m.start(), "person")
-                  if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]  # not possessors
+                  if p.entity.iri not in partners
+                  and not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]  # possessors
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         if people:
@@ -144,6 +149,8 @@ class EventRules(Context):
             return [prior[-1]]  # he/she/他/er: the person named last
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
+        if self.lang == "zh" and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
+            return [prior[-1]]  # "他是…教授，2012年又与 X 共同创办了 Coursera"
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []

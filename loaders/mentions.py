@@ -128,7 +128,9 @@ class MentionFinder:
         return self.mentions
 
     def _dot_names(self) -> None:
-        for m in DOT_NAME.finditer(self.norm):
+        chars = "".join(words("names", "translit_zh"))
+        pattern = re.compile(rf"[{chars}]{{1,5}}·[{chars}]{{1,6}}") if chars else DOT_NAME
+        for m in pattern.finditer(self.norm):
             paren = PAREN_LATIN.match(self.norm, m.end())
             latin = paren.group(1) if paren else None
             entity = self._entity(latin or m.group(0), "person", m.group(0))
