@@ -258,6 +258,11 @@ class MentionFinder:
                 for part in (parts[0], parts[-1]):
                     if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
                         owners.setdefault(part, set()).add(m.entity.iri)
+        for m in self.mentions:  # a name found once by its context is the same name elsewhere
+            if not m.entity.known and m.entity.is_person:
+                surface = self.norm[m.start:m.end]
+                owners.setdefault(surface, set()).add(m.entity.iri)
+                by_iri[m.entity.iri] = m.entity
         stop = words("names", "not_names")
         for m in self.mentions:  # "Scale" for Scale AI, "Stability" for Stability AI
             if m.entity.kind == "org" and " " in m.entity.name:

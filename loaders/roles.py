@@ -95,6 +95,14 @@ class RoleRules(Context):
         if cop and before and 0 <= cop.start() - before[-1].end <= limit \
                 and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):
             return self._conjoined(before), "role-copula", None
+        if cop and self.lang == "zh" and not self._in(self._clause(sent, cop.start())[0],
+                                                       cop.start(), "person"):
+            subject = [p for p in people if p.end <= cop.start()]
+            org_before = [o for o in self._in(sent[0], cop.start(), "org")
+                          if cop.start() - o.end <= 2]
+            if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
+                return subject[:1], "role-copula-subject", (org_before[-1].entity
+                                                             if org_before else None)
         if cop and lex["pron"].search(self.norm, max(sent[0], cop.start() - 12), cop.start()):
             prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]
             if prior:  # "Before that she was chief financial officer of Square"

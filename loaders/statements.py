@@ -112,15 +112,18 @@ class StatementRules(Context):
         cut = re.search(r"[。！？!?\n「“„]", self.norm[qe + 1:end])
         end = qe + 1 + cut.start() if cut else end
         after = [m for m in self.mentions if qe < m.start < end and m.entity.kind != "outlet"]
+        after = [m for m in after if m.entity.is_person] or after  # '"…," Nvidia CEO X said'
         if after and self.speech is not None:
             m = after[0]
             verb_after = self.speech.match(self.masked, m.end) or \
                 self.speech.match(self.masked, m.end + 1)
             verb_before = self.speech.search(self.masked, qe + 1, m.start)
-            lead = self.norm[qe + 1:m.start]
+            lead = self.masked[qe + 1:m.start].replace("\0", "")  # organizations aside
             if verb_before:  # '“, schrieb Karpathy', '", said Jeff Dean'
-                lead = lead[:verb_before.start() - qe - 1] + lead[verb_before.end() - qe - 1:]
-            if len(lead.strip(" ,，.:：\"”“」")) <= 6 and (verb_after or verb_before):
+                lead = lead.replace(verb_before.group(0), "", 1)
+            if self.titles is not None:  # '"…," Nvidia chief executive Jensen Huang said'
+                lead = self.titles.sub("", lead)
+            if len(lead.strip(" ,，.:：\"”“」'’s")) <= 6 and (verb_after or verb_before):
                 return m.entity, "statement-speaker-after-quote"
         tail = self.norm[qe + 1:end]
         pron = lexicon()["pron"].match(tail.lstrip(" ,，\"”“」’"))
