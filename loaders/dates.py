@@ -113,7 +113,6 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year", r"同一年|同年|当年|the same year|that year|im (?:selben|gleichen) Jahr"),
-        ("same-day", r"同一天|同日|当天|the same day|that day|am (?:selben|gleichen) Tag"),
         ("zh-ymd", r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-ym", r"(\d{4})\s*年\s*(\d{1,2})\s*月"),
         ("zh-rel-year-month", r"(去|今|前|明)年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"),
@@ -251,7 +250,6 @@ RESOLVERS = {
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
     "same-month": lambda m, r: ("", MONTH),
     "same-year": lambda m, r: ("", YEAR),
-    "same-day": lambda m, r: ("", DAY),
     "ago": lambda m, r: _ago(_num(m[1] or m[3]), m[2] or m[4], _need(r)),
     "year": lambda m, r: iso(int(m[1])),
 }

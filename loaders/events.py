@@ -310,6 +310,10 @@ class EventRules(Context):
         forward until a new one is given)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
         inside = [d for d in inside if not d.weak] or inside
+        if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
+            clause = self._clause(sent, pos)
+            inside = [d for d in inside if clause[0] <= d.start < clause[1]
+                      and not d.anaphoric] or inside
         if inside:
             chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:

@@ -63,8 +63,11 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     speech = sorted((p for p in ontology_terms()["speech"].by_lang.get("", {})
                      if re.search(f"[{CJK}]", p)), key=len, reverse=True)
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
+    triggers = sorted((p for table in (ontology_terms()["triggers"].by_lang.get("", {}),)
+                       for p in table if re.search(f"[{CJK}]", p)), key=len, reverse=True)
     after_title = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}){name}"
-                             rf"(?=(?:{'|'.join(map(re.escape, speech))})|[,，。、:：(（在的也则对向还])")
+                             rf"(?=(?:{'|'.join(map(re.escape, speech + triggers))})"
+                             rf"|[,，。、:：(（在的也则对向还将于已])")
     before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{'|'.join(map(re.escape, speech))}))")
     return after_title, before_verb
 
@@ -203,6 +206,7 @@ class MentionFinder:
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
+        self._introduced_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         for m in zh.finditer(self.norm):
@@ -242,6 +246,29 @@ class MentionFinder:
                 self.local[label] = entity
                 self._add(m.start(), m.end(), entity, "org-team-pattern")
 
+    def _introduced_orgs(self) -> None:
+        """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
+        '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
+        intro = "|".join(sorted(map(re.escape, words("names", "org_introducers")), key=len,
+                                reverse=True))
+        token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
+        # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
+        not_after_article = "".join(rf"(?<!\b{a} )" for a in (
+            "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
+        pattern = re.compile(rf"{not_after_article}"
+                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
+                             rf"(?![\w-])", re.IGNORECASE)
+        stop = words("names", "not_names")
+        for m in pattern.finditer(self.norm):
+            tokens = m.group(1).split()
+            while tokens and (tokens[-1] in stop or not tokens[-1][0].isupper()):
+                tokens.pop()
+            if not tokens or not tokens[0][0].isupper() or tokens[0] in stop:
+                continue
+            name = " ".join(tokens)
+            start = m.start(1)
+            self._add(start, start + len(name), self._entity(name, "org"), "org-introduced")
+
     def _short_forms(self) -> None:
         """Surnames and given names of people named in full, when only one person has them."""
         owners: dict[str, set[str]] = {}
@@ -259,7 +286,7 @@ class MentionFinder:
                     if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
                         owners.setdefault(part, set()).add(m.entity.iri)
         for m in self.mentions:  # a name found once by its context is the same name elsewhere
-            if not m.entity.known and m.entity.is_person:
+            if not m.entity.known and (m.entity.is_person or m.rule == "org-introduced"):
                 surface = self.norm[m.start:m.end]
                 owners.setdefault(surface, set()).add(m.entity.iri)
                 by_iri[m.entity.iri] = m.entity
@@ -279,5 +306,16 @@ class MentionFinder:
                     self._add(m.start(), m.end(), by_iri[iri], "name-short-form")
 
 
-def find_mentions(norm: str) -> list[Mention]:
-    return MentionFinder(norm).run()
+def find_mentions(norm: str, text: str | None = None) -> list[Mention]:
+    """Mentions in the folded text `norm`; new names are given as `text` writes them (the
+    cleaned text, same offsets: Traditional stays Traditional), their IRIs from the folded form."""
+    mentions = MentionFinder(norm).run()
+    if text is not None:
+        renamed: set[str] = set()
+        for m in mentions:
+            e = m.entity
+            if not e.known and e.iri not in renamed and e.name == norm[m.start:m.end]:
+                e.name = text[m.start:m.end]
+                e.labels.add(e.name)
+                renamed.add(e.iri)
+    return mentions

@@ -34,7 +34,7 @@ def process(source: Source) -> ArticleResult:
                            hint="is this a page of links or an empty template?")
     language = source.language or detect(cleaned.text)
     lang = family(language)
-    mentions = find_mentions(cleaned.norm)
+    mentions = find_mentions(cleaned.norm, cleaned.text)
     dates = find_dates(cleaned.norm, source.published)
     ex = Extractor(cleaned.norm, lang, mentions, dates)
     roles = ex.roles()

@@ -48,6 +48,11 @@ def load_paths(store: Store, paths: list[Path],
             report.loaded.append(result)
         except NewsgraphError as exc:
             report.failed.append((source.id, exc))
+        except Exception as exc:  # noqa: BLE001 - a bug in one article's extraction must
+            # not stop the batch; it is reported by name and the store keeps the old version
+            report.failed.append((source.id, ArticleError(
+                f"{source.path}: extraction failed ({type(exc).__name__}: {exc})",
+                hint="please report this article; the rest of the batch was loaded")))
         if progress:
             progress(source, len(sources))
     return report

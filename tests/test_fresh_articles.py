@@ -54,3 +54,15 @@ def test_roles_and_quotes(fresh) -> None:
     assert ("Jensen Huang", "Rebecca has ") in said
     assert ("Omar Haddad", "This is a su") in said
     assert ("吴泳铭", "我们非常欢迎震原的加入。") in said
+
+
+def test_german_and_traditional_chinese(fresh) -> None:
+    events = {(r["type"], r["name"], r.get("orgName"), r.get("date"))
+              for r in ask(fresh, "events")}
+    assert ("Departure", "Philipp Herzig", "SAP", "2025-03") in events
+    assert ("Joining", "Philipp Herzig", "Helsing", "2025-03-11") in events
+    assert ("Departure", "李維斌", "Foxconn", "2025-04") in events  # the name as written
+    roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")}
+    assert ("Christian Klein", "chief executive officer", "SAP") in roles
+    said = {r["name"] for r in ask(fresh, "statements")}
+    assert {"Philipp Herzig"} <= said
