@@ -69,6 +69,8 @@ def lexicon() -> dict:
             "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
                                  f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
+            "company": re.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
+                                  re.IGNORECASE),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -242,6 +244,11 @@ class Context:
         """No organization beside the title: the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
         CFO'), else the article's."""
+        if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
+            opened = [o for s0, s1 in self.sents if s1 <= pos
+                      for o in self._in(s0, min(s1, s0 + 12), "org")[:1] if o.entity.kind == "org"]
+            if opened:  # "公司的联合创办人", "the company's CFO": the last sentence-opening one
+                return opened[-1].entity
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds]
