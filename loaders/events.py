@@ -88,6 +88,7 @@ class EventRules(Context):
             if not lexicon()["i"].search(self.norm, *inner) or not quoted[2].is_person:
                 return []
             people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
+            mode = "quoted"  # told by the speaker: a weaker date than the narration's
         else:
             people = self._agents(clause, m, etype) or (
                 self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
@@ -278,6 +279,9 @@ class EventRules(Context):
         if etype == "Formation" and org is not None and org.entity.kind != "team" \
                 and not lexicon()["unit"].search(org.entity.name) \
                 and not lexicon()["unit"].search(self.norm, m.end(), max(m.end(), org.start)):
+            known = self._founded.get(org.entity.iri)  # "Anthropic今年成立": when it was founded
+            if date is not None and (known is None or date.precision > known.precision):
+                self._founded[org.entity.iri] = date
             return []  # "成立新单位「Google DeepMind」", "a new division, X": a unit
         if org is None:
             return []

@@ -61,9 +61,12 @@ def process(source: Source) -> ArticleResult:
 def _best_dated(events: list[Fact]) -> list[Fact]:
     """One report of each happening per article: the most precisely dated mention wins."""
     best: dict[tuple, Fact] = {}
+
+    def rank(f: Fact) -> tuple[int, int]:  # narration before quotes, then precision
+        return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0)
+
     for f in events:
         key = (f.type, f.person.iri if f.person else "", f.org.iri if f.org else "", f.product)
-        rank = f.date.precision if f.date else 0
-        if key not in best or rank > (best[key].date.precision if best[key].date else 0):
+        if key not in best or rank(f) > rank(best[key]):
             best[key] = f
     return list(best.values())
