@@ -129,12 +129,6 @@ class EventRules(Context):
                                 type="Departure", date=date))
         return out
 
-    def _company(self, org: Entity | None) -> Entity | None:
-        """People join and leave companies: a team's event goes to its parent organization."""
-        if org is not None and org.kind == "team" and org.unit_of:
-            return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
-        return org
-
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
         people = [p for p in self._in(clause[0], m.start(), "person")

@@ -98,6 +98,7 @@ class Context:
         self.triggers = terms["triggers"].pattern(lang)
         self.objects = terms["object"].pattern(lang)
         self.speech = terms["speech"].pattern(lang)
+        self.role_verbs = terms["role_verbs"].pattern(lang)
         self.terms = terms
         self.by_iri = {m.entity.iri: m.entity for m in mentions}
         self.main_org = self._topic_company(norm, mentions)
@@ -205,6 +206,12 @@ class Context:
         orgs = [m for m in self._in(sent[0], pos, "org") if lexicon()["org_gap"].match(
             self._gap(m.end, pos))]
         return orgs[-1].entity if orgs else None
+
+    def _company(self, org: Entity | None) -> Entity | None:
+        """People join and leave companies: a team's event goes to its parent organization."""
+        if org is not None and org.kind == "team" and org.unit_of:
+            return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
+        return org
 
     def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
         for m in self._in(pos, sent[1], "org"):

@@ -83,7 +83,7 @@ def _lang(literal: ox.Literal) -> str:
 @cache
 def ontology_terms() -> dict[str, Terms]:
     """triggers (event class local name), object (same), roles (role key), speech."""
-    out = {name: Terms() for name in ("triggers", "object", "roles", "speech")}
+    out = {name: Terms() for name in ("triggers", "object", "roles", "speech", "role_verbs")}
     data = ontology_file().read_bytes()
     for t in ox.parse(data, format=ox.RdfFormat.TURTLE):
         p, s, o = t.predicate.value, t.subject.value, t.object
@@ -96,6 +96,8 @@ def ontology_terms() -> dict[str, Terms]:
             out["object"].add(_lang(o), o.value, local)
         elif p == NG + "speechVerb":
             out["speech"].add(_lang(o), o.value, "say")
+        elif p == NG + "verb" and "/role/" in s:
+            out["role_verbs"].add(_lang(o), o.value, local)
         elif p in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel") \
                 and "/role/" in s:
             out["roles"].add(_lang(o), o.value, local)

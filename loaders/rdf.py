@@ -118,6 +118,9 @@ class GraphBuilder:
             self.add(node, _n("organization"), self.entity(f.org))
         if f.former:
             self.add(node, _n("isFormer"), ox.Literal("true", datatype=_xsd("boolean")))
+            if self.source.published:  # over by the time the article was published
+                precision = self.source.published.count("-") + 1
+                self.add(node, _n("endBefore"), _date_literal(self.source.published, precision))
         self.provenance(node, f.start, f.end, f.rule)
 
     def event(self, f: Fact) -> None:

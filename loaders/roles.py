@@ -26,7 +26,31 @@ class RoleRules(Context):
             for chain in chains:
                 facts += self._chain_roles(sent, chain)
             facts += self._investors(sent)
+            facts += self._verb_roles(sent)
         return facts
+
+    def _verb_roles(self, sent: tuple[int, int]) -> list[Fact]:
+        """'Bill Peebles 本科就读于 MIT', 'Schumann studierte am Caltech', 'interned at Adobe':
+        the clause's subject (or the sentence's, or 'he') holds the verb's role at the
+        organization written after it."""
+        out = []
+        for verb in self.hits(self.role_verbs, sent):
+            key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
+            clause = self._clause(sent, verb.start())
+            orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 12]
+            if self.lang == "zh":  # "在英伟达深度学习团队实习", "到 Meta 进行了为期半年的实习"
+                orgs = orgs or [o for o in self._in(clause[0], verb.start(), "org")][-1:]
+            people = self._in(clause[0], verb.start(), "person") or \
+                self._in(sent[0], verb.start(), "person")[:1]
+            if not people and lexicon()["pron"].search(self.norm, sent[0], verb.start()):
+                prior = [p for p in self.mentions if p.end <= sent[0] and p.entity.is_person]
+                people = prior[-1:]
+            if key and orgs and people:
+                org = self._company(orgs[0].entity)
+                out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
+                                person=people[0].entity, org=org, role=key, former=True,
+                                at=people[0].start))
+        return out
 
     def _investors(self, sent: tuple[int, int]) -> list[Fact]:
         """'Xavier Niel and Eric Schmidt invested in Mistral AI', 'An der Runde beteiligen sich

@@ -164,6 +164,34 @@ def test_the_topic_company_is_not_a_former_employer(tmp_path) -> None:
     assert ("Tom Brown", "co-founder", "Anthropic", False) in found
 
 
+@pytest.mark.parametrize("text, language, person, role, org", [
+    ("Bill Peebles 本科就读于 MIT,主修计算机科学。", "zh-Hans", "Bill Peebles", "alumnus",
+     "Massachusetts Institute of Technology"),
+    ("Schumann studierte als Student am Caltech Physik.", "de", "John Schulman", "alumnus",
+     "California Institute of Technology"),
+    ("Tim Brooks interned at Adobe before joining OpenAI.", "en", "Tim Brooks", "intern",
+     "Adobe"),
+])
+def test_roles_from_verbs_of_study_and_internship(tmp_path, text, language, person, role,
+                                                  org) -> None:
+    assert (person, role, org, True) in roles(extract(tmp_path, text, language=language))
+
+
+def test_a_former_role_ends_before_the_article(tmp_path, queries) -> None:
+    from newsgraph.ingest import load_paths
+    from newsgraph.store import Store
+    (tmp_path / "a.txt").write_text("OpenAI 前员工 Daniel Kokotajlo 拒绝签署离职协议。", encoding="utf-8")
+    (tmp_path / "manifest.json").write_text(
+        '[{"id": "a", "file": "a.txt", "published": "2024-05-18"}]', encoding="utf-8")
+    store = Store(tmp_path / "store")
+    load_paths(store, [tmp_path])
+    from newsgraph.ingest import run_saved
+
+    from .conftest import rows
+    found = rows(run_saved(store, queries, "roles", {}))
+    assert any(r["role"] == "employee" and r["end"] == "before 2024-05-18" for r in found)
+
+
 def test_machine_translation_slips_resolve_to_the_registry(tmp_path) -> None:
     result = extract(tmp_path, "Zwanzig Minuten nach Schumanns Rücktritt dankte Ultraman "
                      "Schumann für seinen Beitrag.", "2024-08-06", "de")
