@@ -37,7 +37,7 @@ class RoleRules(Context):
         for verb in self.hits(self.role_verbs, sent):
             key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
             clause = self._clause(sent, verb.start())
-            orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 12]
+            orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 24]
             if self.lang == "zh":  # "在英伟达深度学习团队实习", "到 Meta 进行了为期半年的实习"
                 orgs = orgs or [o for o in self._in(clause[0], verb.start(), "org")][-1:]
             people = self._in(clause[0], verb.start(), "person") or \
