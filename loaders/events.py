@@ -11,7 +11,7 @@ from loaders.registry import Entity
 
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
-EXPLICIT_ORG = {"Joining", "Founding", "Return"}
+EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
 FOUNDER_ROLES = {"founder", "co-founder"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
@@ -74,7 +74,8 @@ class EventRules(Context):
         if mode == "object" and lexicon()["passive"].search(self.norm, max(clause[0],
                                                                         m.start() - 15), m.start()):
             mode = "subject"  # 被董事会罢免 / was ousted by: the person is the subject
-        if lexicon()["hedge"].search(self.norm[sent[0]:m.start()]) or \
+        scope = self._clause(sent, max(sent[0], clause[0] - 1))[0]  # this clause and the last
+        if lexicon()["hedge"].search(self.norm[scope:m.start()]) or \
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
         date = self._date(sent, m.start())
