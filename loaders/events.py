@@ -199,18 +199,6 @@ class EventRules(Context):
         after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
         return self._conjoined_forward(after) if after else []
 
-    def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
-        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
-        chosen = [people[0]]
-        for p in people[1:]:
-            gap = self._gap(chosen[-1].end, p.start)
-            gap = self.titles.sub("", gap) if self.titles is not None else gap
-            if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
-                chosen.append(p)
-            else:
-                break
-        return chosen[:4]
-
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """A title written after the trigger is the new role ("took over as interim CEO",
         "任命…担任临时首席执行官"); else the title of the person beside the trigger."""

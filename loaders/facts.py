@@ -186,6 +186,18 @@ class Context:
                 break
         return chosen
 
+    def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
+        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
+        chosen = [people[0]]
+        for p in people[1:]:
+            gap = self._gap(chosen[-1].end, p.start)
+            gap = self.titles.sub("", gap) if self.titles is not None else gap
+            if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
+                chosen.append(p)
+            else:
+                break
+        return chosen[:4]
+
     def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
         """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
         its company: the nearest holds the role), '特斯拉和SpaceX' (both hold it)."""

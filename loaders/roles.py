@@ -87,6 +87,8 @@ class RoleRules(Context):
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))
+            if key == "head" and len({p.entity.iri for p in people}) > 1:
+                key = "co-lead"  # "Ilya 与 Jan 是超级对齐团队的领导者", "die beiden Leiter"
             own = self._org_run_before(t.start(), sent) if t is not first else org_run
             for target in ([o.entity for o in own] if own else [org]):
                 if key and target is not None and target.kind == "team" \
@@ -103,6 +105,12 @@ class RoleRules(Context):
         """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
         lex = lexicon()
         people = self._in(*sent, kind="person")
+        agent = lex["agent"].search(self.norm, max(sent[0], anchor - 30), anchor) \
+            if self.lang == "zh" else None
+        if agent is not None:  # "这一项目由伊尔亚与同事简·莱克共同领导"
+            agents = [p for p in people if agent.end() <= p.start and p.end <= anchor]
+            if agents:
+                return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
             return [after[0]], "role-title-before-name", None
