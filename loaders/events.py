@@ -4,19 +4,19 @@ from __future__ import annotations
 import re
 
 from loaders.dates import DateMention
-from loaders.facts import Context, Fact, lexicon
+from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
+from loaders.orgevents import OrganizationEventRules
 from loaders.registry import Entity
 
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
-FOUNDER_ROLES = {"founder", "co-founder"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
-class EventRules(Context):
+class EventRules(OrganizationEventRules):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
         """Events; one told inside a quote counts only in the first person, as the speaker's."""
@@ -44,29 +44,6 @@ class EventRules(Context):
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
         return _link_destinations(facts + self._founders(roles))
-
-    def founder_roles(self, events: list[Fact]) -> list[Fact]:
-        """Who founded an organization holds the founder title, co-founder when the text says
-        they did it with others ("共同创立", "co-founded", "with two students")."""
-        out = []
-        for e in events:
-            if e.type == "Founding" and e.person is not None and e.org is not None:
-                text = self.norm[e.start:e.end]
-                together = sum(1 for f in events if f.type == "Founding" and f.org is e.org
-                               and f.start == e.start) > 1 or lexicon()["co_founding"].search(text)
-                out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
-                                org=e.org, role="co-founder" if together else "founder"))
-        return out
-
-    def _founders(self, roles: list[Fact]) -> list[Fact]:
-        """When the article reports the founding of X, each person it calls a founder or
-        co-founder of X took part in that Founding (with its date)."""
-        out = []
-        for r in roles:
-            if r.role in FOUNDER_ROLES and r.org is not None and r.org.iri in self._founded:
-                out.append(Fact("event", r.start, r.end, "event-founder-title", person=r.person,
-                                org=r.org, type="Founding", date=self._founded[r.org.iri]))
-        return out
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -241,46 +218,6 @@ class EventRules(Context):
             if r.person is person and r.org is not None and r.org.kind == "org":
                 return r.org
         return None
-
-    def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
-        before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
-        after = self._in(m.end(), clause[1], "org")
-        right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
-                                             self.norm[m.end():after[0].start])
-        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40
-                   and re.search(r"(?:\bin|\ban|对|向)\s*(?:the\s+)?$",
-                                 self.norm[max(m.end(), o.start - 8):o.start])]
-        if etype == "Funding" and funded:  # "agreed to invest $14bn in Scale AI"
-            org = funded[0]
-        elif etype == "Funding" and re.match(r"invest", m.group(0), re.I):
-            return []  # "invest" alone names no one who raised money
-        else:
-            org = (after[0] if (etype == "Formation" or right_after) and after else
-                   before[-1] if before else after[0] if after else None)
-        if etype == "Release" and org is not None and org.entity.kind != "org":
-            return []
-        if etype == "Formation" and org is not None and org.entity.kind != "team" \
-                and not lexicon()["unit"].search(org.entity.name) \
-                and not lexicon()["unit"].search(self.norm, m.end(), max(m.end(), org.start)):
-            known = self._founded.get(org.entity.iri)  # "Anthropic今年成立": when it was founded
-            if date is not None and (known is None or date.precision > known.precision):
-                self._founded[org.entity.iri] = date
-            return []  # "成立新单位「Google DeepMind」", "a new division, X": a unit
-        if org is None:
-            return []
-        product = None
-        if etype == "Release":
-            tail = self.norm[m.end():m.end() + 24]
-            if any(w in tail[:8] for w in lexicon()["not_products"]):
-                return []
-            pm = re.search(r"[A-Z][\w.-]*[\w]", tail)
-            if pm is None:
-                return []
-            product = pm.group(0)
-        plaintiff = self._in(clause[0], m.start(), "person") if etype == "Lawsuit" else []
-        return [Fact("event", sent[0], sent[1], f"event-trigger-{etype.lower()}",
-                     person=plaintiff[-1].entity if plaintiff else None, org=org.entity,
-                     type=etype, date=date, product=product)]
 
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""

@@ -1,0 +1,95 @@
+"""Organizations found by pattern: by their suffix (Capital, 资本), after a noun that
+introduces one ("der Softwarekonzern SAP"), and teams ("Sora 团队", "the Sora team")."""
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import toml, words
+from loaders.registry import new_entity
+
+CJK = r"\u3400-\u9fff"
+
+
+class OrgNames:
+    """Mixin of MentionFinder: the organization rules (it provides norm, mentions, _add,
+    _entity, local)."""
+
+    def _orgs(self) -> None:
+        suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
+        latin = re.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
+                           rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
+        zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
+        zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
+                        rf"(?:{'|'.join(zh_suffixes)}))")
+        stop = words("names", "not_names")
+        for m in latin.finditer(self.norm):
+            tokens = m.group(1).split()
+            while tokens and tokens[0] in stop and tokens[0] not in words("names", "org_suffixes"):
+                tokens.pop(0)
+            if len(tokens) >= 2:
+                start = m.end(1) - len(" ".join(tokens))
+                self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
+        self._introduced_orgs()
+        function = set(toml("names")["function_chars_zh"])
+        places = sorted(words("names", "places_zh"), key=len, reverse=True)
+        for m in zh.finditer(self.norm):
+            name, start = m.group(1), m.start(1)
+            place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
+            name, start = name[len(place):], start + len(place)
+            if not function.intersection(name[:-2]):
+                self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
+
+    def _introduced_orgs(self) -> None:
+        """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
+        '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
+        intro = "|".join(sorted(map(re.escape, words("names", "org_introducers")), key=len,
+                                reverse=True))
+        token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
+        # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
+        not_after_article = "".join(rf"(?<!\b{a} )" for a in (
+            "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
+        pattern = re.compile(rf"{not_after_article}"
+                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
+                             rf"(?![\w-])", re.IGNORECASE)
+        stop = words("names", "not_names")
+        for m in pattern.finditer(self.norm):
+            tokens = m.group(1).split()
+            while tokens and (tokens[-1] in stop or not tokens[-1][0].isupper()):
+                tokens.pop()
+            if not tokens or not tokens[0][0].isupper() or tokens[0] in stop:
+                continue
+            name = " ".join(tokens)
+            start = m.start(1)
+            self._add(start, start + len(name), self._entity(name, "org"), "org-introduced")
+
+    def _teams(self) -> None:
+        """'Sora 团队', '治理团队', 'OpenAI-Team für Reinforcement Learning', 'Sora team': units
+        of the organization written just before them, else of the article's main company."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            if m.entity.kind == "org":
+                counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
+        main = max(counts, key=lambda k: counts[k]) if counts else None
+        words_zh = "|".join(words("names", "team_words_zh"))
+        skip = words("names", "not_team_names_zh")
+        function = set(toml("names")["function_chars_zh"])
+        boundary = rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))"
+        patterns = [re.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
+                               rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
+                    re.compile(r"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b"),
+                    re.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
+        for pattern in patterns:
+            for m in pattern.finditer(self.norm):
+                name = m.group(1)
+                taken = any(m.start() < x.end and x.start < m.end() for x in self.mentions)
+                if name in skip or function.intersection(name) or taken:
+                    continue
+                before = [x for x in self.mentions if x.entity.kind == "org"
+                          and 0 <= m.start() - x.end <= 2]
+                parent = before[-1].entity.iri if before else main
+                label = self.norm[m.start():m.end()]
+                entity = self.local.get(label) or new_entity(
+                    "team", label, unit_of=parent, scope=parent or "")
+                self.local[label] = entity
+                self._add(m.start(), m.end(), entity, "org-team-pattern")
+
