@@ -174,7 +174,14 @@ class EventRules(OrganizationEventRules):
 
     def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
         after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
-        return self._conjoined_forward(after) if after else []
+        if not after:
+            return []
+        gap = self.masked[m.end():after[0].start].replace("\0", " ")
+        gap = self.titles.sub(" ", gap) if self.titles is not None else gap
+        if re.search(r"\b(?:as|als|to|zu|for|für|while|after|because|of)\b|[,，]", gap) \
+                or len(gap.split()) > 3:  # "names new head of policy as X": X is not the object
+            return []
+        return self._conjoined_forward(after)
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """A title written after the trigger is the new role ("took over as interim CEO",

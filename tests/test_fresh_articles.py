@@ -66,3 +66,15 @@ def test_german_and_traditional_chinese(fresh) -> None:
     assert ("Christian Klein", "chief executive officer", "SAP") in roles
     said = {r["name"] for r in ask(fresh, "statements")}
     assert {"Philipp Herzig"} <= said
+
+
+def test_precision_on_tricky_phrasing(fresh) -> None:
+    """'names new head of policy as Jack Clark shifts focus': Clark is not the one named;
+    'left-leaning think tanks' is no departure."""
+    events = {(r["type"], r.get("name")) for r in ask(fresh, "events")
+              if r.get("articleId") == "e2"}
+    assert ("Joining", "Jack Clark") not in events
+    assert ("Departure", "Maya Chen") in events
+    assert all(t != "Departure" or n == "Maya Chen" for t, n in events)
+    roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")}
+    assert ("Laura Benitez", "partner", "Harrow & Vance") in roles
