@@ -78,3 +78,13 @@ def test_precision_on_tricky_phrasing(fresh) -> None:
     assert all(t != "Departure" or n == "Maya Chen" for t, n in events)
     roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")}
     assert ("Laura Benitez", "partner", "Harrow & Vance") in roles
+
+
+def test_wechat_debris_and_recommended_links_are_not_news(fresh) -> None:
+    events = {(r["type"], r.get("name"), r.get("orgName"), r["articleId"])
+              for r in ask(fresh, "events", article="z2")}
+    assert ("Departure", "周昕宇", "Moonshot AI", "z2") in events
+    assert ("Joining", "周昕宇", "ByteDance", "z2") in events
+    assert not any(t == "Funding" for t, *_ in events)  # "往期推荐: 智谱完成新一轮融资"
+    said = {(r["name"], r["quote"]) for r in ask(fresh, "statements", article="z2")}
+    assert ("杨植麟", "昕宇的离开是正常的人员流动，我们尊重他的选择。") in said
