@@ -209,6 +209,14 @@ class EventRules(OrganizationEventRules):
         return out
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
+        anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
+            lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
+                                               self.norm[max(0, clause[0] - 30):clause[0]])))
+        if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
+            # "das Unternehmen, das sie gegründet haben"
+            meant = self._company_meant(m.start())
+            if meant is not None:
+                return meant
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
         before = self._in(clause[0], m.start(), "org")
         if etype == "Departure" and after and any(

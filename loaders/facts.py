@@ -71,6 +71,8 @@ def lexicon() -> dict:
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
             "company": re.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
+            "company_after": re.compile(
+                f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
             "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
@@ -258,16 +260,24 @@ class Context:
             name, new_entity("org", name))
         return entity
 
+    def _company_meant(self, pos: int) -> Entity | None:
+        """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
+        opened a sentence before it."""
+        reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
+        opened = [o for s0, s1 in self.sents if s1 <= pos
+                  for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
+                  if o.entity.kind == "org"]
+        return opened[-1].entity if opened else None
+
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
         """No organization beside the title: the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
         CFO'), else the article's."""
         if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
-            opened = [o for s0, s1 in self.sents if s1 <= pos
-                      for o in self._in(s0, min(s1, s0 + 12), "org")[:1] if o.entity.kind == "org"]
-            if opened:  # "公司的联合创办人", "the company's CFO": the last sentence-opening one
-                return opened[-1].entity
+            meant = self._company_meant(pos)
+            if meant is not None:  # "公司的联合创办人", "the company's CFO"
+                return meant
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds]
