@@ -13,6 +13,9 @@ from loaders.registry import Entity
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
+# Relative day expressions ("gestern", "on Monday", 昨日, 本周二) that date an article's news.
+LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-weekday",
+              "date-zh-rel-week-day"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
@@ -264,7 +267,20 @@ class EventRules(OrganizationEventRules):
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and not d.weak]
-        return earlier[-1] if earlier else None
+        if earlier:
+            return earlier[-1]
+        return self._lede_date(pos)
+
+    def _lede_date(self, pos: int) -> DateMention | None:
+        """The news of an article's first paragraphs happened on its lede's date ("Gestern
+        Abend hat sich … ereignet. … kehren zu Google zurück"): a day the opening paragraphs
+        name, in the week before publication, dates the undated events told near it."""
+        body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:4]
+        if not body or pos >= body[-1][1]:
+            return None
+        lede = [d for d in self.dates if d.start < pos and d.start < body[min(2, len(body) - 1)][1]
+                and d.precision == 3 and not d.anaphoric and d.rule in LEDE_RULES]
+        return lede[0] if lede else None
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:

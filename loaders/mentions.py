@@ -19,7 +19,7 @@ CJK = r"\u3400-\u9fff"
 _LOW = r"a-zà-öø-ÿß"
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
-LATIN_NAME = re.compile(rf"(?<![A-Za-zÀ-ÿ])({_TOKEN})((?:[ \u00a0]{_TOKEN}){{1,2}})(?![{_LOW}])")
+LATIN_RUN = re.compile(rf"(?<![A-Za-zÀ-ÿ]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
 DOT_NAME = re.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 PAREN_LATIN = re.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
 PAREN_CJK = re.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
@@ -158,18 +158,29 @@ class MentionFinder(OrgNames):
                 self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
 
     def _latin_names(self) -> None:
-        for m in LATIN_NAME.finditer(self.norm):
-            tokens = m.group(0).replace("\u00a0", " ").split(" ")
-            for i in range(len(tokens) - 1):  # "Investor Xavier Niel": try without the title
-                if self._person_name(tokens[i:]):
-                    start = m.end() - len(" ".join(tokens[i:]))
-                    paren = PAREN_CJK.match(self.norm, m.end())
-                    entity = self._entity(" ".join(tokens[i:]), "person",
-                                          *([paren.group(1)] if paren else []))
-                    self._add(start, m.end(), entity, "name-latin-given-name")
-                    if paren:
-                        self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
-                    break
+        """Runs of capitalized words ('Der Forscher Jonas Weber', 'Investor Xavier Niel'):
+        a name starts at a given name (or is a romanized Chinese one) and takes the one or
+        two words after it."""
+        for m in LATIN_RUN.finditer(self.norm):
+            words_ = m.group(0).replace("\u00a0", " ").split(" ")
+            offsets = [m.start() + len(" ".join(words_[:i])) + (1 if i else 0)
+                       for i in range(len(words_))]
+            i = 0
+            while i < len(words_) - 1:
+                for size in (3, 2):
+                    tokens = words_[i:i + size]
+                    if len(tokens) == size and self._person_name(tokens):
+                        start = offsets[i]
+                        end = start + len(" ".join(tokens))
+                        paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
+                        entity = self._entity(" ".join(tokens), "person",
+                                              *([paren.group(1)] if paren else []))
+                        self._add(start, end, entity, "name-latin-given-name")
+                        if paren:
+                            self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+                        i += size - 1
+                        break
+                i += 1
 
     @staticmethod
     def _person_name(tokens: list[str]) -> bool:

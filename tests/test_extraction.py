@@ -266,3 +266,17 @@ def test_a_just_now_word_never_overrides_a_date_carried_forward(tmp_path) -> Non
     found = events(extract(tmp_path, text, "2024-05-18"))
     assert ("Dismissal", "Leopold Aschenbrenner", "OpenAI", "2024-04") in found
     assert ("Dismissal", "Pavel Izmailov", "OpenAI", "2024-04") in found
+
+
+def test_the_ledes_day_dates_the_news_told_next(tmp_path) -> None:
+    text = ("Ein Personalwechsel bei Google DeepMind\n\n"
+            "Gestern Abend wurde in der Branche ein Wechsel bekannt, der viele überraschte.\n\n"
+            "Der Forscher Jonas Weber verlässt Google DeepMind und wechselt zu Anthropic, wo er "
+            "ein neues Team aufbauen soll.")
+    found = events(extract(tmp_path, text, "2024-08-03", "de"))
+    assert ("Joining", "Jonas Weber", "Anthropic", "2024-08-02") in found
+
+
+def test_language_bars_of_language_names_are_dropped() -> None:
+    from loaders.clean import clean
+    assert "Deutsch" not in clean("中文(简体)English日本语한국어DeutschFrançaisEspañol\nText").text
