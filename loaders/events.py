@@ -54,6 +54,9 @@ class EventRules(OrganizationEventRules):
         if mode == "object" and lexicon()["passive"].search(self.norm, max(clause[0],
                                                                         m.start() - 15), m.start()):
             mode = "subject"  # 被董事会罢免 / was ousted by: the person is the subject
+        if re.search(r"[?？]\s*[」”\"]?\s*$", self.norm[clause[0]:sent[1]]) \
+                and not re.search(r"[,，;；]", self.norm[clause[1]:sent[1]]):
+            return []  # the asked clause reports nothing: "…还是已经离开了 OpenAI？"
         scope = self._clause(sent, max(sent[0], clause[0] - 1))[0]  # this clause and the last
         if lexicon()["hedge"].search(self.norm[scope:m.start()]) or \
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
