@@ -30,6 +30,7 @@ class OrgNames:
                 start = m.end(1) - len(" ".join(tokens))
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         self._introduced_orgs()
+        self._appositive_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         for m in zh.finditer(self.norm):
@@ -38,6 +39,23 @@ class OrgNames:
             name, start = name[len(place):], start + len(place)
             if not function.intersection(name[:-2]):
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
+
+    def _appositive_orgs(self) -> None:
+        """'DNNresearch, a three-person start-up', 'Helsing, ein Münchner Start-up': a name
+        followed by a description that says it is a company."""
+        kinds = "start-up|startup|company|firm|maker|developer|Start-up|Unternehmen|Firma|Konzern"
+        pattern = re.compile(r"(?<![\w-])([A-Z][\w.&-]*[A-Za-z0-9](?: [A-Z][\w.&-]*)?),\s+"
+                             r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
+                             rf"(?:{kinds})\b")
+        stop = words("names", "not_names")
+        for m in pattern.finditer(self.norm):
+            name = m.group(1)
+            if name.split()[0] in stop or not self._free_span(m.start(1), m.end(1)):
+                continue
+            self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-appositive")
+
+    def _free_span(self, start: int, end: int) -> bool:
+        return not any(start < x.end and x.start < end for x in self.mentions)
 
     def _introduced_orgs(self) -> None:
         """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',

@@ -15,8 +15,12 @@ class StatementRules(Context):
         previous: tuple[int, Entity] | None = None  # where the last attributed quote ended
         for qs, qe in self._quote_spans:
             speaker, rule = self._speaker(qs, qe)
-            if speaker is None and previous is not None and qs - previous[0] <= 60 \
-                    and "\n" not in self.norm[previous[0]:qs]:
+            between = self.norm[previous[0]:qs] if previous is not None else "\n"
+            others = previous is not None and any(
+                m.entity.is_person and m.entity is not previous[1]
+                for m in self._in(previous[0], qs, "person"))
+            if speaker is None and qs - (previous or (0,))[0] <= 160 and "\n" not in between \
+                    and not others:
                 speaker, rule = previous[1], "statement-continued-quote"  # '"…," X said. "…"'
             if speaker is not None:
                 quoted.append((qs, qe, speaker, rule))

@@ -287,3 +287,17 @@ def test_the_ledes_day_dates_the_news_told_next(tmp_path) -> None:
 def test_language_bars_of_language_names_are_dropped() -> None:
     from loaders.clean import clean
     assert "Deutsch" not in clean("中文(简体)English日本语한국어DeutschFrançaisEspañol\nText").text
+
+
+def test_an_organization_described_after_its_name(tmp_path) -> None:
+    text = ("Hinton joined Google in 2013, when the company acquired DNNresearch, a three-person "
+            "start-up he had founded in 2012 with two of his students.")
+    found = events(extract(tmp_path, text, "2023-05-02", "en"))
+    assert ("Founding", "Geoffrey Hinton", "DNNresearch", "2012") in found
+
+
+def test_quotes_continue_across_an_attribution_with_a_title(tmp_path) -> None:
+    text = ("„Karpathy war das Gesicht der Strategie“, sagte Jonas Brettschneider, Analyst "
+            "beim Frankfurter Research-Haus Vorndran & Kolb. „Sein Weggang ist ein Imageproblem.“")
+    found = statements(extract(tmp_path, text, "2022-07-14", "de"))
+    assert ("Jonas Brettschneider", "Sein Weggang ist ein Imageproblem.") in found
