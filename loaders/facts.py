@@ -228,6 +228,10 @@ class Context:
         return org
 
     def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
+        if not tight and lexicon()["company_after"].match(self.norm, pos):
+            meant = self._company_meant(pos)  # "war Präsident des Unternehmens"
+            if meant is not None:
+                return meant
         for m in self._in(pos, sent[1], "org"):
             gap = self._gap(pos, m.start)
             if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):

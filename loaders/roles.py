@@ -38,18 +38,19 @@ class RoleRules(Context):
             key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
             clause = self._clause(sent, verb.start())
             orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 24]
-            if self.lang == "zh":  # "在英伟达深度学习团队实习", "到 Meta 进行了为期半年的实习"
-                orgs = orgs or [o for o in self._in(clause[0], verb.start(), "org")][-1:]
+            if self.lang == "zh":  # "在英伟达深度学习团队实习", "曾在百度和谷歌大脑工作"
+                at = self.norm.rfind("在", clause[0], verb.start())
+                inside = self._in(at + 1, verb.start(), "org") if at >= 0 else []
+                orgs = inside or orgs or self._in(clause[0], verb.start(), "org")[-1:]
             people = self._in(clause[0], verb.start(), "person") or \
                 self._in(sent[0], verb.start(), "person")[:1]
             if not people and lexicon()["pron"].search(self.norm, sent[0], verb.start()):
                 prior = [p for p in self.mentions if p.end <= sent[0] and p.entity.is_person]
                 people = prior[-1:]
-            if key and orgs and people:
-                org = self._company(orgs[0].entity)
+            for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
                 out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
-                                person=people[0].entity, org=org, role=key, former=True,
-                                at=people[0].start))
+                                person=people[0].entity, org=self._company(o.entity), role=key,
+                                former=True, at=people[0].start))
         return out
 
     def _investors(self, sent: tuple[int, int]) -> list[Fact]:
@@ -74,6 +75,11 @@ class RoleRules(Context):
         org_run = self._org_run_before(first.start(), sent)
         anchor = org_run[0].start if org_run else first.start()
         org = org_run[-1].entity if org_run else None
+        agent = lex["agent"].search(self.norm, max(sent[0], anchor - 6), anchor)
+        if org is None and agent is not None:  # "Google DeepMind wird von CEO Demis Hassabis
+            clause = self._clause(sent, agent.start())  # geleitet": the subject's title
+            subject = self._in(clause[0], agent.start(), "org")
+            org = subject[-1].entity if subject else None
         found = self._holder(sent, first, last, anchor)
         if found is None:
             return []
@@ -114,6 +120,10 @@ class RoleRules(Context):
         after = [p for p in people if p.start >= last.end()]
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
             return [after[0]], "role-title-before-name", None
+        if after and re.fullmatch(r"\s*(?:von|of|at|bei|der|des)\s+\0+\s*[,，]\s*",
+                                  self.masked[last.end():after[0].start]):
+            org = self._in(last.end(), after[0].start, "org")  # "General Counsel von X, Name,"
+            return [after[0]], "role-title-org-name", org[0].entity if org else None
         verb_org = self._in(last.end(), sent[1], "org")
         if after and verb_org and verb_org[0].start - last.end() <= 4 \
                 and verb_org[0].end <= after[0].start \
@@ -122,7 +132,8 @@ class RoleRules(Context):
         before = [p for p in people if p.end <= anchor]
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
             return [before[-1]], "role-apposition", None
-        cop = lex["copula"].search(self.norm, max(sent[0], anchor - 12), anchor)
+        cop = lex["copula"].search(self.norm, max(sent[0], anchor - (12 if self.lang == "zh"
+                                                                     else 28)), anchor)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
         if cop and before and 0 <= cop.start() - before[-1].end <= limit \
                 and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):

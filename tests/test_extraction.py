@@ -301,3 +301,19 @@ def test_quotes_continue_across_an_attribution_with_a_title(tmp_path) -> None:
             "beim Frankfurter Research-Haus Vorndran & Kolb. „Sein Weggang ist ein Imageproblem.“")
     found = statements(extract(tmp_path, text, "2022-07-14", "de"))
     assert ("Jonas Brettschneider", "Sein Weggang ist ein Imageproblem.") in found
+
+
+@pytest.mark.parametrize("text, language, person, role, org", [
+    ("Der Chefjurist von Character.AI, Dominic Perella, übernimmt vorläufig.", "de",
+     "Dominic Perella", "general-counsel", "Character.AI"),
+    ("Google DeepMind wird von CEO Demis Hassabis geleitet.", "de", "Demis Hassabis", "ceo",
+     "Google DeepMind"),
+    ("Noam Shazeer war bisher der CEO von Character.AI.", "de", "Noam Shazeer", "ceo",
+     "Character.AI"),
+    ("Earlier in her career Sarah Friar worked at Goldman Sachs.", "en", "Sarah Friar",
+     "employee", "Goldman Sachs"),
+])
+def test_more_ways_a_title_meets_its_holder(tmp_path, text, language, person, role,
+                                           org) -> None:
+    found = roles(extract(tmp_path, text, "2024-08-03", language))
+    assert any(f[:3] == (person, role, org) for f in found), found
