@@ -211,9 +211,14 @@ class Context:
             if not (lexicon()["org_gap"].match(gap) or joined):
                 break
             run.insert(0, m)
+        return run
+
+    def _run_holders(self, run: list[Mention]) -> list[Mention]:
+        """Which organizations of a run hold the title: all when joined by 和/and, else the
+        nearest ("OpenAI 超级对齐团队": the unit, not its company too)."""
         if len(run) > 1 and all(lexicon()["org_gap"].match(self._gap(a.end, b.start))
                                 for a, b in zip(run, run[1:], strict=False)):
-            return run[-1:]  # "OpenAI 超级对齐团队": the unit, not its company too
+            return run[-1:]
         return run
 
     def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:

@@ -74,7 +74,13 @@ class RoleRules(Context):
         first, last = chain[0], chain[-1]
         org_run = self._org_run_before(first.start(), sent)
         anchor = org_run[0].start if org_run else first.start()
+        org_run = self._run_holders(org_run)
         org = org_run[-1].entity if org_run else None
+        cop = lex["copula"].search(self.norm, max(sent[0], anchor - 6), anchor)
+        if org is None and cop is not None:  # "目前在纽约大学担任助教的谢赛宁", "bei X als Chef"
+            beside = [o for o in self._in(sent[0], cop.start(), "org")
+                      if cop.start() - o.end <= 2]
+            org = beside[-1].entity if beside else None
         agent = lex["agent"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if org is None and agent is not None:  # "Google DeepMind wird von CEO Demis Hassabis
             clause = self._clause(sent, agent.start())  # geleitet": the subject's title
@@ -95,7 +101,8 @@ class RoleRules(Context):
             key = self.terms["roles"].lookup(self.lang, t.group(0))
             if key == "head" and len({p.entity.iri for p in people}) > 1:
                 key = "co-lead"  # "Ilya 与 Jan 是超级对齐团队的领导者", "die beiden Leiter"
-            own = self._org_run_before(t.start(), sent) if t is not first else org_run
+            own = self._run_holders(self._org_run_before(t.start(), sent)) \
+                if t is not first else org_run
             for target in ([o.entity for o in own] if own else [org]):
                 if key and target is not None and target.kind == "team" \
                         and key not in lex["team"] and target.unit_of:

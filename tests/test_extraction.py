@@ -312,6 +312,10 @@ def test_quotes_continue_across_an_attribution_with_a_title(tmp_path) -> None:
      "Character.AI"),
     ("Earlier in her career Sarah Friar worked at Goldman Sachs.", "en", "Sarah Friar",
      "employee", "Goldman Sachs"),
+    ("上海交大校友、目前在纽约大学担任助理教授的谢赛宁表示反对。", "zh-Hans", "Saining Xie",
+     "assistant-professor", "New York University"),
+    ("Ilya 与 Jan Leike 是 OpenAI 超级对齐团队的领导者。", "zh-Hans", "Jan Leike", "co-lead",
+     "OpenAI Superalignment team"),
 ])
 def test_more_ways_a_title_meets_its_holder(tmp_path, text, language, person, role,
                                            org) -> None:
