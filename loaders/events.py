@@ -160,8 +160,9 @@ class EventRules(OrganizationEventRules):
         for marker in lexicon()["co_agent"].finditer(self.norm, clause[0], clause[1]):
             if self.lang == "zh" and marker.start() < m.start():
                 following = self._in(marker.end(), m.start(), "person")
-                if following and following[0].start - marker.end() <= 2 \
-                        and re.match(r"\s*(?:共同|一起|联合|一同)", self.norm[following[-1].end:]):
+                together = re.match(r"\s*[)）]?\s*(?:共同|一起|联合|一同)",
+                                    self.norm[following[-1].end:]) if following else None
+                if following and following[0].start - marker.end() <= 2 and together:
                     out.append(following[0])
             elif self.lang != "zh" and marker.start() > m.start():
                 following = self._in(marker.end(), clause[1], "person")
