@@ -100,6 +100,10 @@ class MentionFinder(OrgNames):
         if _free([(m.start, m.end) for m in self.mentions], start, end):
             self.mentions.append(Mention(start, end, entity, rule))
 
+    def _entity_of(self, entity: Entity) -> Entity:
+        """A new entity made elsewhere, kept once per name in this article."""
+        return self.local.setdefault(entity.name, entity)
+
     def _entity(self, name: str, kind: str, *labels: str) -> Entity:
         for candidate in (name, *labels):
             known = self.reg.find(candidate) or self.local.get(candidate)
@@ -156,6 +160,26 @@ class MentionFinder(OrgNames):
             cut = max((t.end() for t in titles.finditer(text)), default=0) if titles else 0
             if 2 <= len(text) - cut <= 4:
                 self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
+        self._paren_org_aliases()
+
+    def _paren_org_aliases(self) -> None:
+        """'Facebook人工智慧研究院(FAIR)': the name before a parenthesized organization is
+        that organization's, not the company it opens with."""
+        for m in list(self.mentions):
+            if m.entity.is_person or m.start < 2 or self.norm[m.start - 1] not in "(（" \
+                    or self.norm[m.end:m.end + 1] not in ")）":
+                continue
+            run = re.search(rf"(?:[A-Za-z][\w.-]*\s?)?[{CJK}]{{2,10}}$",
+                            self.norm[max(0, m.start - 22):m.start - 1])
+            if run is None:
+                continue
+            start, end = m.start - 1 - len(run.group(0)), m.start - 1
+            inside = [x for x in self.mentions if start <= x.start and x.end <= end]
+            if any(x.entity.is_person for x in inside):
+                continue
+            for x in inside:
+                self.mentions.remove(x)
+            self._add(start, end, m.entity, "org-before-parenthesis")
 
     def _latin_names(self) -> None:
         """Runs of capitalized words ('Der Forscher Jonas Weber', 'Investor Xavier Niel'):

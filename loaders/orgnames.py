@@ -23,11 +23,19 @@ class OrgNames:
                         rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
         for m in latin.finditer(self.norm):
+            parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
+                      and x.start == m.start(1) and x.end < m.end(1) - 1]
             tokens = m.group(1).split()
-            while tokens and tokens[0] in stop and tokens[0] not in words("names", "org_suffixes"):
+            while tokens and tokens[0] in stop and tokens[0] not in words("names", "org_suffixes") \
+                    and not parent:
                 tokens.pop(0)
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
+                if parent:  # "Meta Superintelligence Labs": a unit named after its company
+                    self.mentions.remove(parent[0])
+                    unit = new_entity("team", " ".join(tokens), unit_of=parent[0].entity.iri)
+                    self._add(start, m.end(1), self._entity_of(unit), "org-unit-of-company")
+                    continue
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         self._introduced_orgs()
         self._appositive_orgs()

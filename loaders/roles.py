@@ -127,6 +127,8 @@ class RoleRules(Context):
         after = [p for p in people if p.start >= last.end()]
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
             return [after[0]], "role-title-before-name", None
+        if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
+            return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"
         if after and re.fullmatch(r"\s*(?:von|of|at|bei|der|des)\s+\0+\s*[,，]\s*",
                                   self.masked[last.end():after[0].start]):
             org = self._in(last.end(), after[0].start, "org")  # "General Counsel von X, Name,"

@@ -321,3 +321,15 @@ def test_more_ways_a_title_meets_its_holder(tmp_path, text, language, person, ro
                                            org) -> None:
     found = roles(extract(tmp_path, text, "2024-08-03", language))
     assert any(f[:3] == (person, role, org) for f in found), found
+
+
+def test_units_named_after_their_company_and_in_parentheses(tmp_path) -> None:
+    text = ("Meta has pulled its AI work into a new division, Meta Superintelligence Labs, "
+            "to be led by Alexandr Wang.")
+    assert ("Alexandr Wang", "head", "Meta Superintelligence Labs", False) in roles(
+        extract(tmp_path, text, "2025-07-01", "en"))
+    from loaders.clean import fold
+    from loaders.mentions import find_mentions
+    norm = fold("LeCun創立Facebook人工智慧研究院(FAIR)。")
+    named = {(norm[m.start:m.end], m.entity.name) for m in find_mentions(norm)}
+    assert ("Facebook人工智慧研究院", "Fundamental AI Research") in named
