@@ -169,7 +169,7 @@ class MentionFinder(OrgNames):
             if m.entity.is_person or m.start < 2 or self.norm[m.start - 1] not in "(（" \
                     or self.norm[m.end:m.end + 1] not in ")）":
                 continue
-            run = re.search(rf"(?:[A-Za-z][\w.-]*\s?)?[{CJK}]{{2,10}}$",
+            run = re.search(rf"(?:[A-Za-z][A-Za-z0-9.-]*\s?)?[{CJK}]{{2,10}}$",
                             self.norm[max(0, m.start - 22):m.start - 1])
             if run is None:
                 continue
