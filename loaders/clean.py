@@ -119,12 +119,28 @@ def _keep_line(line: str, rules: dict, seen: set[str]) -> bool:
     return True
 
 
+def _repair(raw: str) -> tuple[str, list[int]]:
+    """Mojibake repaired line by line (ftfy, quotes left as written); a repaired line maps
+    its characters proportionally into the original line, every other line exactly."""
+    if not ftfy.is_bad(raw):
+        return raw, list(range(len(raw)))
+    parts, offs, pos = [], [], 0
+    for line in raw.split("\n"):
+        fixed = ftfy.fix_text(line, normalization=None, uncurl_quotes=False) \
+            if ftfy.is_bad(line) else line
+        if len(fixed) == len(line):
+            offs += range(pos, pos + len(line))
+        else:
+            offs += [pos + int(i * len(line) / max(len(fixed), 1)) for i in range(len(fixed))]
+        parts.append(fixed)
+        offs.append(pos + len(line))  # the newline
+        pos += len(line) + 1
+    return "\n".join(parts), offs[:-1]
+
+
 def clean(raw: str) -> Cleaned:
     rules = _rules()
-    text = ftfy.fix_text(raw, normalization=None) if ftfy.is_bad(raw) else raw
-    offs = list(range(len(text)))
-    if text is not raw and len(text) != len(raw):  # mojibake repaired: map proportionally
-        offs = [int(i * len(raw) / max(len(text), 1)) for i in range(len(text))]
+    text, offs = _repair(raw)
     text, offs = _sub(text, offs, _HTML)
     text, offs = _sub(text, offs, _PINYIN)
     text, offs = _sub(text, offs, _DOUBLE_PUNCT)

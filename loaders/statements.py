@@ -19,8 +19,9 @@ class StatementRules(Context):
             others = previous is not None and any(
                 m.entity.is_person and m.entity is not previous[1]
                 for m in self._in(previous[0], qs, "person"))
+            opens_sentence = bool(re.search(r"[。.!?！？][」”“\"]?\s*[「“„\"]?$", between))
             if speaker is None and qs - (previous or (0,))[0] <= 160 and "\n" not in between \
-                    and not others:
+                    and not others and opens_sentence:
                 speaker, rule = previous[1], "statement-continued-quote"  # '"…," X said. "…"'
             if speaker is not None:
                 quoted.append((qs, qe, speaker, rule))

@@ -51,3 +51,13 @@ def test_language_bars_and_stray_html_are_dropped() -> None:
 def test_fold_keeps_length_and_maps_traditional_to_simplified() -> None:
     assert fold("伊爾亞·蘇茨克維") == "伊尔亚·苏茨克维"
     assert fold("ＯｐｅｎＡＩ") == "OpenAI"
+
+
+def test_mojibake_is_repaired_and_offsets_stay_in_the_original() -> None:
+    raw = "Ilya Sutskever sagte: â€žWir gehen nicht weg.â€œ\nZweite Zeile."
+    c = clean(raw)
+    assert "„Wir gehen nicht weg.“" in c.text
+    assert len(c.offsets) == len(c.text) + 1
+    assert all(0 <= o <= len(raw) for o in c.offsets)
+    start = c.text.index("Zweite")
+    assert raw[c.offsets[start]:].startswith("Zweite") or "Zweite" in raw[c.offsets[start] - 4:]
