@@ -40,9 +40,10 @@ class Cleaned:
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Original [start, end) of cleaned [start, end)."""
+        limit = self.offsets[-1]  # the original's length: a span never runs past it
         if end <= start:
-            return self.origin(start), self.origin(start)
-        return self.origin(start), self.origin(end - 1) + 1
+            return min(self.origin(start), limit), min(self.origin(start), limit)
+        return min(self.origin(start), limit), min(self.origin(end - 1) + 1, limit)
 
 
 def _any(patterns: list[str]) -> re.Pattern[str]:

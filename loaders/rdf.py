@@ -60,6 +60,7 @@ class GraphBuilder:
         self.add(a, _n("articleId"), ox.Literal(src.id))
         self.add(a, _n("language"), ox.Literal(self.language))
         self.add(a, ox.NamedNode(SCHEMA + "url"), ox.Literal(src.path.name))
+        self.add(a, _n("charCount"), ox.Literal(str(len(self.raw)), datatype=_xsd("integer")))
         if src.title:
             self.add(a, ox.NamedNode(SCHEMA + "headline"), ox.Literal(src.title))
         if src.publisher:

@@ -10,6 +10,7 @@
 """
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -155,6 +156,27 @@ def explain(article: str) -> None:
     for kind_, fact, rule, evidence in rows:
         out.print(f"[bold]{kind_}[/bold]  {fact}  [dim]({rule})[/dim]", soft_wrap=True)
         out.print(f"    {evidence}", soft_wrap=True, highlight=False)
+
+
+@app.command()
+def validate(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text"
+             ) -> None:
+    """Check every article in the store against the SHACL shapes and the ontology's terms."""
+    from newsgraph.validate import validate_store
+
+    store = state.open()
+    violations = validate_store(store)
+    if fmt == "json":
+        sys.stdout.write(json.dumps({"conforms": not violations,
+                                     "articles": len(store.article_graphs()),
+                                     "violations": [v.to_dict() for v in violations]},
+                                    ensure_ascii=False, indent=2) + "\n")
+    else:
+        for v in violations:
+            out.print(str(v), highlight=False, soft_wrap=True)
+        err.print(f"{len(store.article_graphs())} articles checked, {len(violations)} violations")
+    if violations:
+        raise typer.Exit(1)
 
 
 @app.command()

@@ -11,6 +11,7 @@ from loaders.pipeline import ArticleResult, process
 from newsgraph.errors import ArticleError, NewsgraphError
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
+from newsgraph.validate import validate_quads
 
 
 @dataclass
@@ -44,6 +45,13 @@ def load_paths(store: Store, paths: list[Path],
             result = process(source)
             if not result.quads:
                 raise ArticleError(f"{source.path}: no facts extracted")
+            violations = validate_quads(source.id, result.quads)
+            if violations:
+                more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
+                raise ArticleError(f"{source.path}: rejected by the ontology: "
+                                   f"{violations[0]}{more}",
+                                   hint="run 'newsgraph validate' for the full report; the "
+                                        "article was not stored")
             store.replace_graph(article_graph(source.id), result.quads)
             report.loaded.append(result)
         except NewsgraphError as exc:

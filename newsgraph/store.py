@@ -177,6 +177,9 @@ class Store:
                        if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH)),
                       key=lambda g: g.value)
 
+    def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
+        return list(self._ox.quads_for_pattern(None, None, None, graph))
+
     def __len__(self) -> int:
         return len(self._ox)
 

@@ -61,3 +61,9 @@ def test_mojibake_is_repaired_and_offsets_stay_in_the_original() -> None:
     assert all(0 <= o <= len(raw) for o in c.offsets)
     start = c.text.index("Zweite")
     assert raw[c.offsets[start]:].startswith("Zweite") or "Zweite" in raw[c.offsets[start] - 4:]
+
+
+def test_a_span_never_runs_past_the_original() -> None:
+    raw = "OpenAI 首席科学家 Ilya Sutskever 宣布离职。"  # no final newline
+    c = clean(raw)
+    assert c.span(0, len(c.text)) == (0, len(raw))

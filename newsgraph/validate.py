@@ -1,0 +1,160 @@
+"""The ontology decides what the store accepts: SHACL shapes (ontology/shapes.ttl, checked
+with pyshacl, the ontology and registry mixed in) and every term used declared in the
+ontology. Loading refuses an article with a violation; `newsgraph validate` checks a store.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass
+from functools import cache
+
+import pyoxigraph as ox
+import pyshacl
+import rdflib
+from rdflib.namespace import OWL, RDF, SH
+
+from newsgraph.paths import ontology_file
+
+NS = "https://w3id.org/newsgraph/ns#"
+OA = "http://www.w3.org/ns/oa#"
+_LOCK = threading.Lock()  # rdflib graphs are not safe to share between threads
+
+
+@dataclass(frozen=True)
+class Violation:
+    article: str
+    shape: str
+    node: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.article}: {self.message} [shape {self.shape}, node <{self.node}>]"
+
+    def to_dict(self) -> dict[str, str]:
+        return asdict(self)
+
+
+def _local(iri: str) -> str:
+    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
+
+
+@cache
+def _shapes() -> rdflib.Graph:
+    return rdflib.Graph().parse(ontology_file("shapes.ttl"), format="turtle")
+
+
+@cache
+def _ontology() -> rdflib.Graph:
+    g = rdflib.Graph()
+    for name in ("newsgraph.ttl", "registry.ttl"):
+        g.parse(ontology_file(name), format="turtle")
+    return g
+
+
+@cache
+def _schema_triples() -> str:
+    """What validation needs of the ontology, as N-Triples: class axioms and the types of
+    role concepts and date precisions (mixed into each article's graph; small and fast)."""
+    g = _ontology()
+    keep = rdflib.Graph()
+    for s, p, o in g:
+        if (str(s).startswith(NS) or "/role/" in str(s)) \
+                and p in (RDF.type, rdflib.RDFS.subClassOf):
+            keep.add((s, p, o))
+    return keep.serialize(format="nt")
+
+
+@cache
+def _declared() -> frozenset[str]:
+    """Every term of the ontology's namespace that the ontology declares."""
+    g = _ontology()
+    kinds = {OWL.Class, OWL.ObjectProperty, OWL.DatatypeProperty, OWL.AnnotationProperty,
+             OWL.FunctionalProperty}
+    declared = {str(s) for s, o in g.subject_objects(RDF.type) if o in kinds}
+    declared |= {str(s) for s in g.subjects() if str(s).startswith(NS)}
+    return frozenset(declared)
+
+
+def undeclared(article: str, triples: Iterable[ox.Triple]) -> list[Violation]:
+    """Predicates and classes of newsgraph's namespace the ontology does not declare."""
+    out, seen = [], set()
+    declared = _declared()
+    for t in triples:
+        used = [t.predicate.value]
+        if t.predicate.value == str(RDF.type) and isinstance(t.object, ox.NamedNode):
+            used.append(t.object.value)
+        for term in used:
+            if term.startswith(NS) and term not in declared and term not in seen:
+                seen.add(term)
+                out.append(Violation(article, "ng:DeclaredTerms", t.subject.value,
+                                     f"{_local(term)} is not declared in the ontology"))
+    return out
+
+
+def validate_triples(article: str, triples: list[ox.Triple]) -> list[Violation]:
+    data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+    with _LOCK:
+        g = rdflib.Graph().parse(data=data + _schema_triples(), format="nt")
+        conforms, report, _ = pyshacl.validate(g, shacl_graph=_shapes(), inference="none",
+                                               allow_warnings=True)
+    violations = undeclared(article, triples) + _cross_checks(article, triples)
+    if not conforms:
+        for result in report.subjects(RDF.type, SH.ValidationResult):
+            shape = report.value(result, SH.sourceShape)
+            message = report.value(result, SH.resultMessage)
+            node = report.value(result, SH.focusNode)
+            violations.append(Violation(article, _shape_name(report, shape),
+                                        str(node), str(message or "violates its shape")))
+    return sorted(set(violations), key=lambda v: (v.shape, v.node, v.message))
+
+
+def _cross_checks(article: str, triples: list[ox.Triple]) -> list[Violation]:
+    """ng:SpanInArticle and ng:MembershipDates: rules that compare values across nodes."""
+    by_subject: dict[str, dict[str, list[ox.Term]]] = {}
+    for t in triples:
+        by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(
+            t.object)
+    out = []
+    lengths = {s: int(p[NS + "charCount"][0].value) for s, p in by_subject.items()
+               if NS + "charCount" in p}
+    source_of = {sel.value: props[OA + "hasSource"][0].value
+                 for props in by_subject.values() if OA + "hasSource" in props
+                 for sel in props.get(OA + "hasSelector", [])}
+    for node, props in by_subject.items():
+        ends = props.get(OA + "end", [])
+        length = lengths.get(source_of.get(node, ""))
+        if ends and length is not None and int(ends[0].value) > length:
+            out.append(Violation(article, "ng:SpanInArticle", node,
+                                 "an evidence span lies inside its article's text"))
+        start, end = props.get(NS + "start"), props.get(NS + "end")
+        if start and end:
+            a, b = start[0].value, end[0].value
+            if b[:len(a)] < a[:len(b)]:
+                out.append(Violation(article, "ng:MembershipDates", node,
+                                     "a membership starts no later than it ends"))
+    return out
+
+
+def _shape_name(report: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
+    """A shape's name; a property shape (a blank node) is named by the node shape holding it."""
+    if isinstance(shape, rdflib.URIRef):
+        return "ng:" + _local(str(shape))
+    for owner in _shapes().subjects(SH.property, shape):
+        return "ng:" + _local(str(owner))
+    return "ng:(anonymous shape)"
+
+
+def validate_quads(article: str, quads: Iterable[ox.Quad]) -> list[Violation]:
+    return validate_triples(article, [ox.Triple(q.subject, q.predicate, q.object)
+                                      for q in quads])
+
+
+def validate_store(store) -> list[Violation]:
+    """Every article graph of a store, checked as at load."""
+    out = []
+    for graph in store.article_graphs():
+        triples = [ox.Triple(q.subject, q.predicate, q.object)
+                   for q in store.quads(graph)]
+        out += validate_triples(graph.value.rsplit("/", 1)[-1], triples)
+    return out
