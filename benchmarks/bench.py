@@ -9,6 +9,10 @@
 - extract_mb_s: MB of article text per second through the whole loader pipeline (clean,
   extract, RDF) vs the same text through `fold` alone (script folding, the one pass every
   match needs): the ratio shows what extraction costs on top of reading the text once.
+- validate_ms_article: SHACL + cross-check validation of one article's quads (done before
+  every store) vs extracting that article: what validation adds to a load.
+- infer_ms: rebuilding the inferred graph (ontology/rules/*.rq) over the whole store vs
+  writing the articles' quads into it: what inference adds to a load.
 
 The corpus is the seed articles copied --copies times under new ids (the generator of
 issue 8 will replace it). Results go to benchmarks/results.json.
@@ -37,9 +41,10 @@ from loaders.pipeline import process  # noqa: E402
 from newsgraph.ingest import run_saved  # noqa: E402
 from newsgraph.savedqueries import SavedQueries  # noqa: E402
 from newsgraph.store import PREFIXES, Store, article_graph  # noqa: E402
+from newsgraph.validate import validate_quads  # noqa: E402
 
 PARAMS = {"timeline": {"person": "Jan Leike"}, "said": {"person": "Jan Leike"},
-          "departures": {"org": "OpenAI"}}
+          "departures": {"org": "OpenAI"}, "members-on": {"org": "OpenAI", "date": "2024-01-01"}}
 
 
 def corpus(folder: Path, copies: int) -> list[Source]:
@@ -53,6 +58,11 @@ def corpus(folder: Path, copies: int) -> list[Source]:
                                   entry.get("publisher"), entry.get("title"),
                                   entry.get("published")))
     return sources
+
+
+def seeds_of(processed: list) -> list:
+    """The first copy of the seeds (validation is timed on these, once each)."""
+    return [r for r in processed if r.source.id.startswith("c0000_")]
 
 
 def timed(fn, repeat: int) -> float:
@@ -92,12 +102,25 @@ def main() -> int:
         results.append(result("extract_mb_s", mb / extract_s, "MB/s", "fold_mb_s", mb / fold_s,
                               len(sources)))
 
+        sample = processed[: len(seeds_of(processed))]
+        t = time.perf_counter()
+        for r in sample:
+            validate_quads(r.source.id, r.quads)
+        validate_s = (time.perf_counter() - t) / len(sample)
+        results.append(result("validate_ms_article", validate_s * 1000, "ms",
+                              "extract_ms_article", extract_s / len(sources) * 1000, len(sample)))
+
         store = Store(Path(tmp) / "store")
         quads = sum(len(r.quads) for r in processed)
         t = time.perf_counter()
         for r in processed:
             store.replace_graph(article_graph(r.source.id), r.quads)
         load_s = time.perf_counter() - t
+        t = time.perf_counter()
+        inferred = store.rebuild_inferred()
+        infer_s = time.perf_counter() - t
+        results.append(result("infer_ms", infer_s * 1000, "ms", "load_ms", load_s * 1000,
+                              inferred))
         dump = store._ox.dump(format=ox.RdfFormat.N_QUADS)  # every graph, the index too
         bare = ox.Store(str(Path(tmp) / "bare"))
         t = time.perf_counter()

@@ -63,6 +63,8 @@ def load_paths(store: Store, paths: list[Path],
                 hint="please report this article; the rest of the batch was loaded")))
         if progress:
             progress(source, len(sources))
+    if report.loaded:
+        store.rebuild_inferred()  # entailments follow every load
     return report
 
 

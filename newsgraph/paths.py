@@ -20,3 +20,8 @@ def ontology_file(name: str = "newsgraph.ttl") -> Path:
 
 def queries_dir() -> Path:
     return data_dir("queries")
+
+
+def rules_dir() -> Path:
+    """The inference rules (SPARQL CONSTRUCT) that build the inferred graph."""
+    return data_dir("ontology") / "rules"

@@ -18,7 +18,7 @@ import pyoxigraph as ox
 
 from loaders.clean import name_key
 from newsgraph.errors import FormatError, QueryError, StoreError
-from newsgraph.paths import ontology_file
+from newsgraph.paths import ontology_file, rules_dir
 
 NS = "https://w3id.org/newsgraph/ns#"
 ID = "https://w3id.org/newsgraph/id/"
@@ -27,6 +27,7 @@ ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
 REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
 META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
 NAMES_GRAPH = ox.NamedNode("urn:newsgraph:names")
+INFERRED_GRAPH = ox.NamedNode("urn:newsgraph:inferred")
 STAGING = "urn:newsgraph:staging:"
 DEFAULT_STORE = "data/store"
 
@@ -176,6 +177,16 @@ class Store:
         return sorted((g for g in self._ox.named_graphs()
                        if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH)),
                       key=lambda g: g.value)
+
+    def rebuild_inferred(self) -> int:
+        """Replace the inferred graph with what the rules (ontology/rules/*.rq, SPARQL
+        CONSTRUCT, in name order) entail from the asserted graphs. Returns its size."""
+        triples: dict[tuple, ox.Quad] = {}
+        for rule in sorted(rules_dir().glob("*.rq")):
+            for t in self.query(rule.read_text(encoding="utf-8")):
+                q = ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH)
+                triples[(t.subject, t.predicate, t.object)] = q
+        return self.replace_graph(INFERRED_GRAPH, triples.values())
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         return list(self._ox.quads_for_pattern(None, None, None, graph))

@@ -16,5 +16,7 @@ def test_the_wheel_carries_ontology_and_queries(tmp_path: Path) -> None:
     names = set(zipfile.ZipFile(wheel).namelist())
     for needed in ("newsgraph/data/ontology/newsgraph.ttl", "newsgraph/data/ontology/registry.ttl",
                    "newsgraph/data/queries/timeline.rq", "loaders/lexicons/clean.toml",
+                   "newsgraph/data/ontology/shapes.ttl",
+                   "newsgraph/data/ontology/rules/30-tenures.rq",
                    "newsgraph/cli.py", "loaders/extract.py"):
         assert needed in names, needed

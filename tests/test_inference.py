@@ -1,0 +1,71 @@
+"""The inferred graph (ontology/rules/*.rq): class hierarchy, teams of organizations, tenures."""
+from __future__ import annotations
+
+from newsgraph.ingest import load_paths, run_saved
+from newsgraph.store import INFERRED_GRAPH
+
+from .conftest import SEEDS, rows
+
+NG = "https://w3id.org/newsgraph/ns#"
+
+
+def members(store, queries, **params) -> set[tuple[str, str, str]]:
+    return {(r["name"], r["role"], r["orgName"])
+            for r in rows(run_saved(store, queries, "members-on", params))}
+
+
+def test_members_on_a_date_holds_the_roles_held_then(seeded, queries) -> None:
+    before = members(seeded, queries, org="OpenAI", date="2024-01-01")
+    assert ("Ilya Sutskever", "chief scientist", "OpenAI") in before
+    assert any(n == "Jan Leike" and org.startswith("OpenAI Superalignment")
+               for n, _, org in before)  # a team counts as part of its company
+
+
+def test_a_departure_closes_the_tenure(seeded, queries) -> None:
+    after = {n for n, _, _ in members(seeded, queries, org="OpenAI", date="2024-06-01")}
+    assert "Ilya Sutskever" not in after and "Jan Leike" not in after
+    assert after  # people nobody reported leaving are still there
+
+
+def test_members_on_finds_the_organization_by_any_name(seeded, queries) -> None:
+    assert members(seeded, queries, org="openai", date="2024-01-01") == \
+        members(seeded, queries, org="OpenAI", date="2024-01-01")
+
+
+def test_every_departure_is_an_event_in_the_inferred_graph(seeded) -> None:
+    ask = f"""SELECT ?e WHERE {{ GRAPH ?g {{ ?e a <{NG}Departure> }}
+        FILTER NOT EXISTS {{ GRAPH <{INFERRED_GRAPH.value}> {{ ?e a <{NG}Event> }} }} }}"""
+    assert list(seeded.query(ask)) == []
+    count = f"ASK {{ GRAPH ?g {{ ?e a <{NG}Departure> }} }}"
+    assert bool(seeded.query(count))
+
+
+def test_every_tenure_points_back_to_stated_memberships_with_articles(seeded) -> None:
+    ask = f"""SELECT ?t WHERE {{
+        GRAPH <{INFERRED_GRAPH.value}> {{ ?t a <{NG}Tenure> }}
+        FILTER NOT EXISTS {{
+          GRAPH <{INFERRED_GRAPH.value}> {{ ?t <http://www.w3.org/ns/prov#wasDerivedFrom> ?m }}
+          GRAPH ?g {{ ?m <{NG}evidence> ?span ; <http://www.w3.org/ns/prov#wasDerivedFrom> ?a }}
+          GRAPH ?g {{ ?a a <{NG}Article> }} }} }}"""
+    assert list(seeded.query(ask)) == []
+
+
+def test_the_inferred_graph_is_rebuilt_identically_after_a_reload(seeded) -> None:
+    first = set(seeded.quads(INFERRED_GRAPH))
+    assert first
+    report = load_paths(seeded, [SEEDS])
+    assert report.ok
+    assert set(seeded.quads(INFERRED_GRAPH)) == first
+
+
+def test_a_tenure_starts_only_with_an_event_at_its_organization_or_company(seeded) -> None:
+    # Jan Leike joined Anthropic; that must not date his roles at OpenAI's team.
+    ask = f"""PREFIX ng: <{NG}>
+    SELECT ?t WHERE {{
+        GRAPH <{INFERRED_GRAPH.value}> {{ ?t ng:start ?start ; ng:member ?p ; ng:organization ?o }}
+        FILTER NOT EXISTS {{
+          GRAPH ?g {{ ?e ng:participant ?p ; ng:date ?d ; ng:organization ?at .
+                     {{ ?e a ng:Joining }} UNION {{ ?e a ng:RoleChange }} }}
+          FILTER(STR(?d) = ?start)
+          FILTER(?at = ?o || EXISTS {{ GRAPH ?u {{ ?o ng:unitOf ?at }} }}) }} }}"""
+    assert list(seeded.query(ask)) == []
