@@ -6,6 +6,7 @@
     newsgraph sparql "SELECT ..." [--format ...]
     newsgraph explain ARTICLE
     newsgraph export --format trig|nquads|turtle|ntriples|jsonld|xml [--graph ID] [--out FILE]
+    newsgraph reason [--ontology-only] [--format text|json]
     newsgraph serve [--host 127.0.0.1] [--port 8000]
 """
 from __future__ import annotations
@@ -176,6 +177,29 @@ def validate(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json"
             out.print(str(v), highlight=False, soft_wrap=True)
         err.print(f"{len(store.article_graphs())} articles checked, {len(violations)} violations")
     if violations:
+        raise typer.Exit(1)
+
+
+@app.command()
+def reason(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
+           ontology_only: Annotated[bool, typer.Option(
+               "--ontology-only", help="check the ontology and registry, not the store")] = False
+           ) -> None:
+    """Run the HermiT reasoner: unsatisfiable classes, facts that contradict the ontology."""
+    from newsgraph.reason import reason as run
+
+    report = run(None if ontology_only else state.open())
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        for iri in report.unsatisfiable:
+            out.print(f"unsatisfiable class <{iri}>", highlight=False)
+        for clash in report.clashes:
+            out.print(str(clash), highlight=False, soft_wrap=True)
+        verdict = "consistent" if report.consistent else "INCONSISTENT"
+        err.print(f"{verdict}: {report.triples} triples, {len(report.unsatisfiable)} "
+                  f"unsatisfiable classes, HermiT {report.seconds:.1f} s")
+    if not report.ok:
         raise typer.Exit(1)
 
 

@@ -71,3 +71,9 @@ class FormatError(NewsgraphError):
     """A result or export format newsgraph cannot produce for this kind of query."""
 
     http_status = 406
+
+
+class ReasonerError(NewsgraphError):
+    """The OWL reasoner (HermiT, through owlready2) could not run."""
+
+    http_status = 503

@@ -55,3 +55,13 @@ def test_bad_parameters_and_unknown_queries_say_what_to_do(tmp_path: Path) -> No
 def test_queries_lists_names_and_parameters() -> None:
     out = run("queries").stdout
     assert "timeline" in out and "person:name" in out
+
+
+def test_reason_checks_a_loaded_store_and_reports_json(seeded_dir: Path, tmp_path: Path) -> None:
+    import shutil
+    store = tmp_path / "store"
+    shutil.copytree(seeded_dir, store)
+    report = json.loads(run("--store", str(store), "reason", "--format", "json").stdout)
+    assert report["consistent"] and report["unsatisfiable"] == [] and report["triples"] > 2000
+    text = run("--store", str(store), "reason", "--ontology-only")
+    assert "consistent" in text.stderr
