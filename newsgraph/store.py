@@ -84,6 +84,19 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
     return None if str(value) == ":memory:" else str(value)
 
 
+def _stable_blank_nodes(triples: Iterable[ox.Triple], prefix: str) -> list[ox.Triple]:
+    """The parser names blank nodes (OWL restrictions) at random; number them in file order
+    so the same ontology gives the same quads."""
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term):
+        if not isinstance(term, ox.BlankNode):
+            return term
+        return names.setdefault(term.value, ox.BlankNode(
+            f"{prefix.split('.')[0]}{len(names) + 1}"))
+    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
+
+
 class Store:
     """A newsgraph dataset over pyoxigraph. `Store(None)` is in memory; `Store(path)` on disk."""
 
@@ -113,7 +126,8 @@ class Store:
             old = self._stored_hash(graph)
             if old == digest:
                 continue
-            parsed = list(ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()))
+            parsed = _stable_blank_nodes(
+                ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()), name)
             keys = [ox.Triple(t.subject, _KEY, ox.Literal(name_key(t.object.value)))
                     for t in parsed if t.predicate.value in _LABELS
                     and graph == REGISTRY_GRAPH]
