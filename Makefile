@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: install run test score score-dev bench lint clean
+.PHONY: install run test score score-dev bench lint docs clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -34,6 +34,10 @@ score-dev: install
 
 bench: install
 	$(PY) benchmarks/bench.py
+
+docs: install
+	$(VENV)/bin/newsgraph ontology docs --out ontology/README.md
+	$(VENV)/bin/newsgraph ontology owl --out ontology/newsgraph.owl
 
 lint: install
 	$(VENV)/bin/ruff check newsgraph loaders tests benchmarks

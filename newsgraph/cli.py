@@ -7,6 +7,7 @@
     newsgraph explain ARTICLE
     newsgraph export --format trig|nquads|turtle|ntriples|jsonld|xml [--graph ID] [--out FILE]
     newsgraph reason [--ontology-only] [--format text|json]
+    newsgraph ontology docs|owl [--out FILE]
     newsgraph serve [--host 127.0.0.1] [--port 8000]
 """
 from __future__ import annotations
@@ -201,6 +202,33 @@ def reason(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")]
                   f"unsatisfiable classes, HermiT {report.seconds:.1f} s")
     if not report.ok:
         raise typer.Exit(1)
+
+
+ontology_app = typer.Typer(help="The ontology itself: generated docs, RDF/XML for Protégé.")
+app.add_typer(ontology_app, name="ontology")
+
+
+@ontology_app.command("docs")
+def ontology_docs(out_file: Annotated[Path | None, typer.Option(
+        "--out", help="file (default stdout)")] = None) -> None:
+    """The ontology's documentation (Markdown), generated from newsgraph.ttl."""
+    from newsgraph.ontodoc import render
+    _write(render(), out_file)
+
+
+@ontology_app.command("owl")
+def ontology_owl(out_file: Annotated[Path | None, typer.Option(
+        "--out", help="file (default stdout)")] = None) -> None:
+    """The ontology as RDF/XML, which Protégé opens."""
+    from newsgraph.ontodoc import rdfxml
+    _write(rdfxml(), out_file)
+
+
+def _write(text: str, out_file: Path | None) -> None:
+    if out_file:
+        out_file.write_text(text, encoding="utf-8")
+    else:
+        sys.stdout.write(text)
 
 
 @app.command()
