@@ -69,3 +69,10 @@ def test_a_tenure_starts_only_with_an_event_at_its_organization_or_company(seede
           FILTER(STR(?d) = ?start)
           FILTER(?at = ?o || EXISTS {{ GRAPH ?u {{ ?o ng:unitOf ?at }} }}) }} }}"""
     assert list(seeded.query(ask)) == []
+
+
+def test_roles_rows_carry_the_dates_of_their_inferred_tenure(seeded, queries) -> None:
+    rows_ = rows(run_saved(seeded, queries, "roles", {}))
+    ilya = [r for r in rows_ if r["name"] == "Ilya Sutskever" and r["role"] == "chief scientist"]
+    assert ilya and all(r.get("tenureEnd", "").startswith("2024-05") for r in ilya)
+    assert all(r["tenure"].startswith("https://w3id.org/newsgraph/id/tenure/") for r in ilya)
