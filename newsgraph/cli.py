@@ -139,11 +139,11 @@ def query(name: str,
 def sparql(text: str, fmt: Annotated[str, typer.Option(
         "--format", "-f", help="table|json|csv|tsv|xml; turtle|ntriples|... for CONSTRUCT")
         ] = "table") -> None:
-    """Run an ad-hoc SPARQL query (read-only)."""
+    """Run an ad-hoc SPARQL query (read-only). The default graph is the union of all graphs."""
     from newsgraph.safety import check_query
 
     check_query(text)
-    _print(state.open().query(text), fmt)
+    _print(state.open().query(text, use_default_graph_as_union=True), fmt)
 
 
 @app.command()
@@ -249,13 +249,17 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f",
 
 
 @app.command()
-def serve(host: str = "127.0.0.1", port: int = 8000) -> None:
+def serve(host: str = "127.0.0.1", port: int = 8000,
+          cors: Annotated[str, typer.Option(
+              help="origins allowed to GET from a browser: '*' (default), a comma-separated "
+                   "list, or '' for none")] = "*") -> None:
     """Serve the SPARQL endpoint, the saved queries and their OpenAPI docs."""
     import uvicorn
 
     from newsgraph.http import create_app
 
-    uvicorn.run(create_app(state.open()), host=host, port=port, log_level="info")
+    origins = [o.strip() for o in cors.split(",") if o.strip()]
+    uvicorn.run(create_app(state.open(), cors=origins), host=host, port=port, log_level="info")
 
 
 def main() -> None:

@@ -7,9 +7,10 @@ event loop (pyoxigraph releases the GIL while it evaluates).
 from __future__ import annotations
 
 import inspect
-from typing import Any
+from typing import Annotated, Any
 from urllib.parse import parse_qs
 
+import pyoxigraph as ox
 from fastapi import FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse, Response
@@ -73,14 +74,19 @@ def _error(exc: NewsgraphError) -> JSONResponse:
     return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=exc.http_status)
 
 
-def create_app(store: Store, queries: SavedQueries | None = None) -> FastAPI:
+def create_app(store: Store, queries: SavedQueries | None = None,
+               cors: list[str] | None = None) -> FastAPI:
+    """A fresh app around `store`. `cors`: origins allowed to GET (default every origin, as
+    Oxigraph's --cors; [] for none)."""
     queries = queries or SavedQueries()
     warm_up()
     app = FastAPI(title="newsgraph", version=__version__,
                   description="People, roles, organizations, dated events and sourced "
                   "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
                   "queries.")
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    origins = ["*"] if cors is None else cors
+    if origins:
+        app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"])
     app.state.store, app.state.queries = store, queries
 
     @app.exception_handler(NewsgraphError)
@@ -104,21 +110,29 @@ def create_app(store: Store, queries: SavedQueries | None = None) -> FastAPI:
         return Response(render(result, name), media_type=media,
                         headers={"ETag": etag, "Vary": "Accept"})
 
-    def run_sparql(request: Request, text: str | None, fmt: str | None) -> Response:
+    def run_sparql(request: Request, text: str | None, fmt: str | None,
+                   dataset: dict[str, list[str]] | None = None) -> Response:
         if not text:
             return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
                             media_type="text/turtle")
         check_query(text)
-        return respond(request, store.query(text), fmt)
+        return respond(request, store.query(text, **_dataset(dataset or {})), fmt)
 
     @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
     def sparql_get(request: Request, query: str | None = None,
-                   format: str | None = None) -> Response:  # noqa: A002
-        return run_sparql(request, query, format)
+                   format: str | None = None,  # noqa: A002
+                   default_graph_uri: Annotated[list[str] | None,
+                                                Query(alias="default-graph-uri")] = None,
+                   named_graph_uri: Annotated[list[str] | None,
+                                              Query(alias="named-graph-uri")] = None,
+                   ) -> Response:
+        return run_sparql(request, query, format, {"default-graph-uri": default_graph_uri or [],
+                                                   "named-graph-uri": named_graph_uri or []})
 
     @app.post("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (POST form or body)")
     async def sparql_post(request: Request) -> Response:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        dataset = {k: request.query_params.getlist(k) for k in DATASET_PARAMS}
         if ctype == "application/sparql-query":
             text, fmt = (await request.body()).decode("utf-8", "replace"), None
         elif ctype == "application/x-www-form-urlencoded":
@@ -128,12 +142,13 @@ def create_app(store: Store, queries: SavedQueries | None = None) -> FastAPI:
                                           hint="load articles with 'newsgraph load'")
             text = (form.get("query") or [""])[0]
             fmt = (form.get("format") or [None])[0]
+            dataset = {k: dataset[k] + form.get(k, []) for k in DATASET_PARAMS}
         else:
             raise QueryError(f"unsupported content type '{ctype}'",
                              hint="POST application/sparql-query or a form with query=")
         from starlette.concurrency import run_in_threadpool
 
-        return await run_in_threadpool(run_sparql, request, str(text or ""), fmt)
+        return await run_in_threadpool(run_sparql, request, str(text or ""), fmt, dataset)
 
     @app.get("/queries", tags=["saved queries"], summary="List the saved queries")
     def list_queries() -> list[dict[str, Any]]:
@@ -161,6 +176,28 @@ def create_app(store: Store, queries: SavedQueries | None = None) -> FastAPI:
         return HTMLResponse(INDEX.format(items=items, version=__version__))
 
     return app
+
+
+DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+
+
+def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:
+    """SPARQL protocol dataset parameters as pyoxigraph query options. Without any, the
+    default graph is the union of all graphs (Oxigraph's --union-default-graph), so plain
+    triple patterns see every article."""
+    options: dict[str, Any] = {}
+    for param, option in zip(DATASET_PARAMS, ("default_graph", "named_graphs"), strict=True):
+        iris = params.get(param) or []
+        try:
+            nodes = [ox.NamedNode(iri) for iri in iris]
+        except ValueError as exc:
+            raise QueryError(f"{param}: {exc}", hint="give absolute IRIs, e.g. "
+                             "https://w3id.org/newsgraph/graph/<article id>") from exc
+        if nodes:
+            options[option] = nodes
+    if not options:
+        options["use_default_graph_as_union"] = True
+    return options
 
 
 def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond):

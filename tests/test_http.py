@@ -148,3 +148,57 @@ def test_sparqlwrapper_and_curl_against_a_real_server(server, seeded_dir) -> Non
                            "-H", "Accept: application/sparql-results+json"],
                           capture_output=True, text=True, check=True)
     assert int(json.loads(curl.stdout)["results"]["bindings"][0]["n"]["value"]) == n
+
+
+PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/newsgraph/ns#Person> }"
+
+
+def _count(response) -> int:
+    assert response.status_code == 200, response.text
+    return int(response.json()["results"]["bindings"][0]["n"]["value"])
+
+
+def test_the_default_graph_is_the_union_unless_the_request_names_graphs(client) -> None:
+    everyone = _count(client.get("/sparql", params={"query": PERSONS}))
+    one = "https://w3id.org/newsgraph/graph/000_bd36855ec95a093e"
+    in_one = _count(client.get("/sparql", params={"query": PERSONS, "default-graph-uri": one}))
+    assert 0 < in_one < everyone
+    both = _count(client.post("/sparql", data={
+        "query": PERSONS, "default-graph-uri": [one, one.replace("000_bd36855ec95a093e",
+                                                                 "001_3247dade6bf5a2bf")]}))
+    assert in_one < both <= everyone
+    named = client.get("/sparql", params={
+        "query": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "named-graph-uri": one})
+    assert _count(named) == 1
+
+
+def test_a_bad_graph_iri_is_a_400_naming_the_parameter(client) -> None:
+    response = client.get("/sparql", params={"query": PERSONS, "default-graph-uri": "not an iri"})
+    assert response.status_code == 400 and "default-graph-uri" in response.text
+
+
+def test_rdflib_sparqlstore_reads_the_endpoint(server) -> None:
+    import rdflib
+    from rdflib.plugins.stores.sparqlstore import SPARQLStore
+
+    graph = rdflib.Graph(store=SPARQLStore(server + "/sparql", returnFormat="json"))
+    names = {str(row.name) for row in graph.query(
+        "SELECT ?name WHERE { ?p a <https://w3id.org/newsgraph/ns#Person> ; "
+        "<https://w3id.org/newsgraph/ns#name> ?name }")}
+    assert "Jan Leike" in names
+    ask = graph.query("ASK { ?e a <https://w3id.org/newsgraph/ns#Departure> }")
+    assert ask.askAnswer is True
+
+
+def test_cors_is_on_for_every_origin_by_default_and_can_be_narrowed_or_off(seeded) -> None:
+    origin = {"Origin": "https://notebook.example"}
+    default = TestClient(create_app(seeded)).get("/sparql", params={"query": PERSONS},
+                                                 headers=origin)
+    assert default.headers["access-control-allow-origin"] == "*"
+    narrow = TestClient(create_app(seeded, cors=["https://lab.example"]))
+    assert "access-control-allow-origin" not in narrow.get(
+        "/sparql", params={"query": PERSONS}, headers=origin).headers
+    off = TestClient(create_app(seeded, cors=[])).get("/sparql", params={"query": PERSONS},
+                                                       headers=origin)
+    assert "access-control-allow-origin" not in off.headers
