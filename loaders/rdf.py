@@ -92,6 +92,8 @@ class GraphBuilder:
 
     def provenance(self, node: ox.NamedNode, start: int, end: int, rule: str) -> None:
         a, b = self.cleaned.span(start, end)
+        text = self.raw[a:b]  # the span without its edge whitespace: exact == raw[start:end]
+        a, b = a + len(text) - len(text.lstrip()), b - (len(text) - len(text.rstrip()))
         ev = ox.NamedNode(ID + "evidence/" + _hash(self.source.id, a, b))
         self.add(node, _n("evidence"), ev)
         self.add(node, _n("rule"), ox.Literal(rule))
@@ -103,7 +105,7 @@ class GraphBuilder:
         self.add(ev, ox.NamedNode(OA + "hasSelector"), quote_sel)
         self.add(ev, ox.NamedNode(OA + "hasSelector"), pos_sel)
         self.add(quote_sel, RDF_TYPE, ox.NamedNode(OA + "TextQuoteSelector"))
-        self.add(quote_sel, ox.NamedNode(OA + "exact"), ox.Literal(self.raw[a:b].strip()))
+        self.add(quote_sel, ox.NamedNode(OA + "exact"), ox.Literal(self.raw[a:b]))
         self.add(pos_sel, RDF_TYPE, ox.NamedNode(OA + "TextPositionSelector"))
         self.add(pos_sel, ox.NamedNode(OA + "start"), ox.Literal(str(a), datatype=_xsd("integer")))
         self.add(pos_sel, ox.NamedNode(OA + "end"), ox.Literal(str(b), datatype=_xsd("integer")))

@@ -17,6 +17,7 @@ from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from newsgraph import __version__
 from newsgraph.errors import ForbiddenQueryError, FormatError, NewsgraphError, QueryError
+from newsgraph.explain import with_evidence
 from newsgraph.ingest import run_saved
 from newsgraph.results import kind, render
 from newsgraph.safety import check_query, warm_up
@@ -202,10 +203,20 @@ def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:
 
 def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond):
     def endpoint(request: Request, **values: Any) -> Response:
-        fmt = values.pop("format", None)
+        fmt, explain = values.pop("format", None), values.pop("explain", False)
         params = {p.name: values[f"p_{p.name}"] for p in q.parameters
                   if values.get(f"p_{p.name}") is not None}
-        return respond(request, run_saved(store, queries, q.name, params), fmt)
+        if explain and (fmt or "json") != "json":
+            raise FormatError("explain=true gives SPARQL JSON results only",
+                              hint="drop format= or ask for format=json")
+        result = run_saved(store, queries, q.name, params)
+        if not explain:
+            return respond(request, result, fmt)
+        rendered = render(result, "json")
+        del result  # before anything can raise with this frame in its traceback
+        body = with_evidence(store, queries, rendered)
+        return Response(body, media_type="application/sparql-results+json",
+                        headers={"ETag": f'"{store.version()}-explain"'})
 
     signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                    annotation=Request)]
@@ -216,6 +227,10 @@ def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond)
                           + (" (required)" if p.required and p.default is None else ""),
                           examples=[p.example] if p.example else None,
                           json_schema_extra=_OPENAPI_TYPES[p.type])))
+    signature.append(inspect.Parameter(
+        "explain", inspect.Parameter.KEYWORD_ONLY, annotation=bool,
+        default=Query(False, description="add an evidence column: for each fact in the row, "
+                      "its article, publisher, date, quote and span (rdf:JSON; JSON only)")))
     signature.append(inspect.Parameter("format", inspect.Parameter.KEYWORD_ONLY,
                                        annotation=str | None,
                                        default=Query(None, description="json|xml|csv|tsv")))

@@ -14,6 +14,8 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from newsgraph.http import create_app, negotiate
 
+from .conftest import SEEDS
+
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ng:Person } }"
 
 
@@ -202,3 +204,23 @@ def test_cors_is_on_for_every_origin_by_default_and_can_be_narrowed_or_off(seede
     off = TestClient(create_app(seeded, cors=[])).get("/sparql", params={"query": PERSONS},
                                                        headers=origin)
     assert "access-control-allow-origin" not in off.headers
+
+
+def test_explain_adds_the_evidence_behind_each_row(client) -> None:
+    response = client.get("/queries/timeline", params={"person": "Jan Leike", "explain": "true"})
+    assert response.status_code == 200, response.text
+    doc = response.json()
+    assert "evidence" in doc["head"]["vars"]
+    texts = {p.stem: p.read_bytes().decode("utf-8") for p in SEEDS.glob("*.txt")}  # as stored
+    checked = 0
+    for row in doc["results"]["bindings"]:
+        assert row["evidence"]["datatype"].endswith("#JSON")
+        for e in json.loads(row["evidence"]["value"]):
+            assert e["fact"] == row["event"]["value"]
+            assert texts[e["articleId"]][int(e["start"]):int(e["end"])] == e["exact"]
+            checked += 1
+    assert checked >= len(doc["results"]["bindings"])  # every event has its evidence
+    tenures = client.get("/queries/members-on", params={"explain": "true"}).json()
+    assert all(json.loads(r["evidence"]["value"]) for r in tenures["results"]["bindings"])
+    assert client.get("/queries/timeline", params={"person": "Jan Leike", "explain": "true",
+                                                   "format": "csv"}).status_code == 406

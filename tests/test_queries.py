@@ -101,3 +101,17 @@ def test_conflicts_and_corroboration_keep_each_source(tmp_path, queries) -> None
     counts = {r["type"]: int(r["articles"]) for r in ask(store, queries, "corroboration")
               if r.get("name") == "Ilya Sutskever"}
     assert counts["Departure"] == 2 and counts["Dismissal"] == 1
+
+
+def test_every_quote_selector_is_exactly_its_position_selector(seeded) -> None:
+    from .conftest import SEEDS
+    texts = {p.stem: p.read_bytes().decode("utf-8") for p in SEEDS.glob("*.txt")}
+    spans = seeded.query("""SELECT ?id ?exact ?start ?end WHERE { GRAPH ?g {
+        ?ev oa:hasSource ?a ; oa:hasSelector ?q, ?p . ?a ng:articleId ?id .
+        ?q oa:exact ?exact . ?p oa:start ?start ; oa:end ?end } }""")
+    checked = 0
+    for row in spans:
+        text = texts[row["id"].value]
+        assert text[int(row["start"].value):int(row["end"].value)] == row["exact"].value
+        checked += 1
+    assert checked > 100
