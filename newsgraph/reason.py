@@ -20,32 +20,23 @@ import pyoxigraph as ox
 
 from newsgraph.errors import ReasonerError
 from newsgraph.paths import ontology_file
-from newsgraph.store import ONTOLOGY_GRAPH, Store
+from newsgraph.store import Store
 
-_CLASHES = """
-PREFIX owl: <http://www.w3.org/2002/07/owl#>
+# each node's classes in each article: asserted, or entailed by a domain or range, with
+# every superclass; and the ontology's disjoint pairs
+_TYPES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-SELECT DISTINCT ?node ?a ?ga ?b ?gb WHERE {
-  GRAPH <urn:newsgraph:ontology> { { ?a owl:disjointWith ?b } UNION { ?b owl:disjointWith ?a } }
-  { SELECT ?node ?t ?g WHERE {
-      { GRAPH ?g { ?node a ?t } }
-      UNION { GRAPH ?g { ?node ?p ?x } GRAPH <urn:newsgraph:ontology> { ?p rdfs:domain ?t } }
-      UNION { GRAPH ?g { ?x ?p ?node } GRAPH <urn:newsgraph:ontology> { ?p rdfs:range ?t } }
-      FILTER(STRSTARTS(STR(?g), "https://w3id.org/newsgraph/graph/"))
-  } }
-  GRAPH <urn:newsgraph:ontology> { ?t rdfs:subClassOf* ?a }
-  { SELECT (?node AS ?n2) (?t AS ?t2) (?g AS ?gb) WHERE {
-      { GRAPH ?g { ?node a ?t } }
-      UNION { GRAPH ?g { ?node ?p ?x } GRAPH <urn:newsgraph:ontology> { ?p rdfs:domain ?t } }
-      UNION { GRAPH ?g { ?x ?p ?node } GRAPH <urn:newsgraph:ontology> { ?p rdfs:range ?t } }
-      FILTER(STRSTARTS(STR(?g), "https://w3id.org/newsgraph/graph/"))
-  } }
-  FILTER(?n2 = ?node)
-  GRAPH <urn:newsgraph:ontology> { ?t2 rdfs:subClassOf* ?b }
-  BIND(?g AS ?ga)
-  FILTER(STR(?a) < STR(?b))
+SELECT DISTINCT ?node ?class ?g WHERE {
+  { GRAPH ?g { ?node a ?t } }
+  UNION { GRAPH ?g { ?node ?p ?x } GRAPH <urn:newsgraph:ontology> { ?p rdfs:domain ?t } }
+  UNION { GRAPH ?g { ?x ?p ?node } GRAPH <urn:newsgraph:ontology> { ?p rdfs:range ?t } }
+  FILTER(STRSTARTS(STR(?g), "https://w3id.org/newsgraph/graph/"))
+  GRAPH <urn:newsgraph:ontology> { ?t rdfs:subClassOf* ?class }
 }
-ORDER BY ?node ?a ?b ?ga ?gb
+"""
+_DISJOINT = """
+PREFIX owl: <http://www.w3.org/2002/07/owl#>
+SELECT ?a ?b WHERE { GRAPH <urn:newsgraph:ontology> { ?a owl:disjointWith ?b } }
 """
 
 
@@ -139,14 +130,15 @@ def reason(store: Store | None = None, ontology: list[ox.Triple] | None = None) 
 
 def clashes(store: Store) -> list[Clash]:
     """Nodes typed (or entailed) into two disjoint classes, with the articles that say so."""
-    sides: dict[tuple[str, str, str], tuple[set[str], set[str]]] = {}
-    for row in store.query(_CLASHES):
-        key = (row["node"].value, _local(row["a"].value), _local(row["b"].value))
-        one, other = sides.setdefault(key, (set(), set()))
-        one.add(_article(row["ga"].value))
-        other.add(_article(row["gb"].value))
-    return [Clash(node, a, tuple(sorted(one)), b, tuple(sorted(other)))
-            for (node, a, b), (one, other) in sorted(sides.items())]
+    where: dict[tuple[str, str], set[str]] = {}  # (node, class) -> articles
+    for row in store.query(_TYPES):
+        where.setdefault((row["node"].value, row["class"].value), set()).add(
+            _article(row["g"].value))
+    pairs = sorted(tuple(sorted((r["a"].value, r["b"].value))) for r in store.query(_DISJOINT))
+    nodes = sorted({node for node, _ in where})
+    return [Clash(node, _local(a), tuple(sorted(where[node, a])), _local(b),
+                  tuple(sorted(where[node, b])))
+            for node in nodes for a, b in pairs if (node, a) in where and (node, b) in where]
 
 
 def _local(iri: str) -> str:
@@ -157,4 +149,4 @@ def _article(graph: str) -> str:
     return graph.rsplit("/", 1)[-1]
 
 
-__all__ = ["Clash", "ONTOLOGY_GRAPH", "Report", "clashes", "ontology_triples", "reason"]
+__all__ = ["Clash", "Report", "clashes", "ontology_triples", "reason"]
