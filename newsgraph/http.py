@@ -209,12 +209,12 @@ def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond)
         if explain and (fmt or "json") != "json":
             raise FormatError("explain=true gives SPARQL JSON results only",
                               hint="drop format= or ask for format=json")
-        result = run_saved(store, queries, q.name, params)
+        # results are passed on, never kept here: pyoxigraph results must die in this thread,
+        # and a local would live on in the traceback of an error raised below
         if not explain:
-            return respond(request, result, fmt)
-        rendered = render(result, "json")
-        del result  # before anything can raise with this frame in its traceback
-        body = with_evidence(store, queries, rendered)
+            return respond(request, run_saved(store, queries, q.name, params), fmt)
+        body = with_evidence(store, queries, render(run_saved(store, queries, q.name, params),
+                                                    "json"))
         return Response(body, media_type="application/sparql-results+json",
                         headers={"ETag": f'"{store.version()}-explain"'})
 
