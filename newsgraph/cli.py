@@ -224,11 +224,13 @@ def ontology_owl(out_file: Annotated[Path | None, typer.Option(
     _write(rdfxml(), out_file)
 
 
-def _write(text: str, out_file: Path | None) -> None:
+def _write(data: str | bytes, out_file: Path | None) -> None:
+    """To a file, or to standard output; text as UTF-8."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
     if out_file:
-        out_file.write_text(text, encoding="utf-8")
+        out_file.write_bytes(raw)
     else:
-        sys.stdout.write(text)
+        sys.stdout.buffer.write(raw)
 
 
 @app.command()
@@ -241,11 +243,7 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f",
     """Export the store (every named graph), or one article's graph."""
     store = state.open()
     node = article_graph(graph) if graph else None
-    data = store.export(fmt, None, node)
-    if out_file:
-        out_file.write_bytes(data)
-    else:
-        sys.stdout.buffer.write(data)
+    _write(store.export(fmt, None, node), out_file)
 
 
 @app.command()

@@ -53,7 +53,7 @@ def _labels(g: rdflib.Graph, node: rdflib.term.Node, predicate=RDFS.label) -> li
 def _comment(g: rdflib.Graph, node: rdflib.term.Node) -> str:
     for lit in g.objects(node, RDFS.comment):
         if (lit.language or "en") == "en":
-            return " ".join(str(lit).split()).replace("|", "\\|")
+            return " ".join(str(lit).split())
     return ""
 
 
@@ -72,7 +72,7 @@ def _section(g: rdflib.Graph, title: str, kind: rdflib.URIRef) -> list[str]:
         cells = [f"`{_curie(g, term)}`", *map(_cell, _labels(g, term))]
         for _, predicate in links:
             cells.append(", ".join(sorted(_curie(g, o) for o in g.objects(term, predicate))))
-        cells.append(_comment(g, term))
+        cells.append(_cell(_comment(g, term)))
         lines.append("| " + " | ".join(cells) + " |")
     return lines + [""]
 

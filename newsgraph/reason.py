@@ -20,7 +20,7 @@ import pyoxigraph as ox
 
 from newsgraph.errors import ReasonerError
 from newsgraph.paths import ontology_file
-from newsgraph.store import Store
+from newsgraph.store import Store, article_id_of, curie
 
 # each node's classes in each article: asserted, or entailed by a domain or range, with
 # every superclass; and the ontology's disjoint pairs
@@ -133,20 +133,12 @@ def clashes(store: Store) -> list[Clash]:
     where: dict[tuple[str, str], set[str]] = {}  # (node, class) -> articles
     for row in store.query(_TYPES):
         where.setdefault((row["node"].value, row["class"].value), set()).add(
-            _article(row["g"].value))
+            article_id_of(row["g"].value))
     pairs = sorted(tuple(sorted((r["a"].value, r["b"].value))) for r in store.query(_DISJOINT))
     nodes = sorted({node for node, _ in where})
-    return [Clash(node, _local(a), tuple(sorted(where[node, a])), _local(b),
+    return [Clash(node, curie(a), tuple(sorted(where[node, a])), curie(b),
                   tuple(sorted(where[node, b])))
             for node in nodes for a, b in pairs if (node, a) in where and (node, b) in where]
-
-
-def _local(iri: str) -> str:
-    return "ng:" + iri.rsplit("#", 1)[-1] if "#" in iri else iri
-
-
-def _article(graph: str) -> str:
-    return graph.rsplit("/", 1)[-1]
 
 
 __all__ = ["Clash", "Report", "clashes", "ontology_triples", "reason"]

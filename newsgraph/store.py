@@ -67,6 +67,16 @@ def article_graph(article_id: str) -> ox.NamedNode:
     return ox.NamedNode(GRAPH + iri_safe(article_id))
 
 
+def article_id_of(graph: str) -> str:
+    """The article id an article graph's IRI carries (the inverse of article_graph)."""
+    return graph.removeprefix(GRAPH)
+
+
+def curie(iri: str) -> str:
+    """`ng:Local` for a term of newsgraph's namespace, the IRI itself otherwise."""
+    return "ng:" + iri.removeprefix(NS) if iri.startswith(NS) else iri
+
+
 def iri_safe(text: str) -> str:
     """Percent-encode everything but unreserved characters: an id becomes a safe IRI segment."""
     out = []

@@ -15,8 +15,8 @@ import rdflib
 from rdflib.namespace import OWL, RDF, SH
 
 from newsgraph.paths import ontology_file
+from newsgraph.store import NS, article_id_of, curie
 
-NS = "https://w3id.org/newsgraph/ns#"
 OA = "http://www.w3.org/ns/oa#"
 _LOCK = threading.Lock()  # rdflib graphs are not safe to share between threads
 
@@ -33,10 +33,6 @@ class Violation:
 
     def to_dict(self) -> dict[str, str]:
         return asdict(self)
-
-
-def _local(iri: str) -> str:
-    return iri.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 @cache
@@ -88,7 +84,7 @@ def undeclared(article: str, triples: Iterable[ox.Triple]) -> list[Violation]:
             if term.startswith(NS) and term not in declared and term not in seen:
                 seen.add(term)
                 out.append(Violation(article, "ng:DeclaredTerms", t.subject.value,
-                                     f"{_local(term)} is not declared in the ontology"))
+                                     f"{curie(term)} is not declared in the ontology"))
     return out
 
 
@@ -139,9 +135,9 @@ def _cross_checks(article: str, triples: list[ox.Triple]) -> list[Violation]:
 def _shape_name(report: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     """A shape's name; a property shape (a blank node) is named by the node shape holding it."""
     if isinstance(shape, rdflib.URIRef):
-        return "ng:" + _local(str(shape))
+        return curie(str(shape))
     for owner in _shapes().subjects(SH.property, shape):
-        return "ng:" + _local(str(owner))
+        return curie(str(owner))
     return "ng:(anonymous shape)"
 
 
@@ -156,5 +152,5 @@ def validate_store(store) -> list[Violation]:
     for graph in store.article_graphs():
         triples = [ox.Triple(q.subject, q.predicate, q.object)
                    for q in store.quads(graph)]
-        out += validate_triples(graph.value.rsplit("/", 1)[-1], triples)
+        out += validate_triples(article_id_of(graph.value), triples)
     return out
