@@ -13,6 +13,8 @@
   every store) vs extracting that article: what validation adds to a load.
 - infer_ms: rebuilding the inferred graph (ontology/rules/*.rq) over the whole store vs
   writing the articles' quads into it: what inference adds to a load.
+- worker_timeline_ms: the saved query `timeline` through the endpoint's killable worker
+  process (pipe, pickling, row-capped writing) vs evaluated and written in this process.
 
 The corpus is the seed articles copied --copies times under new ids (the generator of
 issue 8 will replace it). Results go to benchmarks/results.json.
@@ -42,6 +44,7 @@ from newsgraph.ingest import run_saved  # noqa: E402
 from newsgraph.savedqueries import SavedQueries  # noqa: E402
 from newsgraph.store import PREFIXES, Store, article_graph  # noqa: E402
 from newsgraph.validate import validate_quads  # noqa: E402
+from newsgraph.workers import Job, Limits, QueryPool, execute  # noqa: E402
 
 PARAMS = {"timeline": {"person": "Jan Leike"}, "said": {"person": "Jan Leike"},
           "departures": {"org": "OpenAI"}, "members-on": {"org": "OpenAI", "date": "2024-01-01"}}
@@ -79,6 +82,26 @@ def result(name, value, unit, reference, reference_value, scale):
             "reference_value": round(reference_value, 6),
             "ratio": round(value / reference_value, 3) if reference_value else None,
             "scale": scale}
+
+
+def worker_overhead(store: Store, queries: SavedQueries, repeat: int) -> dict:
+    """The endpoint's killable worker process (pipe, pickling, row-capped writing) against
+    the same query evaluated and written in this process."""
+    timeline = queries.get("timeline")
+
+    def job() -> Job:
+        return Job(timeline.text, substitutions=timeline.bindings(PARAMS["timeline"]),
+                   fmt="json", version=store.version())
+    store.settle()
+    pool = QueryPool(store.location, Limits(workers=1))
+    try:
+        pool.run(job(), 30)  # the worker opens the store once
+        pooled = timed(lambda: pool.run(job(), 30), repeat)
+    finally:
+        pool.close()
+    inline = timed(lambda: execute(store, job()), repeat)
+    return result("worker_timeline_ms", pooled * 1000, "ms", "in_process_timeline_ms",
+                  inline * 1000, len(store))
 
 
 def main() -> int:
@@ -142,6 +165,7 @@ def main() -> int:
                                                                 substitutions=subs)), args.repeat)
             results.append(result(f"query_api_{q.name}", api * 1000, "ms", "bare_pyoxigraph_ms",
                                   ref * 1000, len(store)))
+        results.append(worker_overhead(store, queries, args.repeat))
         store.close()
     out = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                        "pyoxigraph": ox.__version__, "platform": platform.platform()},

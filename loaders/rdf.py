@@ -61,6 +61,7 @@ class GraphBuilder:
         self.add(a, _n("language"), ox.Literal(self.language))
         self.add(a, ox.NamedNode(SCHEMA + "url"), ox.Literal(src.path.name))
         self.add(a, _n("charCount"), ox.Literal(str(len(self.raw)), datatype=_xsd("integer")))
+        self.add(a, _n("sourceText"), ox.Literal(self.raw))
         if src.title:
             self.add(a, ox.NamedNode(SCHEMA + "headline"), ox.Literal(src.title))
         if src.publisher:

@@ -8,7 +8,7 @@
     newsgraph export --format trig|nquads|turtle|ntriples|jsonld|xml [--graph ID] [--out FILE]
     newsgraph reason [--ontology-only] [--format text|json]
     newsgraph ontology docs|owl [--out FILE]
-    newsgraph serve [--host 127.0.0.1] [--port 8000]
+    newsgraph serve [--host 127.0.0.1] [--port 8000] [--timeout 10] [--max-rows 10000]
 """
 from __future__ import annotations
 
@@ -250,14 +250,27 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f",
 def serve(host: str = "127.0.0.1", port: int = 8000,
           cors: Annotated[str, typer.Option(
               help="origins allowed to GET from a browser: '*' (default), a comma-separated "
-                   "list, or '' for none")] = "*") -> None:
-    """Serve the SPARQL endpoint, the saved queries and their OpenAPI docs."""
+                   "list, or '' for none")] = "*",
+          timeout: Annotated[float, typer.Option(
+              help="deadline of an ad-hoc SPARQL query, seconds (at most 60)")] = 10.0,
+          saved_timeout: Annotated[float, typer.Option(
+              help="deadline of a saved query, seconds (at most 60)")] = 5.0,
+          max_rows: Annotated[int, typer.Option(help="result rows per answer; more are cut "
+                                                     "and the cut is flagged")] = 10_000,
+          memory_mib: Annotated[int, typer.Option(help="memory of one query worker, MiB")] = 1024,
+          workers: Annotated[int, typer.Option(help="query worker processes (default: one "
+                                                    "per core)")] = 0) -> None:
+    """Serve the web page, the SPARQL endpoint, the saved queries and their OpenAPI docs."""
     import uvicorn
 
     from newsgraph.http import create_app
+    from newsgraph.workers import Limits
 
     origins = [o.strip() for o in cors.split(",") if o.strip()]
-    uvicorn.run(create_app(state.open(), cors=origins), host=host, port=port, log_level="info")
+    limits = Limits(timeout=timeout, saved_timeout=saved_timeout, max_rows=max_rows,
+                    memory=memory_mib << 20, **({"workers": workers} if workers else {}))
+    uvicorn.run(create_app(state.open(), cors=origins, limits=limits), host=host, port=port,
+                log_level="info")
 
 
 def main() -> None:

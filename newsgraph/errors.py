@@ -43,6 +43,12 @@ class UnknownQueryError(NewsgraphError):
     http_status = 404
 
 
+class NotFoundError(NewsgraphError):
+    """No article, person or organization has that id."""
+
+    http_status = 404
+
+
 class ParameterError(NewsgraphError):
     """A saved-query parameter is missing, unknown or of the wrong type."""
 
@@ -77,3 +83,21 @@ class ReasonerError(NewsgraphError):
     """The OWL reasoner (HermiT, through owlready2) could not run."""
 
     http_status = 503
+
+
+class QueryLimitError(NewsgraphError):
+    """A query went over a limit (deadline, memory) and was stopped; its worker was replaced."""
+
+    http_status = 503
+
+
+class QueryTimeoutError(QueryLimitError):
+    """A query ran past its deadline and was stopped."""
+
+    http_status = 504
+
+
+class BusyError(QueryLimitError):
+    """Every query worker stayed busy; the client should retry later."""
+
+    retry_after = 2

@@ -2,20 +2,24 @@
 and the evidence behind each row of a saved query (`?explain=true`)."""
 from __future__ import annotations
 
+import bisect
 import json
+from typing import Any
 
 import pyoxigraph as ox
 
+from loaders.clean import clean
+from newsgraph.errors import NotFoundError
 from newsgraph.ingest import run_saved
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
 
 _QUERY = """
-SELECT ?kind ?fact ?label ?rule ?exact ?start WHERE {
+SELECT ?kind ?fact ?label ?rule ?exact ?start ?end WHERE {
   GRAPH ?g {
     ?fact ng:rule ?rule ; ng:evidence ?ev ; a ?class .
     ?ev oa:hasSelector ?qs, ?ps .
-    ?qs oa:exact ?exact . ?ps oa:start ?start .
+    ?qs oa:exact ?exact . ?ps oa:start ?start ; oa:end ?end .
     OPTIONAL { ?fact ng:participant|ng:member|ng:speaker ?who . ?who ng:name ?whoName }
     OPTIONAL { ?fact ng:organization ?org . ?org ng:name ?orgName }
     OPTIONAL { ?fact ng:role ?role }
@@ -37,6 +41,42 @@ def facts_of(store: Store, article_id: str) -> list[tuple[str, str, str, str]]:
     rows = store.query(_QUERY, named_graphs=[graph])
     return [(r["kind"].value, r["label"].value, r["rule"].value, r["exact"].value)
             for r in rows]
+
+
+_ARTICLE = """
+SELECT ?title ?publisher ?published ?language ?text WHERE { GRAPH ?g {
+  ?a ng:articleId ?id ; ng:sourceText ?text .
+  OPTIONAL { ?a <https://schema.org/headline> ?title }
+  OPTIONAL { ?a ng:publisher ?publisher }
+  OPTIONAL { ?a ng:published ?published }
+  OPTIONAL { ?a ng:language ?language } } }
+"""
+
+
+def article_view(store: Store, article_id: str) -> dict[str, Any]:
+    """An article's cleaned text with every fact placed at its evidence span, in the cleaned
+    text's coordinates (the spans in the graph count in the original file; the loaders'
+    own cleaning, re-run here, maps them over)."""
+    graph = article_graph(article_id)
+    found = [{k: (r[k].value if r[k] is not None else None) for k in
+              ("title", "publisher", "published", "language", "text")}
+             for r in store.query(_ARTICLE, named_graphs=[graph])]
+    if not found:
+        raise NotFoundError(f"no article '{article_id}' in the store",
+                            hint="list them with the saved query 'sources' or "
+                                 "'newsgraph query people'")
+    meta = found[0]
+    cleaned = clean(meta.pop("text"))
+    facts = []
+    for r in store.query(_QUERY, named_graphs=[graph]):
+        a, b = int(r["start"].value), int(r["end"].value)
+        start = bisect.bisect_left(cleaned.offsets, a)
+        end = max(start, bisect.bisect_left(cleaned.offsets, b, lo=start))
+        facts.append({"kind": r["kind"].value, "fact": r["fact"].value,
+                      "label": r["label"].value, "rule": r["rule"].value,
+                      "exact": r["exact"].value, "start": min(start, len(cleaned.text)),
+                      "end": min(end, len(cleaned.text)), "sourceStart": a, "sourceEnd": b})
+    return {"id": article_id, **meta, "text": cleaned.text, "facts": facts}
 
 
 RDF_JSON = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#JSON")

@@ -7,109 +7,77 @@ event loop (pyoxigraph releases the GIL while it evaluates).
 from __future__ import annotations
 
 import inspect
+from contextlib import asynccontextmanager
 from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
+from anyio import from_thread
 from fastapi import FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 
 from newsgraph import __version__
 from newsgraph.errors import ForbiddenQueryError, FormatError, NewsgraphError, QueryError
 from newsgraph.explain import with_evidence
-from newsgraph.ingest import run_saved
-from newsgraph.results import kind, render
+from newsgraph.pages import add_pages
 from newsgraph.safety import check_query, warm_up
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
+from newsgraph.workers import InlineRunner, Job, Limits, QueryPool
 
-# media type -> format name, per result kind; the first is the default
-RESULT_TYPES = {
-    "select": {"application/sparql-results+json": "json", "application/json": "json",
-               "application/sparql-results+xml": "xml", "application/xml": "xml",
-               "text/csv": "csv", "text/tab-separated-values": "tsv"},
-    "graph": {"text/turtle": "turtle", "application/n-triples": "ntriples",
-              "application/n-quads": "nquads", "application/trig": "trig",
-              "application/ld+json": "jsonld", "application/rdf+xml": "xml"},
-}
-RESULT_TYPES["ask"] = RESULT_TYPES["select"]
 _OPENAPI_TYPES = {"string": {"type": "string"}, "name": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
                   "date": {"type": "string", "format": "date"},
                   "integer": {"type": "integer"}, "year": {"type": "string", "pattern": r"^\d{4}$"}}
 
 
-def negotiate(accept: str | None, result_kind: str, fmt: str | None = None) -> tuple[str, str]:
-    """(format name, media type) for an Accept header with q-values, or an explicit format."""
-    table = RESULT_TYPES[result_kind]
-    if fmt:
-        for media, name in table.items():
-            if name == fmt:
-                return name, media
-        raise FormatError(f"format '{fmt}' is not available for a {result_kind} result",
-                          hint="use one of " + ", ".join(sorted(set(table.values()))))
-    ranges = []
-    for index, part in enumerate((accept or "*/*").split(",")):
-        media, *params = [p.strip() for p in part.split(";")]
-        q = 1.0
-        for param in params:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        ranges.append((-q, index, media.lower()))
-    for neg_q, _, media in sorted(ranges):
-        if neg_q == 0:
-            continue
-        if media in table:
-            return table[media], media
-        if media in ("*/*", "application/*", "text/*"):
-            first = next(m for m in table if media == "*/*" or m.startswith(media[:-1]))
-            return table[first], first
-    raise FormatError(f"cannot produce any of: {accept}",
-                      hint="accept one of " + ", ".join(table))
-
-
 def _error(exc: NewsgraphError) -> JSONResponse:
-    return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=exc.http_status)
+    retry = getattr(exc, "retry_after", None)
+    return JSONResponse({"error": exc.message, "hint": exc.hint}, status_code=exc.http_status,
+                        headers={"Retry-After": str(retry)} if retry else None)
 
 
 def create_app(store: Store, queries: SavedQueries | None = None,
-               cors: list[str] | None = None) -> FastAPI:
+               cors: list[str] | None = None, limits: Limits | None = None) -> FastAPI:
     """A fresh app around `store`. `cors`: origins allowed to GET (default every origin, as
-    Oxigraph's --cors; [] for none)."""
-    queries = queries or SavedQueries()
+    Oxigraph's --cors; [] for none). `limits`: deadlines, row cap, memory and worker count;
+    an on-disk store gets a pool of killable worker processes (close it with
+    `app.state.runner.close()`, or let the app's shutdown do it)."""
+    queries, limits = queries or SavedQueries(), limits or Limits()
     warm_up()
-    app = FastAPI(title="newsgraph", version=__version__,
+    store.settle()
+    runner = InlineRunner(store, limits) if store.location is None else QueryPool(
+        store.location, limits)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):  # noqa: ANN202
+        yield
+        runner.close()
+
+    app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
                   description="People, roles, organizations, dated events and sourced "
                   "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
                   "queries.")
     origins = ["*"] if cors is None else cors
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"])
-    app.state.store, app.state.queries = store, queries
+    app.state.store, app.state.queries, app.state.runner = store, queries, runner
 
     @app.exception_handler(NewsgraphError)
     def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
         return _error(exc)
 
-    def respond(request: Request, result: Any, fmt: str | None) -> Response:
+    def respond(request: Request, job: Job, deadline: float) -> Response:
+        """Run `job` under the limits; 304 when the client's copy is current."""
         etag = f'"{store.version()}"'
-        try:
-            name, media = negotiate(request.headers.get("accept"), kind(result), fmt)
-        except FormatError as exc:
-            error = exc
-        else:
-            error = None
-        if error is not None:  # drop the thread-bound result here, before the error travels
-            del result
-            raise error
         if request.headers.get("if-none-match") == etag:
-            del result
             return Response(status_code=304, headers={"ETag": etag})
-        return Response(render(result, name), media_type=media,
-                        headers={"ETag": etag, "Vary": "Accept"})
+        job.max_rows, job.version = limits.max_rows, store.version()
+        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected))
+        headers = {"ETag": etag, "Vary": "Accept"}
+        if answer.truncated:
+            headers["Newsgraph-Truncated"] = str(limits.max_rows)
+        return Response(answer.body, media_type=answer.media, headers=headers)
 
     def run_sparql(request: Request, text: str | None, fmt: str | None,
                    dataset: dict[str, list[str]] | None = None) -> Response:
@@ -117,7 +85,9 @@ def create_app(store: Store, queries: SavedQueries | None = None,
             return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
                             media_type="text/turtle")
         check_query(text)
-        return respond(request, store.query(text, **_dataset(dataset or {})), fmt)
+        job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
+                  fmt=fmt)
+        return respond(request, job, limits.timeout)
 
     @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
     def sparql_get(request: Request, query: str | None = None,
@@ -156,7 +126,8 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         return [q.to_dict() for q in queries]
 
     for q in queries:
-        app.add_api_route(f"/queries/{q.name}", _saved_endpoint(q, store, queries, respond),
+        app.add_api_route(f"/queries/{q.name}", _saved_endpoint(q, store, queries, respond,
+                                                                limits),
                           methods=["GET"], tags=["saved queries"], summary=q.summary,
                           description=q.description, name=f"query_{q.name}",
                           operation_id=f"query_{q.name}")
@@ -170,12 +141,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         return {"status": "ok", "quads": len(store), "articles": len(store.article_graphs()),
                 "version": store.version()}
 
-    @app.get("/", include_in_schema=False)
-    def index() -> HTMLResponse:
-        items = "".join(f'<li><a href="/queries/{q.name}">{q.name}</a>: {q.summary}</li>'
-                        for q in queries)
-        return HTMLResponse(INDEX.format(items=items, version=__version__))
-
+    add_pages(app, store)
     return app
 
 
@@ -201,7 +167,8 @@ def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:
     return options
 
 
-def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond):
+def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond,
+                    limits: Limits):
     def endpoint(request: Request, **values: Any) -> Response:
         fmt, explain = values.pop("format", None), values.pop("explain", False)
         params = {p.name: values[f"p_{p.name}"] for p in q.parameters
@@ -209,14 +176,17 @@ def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond)
         if explain and (fmt or "json") != "json":
             raise FormatError("explain=true gives SPARQL JSON results only",
                               hint="drop format= or ask for format=json")
-        # results are passed on, never kept here: pyoxigraph results must die in this thread,
-        # and a local would live on in the traceback of an error raised below
-        if not explain:
-            return respond(request, run_saved(store, queries, q.name, params), fmt)
-        body = with_evidence(store, queries, render(run_saved(store, queries, q.name, params),
-                                                    "json"))
-        return Response(body, media_type="application/sparql-results+json",
-                        headers={"ETag": f'"{store.version()}-explain"'})
+        job = Job(q.text, substitutions=q.bindings(params),
+                  accept=None if explain else request.headers.get("accept"),
+                  fmt="json" if explain else fmt)
+        response = respond(request, job, limits.saved_timeout)
+        if not explain or response.status_code != 200:
+            return response
+        return Response(with_evidence(store, queries, response.body),
+                        media_type="application/sparql-results+json",
+                        headers={k: v for k, v in response.headers.items()
+                                 if k.lower() == "newsgraph-truncated"}
+                        | {"ETag": f'"{store.version()}-explain"'})
 
     signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                    annotation=Request)]
@@ -250,12 +220,3 @@ SERVICE_DESCRIPTION = """@prefix sd: <http://www.w3.org/ns/sparql-service-descri
     sd:defaultDataset [ a sd:Dataset ] .
 """
 
-INDEX = """<!doctype html><html lang="en"><head><meta charset="utf-8"><title>newsgraph</title>
-<style>body{{font-family:system-ui,sans-serif;max-width:46rem;margin:2rem auto;line-height:1.5}}</style>
-</head><body><h1>newsgraph {version}</h1>
-<p>People, roles, organizations, dated events and sourced statements from news articles.</p>
-<ul><li><a href="/sparql">/sparql</a>: SPARQL 1.1 endpoint (GET ?query= or POST)</li>
-<li><a href="/queries">/queries</a>: the saved queries</li>
-<li><a href="/docs">/docs</a>: OpenAPI documentation</li></ul>
-<h2>Saved queries</h2><ul>{items}</ul></body></html>
-"""

@@ -61,6 +61,7 @@ _KEY = ox.NamedNode(NS + "key")
 _LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
                                                                  "hiddenLabel")}
 _STORE_NODE = ox.NamedNode("urn:newsgraph:store")
+_OPEN_ATTEMPTS = 8
 
 
 def article_graph(article_id: str) -> ox.NamedNode:
@@ -124,7 +125,31 @@ class Store:
                 hint="is another newsgraph process (a server or a load) using it? stop it or "
                 "pass another --store",
             ) from exc
+        self.read_only = False
         self.ensure_schema()
+
+    @classmethod
+    def open_read_only(cls, location: str | os.PathLike[str]) -> Store:
+        """A read-only handle on an on-disk store: a snapshot of the store as it was when
+        opened (reopen to see later loads). Query workers use it beside the server's own."""
+        self = cls.__new__(cls)
+        self.location, self.read_only = Path(location), True
+        for attempt in range(_OPEN_ATTEMPTS):  # a compaction of the primary may remove a
+            try:                               # file between reading the manifest and it
+                self._ox = ox.Store.read_only(str(location))
+                return self
+            except (OSError, RuntimeError) as exc:
+                error = exc
+                time.sleep(0.02 * (attempt + 1))
+        raise StoreError(f"cannot open the store at {location} read-only: {error}",
+                         hint="is it a newsgraph store? load some articles into it first")
+
+    def settle(self) -> None:
+        """Flush and compact now, so no background compaction rewrites files while read-only
+        handles (the query workers) open them. Also makes queries faster."""
+        if self.location is not None and not self.read_only:
+            self._ox.flush()
+            self._ox.optimize()
 
     # ------------------------------------------------------------------ writing
     def ensure_schema(self) -> None:
@@ -246,5 +271,6 @@ class Store:
             raise StoreError(f"export failed: {exc}") from exc
 
     def close(self) -> None:
-        self._ox.flush() if self.location is not None else None
+        if self.location is not None and not self.read_only:
+            self._ox.flush()
         del self._ox

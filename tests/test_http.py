@@ -12,7 +12,8 @@ import pytest
 from fastapi.testclient import TestClient
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
-from newsgraph.http import create_app, negotiate
+from newsgraph.http import create_app
+from newsgraph.results import negotiate
 
 from .conftest import SEEDS
 
@@ -21,7 +22,8 @@ COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ng:Person } }"
 
 @pytest.fixture()
 def client(seeded) -> TestClient:
-    return TestClient(create_app(seeded))
+    with TestClient(create_app(seeded)) as test_client:  # shutdown stops the query workers
+        yield test_client
 
 
 def test_get_and_post_forms_of_the_protocol(client) -> None:
@@ -195,15 +197,14 @@ def test_rdflib_sparqlstore_reads_the_endpoint(server) -> None:
 
 def test_cors_is_on_for_every_origin_by_default_and_can_be_narrowed_or_off(seeded) -> None:
     origin = {"Origin": "https://notebook.example"}
-    default = TestClient(create_app(seeded)).get("/sparql", params={"query": PERSONS},
-                                                 headers=origin)
-    assert default.headers["access-control-allow-origin"] == "*"
-    narrow = TestClient(create_app(seeded, cors=["https://lab.example"]))
-    assert "access-control-allow-origin" not in narrow.get(
-        "/sparql", params={"query": PERSONS}, headers=origin).headers
-    off = TestClient(create_app(seeded, cors=[])).get("/sparql", params={"query": PERSONS},
-                                                       headers=origin)
-    assert "access-control-allow-origin" not in off.headers
+    answers = {}
+    for name, cors in (("default", None), ("narrow", ["https://lab.example"]), ("off", [])):
+        with TestClient(create_app(seeded, cors=cors)) as test_client:
+            answers[name] = test_client.get("/sparql", params={"query": PERSONS},
+                                            headers=origin).headers
+    assert answers["default"]["access-control-allow-origin"] == "*"
+    assert "access-control-allow-origin" not in answers["narrow"]
+    assert "access-control-allow-origin" not in answers["off"]
 
 
 def test_explain_adds_the_evidence_behind_each_row(client) -> None:
@@ -224,3 +225,28 @@ def test_explain_adds_the_evidence_behind_each_row(client) -> None:
     assert all(json.loads(r["evidence"]["value"]) for r in tenures["results"]["bindings"])
     assert client.get("/queries/timeline", params={"person": "Jan Leike", "explain": "true",
                                                    "format": "csv"}).status_code == 406
+
+
+def test_the_article_api_places_every_fact_in_the_cleaned_text(client) -> None:
+    doc = client.get("/api/articles/001_3247dade6bf5a2bf").json()
+    assert doc["facts"] and "負(fù)責(zé)" not in doc["text"]
+    for fact in doc["facts"]:
+        shown = doc["text"][fact["start"]:fact["end"]]
+        # the cleaned span is the original span without its debris, e.g. pinyin
+        assert shown and shown[0] == fact["exact"][0] and shown[-1] == fact["exact"][-1]
+    missing = client.get("/api/articles/no-such-article")
+    assert missing.status_code == 404 and "no article" in missing.json()["error"]
+
+
+def test_the_page_queries_answer_for_jan_leike(client) -> None:
+    leike = "https://w3id.org/newsgraph/id/person/jan-leike"
+    names = client.get("/queries/names", params={"entity": leike}).json()["results"]["bindings"]
+    assert {"簡·萊克", "简·莱克", "Jan Leike"} <= {b["name"]["value"] for b in names}
+    moves = client.get("/queries/movements", params={"org": "OpenAI"}).json()
+    left = {(b["name"]["value"], b["direction"]["value"]) for b in moves["results"]["bindings"]}
+    assert ("Jan Leike", "departure") in left
+    edges = client.get("/queries/neighbourhood", params={"entity": leike}).json()
+    targets = {b["targetLabel"]["value"] for b in edges["results"]["bindings"]}
+    assert {"Anthropic", "OpenAI"} <= targets
+    roles = client.get("/queries/roles", params={"person": leike}).json()["results"]["bindings"]
+    assert roles and {b["name"]["value"] for b in roles} == {"Jan Leike"}

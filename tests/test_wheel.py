@@ -18,5 +18,6 @@ def test_the_wheel_carries_ontology_and_queries(tmp_path: Path) -> None:
                    "newsgraph/data/queries/timeline.rq", "loaders/lexicons/clean.toml",
                    "newsgraph/data/ontology/shapes.ttl",
                    "newsgraph/data/ontology/rules/30-tenures.rq",
+                   "newsgraph/web/index.html", "newsgraph/web/app.js",
                    "newsgraph/cli.py", "loaders/extract.py"):
         assert needed in names, needed

@@ -1,0 +1,212 @@
+"""Queries in killable worker processes: a deadline, a memory cap and a row cap that stop
+the query itself, not just the answer.
+
+Neither pyoxigraph nor rdflib can cancel a running query from Python, and an Oxigraph
+panic (or a failed allocation) aborts the whole process. So the endpoint never evaluates a
+query in the server process: each worker process holds a read-only handle on the on-disk
+store (reopened when the store's version changes, so it sees every load), runs under an
+address-space limit, and is killed and replaced when its query runs past the deadline,
+when its client goes away, or when it dies. Workers fork from a forkserver that has
+already imported this module, so a replacement is ready in milliseconds.
+"""
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import queue
+import resource
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from newsgraph import errors
+from newsgraph.errors import (
+    BusyError,
+    FormatError,
+    NewsgraphError,
+    QueryLimitError,
+    QueryTimeoutError,
+)
+from newsgraph.results import kind, negotiate, render_capped
+from newsgraph.store import Store
+
+MAX_DEADLINE = 60.0
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What one query may use. Deadlines in seconds (at most 60), memory in bytes."""
+
+    timeout: float = 10.0        # ad-hoc SPARQL
+    saved_timeout: float = 5.0   # saved queries
+    max_rows: int = 10_000
+    memory: int = 1 << 30
+    workers: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
+
+    def __post_init__(self) -> None:
+        for name in ("timeout", "saved_timeout"):
+            value = getattr(self, name)
+            if not 0 < value <= MAX_DEADLINE:
+                raise errors.ParameterError(f"{name} must be between 0 and {MAX_DEADLINE:g} "
+                                            f"seconds, not {value}", hint="pass --timeout 10")
+        if self.max_rows < 1 or self.workers < 1:
+            raise errors.ParameterError("max_rows and workers must be at least 1",
+                                        hint="pass --max-rows 10000 --workers 2")
+
+
+@dataclass
+class Job:
+    """One query for a worker: text, bound values, dataset options and the wanted format."""
+
+    text: str
+    substitutions: dict[Any, Any] | None = None
+    options: dict[str, Any] = field(default_factory=dict)
+    accept: str | None = None
+    fmt: str | None = None
+    max_rows: int = 10_000
+    version: str = ""
+
+
+@dataclass
+class Answer:
+    body: bytes
+    media: str
+    format: str
+    truncated: bool
+
+
+def execute(store: Store, job: Job) -> Answer:
+    """Evaluate, negotiate the format, and write at most job.max_rows rows, in this thread."""
+    result = store.query(job.text, substitutions=job.substitutions, **job.options)
+    try:
+        name, media = negotiate(job.accept, kind(result), job.fmt)
+    except FormatError:
+        del result  # pyoxigraph results must be dropped on the thread that made them
+        raise
+    body, truncated = render_capped(result, name, job.max_rows)
+    return Answer(body, media, name, truncated)
+
+
+def _serve(conn: Any, location: str, memory: int) -> None:
+    """A worker's loop: one job in, one reply out, until the pipe closes."""
+    if memory:
+        resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    store, version = None, None
+    while True:
+        try:
+            job = conn.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            if store is None or job.version != version:
+                store, version = Store.open_read_only(location), job.version
+            reply: tuple = ("ok", execute(store, job))
+        except NewsgraphError as exc:
+            reply = ("error", type(exc).__name__, exc.message, exc.hint)
+        conn.send(reply)
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+
+
+class QueryPool:
+    """A fixed set of worker processes over one on-disk store."""
+
+    def __init__(self, location: str | os.PathLike[str], limits: Limits | None = None) -> None:
+        self.location, self.limits = str(Path(location).resolve()), limits or Limits()
+        self._ctx = mp.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["newsgraph.workers"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self.replaced = 0
+        for _ in range(self.limits.workers):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self._ctx.Pipe()
+        process = self._ctx.Process(target=_serve, args=(theirs, self.location,
+                                                         self.limits.memory), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _replace(self, worker: _Worker) -> _Worker:
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        with self._lock:
+            self.replaced += 1
+        return self._spawn()
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`."""
+        try:
+            worker = self._idle.get(timeout=min(deadline, 2.0))
+        except queue.Empty:
+            raise BusyError(f"all {self.limits.workers} query workers are busy",
+                            hint=f"retry in {BusyError.retry_after} s") from None
+        healthy = False
+        try:
+            reply = self._wait(worker, job, deadline, gone)
+            healthy = True
+        finally:
+            self._idle.put(worker if healthy else self._replace(worker))
+        if reply[0] == "error":
+            raise getattr(errors, reply[1])(reply[2], hint=reply[3])
+        return reply[1]
+
+    def _wait(self, worker: _Worker, job: Job, deadline: float,
+              gone: Callable[[], bool] | None) -> tuple:
+        try:
+            worker.conn.send(job)
+        except OSError:  # the worker had died (at start, or between two queries)
+            raise QueryLimitError("a query worker was not running; it has been replaced",
+                                  hint="retry the request") from None
+        end = time.monotonic() + deadline
+        while not worker.conn.poll(0.05):
+            if not worker.process.is_alive():
+                break
+            if time.monotonic() > end:
+                raise QueryTimeoutError(f"the query ran past its {deadline:g} s deadline and "
+                                        "was stopped", hint="narrow it (a LIMIT, fewer "
+                                        "joins) or ask the operator for a longer --timeout")
+            if gone is not None and gone():
+                raise QueryLimitError("the client went away; the query was stopped")
+        try:
+            return worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            raise QueryLimitError(
+                f"the query was stopped: its worker died (exit code {worker.process.exitcode}), "
+                f"most likely over the {self.limits.memory >> 20} MiB memory limit",
+                hint="narrow the query (ORDER BY over a large join holds everything)") from None
+
+    def close(self) -> None:
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            worker.conn.close()
+            worker.process.kill()
+            worker.process.join(5)
+
+
+class InlineRunner:
+    """For an in-memory store (tests, embedding): same rows and row cap, evaluated in the
+    calling thread, so no deadline can stop it. `newsgraph serve` always uses a QueryPool."""
+
+    def __init__(self, store: Store, limits: Limits | None = None) -> None:
+        self.store, self.limits = store, limits or Limits()
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        return execute(self.store, job)
+
+    def close(self) -> None:
+        return None

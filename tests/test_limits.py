@@ -1,0 +1,99 @@
+"""Every endpoint query runs in a killable worker: over its deadline, its memory or its client,
+it is stopped (not left running), the client gets an explicit status, and the server goes on."""
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import pytest
+import uvicorn
+from fastapi.testclient import TestClient
+
+from newsgraph.http import create_app
+from newsgraph.workers import Limits
+
+# counts a three-way cross product of the store: constant memory, hours of work
+ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } "
+           "GRAPH ?i { ?x ?y ?z } }")
+# sorts one: everything held in memory
+HUNGRY = ("SELECT * WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } GRAPH ?i { ?x ?y ?z } } "
+          "ORDER BY ?c ?f ?z")
+PEOPLE = "SELECT DISTINCT ?p WHERE { GRAPH ?g { ?p a ng:Person } }"
+
+
+def test_a_query_past_its_deadline_is_stopped_with_504_and_the_server_goes_on(seeded) -> None:
+    with TestClient(create_app(seeded, limits=Limits(timeout=1, workers=1))) as client:
+        started = time.monotonic()
+        response = client.get("/sparql", params={"query": ENDLESS})
+        elapsed = time.monotonic() - started
+        assert response.status_code == 504
+        assert "deadline" in response.json()["error"]
+        assert elapsed < 4
+        assert client.app.state.runner.replaced == 1
+        after = client.get("/sparql", params={"query": PEOPLE})
+        assert after.status_code == 200 and after.json()["results"]["bindings"]
+
+
+def test_a_query_over_its_memory_is_stopped_with_503_and_the_server_goes_on(seeded) -> None:
+    limits = Limits(timeout=60, memory=768 << 20, workers=1)
+    with TestClient(create_app(seeded, limits=limits)) as client:
+        response = client.get("/sparql", params={"query": HUNGRY})
+        assert response.status_code == 503, response.text[:200]
+        assert "memory" in response.json()["error"]
+        assert client.get("/sparql", params={"query": PEOPLE}).status_code == 200
+
+
+def test_rows_are_capped_and_the_cut_is_flagged(seeded) -> None:
+    with TestClient(create_app(seeded, limits=Limits(max_rows=3, workers=1))) as client:
+        json_rows = client.get("/sparql", params={"query": PEOPLE})
+        assert len(json_rows.json()["results"]["bindings"]) == 3
+        assert json_rows.headers["newsgraph-truncated"] == "3"
+        csv_rows = client.get("/sparql", params={"query": PEOPLE, "format": "csv"})
+        assert len(csv_rows.text.strip().splitlines()) == 1 + 3
+        saved = client.get("/queries/people")
+        assert len(saved.json()["results"]["bindings"]) == 3
+        assert saved.headers["newsgraph-truncated"] == "3"
+        small = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        assert "newsgraph-truncated" not in small.headers
+
+
+def test_every_worker_busy_gives_503_with_retry_after(seeded) -> None:
+    with TestClient(create_app(seeded, limits=Limits(timeout=5, workers=1))) as client:
+        slow = threading.Thread(target=client.get, args=("/sparql",),
+                                kwargs={"params": {"query": ENDLESS}})
+        slow.start()
+        time.sleep(0.5)
+        busy = client.get("/sparql", params={"query": PEOPLE})
+        slow.join()
+        assert busy.status_code == 503  # waited 2 s for the one worker, busy for 5 s
+        assert busy.headers["retry-after"] == "2"
+
+
+@pytest.fixture()
+def live_server(seeded):
+    app = create_app(seeded, limits=Limits(timeout=30, workers=1))
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    yield app, port
+    server.should_exit = True
+    thread.join(10)
+
+
+def test_a_query_whose_client_went_away_is_stopped(live_server) -> None:
+    app, port = live_server
+    from urllib.parse import quote
+
+    with socket.create_connection(("127.0.0.1", port)) as conn:
+        conn.sendall(f"GET /sparql?query={quote(ENDLESS)} HTTP/1.1\r\nHost: x\r\n\r\n".encode())
+        time.sleep(0.5)
+    started = time.monotonic()
+    while app.state.runner.replaced == 0 and time.monotonic() - started < 10:
+        time.sleep(0.1)
+    assert app.state.runner.replaced == 1  # killed long before its 30 s deadline
