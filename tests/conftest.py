@@ -2,9 +2,15 @@
 from __future__ import annotations
 
 import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+import uvicorn
 
 from newsgraph.ingest import load_paths
 from newsgraph.savedqueries import SavedQueries
@@ -33,6 +39,24 @@ def seeded(seeded_dir: Path, tmp_path: Path) -> Store:
     store = Store(copy)
     yield store
     store.close()
+
+
+@contextmanager
+def serving(app) -> Iterator[int]:
+    """Serve `app` with uvicorn on a free 127.0.0.1 port in a thread; yield the port."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    while not server.started:
+        time.sleep(0.05)
+    try:
+        yield port
+    finally:
+        server.should_exit = True
+        thread.join(10)
 
 
 @pytest.fixture(scope="session")

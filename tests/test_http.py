@@ -250,3 +250,32 @@ def test_the_page_queries_answer_for_jan_leike(client) -> None:
     assert {"Anthropic", "OpenAI"} <= targets
     roles = client.get("/queries/roles", params={"person": leike}).json()["results"]["bindings"]
     assert roles and {b["name"]["value"] for b in roles} == {"Jan Leike"}
+
+
+def test_the_readme_sparqlwrapper_script_gives_the_rows_of_newsgraph_query(server,
+                                                                           seeded_dir) -> None:
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    script = next(block.split("```")[0] for block in readme.split("```python\n")[1:]
+                  if "queries/people.rq" in block)
+    script = script.replace("http://127.0.0.1:8000", server)
+    namespace: dict = {}
+    import contextlib
+    import io
+    import os
+
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):
+            exec(script, namespace)  # noqa: S102 - the README's own example, as written
+    finally:
+        os.chdir(cwd)
+    cli = subprocess.run([sys.executable, "-m", "newsgraph.cli", "--store", str(seeded_dir),
+                          "query", "people", "--format", "json"], capture_output=True,
+                         text=True, check=True)
+
+    def as_set(bindings):
+        return {tuple(sorted((k, v["value"]) for k, v in b.items())) for b in bindings}
+    assert as_set(namespace["rows"]) == as_set(json.loads(cli.stdout)["results"]["bindings"])

@@ -7,11 +7,12 @@ import threading
 import time
 
 import pytest
-import uvicorn
 from fastapi.testclient import TestClient
 
 from newsgraph.http import create_app
 from newsgraph.workers import Limits
+
+from .conftest import serving
 
 # counts a three-way cross product of the store: constant memory, hours of work
 ENDLESS = ("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?a ?b ?c } GRAPH ?h { ?d ?e ?f } "
@@ -73,17 +74,8 @@ def test_every_worker_busy_gives_503_with_retry_after(seeded) -> None:
 @pytest.fixture()
 def live_server(seeded):
     app = create_app(seeded, limits=Limits(timeout=30, workers=1))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield app, port
-    server.should_exit = True
-    thread.join(10)
+    with serving(app) as port:
+        yield app, port
 
 
 def test_a_query_whose_client_went_away_is_stopped(live_server) -> None:

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import tempfile
-import threading
-import time
 from collections.abc import Iterator
 
 import pytest
-import uvicorn
 
 from newsgraph.http import create_app
 from newsgraph.workers import Limits
+
+from .conftest import serving
 
 CHROMIUM = os.environ.get("NEWSGRAPH_CHROMIUM", "/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -28,18 +26,8 @@ def base_url(seeded_dir, tmp_path_factory) -> Iterator[str]:
     copy = tmp_path_factory.mktemp("web") / "store"
     shutil.copytree(seeded_dir, copy)
     store = Store(copy)
-    app = create_app(store, limits=Limits(workers=2))
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="error"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    while not server.started:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with serving(create_app(store, limits=Limits(workers=2))) as port:
+        yield f"http://127.0.0.1:{port}"
     store.close()
 
 

@@ -164,11 +164,15 @@ function timeline(events) {
   return svg;
 }
 
-async function personPage(ident) {
-  const iri = ID + "person/" + ident;
+async function entity(folder, ident) { // an entity's IRI, every name, and the one to show
+  const iri = ID + folder + "/" + ident;
   const names = await saved("names", { entity: iri });
-  if (!names.rows.length) throw new Error(`no person ${ident} in the store`);
-  const name = (names.rows.find(r => r.source === "name") || names.rows[0]).name;
+  if (!names.rows.length) throw new Error(`nothing called ${folder}/${ident} in the store`);
+  return { iri, names, name: (names.rows.find(r => r.source === "name") || names.rows[0]).name };
+}
+
+async function personPage(ident) {
+  const { iri, names, name } = await entity("person", ident);
   const [roles, events, quotes] = await Promise.all([saved("roles", { person: iri }),
     saved("timeline", { person: name }), saved("said", { person: name })]);
   const merged = mergeEvents(events.rows.filter(r => r.event));
@@ -207,10 +211,7 @@ function movementChart(rows) {
 }
 
 async function orgPage(ident) {
-  const iri = ID + "org/" + ident;
-  const names = await saved("names", { entity: iri });
-  if (!names.rows.length) throw new Error(`no organization ${ident} in the store`);
-  const name = (names.rows.find(r => r.source === "name") || names.rows[0]).name;
+  const { iri, names, name } = await entity("org", ident);
   const moves = await saved("movements", { org: name });
   const unique = [...new Map(moves.rows.map(r => [r.person + r.direction, r])).values()];
   const monthly = unique.filter(r => r.month);
