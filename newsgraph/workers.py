@@ -14,6 +14,7 @@ from __future__ import annotations
 import multiprocessing as mp
 import os
 import queue
+import re
 import resource
 import threading
 import time
@@ -104,9 +105,21 @@ def _serve(conn: Any, location: str, memory: int) -> None:
             if store is None or job.version != version:
                 store, version = Store.open_read_only(location), job.version
             reply: tuple = ("ok", execute(store, job))
-        except NewsgraphError as exc:
-            reply = ("error", type(exc).__name__, exc.message, exc.hint)
+        except MemoryError:
+            reply = _out_of_memory(memory)
+        except NewsgraphError as exc:  # the engine may report a failed allocation as I/O
+            reply = (_out_of_memory(memory) if _NO_MEMORY.search(exc.message)
+                     else ("error", type(exc).__name__, exc.message, exc.hint))
         conn.send(reply)
+
+
+_NO_MEMORY = re.compile(r"(?i)cannot allocate memory|memory allocation|out of memory")
+
+
+def _out_of_memory(memory: int) -> tuple:
+    return ("error", "QueryLimitError", f"the query was stopped: it needed more than the "
+            f"{memory >> 20} MiB memory limit", "narrow the query (ORDER BY over a large join "
+            "holds everything)")
 
 
 @dataclass
