@@ -167,7 +167,8 @@ class QueryPool:
         healthy = False
         try:
             reply = self._wait(worker, job, deadline, gone)
-            healthy = True
+            # a worker that caught a failed allocation may keep its heap: replace it too
+            healthy = reply[0] == "ok" or reply[1] != "QueryLimitError"
         finally:
             self._idle.put(worker if healthy else self._replace(worker))
         if reply[0] == "error":

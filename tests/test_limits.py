@@ -89,3 +89,12 @@ def test_a_query_whose_client_went_away_is_stopped(live_server) -> None:
     while app.state.runner.replaced == 0 and time.monotonic() - started < 10:
         time.sleep(0.1)
     assert app.state.runner.replaced == 1  # killed long before its 30 s deadline
+
+
+def test_after_a_memory_stop_the_same_pool_answers_again_and_again(seeded) -> None:
+    limits = Limits(timeout=60, memory=768 << 20, workers=1)
+    with TestClient(create_app(seeded, limits=limits)) as client:
+        for _ in range(3):
+            assert client.get("/sparql", params={"query": HUNGRY}).status_code == 503
+            assert client.get("/sparql", params={"query": PEOPLE}).status_code == 200
+        assert client.app.state.runner.replaced == 3
