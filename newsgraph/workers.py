@@ -149,28 +149,41 @@ class QueryPool:
         theirs.close()
         return _Worker(process, ours)
 
-    def _replace(self, worker: _Worker) -> _Worker:
+    def _stop(self, worker: _Worker) -> _Worker:
+        """Kill a worker; it goes back to the queue dead and is respawned when next taken, so
+        a failed spawn costs one request, never a worker of the pool."""
         worker.process.kill()
         worker.process.join(5)
         worker.conn.close()
         with self._lock:
             self.replaced += 1
-        return self._spawn()
+        return worker
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
-        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`."""
+    def _take(self, deadline: float) -> _Worker:
         try:
             worker = self._idle.get(timeout=min(deadline, 2.0))
         except queue.Empty:
             raise BusyError(f"all {self.limits.workers} query workers are busy",
                             hint=f"retry in {BusyError.retry_after} s") from None
+        if worker.process.is_alive():
+            return worker
+        try:
+            return self._spawn()
+        except Exception as exc:
+            self._idle.put(worker)  # still dead: the next request tries again
+            raise QueryLimitError(f"a query worker could not be started: {exc}",
+                                  hint="retry the request") from exc
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`."""
+        worker = self._take(deadline)
         healthy = False
         try:
             reply = self._wait(worker, job, deadline, gone)
             # a worker that caught a failed allocation may keep its heap: replace it too
             healthy = reply[0] == "ok" or reply[1] != "QueryLimitError"
         finally:
-            self._idle.put(worker if healthy else self._replace(worker))
+            self._idle.put(worker if healthy else self._stop(worker))
         if reply[0] == "error":
             raise getattr(errors, reply[1])(reply[2], hint=reply[3])
         return reply[1]
