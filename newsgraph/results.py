@@ -121,6 +121,9 @@ def term_text(term: Any) -> str:
     return "" if term is None else term.value
 
 
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+
+
 def _json_term(term: Any) -> dict[str, Any]:
     if isinstance(term, ox.NamedNode):
         return {"type": "uri", "value": term.value}
@@ -136,9 +139,6 @@ def _json_term(term: Any) -> dict[str, Any]:
     elif term.datatype.value != XSD_STRING:
         out["datatype"] = term.datatype.value
     return out
-
-
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
 def render_capped(result: Any, fmt: str, max_rows: int) -> tuple[bytes, bool]:
@@ -166,10 +166,7 @@ def render_capped(result: Any, fmt: str, max_rows: int) -> tuple[bytes, bool]:
         raise QueryError(f"the query failed while it ran: {message}")
     truncated = max_rows >= 0
     if k == "graph":
-        if fmt not in GRAPH_FORMATS:
-            raise FormatError(f"a graph result cannot be written as '{fmt}'",
-                              hint="use " + ", ".join(GRAPH_FORMATS))
-        return ox.serialize(rows, format=GRAPH_FORMATS[fmt]), truncated
+        return serialize(rows, fmt), truncated  # a list of triples: written as a graph
     bindings = [{v: _json_term(s[v]) for v in variables if s[v] is not None} for s in rows]
     body = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False).encode("utf-8")

@@ -15,7 +15,7 @@ from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 from newsgraph.http import create_app
 from newsgraph.results import negotiate
 
-from .conftest import SEEDS
+from .conftest import SEEDS, free_port
 
 COUNT = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s a ng:Person } }"
 
@@ -108,18 +108,12 @@ def test_negotiate_prefers_higher_q() -> None:
     assert negotiate(None, "graph")[0] == "turtle"
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 @pytest.fixture()
 def server(seeded_dir: Path, tmp_path: Path):
     import shutil
     store = tmp_path / "served"
     shutil.copytree(seeded_dir, store)
-    port = _free_port()
+    port = free_port()
     proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store", str(store),
                              "serve", "--port", str(port)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)
