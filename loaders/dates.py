@@ -112,6 +112,8 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
+        ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
+        ("same-year-before", r"前一年|上一年|the previous year|the year before|a year earlier|im Vorjahr|ein Jahr (?:zuvor|davor|früher)"),
         ("same-year", r"同一年|同年|当年|the same year|that year|im (?:selben|gleichen) Jahr"),
         ("zh-ymd", r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-ym", r"(\d{4})\s*年\s*(\d{1,2})\s*月"),
@@ -250,6 +252,8 @@ RESOLVERS = {
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
     "same-month": lambda m, r: ("", MONTH),
     "same-year": lambda m, r: ("", YEAR),
+    "same-year-before": lambda m, r: ("-1", YEAR),
+    "same-year-month": lambda m, r: (f"--{int(m[1]) if m[1] else _month(m[2]):02d}", MONTH),
     "ago": lambda m, r: _ago(_num(m[1] or m[3]), m[2] or m[4], _need(r)),
     "year": lambda m, r: iso(int(m[1])),
 }

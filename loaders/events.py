@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.dates import DateMention
+from loaders.dates import MONTH, YEAR, DateMention
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
@@ -14,6 +14,7 @@ from loaders.registry import Entity
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
 # Relative day expressions ("gestern", "on Monday", 昨日, 本周二) that date an article's news.
+RELATIVE_YEARS = {"date-zh-rel-year", "date-rel-year"}
 LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-weekday",
               "date-zh-rel-week-day"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
@@ -46,7 +47,21 @@ class EventRules(OrganizationEventRules):
                     found = self._event(sent, m, mode, roles, etype)
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
-        return _link_destinations(facts + self._founders(roles))
+        return _link_destinations(self._refine_years(facts + self._founders(roles)))
+
+    def _refine_years(self, facts: list[Fact]) -> list[Fact]:
+        """'去年', 'last year': when the article names one month of that year and no other
+        ('去年 11 月那场董事会风波'), an event it dates only by 'last year' is of that month."""
+        months: dict[str, set[str]] = {}
+        for d in self.dates:
+            if d.precision >= MONTH and not d.anaphoric and not d.weak:
+                months.setdefault(d.value[:4], set()).add(d.value[:7])
+        for f in facts:
+            d = f.date
+            if d is not None and d.rule in RELATIVE_YEARS and len(months.get(d.value, ())) == 1:
+                f.date = DateMention(d.start, d.end, next(iter(months[d.value])), MONTH,
+                                     d.rule + "-refined")
+        return facts
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -128,8 +143,12 @@ class EventRules(OrganizationEventRules):
             return [prior[-1]]  # he/she/他/er: the person named last
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
-        if self.lang == "zh" and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
-            return [prior[-1]]  # "他是…教授，2012年又与 X 共同创办了 Coursera"
+        # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
+        # a clause without a subject of its own shares the sentence's pronoun
+        shared = self.lang == "zh" or re.match(r"\s*(?:and|und|but|aber|then|dann)\b",
+                                               self.norm[clause[0]:m.start()])
+        if shared and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
+            return [prior[-1]]
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
@@ -243,12 +262,21 @@ class EventRules(OrganizationEventRules):
 
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""
-        told = [d for d in self._dated if d.start < same.start and d.value]
+        sent = next((s for s in self.sents if s[0] <= same.start < s[1]), (same.start, same.end))
+        told = [d for d in self._dated if d.start < same.start and d.value] + [
+            d for d in self.dates if sent[0] <= d.start < same.start and not d.anaphoric]
         if not told:
             return None
-        value = told[-1].value[:{1: 4, 2: 7, 3: 10}[same.precision]]
-        return DateMention(same.start, same.end, value, min(same.precision,
-                                                             told[-1].precision), same.rule)
+        last = max(told, key=lambda d: d.start)  # "Im Jahr 2021 … im selben Jahr"
+        if same.value.startswith("--"):  # "同年10月": that year, this month
+            return DateMention(same.start, same.end, last.value[:4] + same.value[1:], MONTH,
+                               same.rule)
+        if same.value == "-1":  # "the previous year", "im Vorjahr"
+            return DateMention(same.start, same.end, f"{int(last.value[:4]) - 1:04d}", YEAR,
+                               same.rule)
+        value = last.value[:{1: 4, 2: 7, 3: 10}[same.precision]]
+        return DateMention(same.start, same.end, value, min(same.precision, last.precision),
+                           same.rule)
 
     def _date(self, sent, pos: int) -> DateMention | None:
         """The date nearest the trigger in its sentence (one before it preferred); with none,
@@ -258,8 +286,8 @@ class EventRules(OrganizationEventRules):
         inside = [d for d in inside if not d.weak] or inside
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
-            inside = [d for d in inside if clause[0] <= d.start < clause[1]
-                      and not d.anaphoric] or inside
+            own = [d for d in inside if clause[0] <= d.start < clause[1]]
+            inside = [d for d in own if not d.anaphoric] or own or inside
         if inside:
             chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:

@@ -34,6 +34,11 @@ class Mention:
     rule: str
 
 
+# Organizations found once by their context ("创办了晨光智能", "der Softwarekonzern SAP",
+# "Fjordline, a start-up"): the same name elsewhere in the article is the same organization.
+FOUND_BY_CONTEXT = {"org-introduced", "org-founded", "org-appositive"}
+
+
 def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
     """One regex for Chinese aliases, one for one-word and one for multi-word Latin ones."""
     cjk = sorted((a for a in aliases if re.search(f"[{CJK}]", a)), key=len, reverse=True)
@@ -244,7 +249,7 @@ class MentionFinder(OrgNames):
                     if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
                         owners.setdefault(part, set()).add(m.entity.iri)
         for m in self.mentions:  # a name found once by its context is the same name elsewhere
-            if not m.entity.known and (m.entity.is_person or m.rule == "org-introduced"):
+            if not m.entity.known and (m.entity.is_person or m.rule in FOUND_BY_CONTEXT):
                 surface = self.norm[m.start:m.end]
                 owners.setdefault(surface, set()).add(m.entity.iri)
                 by_iri[m.entity.iri] = m.entity

@@ -39,13 +39,17 @@ class OrgNames:
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         self._introduced_orgs()
         self._appositive_orgs()
+        self._founded_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
+        verbs = tuple(words("names", "not_org_starts_zh"))
+        generic = tuple(words("names", "generic_orgs_zh"))
         for m in zh.finditer(self.norm):
             name, start = m.group(1), m.start(1)
             place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
-            if not function.intersection(name[:-2]):
+            if not function.intersection(name[:-2]) and not name.startswith(verbs) \
+                    and not name.endswith(generic):
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
 
     def _appositive_orgs(self) -> None:
@@ -61,6 +65,26 @@ class OrgNames:
             if name.split()[0] in stop or not self._free_span(m.start(1), m.end(1)):
                 continue
             self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-appositive")
+
+    def _founded_orgs(self) -> None:
+        """'同年创办了地平线机器人', 'co-founded Coursera', 'gründete Aleph Alpha': the name
+        right after a verb of founding, up to the clause's end, is the organization founded."""
+        alt = lambda key: "|".join(sorted(map(re.escape, words("names", key)), key=len,  # noqa: E731
+                                          reverse=True))
+        latin = r"[A-Z][\w&.'-]*[\w&]"
+        patterns = [re.compile(rf"(?:{alt('founding_verbs_zh')})\s*([{CJK}]{{2,8}}?|{latin}"
+                               rf"(?: {latin}){{0,2}})(?=\s*[，。,、；;（(」”\n]|$)"),
+                    re.compile(rf"\b(?:{alt('founding_verbs')})\s+({latin}(?: {latin}){{0,2}})"
+                               rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
+        stop = words("names", "not_names")
+        starts = tuple(words("names", "not_founded_starts_zh"))
+        function = set(toml("names")["function_chars_zh"])
+        for m in (m for p in patterns for m in p.finditer(self.norm)):
+            name = m.group(1)
+            if name.startswith(starts) or name.split()[0] in stop \
+                    or function.intersection(name) or not self._free_span(m.start(1), m.end(1)):
+                continue
+            self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-founded")
 
     def _free_span(self, start: int, end: int) -> bool:
         return not any(start < x.end and x.start < end for x in self.mentions)

@@ -34,7 +34,7 @@ def test_people_new_to_the_registry_are_found(fresh) -> None:
 
 
 def test_moves_between_companies_with_dates(fresh) -> None:
-    events = {(r["type"], r["name"], r.get("orgName"), r.get("date"))
+    events = {(r["type"], r.get("name"), r.get("orgName"), r.get("date"))
               for r in ask(fresh, "events")}
     assert ("Joining", "Rebecca Moore", "NVIDIA", "2025-03-03") in events
     assert ("Departure", "Rebecca Moore", "Intel", "2025-01") in events
@@ -57,7 +57,7 @@ def test_roles_and_quotes(fresh) -> None:
 
 
 def test_german_and_traditional_chinese(fresh) -> None:
-    events = {(r["type"], r["name"], r.get("orgName"), r.get("date"))
+    events = {(r["type"], r.get("name"), r.get("orgName"), r.get("date"))
               for r in ask(fresh, "events")}
     assert ("Departure", "Philipp Herzig", "SAP", "2025-03") in events
     assert ("Joining", "Philipp Herzig", "Helsing", "2025-03-11") in events
@@ -88,3 +88,25 @@ def test_wechat_debris_and_recommended_links_are_not_news(fresh) -> None:
     assert not any(t == "Funding" for t, *_ in events)  # "往期推荐: 智谱完成新一轮融资"
     said = {(r["name"], r["quote"]) for r in ask(fresh, "statements", article="z2")}
     assert ("杨植麟", "昕宇的离开是正常的人员流动，我们尊重他的选择。") in said
+
+
+def test_organizations_named_by_their_founding_and_dates_told_by_reference(fresh) -> None:
+    """'同年创办了晨光智能' names a company nobody registered, everywhere in the article;
+    '同年9月', 'the previous year', 'the same month' and a bare '去年' (when the article
+    names one month of that year) take their date from the text around them."""
+    events = {(r["type"], r.get("name"), r.get("orgName"), r.get("date"))
+              for r in ask(fresh, "events") if r["articleId"] in ("z3", "e3")}
+    assert ("Founding", "Daniel Reyes", "晨光智能", "2019") in events
+    assert ("Funding", None, "晨光智能", "2019-09") in events
+    assert ("Dismissal", "Daniel Reyes", "晨光智能", "2024-11") in events
+    assert ("Joining", "Peter Olsen", "晨光智能", "2025-01") in events
+    assert ("Founding", "Anna Berg", "Fjordline", "2015") in events
+    assert ("Founding", "Anna Berg", "Tessaract", "2019") in events
+    assert ("Departure", "Anna Berg", "Microsoft", "2019") in events
+    roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")}
+    assert ("Laura Chen", "chief executive officer", "晨光智能") in roles  # 临时联席首席执行官
+    assert ("Peter Olsen", "vice president", "Microsoft") in roles  # 微软全球执行副总裁
+    assert ("Peter Olsen", "president", "晨光智能") in roles  # 出任集团总裁兼首席财务官
+    assert ("Peter Olsen", "chief financial officer", "晨光智能") in roles
+    orgs = {r["orgName"] for r in ask(fresh, "roles") if r.get("articleId") == "z3"}
+    assert "芯片公司" not in orgs and "出任集团" not in orgs
