@@ -140,7 +140,7 @@ class EventRules(OrganizationEventRules):
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         in_sentence = [p for p in prior if p.start >= sent[0]]
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
-            return [prior[-1]]  # he/she/他/er: the person named last
+            return [prior[-1] if in_sentence else self._referent(prior, sent[0])]
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
         # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":

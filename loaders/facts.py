@@ -156,6 +156,20 @@ class Context:
         return registry().entities.get(iri)
 
     # ------------------------------------------------------------------ helpers
+    def _referent(self, prior: list[Mention], before: int) -> Mention | None:
+        """Whom a pronoun opening a sentence at `before` stands for: the first person (the
+        topic) of the sentence before, passing over sentences that open with a pronoun
+        themselves ("Er war es auch, der nach dem Weggang von Ilya …": still the same 'he');
+        else the person named last."""
+        pron = lexicon()["pron"]
+        for sent in reversed([s for s in self.sents if s[1] <= before][-4:]):
+            if pron.match(self.norm[sent[0]:sent[1]].lstrip(" \n\"„“「")):
+                continue
+            named = [m for m in prior if sent[0] <= m.start < sent[1]]
+            if named:
+                return named[0]
+        return prior[-1] if prior else None
+
     def _in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end
                 and (kind is None or (m.entity.is_person if kind == "person"

@@ -90,7 +90,7 @@ class StatementRules(Context):
 
     def _antecedent_person(self, pos: int, sentence_start: int) -> Entity | None:
         """Who 'he'/'she'/'他' is: the first person of the sentence before `pos`, else the
-        last person named before it outside quotes (a name inside a quote is not the one
+        referent of the sentences before, outside quotes (a name inside a quote is not the one
         speaking)."""
         spans = getattr(self, "_quote_spans", [])
         prior = [m for m in self.mentions if m.end <= pos and m.entity.is_person
@@ -98,7 +98,8 @@ class StatementRules(Context):
         in_sentence = [m for m in prior if m.start >= sentence_start]
         if in_sentence:
             return in_sentence[0].entity
-        return prior[-1].entity if prior else None
+        found = self._referent(prior, sentence_start)
+        return found.entity if found else None
 
     def _speaker(self, qs: int, qe: int) -> tuple[Entity | None, str]:
         sent = self.sentence_of(qs, (qs, qe))
@@ -149,12 +150,19 @@ class StatementRules(Context):
                 if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
                     break
                 tail = self.norm[verb.end():sent[1]]
+                inverted = [m for m in self.mentions if self.lang != "zh" and m.entity.is_person
+                            and verb.end() <= m.start <= verb.end() + 2]
+                colon = re.match(r"[^:：\n]{0,40}[:：]\s*(.*?)[\s。.!?！？」”]*$", tail, re.S)
+                if inverted and colon and len(colon.group(1)) >= 6:  # "sagte X außerdem: …"
+                    qs = verb.end() + colon.start(1)
+                    out.append((qs, qs + len(colon.group(1)), inverted[0].entity,
+                                "statement-reported-speech-inverted"))
+                    break
                 if self.lang != "zh" and not re.match(r"\s*(?:[:,]|dass\b|that\b)", tail):
                     continue
                 speaker = self._subject(sent[0], verb)
                 rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
                                 re.S)
-                inverted = self.lang != "zh" and self._in(verb.end(), verb.end() + 3, "person")
                 if speaker is None or rest is None or len(rest.group(1)) < 6 or inverted:
                     continue
                 qs = verb.end() + rest.start(1)

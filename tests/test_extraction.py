@@ -333,3 +333,19 @@ def test_units_named_after_their_company_and_in_parentheses(tmp_path) -> None:
     norm = fold("LeCun創立Facebook人工智慧研究院(FAIR)。")
     named = {(norm[m.start:m.end], m.entity.name) for m in find_mentions(norm)}
     assert ("Facebook人工智慧研究院", "Fundamental AI Research") in named
+
+
+def test_a_pronoun_chain_keeps_its_topic_and_inverted_speech_after_a_colon(tmp_path) -> None:
+    """'Er war es auch, der nach dem Weggang von Ilya …' names Ilya in passing: the next 'er'
+    is still Schulman; 'sagte Schumann außerdem: …' is Schulman's unquoted statement."""
+    text = ("John Schulman leitet seit Jahren das Team für Reinforcement Learning.\n"
+            "Er war es auch, der nach dem Weggang von Ilya Sutskever das Team übernahm.\n"
+            "Jetzt gab er bekannt, dass er „eine schwierige Entscheidung getroffen“ habe.\n"
+            "Im Mai sagte Schumann außerdem: Die Rechenleistung sollte verlagert werden.\n"
+            "Danach schrieb Jan Leike Tweets, in denen er OpenAI vorwarf, sein Versprechen "
+            "nicht einzuhalten.")
+    found = statements(extract(tmp_path, text, "2024-08-06", "de"))
+    assert ("John Schulman", "eine schwierige Entscheidung getroffen") in found
+    assert ("John Schulman", "Die Rechenleistung sollte verlagert werden") in found
+    assert ("Jan Leike", "sein Versprechen nicht einzuhalten") in found
+    assert not any(s == "Ilya Sutskever" for s, _ in found)
