@@ -292,6 +292,15 @@ class Context:
                   if o.entity.kind == "org"]
         return opened[-1].entity if opened else None
 
+    def _affiliation(self, org: Mention) -> bool:
+        """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
+        as someone's title is that person's employer, not the topic of the paragraph."""
+        if self.titles is None:
+            return False
+        title = self.titles.search(self.masked, org.end, org.end + 12)
+        return title is not None and bool(
+            lexicon()["org_gap"].match(self.norm[org.end:title.start()]))
+
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
         """No organization beside the title: the first company of the paragraph before it
@@ -303,6 +312,13 @@ class Context:
                 return meant
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
         kinds = ("team", "org") if team else ("org",)
-        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds]
+        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
+                and not self._affiliation(m)]
+        if not orgs:  # "本輪融資由…領投": the company of the paragraph before
+            last = self.norm.rfind("\n", 0, max(0, para - 1))
+            while last > 0 and not self.norm[last + 1:para].strip():
+                last = self.norm.rfind("\n", 0, last)
+            orgs = [m for m in self._in(last + 1, para, "org") if m.entity.kind in kinds
+                    and not self._affiliation(m)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

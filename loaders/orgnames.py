@@ -48,8 +48,10 @@ class OrgNames:
             name, start = m.group(1), m.start(1)
             place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
+            named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
+                x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
             if not function.intersection(name[:-2]) and not name.startswith(verbs) \
-                    and not name.endswith(generic):
+                    and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
 
     def _appositive_orgs(self) -> None:

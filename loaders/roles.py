@@ -62,7 +62,8 @@ class RoleRules(Context):
             clause = self._clause(sent, verb.start())
             people = [p for p in self._in(*clause, kind="person")
                       if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]
-            after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"]
+            after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"
+                     and not self._affiliation(o)]
             org = after[0].entity if after and after[0].start - verb.end() <= 12 \
                 else self._nearest_org(sent, verb.start())
             out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
@@ -122,7 +123,7 @@ class RoleRules(Context):
             if self.lang == "zh" else None
         if agent is not None:  # "这一项目由伊尔亚与同事简·莱克共同领导"
             agents = [p for p in people if agent.end() <= p.start and p.end <= anchor]
-            if agents:
+            if agents and not re.search(r"[,，;；]", self.norm[agents[-1].end:anchor]):
                 return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
@@ -130,7 +131,8 @@ class RoleRules(Context):
         if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
             return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"
         if after and re.fullmatch(r"\s*(?:von|of|at|bei|der|des)\s+\0+\s*[,，]\s*",
-                                  self.masked[last.end():after[0].start]):
+                                  self.masked[last.end():after[0].start]) \
+                and re.match(r"\s*[,，]", self.norm[after[0].end:]):  # the apposition closes
             org = self._in(last.end(), after[0].start, "org")  # "General Counsel von X, Name,"
             return [after[0]], "role-title-org-name", org[0].entity if org else None
         verb_org = self._in(last.end(), sent[1], "org")
@@ -164,8 +166,7 @@ class RoleRules(Context):
             return [after[0]], "role-as-title", None
         enum = lex["enum"].search(self.norm, last.end(), min(sent[1], last.end() + 24))
         if enum:
-            listed = [p for p in after if p.start >= enum.end() and not self.titles.search(
-                self.masked, max(enum.end(), p.start - 8), p.start)]
+            listed = [p for p in after if p.start >= enum.end()]
             if listed:
                 return listed[:10], "role-title-list", None
         if verb_org and verb_org[0].start - last.end() <= 3:

@@ -349,3 +349,18 @@ def test_a_pronoun_chain_keeps_its_topic_and_inverted_speech_after_a_colon(tmp_p
     assert ("John Schulman", "Die Rechenleistung sollte verlagert werden") in found
     assert ("Jan Leike", "sein Versprechen nicht einzuhalten") in found
     assert not any(s == "Ilya Sutskever" for s, _ in found)
+
+
+def test_investors_listed_with_their_own_titles_invest_in_the_company_raising(tmp_path) -> None:
+    """'Skype联合创办人 X 领投': Skype is X's title, not the company raising money, which the
+    paragraph before names."""
+    text = ("人工智能安全公司Anthropic宣布完成1.24亿美元融资。\n\n"
+            "本轮融资由Skype联合创办人Jaan Tallinn领投，其他投资者包括Facebook联合创办人"
+            "Dustin Moskovitz、Google前首席执行官Eric Schmidt。\n\n"
+            "当时，Elon Musk、Reid Hoffman以及Peter Thiel等承诺共同投入10亿美元。")
+    found = {(p, r, o) for p, r, o, _ in roles(extract(tmp_path, text, "2021-05-29"))}
+    for person in ("Jaan Tallinn", "Dustin Moskovitz", "Eric Schmidt"):
+        assert (person, "investor", "Anthropic") in found, found
+    assert ("Jaan Tallinn", "co-founder", "Skype") in found
+    assert not any(r == "investor" and o in ("Skype", "Facebook") for _, r, o in found)
+    assert ("Peter Thiel", "investor", "Anthropic") in found
