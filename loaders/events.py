@@ -139,6 +139,13 @@ class EventRules(OrganizationEventRules):
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         in_sentence = [p for p in prior if p.start >= sent[0]]
+        if lexicon()["pair"].search(self.norm[clause[0]:m.start()]):  # "die beiden", "两人"
+            pair: list[Mention] = []
+            for p in reversed(prior):
+                if all(p.entity is not q.entity for q in pair):
+                    pair.insert(0, p)
+                if len(pair) == 2:
+                    return pair
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
             return [prior[-1] if in_sentence else self._referent(prior, sent[0])]
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
@@ -181,8 +188,11 @@ class EventRules(OrganizationEventRules):
                 following = self._in(marker.end(), m.start(), "person")
                 together = re.match(r"\s*[)）]?\s*(?:共同|一起|联合|一同)",
                                     self.norm[following[-1].end:]) if following else None
-                if following and following[0].start - marker.end() <= 2 and together:
-                    out.append(following[0])
+                gap = self.masked[marker.end():following[0].start] if following else ""
+                described = len(gap) <= 30 and self.titles is not None \
+                    and self.titles.search(gap) and not re.search(r"[,，。;；]", gap)
+                if following and (len(gap) <= 2 or described) and together:
+                    out.append(following[0])  # "与时任Y Combinator总裁的萨姆·奥尔特曼共同创立"
             elif self.lang != "zh" and marker.start() > m.start():
                 following = self._in(marker.end(), clause[1], "person")
                 if following and following[0].start - marker.end() <= 14:

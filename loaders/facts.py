@@ -73,7 +73,9 @@ def lexicon() -> dict:
                                   re.IGNORECASE),
             "company_after": re.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
-            "pron": any_of(data["pronouns"]), "quotes": data["quotes"],
+            "pron": any_of(data["pronouns"]), "pair": any_of(data["pair_pronouns"]),
+            "investor_mark": any_of(data["investor_marks"]),
+            "company_anywhere": any_of(data["company_anaphors"]), "quotes": data["quotes"],
             "not_products": data["not_products"]}
 
 

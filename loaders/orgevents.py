@@ -9,6 +9,7 @@ from loaders.facts import Context, Fact, lexicon
 FOUNDER_ROLES = {"founder", "co-founder"}
 
 
+
 class OrganizationEventRules(Context):
     """Needs `_founded` (organization IRI -> date of its reported founding), set by EventRules."""
 
@@ -38,6 +39,14 @@ class OrganizationEventRules(Context):
     def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
         before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
         after = self._in(m.end(), clause[1], "org")
+        if etype == "Funding":  # "由Coatue领投", "unter Führung von a16z": investors, not the
+            after = [o for o in after if not self._affiliation(o)  # company raising money
+                     and not lexicon()["investor_mark"].search(self.norm[max(m.end(), o.start - 16):o.start])]
+            meant = lexicon()["company_anywhere"].search(self.norm, clause[0], m.start())
+            company = self._company_meant(m.start()) if meant and not before else None
+            if company is not None:  # "bekam das Unternehmen eine Finanzierung"
+                return [Fact("event", sent[0], sent[1], "event-trigger-funding", org=company,
+                             type=etype, date=date)]
         right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
                                              self.norm[m.end():after[0].start])
         funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40

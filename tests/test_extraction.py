@@ -364,3 +364,23 @@ def test_investors_listed_with_their_own_titles_invest_in_the_company_raising(tm
     assert ("Jaan Tallinn", "co-founder", "Skype") in found
     assert not any(r == "investor" and o in ("Skype", "Facebook") for _, r, o in found)
     assert ("Peter Thiel", "investor", "Anthropic") in found
+
+
+def test_pairs_partners_with_titles_and_who_raises_money(tmp_path) -> None:
+    """'die beiden' are the two people named last; '与时任…总裁的 X 共同创立' makes X a partner,
+    not the subject; the company 'unter Führung von' an investor is the one raising."""
+    text = ("Noam Shazeer und Daniel De Freitas arbeiteten bei Google.\n"
+            "Im Jahr 2021 haben die beiden Google verlassen und im selben Jahr Character.AI "
+            "gegründet.\n"
+            "Character.AI entwickelt Chatbots. Im März 2023 bekam das Unternehmen eine Finanzierung von 150 Millionen US-Dollar "
+            "unter Führung von Andreessen Horowitz.")
+    found = events(extract(tmp_path, text, "2024-08-03", "de"))
+    assert ("Departure", "Noam Shazeer", "Google", "2021") in found
+    assert ("Departure", "Daniel De Freitas", "Google", "2021") in found
+    assert ("Funding", None, "Character.AI", "2023-03") in found
+    assert not any(t == "Funding" and o == "Andreessen Horowitz" for t, _, o, _ in found)
+    text = ("马斯克是OpenAI最早的发起人之一。2015年12月，他与时任Y Combinator总裁的萨姆·奥尔特曼"
+            "共同创立OpenAI。")
+    found = events(extract(tmp_path, text, "2018-02-22"))
+    assert ("Founding", "Elon Musk", "OpenAI", "2015-12") in found
+    assert ("Founding", "Sam Altman", "OpenAI", "2015-12") in found
