@@ -29,10 +29,33 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     if b"\x00" in data[:4096]:
         raise ArticleError(f"{path}: a binary file, not text",
                            hint="give newsgraph the article as text or HTML")
-    for encoding in ("utf-8", *FALLBACKS):
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    decoded = []
+    for encoding in FALLBACKS:
         try:
-            return data.decode(encoding)
+            decoded.append(data.decode(encoding))
         except UnicodeDecodeError:
             continue
+    if decoded:  # Big5 bytes often decode as GB18030 too, into rare characters and kana
+        return max(decoded, key=_common_share)
     raise ArticleError(f"{path}: not UTF-8, GB18030 or Big5 text",
                        hint="convert the file to UTF-8 (iconv -t UTF-8)")
+
+
+def _common(ch: str) -> bool:
+    """A character of everyday Chinese: GB2312 level 1 or Big5's frequent block."""
+    for encoding, first, last in (("gb2312", 0xB0, 0xD7), ("big5", 0xA4, 0xC6)):
+        try:
+            if first <= ch.encode(encoding)[0] <= last:
+                return True
+        except UnicodeEncodeError:
+            continue
+    return False
+
+
+def _common_share(text: str) -> float:
+    wide = [ch for ch in text if ord(ch) > 0x7F]
+    return sum(map(_common, wide)) / len(wide) if wide else 1.0

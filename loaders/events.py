@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.dates import MONTH, YEAR, DateMention
+from loaders.dates import DateMention
+from loaders.eventdates import EventDates
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
@@ -13,14 +14,10 @@ from loaders.registry import Entity
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
-# Relative day expressions ("gestern", "on Monday", 昨日, 本周二) that date an article's news.
-RELATIVE_YEARS = {"date-zh-rel-year", "date-rel-year"}
-LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-weekday",
-              "date-zh-rel-week-day"}
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
-class EventRules(OrganizationEventRules):
+class EventRules(OrganizationEventRules, EventDates):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
         """Events; one told inside a quote counts only in the first person, as the speaker's."""
@@ -48,20 +45,6 @@ class EventRules(OrganizationEventRules):
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
         return _link_destinations(self._refine_years(facts + self._founders(roles)))
-
-    def _refine_years(self, facts: list[Fact]) -> list[Fact]:
-        """'去年', 'last year': when the article names one month of that year and no other
-        ('去年 11 月那场董事会风波'), an event it dates only by 'last year' is of that month."""
-        months: dict[str, set[str]] = {}
-        for d in self.dates:
-            if d.precision >= MONTH and not d.anaphoric and not d.weak:
-                months.setdefault(d.value[:4], set()).add(d.value[:7])
-        for f in facts:
-            d = f.date
-            if d is not None and d.rule in RELATIVE_YEARS and len(months.get(d.value, ())) == 1:
-                f.date = DateMention(d.start, d.end, next(iter(months[d.value])), MONTH,
-                                     d.rule + "-refined")
-        return facts
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -270,59 +253,6 @@ class EventRules(OrganizationEventRules):
                 return r.org
         return None
 
-    def _antecedent(self, same: DateMention) -> DateMention | None:
-        """'同一个月': the date of the last event told before, cut to the precision asked."""
-        sent = next((s for s in self.sents if s[0] <= same.start < s[1]), (same.start, same.end))
-        told = [d for d in self._dated if d.start < same.start and d.value] + [
-            d for d in self.dates if sent[0] <= d.start < same.start and not d.anaphoric]
-        if not told:
-            return None
-        last = max(told, key=lambda d: d.start)  # "Im Jahr 2021 … im selben Jahr"
-        if same.value.startswith("--"):  # "同年10月": that year, this month
-            return DateMention(same.start, same.end, last.value[:4] + same.value[1:], MONTH,
-                               same.rule)
-        if same.value == "-1":  # "the previous year", "im Vorjahr"
-            return DateMention(same.start, same.end, f"{int(last.value[:4]) - 1:04d}", YEAR,
-                               same.rule)
-        value = last.value[:{1: 4, 2: 7, 3: 10}[same.precision]]
-        return DateMention(same.start, same.end, value, min(same.precision, last.precision),
-                           same.rule)
-
-    def _date(self, sent, pos: int) -> DateMention | None:
-        """The date nearest the trigger in its sentence (one before it preferred); with none,
-        the last date of the sentence before, in the same paragraph (news carries a date
-        forward until a new one is given)."""
-        inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
-        inside = [d for d in inside if not d.weak] or inside
-        if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
-            clause = self._clause(sent, pos)
-            own = [d for d in inside if clause[0] <= d.start < clause[1]]
-            inside = [d for d in own if not d.anaphoric] or own or inside
-        if inside:
-            chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
-            if not chosen.anaphoric:
-                return chosen
-            resolved = self._antecedent(chosen)
-            concrete = [d for d in inside if not d.anaphoric]
-            return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
-                                if concrete else None)
-        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
-        earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
-                   and not d.anaphoric and not d.weak]
-        if earlier:
-            return earlier[-1]
-        return self._lede_date(pos)
-
-    def _lede_date(self, pos: int) -> DateMention | None:
-        """The news of an article's first paragraphs happened on its lede's date ("Gestern
-        Abend hat sich … ereignet. … kehren zu Google zurück"): a day the opening paragraphs
-        name, in the week before publication, dates the undated events told near it."""
-        body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:4]
-        if not body or pos >= body[-1][1]:
-            return None
-        lede = [d for d in self.dates if d.start < pos and d.start < body[min(2, len(body) - 1)][1]
-                and d.precision == 3 and not d.anaphoric and d.rule in LEDE_RULES]
-        return lede[0] if lede else None
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:

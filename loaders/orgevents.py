@@ -40,8 +40,9 @@ class OrganizationEventRules(Context):
         before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
         after = self._in(m.end(), clause[1], "org")
         if etype == "Funding":  # "由Coatue领投", "unter Führung von a16z": investors, not the
-            after = [o for o in after if not self._affiliation(o)  # company raising money
-                     and not lexicon()["investor_mark"].search(self.norm[max(m.end(), o.start - 16):o.start])]
+            marks = lexicon()["investor_mark"]  # company raising money
+            after = [o for o in after if not self._affiliation(o)
+                     and not marks.search(self.norm[max(m.end(), o.start - 16):o.start])]
             meant = lexicon()["company_anywhere"].search(self.norm, clause[0], m.start())
             company = self._company_meant(m.start()) if meant and not before else None
             if company is not None:  # "bekam das Unternehmen eine Finanzierung"

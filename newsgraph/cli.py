@@ -259,7 +259,14 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
                                                      "and the cut is flagged")] = 10_000,
           memory_mib: Annotated[int, typer.Option(help="memory of one query worker, MiB")] = 1024,
           workers: Annotated[int, typer.Option(help="query worker processes (default: one "
-                                                    "per core)")] = 0) -> None:
+                                                    "per core)")] = 0,
+          queue: Annotated[int, typer.Option(help="requests that may wait for a busy "
+                                                  "worker; more get 503 at once")] = 8,
+          public: Annotated[bool, typer.Option(help="exposed to a network: limit each "
+                                                    "client to --rate requests a minute")] = False,
+          rate: Annotated[float, typer.Option(help="requests per minute per client with "
+                                                   "--public (bursts of a tenth)")] = 120.0,
+          ) -> None:
     """Serve the web page, the SPARQL endpoint, the saved queries and their OpenAPI docs."""
     import uvicorn
 
@@ -268,7 +275,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
 
     origins = [o.strip() for o in cors.split(",") if o.strip()]
     limits = Limits(timeout=timeout, saved_timeout=saved_timeout, max_rows=max_rows,
-                    memory=memory_mib << 20, **({"workers": workers} if workers else {}))
+                    memory=memory_mib << 20, queue=queue, rate=rate if public else 0.0,
+                    **({"workers": workers} if workers else {}))
     uvicorn.run(create_app(state.open(), cors=origins, limits=limits), host=host, port=port,
                 log_level="info")
 

@@ -101,3 +101,19 @@ class BusyError(QueryLimitError):
     """Every query worker stayed busy; the client should retry later."""
 
     retry_after = 2
+
+
+class QueryTooLargeError(QueryError):
+    """A query's text is longer than the endpoint reads (8 KiB by GET, 64 KiB by POST)."""
+
+    http_status = 413
+
+
+class RateLimitError(NewsgraphError):
+    """A client sent more requests than its share; `retry_after` says when to come back."""
+
+    http_status = 429
+
+    def __init__(self, message: str, *, hint: str = "", retry_after: int = 1) -> None:
+        super().__init__(message, hint=hint)
+        self.retry_after = retry_after

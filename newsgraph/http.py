@@ -18,9 +18,17 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 
 from newsgraph import __version__
-from newsgraph.errors import ForbiddenQueryError, FormatError, NewsgraphError, QueryError
+from newsgraph.errors import (
+    ForbiddenQueryError,
+    FormatError,
+    NewsgraphError,
+    QueryError,
+    QueryTooLargeError,
+    RateLimitError,
+)
 from newsgraph.explain import with_evidence
 from newsgraph.pages import add_pages
+from newsgraph.ratelimit import RateLimiter, exempt
 from newsgraph.safety import check_query, warm_up
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
@@ -62,6 +70,17 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"])
     app.state.store, app.state.queries, app.state.runner = store, queries, runner
+    if limits.rate:
+        limiter = RateLimiter(limits.rate)
+
+        @app.middleware("http")
+        async def rate_limit(request: Request, call_next):  # noqa: ANN202
+            if not exempt(request.url.path):
+                try:
+                    limiter.take(request.client.host if request.client else "unknown")
+                except RateLimitError as exc:
+                    return _error(exc)
+            return await call_next(request)
 
     @app.exception_handler(NewsgraphError)
     def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
@@ -84,6 +103,8 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         if not text:
             return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
                             media_type="text/turtle")
+        cap = limits.max_get if request.method == "GET" else limits.max_post
+        _check_size(text.encode("utf-8"), cap, request.method)
         check_query(text)
         job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
                   fmt=fmt)
@@ -104,10 +125,11 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     async def sparql_post(request: Request) -> Response:
         ctype = request.headers.get("content-type", "").split(";")[0].strip().lower()
         dataset = {k: request.query_params.getlist(k) for k in DATASET_PARAMS}
+        body = await _read_capped(request, 2 * limits.max_post)  # a form is URL-encoded
         if ctype == "application/sparql-query":
-            text, fmt = (await request.body()).decode("utf-8", "replace"), None
+            text, fmt = body.decode("utf-8", "replace"), None
         elif ctype == "application/x-www-form-urlencoded":
-            form = parse_qs((await request.body()).decode("utf-8", "replace"))
+            form = parse_qs(body.decode("utf-8", "replace"))
             if "update" in form:
                 raise ForbiddenQueryError("SPARQL Update is refused: this endpoint is read-only",
                                           hint="load articles with 'newsgraph load'")
@@ -146,6 +168,29 @@ def create_app(store: Store, queries: SavedQueries | None = None,
 
 
 DATASET_PARAMS = ("default-graph-uri", "named-graph-uri")
+
+
+async def _read_capped(request: Request, cap: int) -> bytes:
+    """The request body, refused (413) as soon as it passes `cap` bytes: a client cannot
+    make the server hold a huge body, declared or chunked."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit():
+        _check_size(b"", cap, "POST", int(declared))
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        _check_size(b"", cap, "POST", size)
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def _check_size(body: bytes, cap: int, method: str, size: int | None = None) -> None:
+    size = len(body) if size is None else size
+    if size > cap:
+        hint = "POST it (up to 64 KiB by default)" if method == "GET" else \
+            "shorten it: bind values with a saved query's parameters instead of inlining them"
+        raise QueryTooLargeError(f"the query is {size} bytes; {method} takes at most {cap}",
+                                 hint=hint)
 
 
 def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:

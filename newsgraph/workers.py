@@ -46,6 +46,10 @@ class Limits:
     max_rows: int = 10_000
     memory: int = 1 << 30
     workers: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    queue: int = 8               # requests waiting for a worker; more get 503 at once
+    max_get: int = 8 << 10       # query text by GET, bytes
+    max_post: int = 64 << 10     # query text by POST, bytes
+    rate: float = 0.0            # requests per minute per client (0: no limit; --public: 120)
 
     def __post_init__(self) -> None:
         for name in ("timeout", "saved_timeout"):
@@ -53,7 +57,7 @@ class Limits:
             if not 0 < value <= MAX_DEADLINE:
                 raise errors.ParameterError(f"{name} must be between 0 and {MAX_DEADLINE:g} "
                                             f"seconds, not {value}", hint="pass --timeout 10")
-        if self.max_rows < 1 or self.workers < 1:
+        if self.max_rows < 1 or self.workers < 1 or self.queue < 0 or self.rate < 0:
             raise errors.ParameterError("max_rows and workers must be at least 1",
                                         hint="pass --max-rows 10000 --workers 2")
 
@@ -137,7 +141,7 @@ class QueryPool:
         self._ctx.set_forkserver_preload(["newsgraph.workers"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
-        self.replaced = 0
+        self.replaced = self.waiting = 0
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
 
@@ -160,11 +164,25 @@ class QueryPool:
         return worker
 
     def _take(self, deadline: float) -> _Worker:
+        """A free worker. At most `limits.queue` requests wait for one, for 2 s at most; the
+        rest are refused at once (503 + Retry-After) rather than piling up."""
+        busy = BusyError(f"all {self.limits.workers} query workers are busy and "
+                         f"{self.limits.queue} requests are waiting",
+                         hint=f"retry in {BusyError.retry_after} s")
         try:
-            worker = self._idle.get(timeout=min(deadline, 2.0))
+            worker = self._idle.get_nowait()
         except queue.Empty:
-            raise BusyError(f"all {self.limits.workers} query workers are busy",
-                            hint=f"retry in {BusyError.retry_after} s") from None
+            with self._lock:
+                if self.waiting >= self.limits.queue:
+                    raise busy from None
+                self.waiting += 1
+            try:
+                worker = self._idle.get(timeout=min(deadline, 2.0))
+            except queue.Empty:
+                raise busy from None
+            finally:
+                with self._lock:
+                    self.waiting -= 1
         if worker.process.is_alive():
             return worker
         try:

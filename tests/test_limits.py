@@ -99,3 +99,60 @@ def test_after_a_memory_stop_the_same_pool_answers_again_and_again(seeded) -> No
             after = client.get("/sparql", params={"query": PEOPLE})
             assert after.status_code == 200, after.text
         assert client.app.state.runner.replaced == 3
+
+
+def test_past_the_queue_bound_requests_are_refused_at_once(seeded) -> None:
+    """One worker busy, queue of 1: the first waiter waits (2 s), the next is refused at once."""
+    with TestClient(create_app(seeded, limits=Limits(timeout=5, workers=1, queue=1))) as client:
+        slow = threading.Thread(target=client.get, args=("/sparql",),
+                                kwargs={"params": {"query": ENDLESS}})
+        slow.start()
+        time.sleep(0.5)
+        waiter = threading.Thread(target=client.get, args=("/sparql",),
+                                  kwargs={"params": {"query": PEOPLE}})
+        waiter.start()
+        time.sleep(0.3)
+        started = time.monotonic()
+        refused = client.get("/sparql", params={"query": PEOPLE})
+        elapsed = time.monotonic() - started
+        waiter.join()
+        slow.join()
+        assert refused.status_code == 503 and refused.headers["retry-after"] == "2"
+        assert "waiting" in refused.json()["error"]
+        assert elapsed < 1.0  # not queued behind the waiter
+
+
+def test_query_text_is_capped_8_kib_by_get_and_64_kib_by_post(seeded) -> None:
+    padded = PEOPLE + " #" + "x" * (9 << 10)  # a comment: valid SPARQL, 9 KiB
+    with TestClient(create_app(seeded, limits=Limits(workers=1))) as client:
+        by_get = client.get("/sparql", params={"query": padded})
+        assert by_get.status_code == 413 and "GET takes at most 8192" in by_get.json()["error"]
+        assert "POST" in by_get.json()["hint"]
+        by_post = client.post("/sparql", content=padded,
+                              headers={"content-type": "application/sparql-query"})
+        assert by_post.status_code == 200, by_post.text
+        huge = PEOPLE + " #" + "x" * (1 << 20)  # 1 MB
+        refused = client.post("/sparql", content=huge,
+                              headers={"content-type": "application/sparql-query"})
+        assert refused.status_code == 413
+        chunked = client.post("/sparql", content=iter([huge.encode()[i:i + 4096]
+                                                       for i in range(0, len(huge), 4096)]),
+                              headers={"content-type": "application/sparql-query"})
+        assert chunked.status_code == 413  # no Content-Length: cut while reading
+        assert client.get("/sparql", params={"query": PEOPLE}).status_code == 200
+
+
+def test_public_servers_limit_each_client_with_429_and_retry_after(seeded) -> None:
+    """60 a minute: a burst of 10, then 429 until a token comes back (1 s); /health is free."""
+    with TestClient(create_app(seeded, limits=Limits(workers=1, rate=60))) as client:
+        codes = [client.get("/queries/people").status_code for _ in range(12)]
+        assert codes[:10] == [200] * 10 and codes[10:] == [429, 429]
+        limited = client.get("/sparql", params={"query": PEOPLE})
+        assert limited.status_code == 429 and limited.headers["retry-after"] == "1"
+        assert "per minute" in limited.json()["error"]
+        assert all(client.get("/health").status_code == 200 for _ in range(20))
+        time.sleep(1.1)
+        assert client.get("/queries/people").status_code == 200
+    with TestClient(create_app(seeded, limits=Limits(workers=1))) as client:  # off by default
+        assert all(client.get("/health").status_code == 200 for _ in range(5))
+        assert all(client.get("/queries/people").status_code == 200 for _ in range(15))

@@ -1,0 +1,131 @@
+"""Which organization a title, an event or an investment belongs to: the organizations
+written before or after it, the company a paragraph is about, "the company" (该公司, das
+Unternehmen), and organizations that are only someone's title ("Skype联合创办人")."""
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import words
+from loaders.mentions import Mention
+from loaders.registry import Entity, new_entity
+from loaders.rulewords import lexicon
+
+# "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
+_NAME_TOKEN = r"[A-Z][^\W\d_]*(?:[-'’.][A-Za-z][^\W\d_]*)*"
+_AFTER_PREP = re.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
+                         r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
+                         rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
+
+
+class OrgLookup:
+    """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
+    local_orgs, _in, _gap)."""
+
+    def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
+        """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
+        its company: the nearest holds the role), '特斯拉和SpaceX' (both hold it)."""
+        run: list[Mention] = []
+        for m in reversed(self._in(sent[0], pos, "org")):
+            edge = run[0].start if run else pos
+            gap = self._gap(m.end, edge)
+            joined = run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap)
+            if not (lexicon()["org_gap"].match(gap) or joined):
+                break
+            run.insert(0, m)
+        return run
+
+    def _run_holders(self, run: list[Mention]) -> list[Mention]:
+        """Which organizations of a run hold the title: all when joined by 和/and, else the
+        nearest ("OpenAI 超级对齐团队": the unit, not its company too)."""
+        if len(run) > 1 and all(lexicon()["org_gap"].match(self._gap(a.end, b.start))
+                                for a, b in zip(run, run[1:], strict=False)):
+            return run[-1:]
+        return run
+
+    def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:
+        orgs = [m for m in self._in(sent[0], pos, "org") if lexicon()["org_gap"].match(
+            self._gap(m.end, pos))]
+        return orgs[-1].entity if orgs else None
+
+    def _company(self, org: Entity | None) -> Entity | None:
+        """People join and leave companies: a team's event goes to its parent organization."""
+        if org is not None and org.kind == "team" and org.unit_of:
+            return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
+        return org
+
+    def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
+        if not tight and lexicon()["company_after"].match(self.norm, pos):
+            meant = self._company_meant(pos)  # "war Präsident des Unternehmens"
+            if meant is not None:
+                return meant
+        for m in self._in(pos, sent[1], "org"):
+            gap = self._gap(pos, m.start)
+            if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
+                return m.entity
+            if not tight and lexicon()["prep"].search(gap) and not self._in(pos, m.start, "person"):
+                return m.entity
+        return None if tight else self._unknown_org_after(pos, sent)
+
+    def _unknown_org_after(self, pos: int, sent: tuple[int, int]) -> Entity | None:
+        """'a partner at the search firm Calder & Rhee', 'Analyst beim Frankfurter Research-Haus
+        Vorndran & Kolb': a capitalized name after at/bei/of that no lexicon knows."""
+        if self.lang == "zh":
+            return None
+        m = _AFTER_PREP.match(self.norm, pos, sent[1])
+        if m is None:
+            return None
+        tokens = re.findall(rf"{_NAME_TOKEN}|&", m.group(1))
+        if "&" in tokens:
+            i = tokens.index("&")
+            tokens = tokens[max(0, i - 1):i + 2]
+        endings = words("names", "org_descriptor_endings")
+        city = self.lang == "de"  # "Pariser", "Frankfurter": city adjectives before the name
+        while tokens and (tokens[0].lower().endswith(tuple(endings)) or
+                          (city and tokens[0].endswith("er") and len(tokens) > 1)):
+            tokens.pop(0)
+        if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3:
+            return None
+        name = " ".join(tokens).replace(" & ", " & ")
+        entity = self.reg_entity_by_name(name) or self.local_orgs.setdefault(
+            name, new_entity("org", name))
+        return entity
+
+    def _company_meant(self, pos: int) -> Entity | None:
+        """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
+        opened a sentence before it."""
+        reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
+        opened = [o for s0, s1 in self.sents if s1 <= pos
+                  for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
+                  if o.entity.kind == "org"]
+        return opened[-1].entity if opened else None
+
+    def _affiliation(self, org: Mention) -> bool:
+        """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
+        as someone's title is that person's employer, not the topic of the paragraph."""
+        if self.titles is None:
+            return False
+        title = self.titles.search(self.masked, org.end, org.end + 12)
+        return title is not None and bool(
+            lexicon()["org_gap"].match(self.norm[org.end:title.start()]))
+
+    def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
+                     ) -> Entity | None:
+        """No organization beside the title: the first company of the paragraph before it
+        (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
+        CFO'), else the article's."""
+        if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
+            meant = self._company_meant(pos)
+            if meant is not None:  # "公司的联合创办人", "the company's CFO"
+                return meant
+        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        kinds = ("team", "org") if team else ("org",)
+        orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
+                and not self._affiliation(m)]
+        if not orgs:  # "本輪融資由…領投": the company of the paragraph before
+            last = self.norm.rfind("\n", 0, max(0, para - 1))
+            while last > 0 and not self.norm[last + 1:para].strip():
+                last = self.norm.rfind("\n", 0, last)
+            orgs = [m for m in self._in(last + 1, para, "org") if m.entity.kind in kinds
+                    and not self._affiliation(m)][:1]
+        teams = [m for m in orgs if m.entity.kind == "team"]
+        return (teams or orgs)[0].entity if orgs else self.main_org
