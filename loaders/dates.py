@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import toml
+from loaders.lexicon import alternation, toml
 
 YEAR, MONTH, DAY = 1, 2, 3
 WEAK_RULES = {"date-now", "date-zh-weak"}
@@ -101,14 +101,12 @@ def _vocab() -> dict:
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6}}
 
 
-def _alts(names: dict) -> str:
-    return "|".join(sorted(map(re.escape, names), key=len, reverse=True))
 
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     v = _vocab()
-    mon, wd, num = _alts(v["months"]), _alts(v["weekdays"]), _alts(v["numbers"])
+    mon, wd, num = alternation(v["months"]), alternation(v["weekdays"]), alternation(v["numbers"])
     return [(name, re.compile(p, re.IGNORECASE)) for name, p in [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),

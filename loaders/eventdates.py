@@ -36,7 +36,7 @@ class EventDates(Context):
 
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""
-        sent = next((s for s in self.sents if s[0] <= same.start < s[1]), (same.start, same.end))
+        sent = self.sentence_of(same.start, (same.start, same.end))
         told = [d for d in self._dated if d.start < same.start and d.value] + [
             d for d in self.dates if sent[0] <= d.start < same.start and not d.anaphoric]
         if not told:

@@ -131,3 +131,8 @@ def toml(name: str) -> dict:
 @cache
 def words(name: str, key: str) -> frozenset[str]:
     return frozenset(toml(name)[key].split())
+
+
+def alternation(phrases) -> str:
+    """A regex alternative of literal phrases, longest first (so "联合创始人" beats "创始人")."""
+    return "|".join(sorted(map(re.escape, phrases), key=len, reverse=True))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.lexicon import toml, words
+from loaders.lexicon import alternation, toml, words
 from loaders.registry import new_entity
 
 CJK = r"\u3400-\u9fff"
@@ -71,12 +71,12 @@ class OrgNames:
     def _founded_orgs(self) -> None:
         """'同年创办了地平线机器人', 'co-founded Coursera', 'gründete Aleph Alpha': the name
         right after a verb of founding, up to the clause's end, is the organization founded."""
-        alt = lambda key: "|".join(sorted(map(re.escape, words("names", key)), key=len,  # noqa: E731
-                                          reverse=True))
         latin = r"[A-Z][\w&.'-]*[\w&]"
-        patterns = [re.compile(rf"(?:{alt('founding_verbs_zh')})\s*([{CJK}]{{2,8}}?|{latin}"
-                               rf"(?: {latin}){{0,2}})(?=\s*[，。,、；;（(」”\n]|$)"),
-                    re.compile(rf"\b(?:{alt('founding_verbs')})\s+({latin}(?: {latin}){{0,2}})"
+        zh, other = (alternation(words("names", k)) for k in ("founding_verbs_zh",
+                                                                "founding_verbs"))
+        patterns = [re.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{latin}(?: {latin}){{0,2}})"
+                               rf"(?=\s*[，。,、；;（(」”\n]|$)"),
+                    re.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
                                rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
         stop = words("names", "not_names")
         starts = tuple(words("names", "not_founded_starts_zh"))
@@ -94,8 +94,7 @@ class OrgNames:
     def _introduced_orgs(self) -> None:
         """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
         '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
-        intro = "|".join(sorted(map(re.escape, words("names", "org_introducers")), key=len,
-                                reverse=True))
+        intro = alternation(words("names", "org_introducers"))
         token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
         # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
         not_after_article = "".join(rf"(?<!\b{a} )" for a in (
