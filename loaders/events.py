@@ -138,7 +138,7 @@ class EventRules(OrganizationEventRules, EventDates):
         shared = self.lang == "zh" or re.match(r"\s*(?:and|und|but|aber|then|dann)\b",
                                                self.norm[clause[0]:m.start()])
         if shared and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
-            return [prior[-1]]
+            return [self._referent(prior, sent[0])]  # no person in the sentence: its topic
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []

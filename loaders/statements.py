@@ -70,11 +70,11 @@ class StatementRules(Context):
         clause's subject before it: persons before organizations, the first in Chinese (topic
         first), the one nearest the verb in German and English; else, for a pronoun, the first
         person of the sentence, or the last one named before it."""
-        vs, ve = verb.start(), verb.end()
+        vs = verb.start()
         if self.lang != "zh":
-            inverted = [m for m in self.mentions if ve <= m.start <= ve + 2 and m.entity.is_person]
-            if inverted:
-                return inverted[0].entity
+            inverted = self._named_after(verb)
+            if inverted is not None:
+                return inverted
         clause = self._clause((start, vs), vs)
         cands = [m for m in self.mentions if clause[0] <= m.start and m.end <= vs
                  and m.entity.kind != "outlet"]
@@ -87,6 +87,11 @@ class StatementRules(Context):
         if lexicon()["pron"].search(self.norm[clause[0]:vs]):
             return self._antecedent_person(clause[0], start)
         return cands[0].entity if cands else None
+
+    def _named_after(self, verb: re.Match[str]) -> Entity | None:
+        """The person named right after a verb of saying: "sagte Schumann", "said Dean"."""
+        return next((m.entity for m in self.mentions if m.entity.is_person
+                     and verb.end() <= m.start <= verb.end() + 2), None)
 
     def _antecedent_person(self, pos: int, sentence_start: int) -> Entity | None:
         """Who 'he'/'she'/'他' is: the first person of the sentence before `pos`, else the
@@ -150,12 +155,12 @@ class StatementRules(Context):
                 if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
                     break
                 tail = self.norm[verb.end():sent[1]]
-                inverted = [m for m in self.mentions if self.lang != "zh" and m.entity.is_person
-                            and verb.end() <= m.start <= verb.end() + 2]
+                inverted = self._named_after(verb) if self.lang != "zh" else None
                 colon = re.match(r"[^:：\n]{0,40}[:：]\s*(.*?)[\s。.!?！？」”]*$", tail, re.S)
-                if inverted and colon and len(colon.group(1)) >= 6:  # "sagte X außerdem: …"
+                if inverted is not None and colon and len(colon.group(1)) >= 6:
+                    # "sagte Schumann außerdem: …": the speaker named after the verb
                     qs = verb.end() + colon.start(1)
-                    out.append((qs, qs + len(colon.group(1)), inverted[0].entity,
+                    out.append((qs, qs + len(colon.group(1)), inverted,
                                 "statement-reported-speech-inverted"))
                     break
                 if self.lang != "zh" and not re.match(r"\s*(?:[:,]|dass\b|that\b)", tail):
@@ -163,7 +168,8 @@ class StatementRules(Context):
                 speaker = self._subject(sent[0], verb)
                 rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
                                 re.S)
-                if speaker is None or rest is None or len(rest.group(1)) < 6 or inverted:
+                if speaker is None or rest is None or len(rest.group(1)) < 6 \
+                        or inverted is not None:
                     continue
                 qs = verb.end() + rest.start(1)
                 out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))

@@ -104,7 +104,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
             return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
                             media_type="text/turtle")
         cap = limits.max_get if request.method == "GET" else limits.max_post
-        _check_size(text.encode("utf-8"), cap, request.method)
+        _check_size(len(text.encode("utf-8")), cap, request.method)
         check_query(text)
         job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
                   fmt=fmt)
@@ -175,17 +175,16 @@ async def _read_capped(request: Request, cap: int) -> bytes:
     make the server hold a huge body, declared or chunked."""
     declared = request.headers.get("content-length", "")
     if declared.isdigit():
-        _check_size(b"", cap, "POST", int(declared))
+        _check_size(int(declared), cap, "POST")
     chunks, size = [], 0
     async for chunk in request.stream():
         size += len(chunk)
-        _check_size(b"", cap, "POST", size)
+        _check_size(size, cap, "POST")
         chunks.append(chunk)
     return b"".join(chunks)
 
 
-def _check_size(body: bytes, cap: int, method: str, size: int | None = None) -> None:
-    size = len(body) if size is None else size
+def _check_size(size: int, cap: int, method: str) -> None:
     if size > cap:
         hint = "POST it (up to 64 KiB by default)" if method == "GET" else \
             "shorten it: bind values with a saved query's parameters instead of inlining them"
