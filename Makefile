@@ -7,7 +7,7 @@ SHARED  ?= ../shared
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
 
-.PHONY: install run test score score-dev bench lint docs clean
+.PHONY: install run test stress score score-dev bench lint docs clean
 
 $(VENV)/.installed: pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -25,6 +25,10 @@ run: install
 
 test: install
 	$(PY) -m pytest -q
+
+# the long runs (~6 min): loader fuzz 60 s, 200 reloads vs 2 readers, 8 SIGKILLs, 20 clients
+stress: install
+	NEWSGRAPH_STRESS=1 $(PY) -m pytest -q -s tests/test_concurrency.py tests/test_stress.py
 
 score: install
 	$(PY) $(SHARED)/eval/score.py --gold $(SHARED)/eval/seeds-gold.json --cli $(NG) seeds/

@@ -20,9 +20,9 @@ import opencc
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
 _CJK = r"\u3400-\u9fff"
 # Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責.
-_PINYIN = re.compile(rf"(?<=[{_CJK}])\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\)")
+_PINYIN = re.compile(rf"(?<=[{_CJK}])(?:\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
-_DOUBLE_PUNCT = re.compile(r"[,，](?=[,，。、;；!！?？])|(?<=[。、])[,，]")
+_DOUBLE_PUNCT = re.compile(r"(?<=[。、])[,，]+|[,，]+(?=[,，。、;；!！?？])")
 _WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0x30FB: 0xB7,
           0x2022: 0xB7, 0xFF65: 0xB7, 0xFF0E: 0xB7}  # 傑夫．迪恩: a name's dot, as 0xB7
 _SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
@@ -147,7 +147,10 @@ def clean(raw: str) -> Cleaned:
     text, offs = _sub(text, offs, _DOUBLE_PUNCT)
     lines, pos, seen = [], 0, set()
     kept_text, kept_offs = [], []
-    for line in text.split("\n"):
+    segments = text.split("\n")
+    if not segments[-1]:
+        segments.pop()  # a final newline ends the last line, opens none
+    for line in segments:
         lines.append((pos, line))
         pos += len(line) + 1
     cut_at = next((p for p, line in lines if p >= rules["cut_fraction"] * len(text)

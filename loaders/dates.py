@@ -56,6 +56,9 @@ class Reference:
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, int]:
+    """The ISO value cut to its precision; ValueError unless a real calendar date
+    (month 0, 2月30日 and year 0 are not dates: the mention is dropped)."""
+    dt.date(year, 1 if month is None else month, 1 if day is None else day)
     if month is None:
         return f"{year:04d}", YEAR
     if day is None:

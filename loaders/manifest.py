@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from loaders.dates import Reference
 from newsgraph.errors import ArticleError, ManifestError
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")
@@ -95,20 +96,34 @@ def _entry(manifest: Path, folder: Path, index: int, entry: object) -> Source:
         raise ArticleError(f"{where}: id {entry['id']!r} has spaces or slashes",
                            hint="use a short id such as the file name without extension")
     relative = Path(entry["file"])
-    target = (folder / relative).resolve()
+    try:
+        target = (folder / relative).resolve()
+    except (ValueError, OSError) as exc:  # a NUL byte, a link loop
+        raise ArticleError(f"{where}: file {entry['file']!r} is not a usable path ({exc})",
+                           hint="name files relative to the manifest, inside its folder") from exc
     if relative.is_absolute() or not target.is_relative_to(folder):
         raise ArticleError(f"{where}: file {entry['file']!r} is outside the manifest's folder",
                            hint="name files relative to the manifest, inside its folder")
     if not target.is_file():
         raise ArticleError(f"{where}: file {entry['file']!r} does not exist")
     published = entry.get("published")
-    if published is not None and (not isinstance(published, str)
-                                  or not _PUBLISHED.fullmatch(published)):
+    if published is not None and not _is_date(published):
         raise ArticleError(f"{where}: published {published!r} is not YYYY, YYYY-MM or "
                            "YYYY-MM-DD", hint="write the date as ISO 8601, or null")
     return Source(id=entry["id"], path=target, language=_text(entry.get("language")),
                   publisher=_text(entry.get("publisher")), title=_text(entry.get("title")),
                   published=published)
+
+
+def _is_date(value: object) -> bool:
+    """YYYY, YYYY-MM or YYYY-MM-DD naming a real day (not 2024-02-31, not year 0)."""
+    if not isinstance(value, str) or not _PUBLISHED.fullmatch(value):
+        return False
+    try:
+        Reference.parse(value)
+    except ValueError:
+        return False
+    return True
 
 
 def _text(value: object) -> str | None:

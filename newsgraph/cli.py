@@ -39,9 +39,18 @@ class State:
     store: Store | None = None
 
     def open(self) -> Store:
+        """The store for writing (a load): holds the store's lock."""
         if self.store is None:
             self.store = Store(self.location)
         return self.store
+
+    def read(self) -> Store:
+        """The store for reading: an existing on-disk store is opened read-only (the last
+        published version), so reads work while a load runs in another process."""
+        if self.store is None and self.location is not None \
+                and (Path(self.location) / "CURRENT").exists():
+            self.store = Store.open_read_only(self.location)
+        return self.open()
 
 
 state = State()
@@ -132,7 +141,7 @@ def query(name: str,
           fmt: Annotated[str, typer.Option("--format", "-f",
                                            help="table|json|csv|tsv|xml")] = "table") -> None:
     """Run a saved query."""
-    _print(run_saved(state.open(), SavedQueries(), name, _params(param or [])), fmt)
+    _print(run_saved(state.read(), SavedQueries(), name, _params(param or [])), fmt)
 
 
 @app.command()
@@ -143,7 +152,7 @@ def sparql(text: str, fmt: Annotated[str, typer.Option(
     from newsgraph.safety import check_query
 
     check_query(text)
-    _print(state.open().query(text, use_default_graph_as_union=True), fmt)
+    _print(state.read().query(text, use_default_graph_as_union=True), fmt)
 
 
 @app.command()
@@ -151,7 +160,7 @@ def explain(article: str) -> None:
     """Print every fact extracted from one article with the text that states it and its rule."""
     from newsgraph.explain import facts_of
 
-    rows = facts_of(state.open(), article)
+    rows = facts_of(state.read(), article)
     if not rows:
         raise NewsgraphError(f"no article '{article}' in the store",
                              hint="run 'newsgraph load' first, or check the id")
@@ -166,7 +175,7 @@ def validate(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json"
     """Check every article in the store against the SHACL shapes and the ontology's terms."""
     from newsgraph.validate import validate_store
 
-    store = state.open()
+    store = state.read()
     violations = validate_store(store)
     if fmt == "json":
         sys.stdout.write(json.dumps({"conforms": not violations,
@@ -189,7 +198,7 @@ def reason(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")]
     """Run the HermiT reasoner: unsatisfiable classes, facts that contradict the ontology."""
     from newsgraph.reason import reason as run
 
-    report = run(None if ontology_only else state.open())
+    report = run(None if ontology_only else state.read())
     if fmt == "json":
         sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
     else:
@@ -241,9 +250,11 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f",
            out_file: Annotated[Path | None, typer.Option("--out", help="file (default stdout)")
                                ] = None) -> None:
     """Export the store (every named graph), or one article's graph."""
-    store = state.open()
+    store = state.read()
     node = article_graph(graph) if graph else None
-    _write(store.export(fmt, None, node), out_file)
+    from newsgraph.export import export as write_export
+
+    _write(write_export(store, fmt, node), out_file)
 
 
 @app.command()
@@ -277,7 +288,9 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     limits = Limits(timeout=timeout, saved_timeout=saved_timeout, max_rows=max_rows,
                     memory=memory_mib << 20, queue=queue, rate=rate if public else 0.0,
                     **({"workers": workers} if workers else {}))
-    uvicorn.run(create_app(state.open(), cors=origins, limits=limits), host=host, port=port,
+    # read-only on disk: `newsgraph load` may run in another process while this serves
+    served = Store.for_serving(state.location)
+    uvicorn.run(create_app(served, cors=origins, limits=limits), host=host, port=port,
                 log_level="info")
 
 

@@ -86,13 +86,15 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
         return _error(exc)
 
-    def respond(request: Request, job: Job, deadline: float) -> Response:
+    def respond(request: Request, job: Job, deadline: float, adhoc: bool = False) -> Response:
         """Run `job` under the limits; 304 when the client's copy is current."""
+        store.refresh()  # a load in another process published a new version: serve it
         etag = f'"{store.version()}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
         job.max_rows, job.version = limits.max_rows, store.version()
-        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected))
+        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected),
+                            adhoc=adhoc)
         headers = {"ETag": etag, "Vary": "Accept"}
         if answer.truncated:
             headers["Newsgraph-Truncated"] = str(limits.max_rows)
@@ -108,7 +110,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         check_query(text)
         job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
                   fmt=fmt)
-        return respond(request, job, limits.timeout)
+        return respond(request, job, limits.timeout, adhoc=True)
 
     @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
     def sparql_get(request: Request, query: str | None = None,
@@ -160,6 +162,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
 
     @app.get("/health", tags=["service"], summary="Liveness and store size")
     def health() -> dict[str, Any]:
+        store.refresh()
         return {"status": "ok", "quads": len(store), "articles": len(store.article_graphs()),
                 "version": store.version()}
 

@@ -65,6 +65,7 @@ def load_paths(store: Store, paths: list[Path],
             progress(source, len(sources))
     if report.loaded:
         store.rebuild_inferred()  # entailments follow every load
+        store.publish()  # servers reading the store in other processes now see the load
     return report
 
 

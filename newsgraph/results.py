@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -83,6 +84,17 @@ def kind(result: Any) -> str:
     return "graph"
 
 
+# characters XML 1.0 cannot carry, not even as &#x1; references
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_safe(body: bytes) -> bytes:
+    """An XML body well-formed whatever the literals hold: each character XML 1.0 cannot
+    carry becomes U+FFFD (JSON, CSV and the RDF text formats keep them, escaped)."""
+    text = body.decode("utf-8")
+    return _NOT_XML.sub("\ufffd", text).encode("utf-8") if _NOT_XML.search(text) else body
+
+
 def serialize(result: Any, fmt: str) -> bytes:
     """SELECT/ASK in json|xml|csv|tsv; CONSTRUCT/DESCRIBE in turtle|ntriples|...|xml."""
     k = kind(result)
@@ -90,11 +102,13 @@ def serialize(result: Any, fmt: str) -> bytes:
         if fmt not in SELECT_FORMATS:
             raise FormatError(f"a {k.upper()} result cannot be written as '{fmt}'",
                               hint="use json, xml, csv or tsv")
-        return result.serialize(format=SELECT_FORMATS[fmt])
-    if fmt not in GRAPH_FORMATS:
+        body = result.serialize(format=SELECT_FORMATS[fmt])
+    elif fmt not in GRAPH_FORMATS:
         raise FormatError(f"a graph result cannot be written as '{fmt}'",
                           hint="use " + ", ".join(GRAPH_FORMATS))
-    return ox.serialize(result, format=GRAPH_FORMATS[fmt])
+    else:
+        body = ox.serialize(result, format=GRAPH_FORMATS[fmt])
+    return xml_safe(body) if fmt == "xml" else body
 
 
 def render(result: Any, fmt: str) -> bytes:

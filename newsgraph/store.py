@@ -4,20 +4,26 @@ Loading an article writes its quads to a staging graph and MOVEs it into place i
 update, so a reader sees the old article or the new one, never half of one, and a failed
 load leaves the store as it was. The ontology and the registry live in graphs of their
 own, refreshed when their files change.
+
+One process writes (a `load`); any number read through read-only handles (a server and
+its query workers). A writer publishes each load by flushing it into the store's tables
+and rewriting a stamp file; a read-only handle reopens when the stamp changes, so a server
+keeps answering from the last published version while a load runs in another process.
 """
 from __future__ import annotations
 
 import hashlib
 import os
+import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
 from loaders.clean import name_key
-from newsgraph.errors import FormatError, QueryError, StoreError
+from newsgraph.errors import QueryError, StoreError
 from newsgraph.paths import ontology_file, rules_dir
 
 NS = "https://w3id.org/newsgraph/ns#"
@@ -46,14 +52,6 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 
-EXPORT_FORMATS = {
-    "trig": ox.RdfFormat.TRIG,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "xml": ox.RdfFormat.RDF_XML,
-}
 _SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
 _HASH = ox.NamedNode(NS + "sourceHash")
 _VERSION = ox.NamedNode(NS + "version")
@@ -62,6 +60,7 @@ _LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "al
                                                                  "hiddenLabel")}
 _STORE_NODE = ox.NamedNode("urn:newsgraph:store")
 _OPEN_ATTEMPTS = 8
+STAMP = "newsgraph.version"  # in the store folder: rewritten by every load that commits
 
 
 def article_graph(article_id: str) -> ox.NamedNode:
@@ -125,7 +124,8 @@ class Store:
                 hint="is another newsgraph process (a server or a load) using it? stop it or "
                 "pass another --store",
             ) from exc
-        self.read_only = False
+        self.read_only, self._stamp = False, None
+        self._reopen = threading.Lock()
         self.ensure_schema()
 
     @classmethod
@@ -134,15 +134,64 @@ class Store:
         opened (reopen to see later loads). Query workers use it beside the server's own."""
         self = cls.__new__(cls)
         self.location, self.read_only = Path(location), True
+        self._reopen = threading.Lock()
+        self._stamp = self._stamp_now()
+        self._ox = self._open_read_only()
+        return self
+
+    @classmethod
+    def for_serving(cls, location: str | os.PathLike[str] | None) -> Store:
+        """The store a server reads. On disk: brought up to date (schema, compaction) unless
+        a load in another process holds it, then opened read-only, so loads may run while
+        it serves; each request sees the last load published (`refresh`)."""
+        if location is None:
+            return cls(None)
+        try:
+            cls(location).settle()  # settle publishes; the handle and its lock go here
+        except StoreError:
+            if not (Path(location) / "CURRENT").exists():
+                raise
+        return cls.open_read_only(location)
+
+    def _open_read_only(self) -> ox.Store:
         for attempt in range(_OPEN_ATTEMPTS):  # a compaction of the primary may remove a
             try:                               # file between reading the manifest and it
-                self._ox = ox.Store.read_only(str(location))
-                return self
+                return ox.Store.read_only(str(self.location))
             except (OSError, RuntimeError) as exc:
                 error = exc
                 time.sleep(0.02 * (attempt + 1))
-        raise StoreError(f"cannot open the store at {location} read-only: {error}",
+        raise StoreError(f"cannot open the store at {self.location} read-only: {error}",
                          hint="is it a newsgraph store? load some articles into it first")
+
+    def _stamp_now(self) -> tuple[int, int] | None:
+        try:
+            info = (self.location / STAMP).stat()
+        except OSError:
+            return None
+        return info.st_ino, info.st_mtime_ns
+
+    def refresh(self) -> bool:
+        """A read-only handle reopens on the latest published version; True if it did.
+        A stat per call; the reopen (milliseconds) only after a load."""
+        if not self.read_only or self._stamp_now() == self._stamp:
+            return False
+        with self._reopen:
+            stamp = self._stamp_now()
+            if stamp == self._stamp:
+                return False
+            self._ox, self._stamp = self._open_read_only(), stamp
+        return True
+
+    def publish(self) -> None:
+        """Make what was written visible to read-only handles in other processes: flush the
+        write-ahead log into tables (a reader then opens in milliseconds, not replaying it)
+        and rewrite the stamp they watch. Atomic: a reader sees the old stamp or the new."""
+        if self.location is None or self.read_only:
+            return
+        self._ox.flush()
+        partial = self.location / (STAMP + ".part")
+        partial.write_text(self.version(), encoding="ascii")
+        os.replace(partial, self.location / STAMP)
 
     def settle(self) -> None:
         """Flush and compact now, so no background compaction rewrites files while read-only
@@ -150,6 +199,7 @@ class Store:
         if self.location is not None and not self.read_only:
             self._ox.flush()
             self._ox.optimize()
+            self.publish()
 
     # ------------------------------------------------------------------ writing
     def ensure_schema(self) -> None:
@@ -249,28 +299,12 @@ class Store:
             return quad.object.value
         return "0"
 
-    # ------------------------------------------------------------------ export
-    def export(self, fmt: str, output: Any = None, graph: ox.NamedNode | None = None) -> Any:
-        """Serialize the dataset (or one graph) to `output`; store bookkeeping is left out."""
-        if fmt not in EXPORT_FORMATS:
-            raise FormatError(f"unknown export format '{fmt}'",
-                              hint="use one of " + ", ".join(EXPORT_FORMATS))
-        rdf_format = EXPORT_FORMATS[fmt]
-        if not rdf_format.supports_datasets and graph is None:
-            raise FormatError(f"{fmt} holds one graph only; the store has one per article",
-                              hint="pass --graph ARTICLE_ID, or export as trig or nquads")
+    def dataset_quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the dataset (or of one graph), the store's bookkeeping left out."""
         internal = (META_GRAPH, NAMES_GRAPH)
-        quads = (q for q in self._ox.quads_for_pattern(None, None, None, graph)
-                 if q.graph_name not in internal and not q.graph_name.value.startswith(STAGING))
-        if graph is not None:
-            quads = (ox.Triple(q.subject, q.predicate, q.object) for q in quads)
-        try:
-            return ox.serialize(quads, output, format=rdf_format,
-                                prefixes=PREFIXES if fmt in ("turtle", "trig") else None)
-        except (OSError, ValueError) as exc:
-            raise StoreError(f"export failed: {exc}") from exc
+        return (q for q in self._ox.quads_for_pattern(None, None, None, graph)
+                if q.graph_name not in internal and not q.graph_name.value.startswith(STAGING))
 
     def close(self) -> None:
-        if self.location is not None and not self.read_only:
-            self._ox.flush()
+        self.publish()
         del self._ox

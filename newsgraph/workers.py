@@ -11,6 +11,8 @@ already imported this module, so a replacement is ready in milliseconds.
 """
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import multiprocessing as mp
 import os
 import queue
@@ -98,6 +100,7 @@ def execute(store: Store, job: Job) -> Answer:
 def _serve(conn: Any, location: str, memory: int) -> None:
     """A worker's loop: one job in, one reply out, until the pipe closes."""
     if memory:
+        _few_arenas()
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
     store, version = None, None
     while True:
@@ -107,6 +110,7 @@ def _serve(conn: Any, location: str, memory: int) -> None:
             return
         try:
             if store is None or job.version != version:
+                store = None  # close the old snapshot (and its threads) first
                 store, version = Store.open_read_only(location), job.version
             reply: tuple = ("ok", execute(store, job))
         except MemoryError:
@@ -117,6 +121,15 @@ def _serve(conn: Any, location: str, memory: int) -> None:
         conn.send(reply)
 
 
+def _few_arenas() -> None:
+    """glibc gives each new thread a malloc arena that reserves 64 MiB of address space;
+    under an address-space limit, the engine's threads (and those of each reopened
+    snapshot) would exhaust it without using the memory. Two arenas are plenty here."""
+    with contextlib.suppress(OSError, AttributeError):  # not glibc: nothing to tune
+        ctypes.CDLL(None).mallopt(_M_ARENA_MAX, 2)
+
+
+_M_ARENA_MAX = -8
 _NO_MEMORY = re.compile(r"(?i)cannot allocate memory|memory allocation|out of memory")
 
 
@@ -142,6 +155,7 @@ class QueryPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
+        self._adhoc = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
 
@@ -163,26 +177,45 @@ class QueryPool:
             self.replaced += 1
         return worker
 
-    def _take(self, deadline: float) -> _Worker:
-        """A free worker. At most `limits.queue` requests wait for one, for 2 s at most; the
-        rest are refused at once (503 + Retry-After) rather than piling up."""
-        busy = BusyError(f"all {self.limits.workers} query workers are busy and "
-                         f"{self.limits.queue} requests are waiting",
+    def _busy(self, what: str) -> BusyError:
+        return BusyError(f"all {what} are busy and {self.limits.queue} requests are waiting",
                          hint=f"retry in {BusyError.retry_after} s")
+
+    def _queued(self, get: Callable[[float | None], Any], deadline: float, what: str) -> Any:
+        """`get(None)` at once, or wait in the bounded queue: at most `limits.queue`
+        requests wait, for 2 s at most; the rest are refused at once (503 + Retry-After)
+        rather than piling up."""
+        item = get(None)
+        if item is not None:
+            return item
+        with self._lock:
+            if self.waiting >= self.limits.queue:
+                raise self._busy(what)
+            self.waiting += 1
         try:
-            worker = self._idle.get_nowait()
-        except queue.Empty:
+            item = get(min(deadline, 2.0))
+        finally:
             with self._lock:
-                if self.waiting >= self.limits.queue:
-                    raise busy from None
-                self.waiting += 1
-            try:
-                worker = self._idle.get(timeout=min(deadline, 2.0))
-            except queue.Empty:
-                raise busy from None
-            finally:
-                with self._lock:
-                    self.waiting -= 1
+                self.waiting -= 1
+        if item is None:
+            raise self._busy(what)
+        return item
+
+    def _idle_worker(self, timeout: float | None) -> _Worker | None:
+        try:
+            return self._idle.get(timeout=timeout) if timeout else self._idle.get_nowait()
+        except queue.Empty:
+            return None
+
+    def _adhoc_turn(self, timeout: float | None) -> bool | None:
+        taken = self._adhoc.acquire(timeout=timeout) if timeout else \
+            self._adhoc.acquire(blocking=False)
+        return True if taken else None
+
+    def _take(self, deadline: float) -> _Worker:
+        """A free worker, respawned first if it had died."""
+        worker = self._queued(self._idle_worker, deadline,
+                              f"{self.limits.workers} query workers")
         if worker.process.is_alive():
             return worker
         try:
@@ -192,16 +225,25 @@ class QueryPool:
             raise QueryLimitError(f"a query worker could not be started: {exc}",
                                   hint="retry the request") from exc
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
-        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`."""
-        worker = self._take(deadline)
-        healthy = False
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
+            adhoc: bool = False) -> Answer:
+        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`.
+        Ad-hoc SPARQL may hold all workers but one (with two or more), so the saved
+        queries (bounded, curated) always find a worker beside any cross product."""
+        if adhoc:
+            self._queued(self._adhoc_turn, deadline, "workers open to ad-hoc SPARQL")
         try:
-            reply = self._wait(worker, job, deadline, gone)
-            # a worker that caught a failed allocation may keep its heap: replace it too
-            healthy = reply[0] == "ok" or reply[1] != "QueryLimitError"
+            worker = self._take(deadline)
+            healthy = False
+            try:
+                reply = self._wait(worker, job, deadline, gone)
+                # a worker that caught a failed allocation may keep its heap: replace it
+                healthy = reply[0] == "ok" or reply[1] != "QueryLimitError"
+            finally:
+                self._idle.put(worker if healthy else self._stop(worker))
         finally:
-            self._idle.put(worker if healthy else self._stop(worker))
+            if adhoc:
+                self._adhoc.release()
         if reply[0] == "error":
             raise getattr(errors, reply[1])(reply[2], hint=reply[3])
         return reply[1]
@@ -250,7 +292,8 @@ class InlineRunner:
     def __init__(self, store: Store, limits: Limits | None = None) -> None:
         self.store, self.limits = store, limits or Limits()
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
+            adhoc: bool = False) -> Answer:
         return execute(self.store, job)
 
     def close(self) -> None:

@@ -1,8 +1,11 @@
 """Shared fixtures: the seeds loaded once into a real on-disk store; a fresh app per test."""
 from __future__ import annotations
 
+import os
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -17,6 +20,16 @@ from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store
 
 ROOT = Path(__file__).resolve().parents[1]
+STRESS = os.environ.get("NEWSGRAPH_STRESS") == "1"  # set by `make stress`
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """The long runs (marked stress) only run under `make stress`."""
+    if STRESS:
+        return
+    for item in items:
+        if item.get_closest_marker("stress"):
+            item.add_marker(pytest.mark.skip(reason="a long run: `make stress` runs it"))
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
 
@@ -61,6 +74,27 @@ def serving(app) -> Iterator[int]:
     finally:
         server.should_exit = True
         thread.join(10)
+
+
+@contextmanager
+def newsgraph_serve(store: Path, *options: str) -> Iterator[str]:
+    """`newsgraph serve` in its own process on a free port, as a user runs it; yield its URL."""
+    port = free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store", str(store),
+                             "serve", "--port", str(port), *options],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert proc.poll() is None, "newsgraph serve exited at start-up"
+                time.sleep(0.1)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
 
 
 @pytest.fixture(scope="session")

@@ -156,3 +156,21 @@ def test_public_servers_limit_each_client_with_429_and_retry_after(seeded) -> No
     with TestClient(create_app(seeded, limits=Limits(workers=1))) as client:  # off by default
         assert all(client.get("/health").status_code == 200 for _ in range(5))
         assert all(client.get("/queries/people").status_code == 200 for _ in range(15))
+
+
+def test_cross_products_never_take_the_last_worker_from_saved_queries(seeded) -> None:
+    """Two workers, two clients sending cross products: one runs, one waits; a saved query
+    still finds a worker and answers at once."""
+    limits = Limits(timeout=4, workers=2)
+    with TestClient(create_app(seeded, limits=limits)) as client:
+        abusers = [threading.Thread(target=client.get, args=("/sparql",),
+                                    kwargs={"params": {"query": ENDLESS}}) for _ in range(2)]
+        for abuser in abusers:
+            abuser.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        saved = client.get("/queries/people")
+        elapsed = time.monotonic() - started
+        for abuser in abusers:
+            abuser.join()
+        assert saved.status_code == 200 and elapsed < 1.5, (saved.status_code, elapsed)

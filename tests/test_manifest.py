@@ -40,6 +40,8 @@ def test_a_folder_without_manifest_uses_file_names(tmp_path: Path) -> None:
     ({"id": "a", "file": "/etc/passwd"}, "outside the manifest's folder"),
     ({"id": "a", "file": "missing.txt"}, "does not exist"),
     ({"id": "a", "file": "a.txt", "published": "May 2024"}, "not YYYY"),
+    ({"id": "a", "file": "a.txt", "published": "2024-02-31"}, "not YYYY"),  # found by
+    ({"id": "a", "file": "a.txt\u0000"}, "not a usable path"),  # test_properties
     ({"id": "a b", "file": "a.txt"}, "spaces or slashes"),
 ])
 def test_bad_entries_are_named_and_skipped(tmp_path: Path, entry, message) -> None:

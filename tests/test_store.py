@@ -8,6 +8,7 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph.errors import FormatError
+from newsgraph.export import export
 from newsgraph.ingest import load_paths
 from newsgraph.store import Store, article_graph
 
@@ -15,7 +16,7 @@ from .conftest import SEEDS
 
 
 def nquads(store: Store) -> list[bytes]:
-    return sorted(store.export("nquads").splitlines())
+    return sorted(export(store, "nquads").splitlines())
 
 
 def test_reloading_is_idempotent(seeded: Store) -> None:
@@ -61,6 +62,6 @@ def test_version_changes_when_anything_is_loaded(seeded: Store) -> None:
 
 def test_triple_formats_need_a_graph(seeded: Store) -> None:
     with pytest.raises(FormatError, match="pass --graph"):
-        seeded.export("turtle")
-    data = seeded.export("turtle", graph=article_graph("004_8e9a9738eb6568fa"))
+        export(seeded, "turtle")
+    data = export(seeded, "turtle", graph=article_graph("004_8e9a9738eb6568fa"))
     assert b"Schulman" in data
