@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from loaders.decode import MAX_BYTES
+from newsgraph.export import export
 from newsgraph.ingest import load_paths
 from newsgraph.store import Store
 
@@ -17,6 +18,12 @@ from .test_store import nquads
 ZH = "OpenAI 首席科学家 Ilya Sutskever 宣布离职。他表示：「我相信 OpenAI 会成功。」"
 HANT = "OpenAI 首席科學家 Ilya Sutskever 宣布離職。"
 EN = "OpenAI hired Jane Roe as chief scientist on Monday, the company said."
+
+# a "billion laughs" page: 10^9 "lol"s if any parser expanded its entities
+BOMB = ("<?xml version=\"1.0\"?>\n<!DOCTYPE lolz [\n <!ENTITY lol0 \"lol\">\n"
+        + "".join(f" <!ENTITY lol{i} \"{f'&lol{i - 1};' * 10}\">\n" for i in range(1, 10))
+        + f"]>\n<html><body><p>{EN} She said: &#8220;&lol9;&#8221;</p></body></html>"
+        ).encode()
 
 # (file name, bytes, None when it loads, else the words its error must hold)
 CATALOGUE = [
@@ -31,6 +38,7 @@ CATALOGUE = [
     ("binary.txt", b"\x7fELF\x02\x01\x01\x00" + bytes(range(256)) * 8, "a binary file"),
     ("huge.txt", b"a" * (MAX_BYTES + 1), "over the"),
     ("debris.txt", "扫码关注公众号\n阅读原文\n".encode(), "no"),
+    ("bomb.html", BOMB, None),  # read as text: its entities are never expanded
 ]
 
 
@@ -106,3 +114,11 @@ def test_an_emptied_file_never_replaces_a_stored_article(seeded, tmp_path) -> No
     report = load_paths(seeded, [folder])
     assert {n for n, _ in report.failed} == set(ids)
     assert nquads(seeded) == before
+
+
+def test_an_entity_bomb_in_a_page_is_text_never_expanded(tmp_path: Path) -> None:
+    (tmp_path / "bomb.html").write_bytes(BOMB)
+    store = Store(None)
+    report = load_paths(store, [tmp_path / "bomb.html"])
+    assert report.ok, report.failed
+    assert b"lollol" not in export(store, "nquads")
