@@ -26,7 +26,7 @@ from newsgraph.errors import NewsgraphError, ParameterError
 from newsgraph.ingest import load_paths, run_saved
 from newsgraph.results import kind, materialize, serialize, term_text
 from newsgraph.savedqueries import SavedQueries
-from newsgraph.store import Store, article_graph, resolve_location
+from newsgraph.store import Store, article_graph, is_store, resolve_location
 
 app = typer.Typer(help="newsgraph: news articles in, a knowledge graph out, saved SPARQL "
                   "queries on top.", no_args_is_help=True, pretty_exceptions_enable=False)
@@ -47,8 +47,7 @@ class State:
     def read(self) -> Store:
         """The store for reading: an existing on-disk store is opened read-only (the last
         published version), so reads work while a load runs in another process."""
-        if self.store is None and self.location is not None \
-                and (Path(self.location) / "CURRENT").exists():
+        if self.store is None and self.location is not None and is_store(self.location):
             self.store = Store.open_read_only(self.location)
         return self.open()
 

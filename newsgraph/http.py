@@ -13,7 +13,7 @@ from urllib.parse import parse_qs
 
 import pyoxigraph as ox
 from anyio import from_thread
-from fastapi import FastAPI, Query, Request
+from fastapi import Depends, FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
 
@@ -62,7 +62,10 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         yield
         runner.close()
 
+    # every route first takes up a version a load in another process has published (a
+    # stat per request; a sync dependency, so a reopen runs off the event loop)
     app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
+                  dependencies=[Depends(store.refresh)],
                   description="People, roles, organizations, dated events and sourced "
                   "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
                   "queries.")
@@ -88,7 +91,6 @@ def create_app(store: Store, queries: SavedQueries | None = None,
 
     def respond(request: Request, job: Job, deadline: float, adhoc: bool = False) -> Response:
         """Run `job` under the limits; 304 when the client's copy is current."""
-        store.refresh()  # a load in another process published a new version: serve it
         etag = f'"{store.version()}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
@@ -162,7 +164,6 @@ def create_app(store: Store, queries: SavedQueries | None = None,
 
     @app.get("/health", tags=["service"], summary="Liveness and store size")
     def health() -> dict[str, Any]:
-        store.refresh()
         return {"status": "ok", "quads": len(store), "articles": len(store.article_graphs()),
                 "version": store.version()}
 

@@ -31,5 +31,4 @@ def add_pages(app: FastAPI, store: Store) -> None:
     @app.get("/api/articles/{article_id}", tags=["pages"],
              summary="An article's cleaned text, with every fact at its evidence span")
     def article(article_id: str) -> dict[str, Any]:
-        store.refresh()
         return article_view(store, article_id)

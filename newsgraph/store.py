@@ -88,6 +88,11 @@ def iri_safe(text: str) -> str:
     return "".join(out)
 
 
+def is_store(location: str | os.PathLike[str]) -> bool:
+    """Whether an on-disk store exists at `location` (RocksDB's CURRENT file)."""
+    return (Path(location) / "CURRENT").exists()
+
+
 def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
     """--store, else NEWSGRAPH_STORE, else ./data/store; ':memory:' for an in-memory store."""
     value = location if location is not None else os.environ.get("NEWSGRAPH_STORE", DEFAULT_STORE)
@@ -149,7 +154,7 @@ class Store:
         try:
             cls(location).settle()  # settle publishes; the handle and its lock go here
         except StoreError:
-            if not (Path(location) / "CURRENT").exists():
+            if not is_store(location):
                 raise
         return cls.open_read_only(location)
 
