@@ -35,12 +35,17 @@ ARTICLES = ROOT / "tests" / "articles"
 COUNT = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{article_graph(ARTICLE).value}> {{ ?s ?p ?o }} }}"
 
 
+def _cut_last_paragraph(source: Path, target: Path) -> None:
+    """A second version of an article: the same text without its last paragraph."""
+    text = source.read_text(encoding="utf-8").rstrip()
+    target.write_text(text[:text.rfind("\n")], encoding="utf-8")
+
+
 def _versions(tmp_path: Path) -> tuple[list[ox.Quad], list[ox.Quad]]:
     """The article as published and a shorter edit of it (its last paragraph cut)."""
     source = next(s for s in read_sources([SEEDS])[0] if s.id == ARTICLE)
-    text = source.path.read_text(encoding="utf-8").rstrip()
     edited = tmp_path / "edited.txt"
-    edited.write_text(text[:text.rfind("\n")], encoding="utf-8")
+    _cut_last_paragraph(source.path, edited)
     short = process(type(source)(**{**source.__dict__, "path": edited}))
     return process(source).quads, short.quads
 
@@ -109,8 +114,7 @@ def test_a_load_killed_at_any_moment_leaves_every_article_whole(seeded_dir, tmp_
     edited = tmp_path / "edited"
     shutil.copytree(SEEDS, edited)
     for text_file in edited.glob("*.txt"):
-        text = text_file.read_text(encoding="utf-8").rstrip()
-        text_file.write_text(text[:text.rfind("\n")], encoding="utf-8")
+        _cut_last_paragraph(text_file, text_file)
     location = tmp_path / "store"
     shutil.copytree(seeded_dir, location)
     old = _graphs(Store.open_read_only(location))
