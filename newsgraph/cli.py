@@ -22,8 +22,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from newsgraph.errors import NewsgraphError, ParameterError
+from newsgraph.errors import InputError, NewsgraphError, ParameterError
 from newsgraph.ingest import load_paths, run_saved
+from newsgraph.remote import ENGINES, Endpoint, RemoteStore, is_url
 from newsgraph.results import kind, materialize, serialize, term_text
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph, is_store, resolve_location
@@ -36,17 +37,22 @@ err = Console(stderr=True)
 
 class State:
     location: str | None = None
-    store: Store | None = None
+    endpoint: Endpoint | None = None
+    store: Store | RemoteStore | None = None
 
-    def open(self) -> Store:
-        """The store for writing (a load): holds the store's lock."""
+    def open(self) -> Store | RemoteStore:
+        """The store for writing (a load): holds an on-disk store's lock; on a SPARQL server,
+        brings the ontology and registry graphs up to date there."""
         if self.store is None:
-            self.store = Store(self.location)
+            self.store = (RemoteStore(self.endpoint, schema=True) if self.endpoint
+                          else Store(self.location))
         return self.store
 
-    def read(self) -> Store:
+    def read(self) -> Store | RemoteStore:
         """The store for reading: an existing on-disk store is opened read-only (the last
         published version), so reads work while a load runs in another process."""
+        if self.store is None and self.endpoint is not None:
+            self.store = RemoteStore(self.endpoint)
         if self.store is None and self.location is not None and is_store(self.location):
             self.store = Store.open_read_only(self.location)
         return self.open()
@@ -59,10 +65,27 @@ state = State()
 def main_options(
     store: Annotated[str | None, typer.Option(
         "--store", help="Store folder (default $NEWSGRAPH_STORE or ./data/store; "
-        "':memory:' for none).")] = None,
+        "':memory:' for none), or a SPARQL server's URL (http://host:port/...).")] = None,
+    engine: Annotated[str, typer.Option(
+        envvar="NEWSGRAPH_ENGINE", help="With a URL: the server's kind, which names its "
+        "endpoints (" + ", ".join(ENGINES) + ").")] = "oxigraph",
+    query_url: Annotated[str | None, typer.Option(help="With a URL: the SPARQL query "
+                                                        "endpoint, if not the engine's")] = None,
+    update_url: Annotated[str | None, typer.Option(help="With a URL: the SPARQL Update "
+                                                         "endpoint")] = None,
+    gsp_url: Annotated[str | None, typer.Option(help="With a URL: the Graph Store "
+                                                      "Protocol endpoint")] = None,
+    remote_write: Annotated[str | None, typer.Option(
+        help="With a URL: replace an article's graph by 'update' (SPARQL Update) or 'gsp' "
+             "(HTTP PUT); default: the engine's")] = None,
 ) -> None:
-    state.location = resolve_location(store)
-    state.store = None
+    """Credentials for a server come from NEWSGRAPH_STORE_USER and NEWSGRAPH_STORE_PASSWORD."""
+    location = resolve_location(store)
+    state.store, state.location, state.endpoint = None, location, None
+    if is_url(location):
+        state.location = None
+        state.endpoint = Endpoint.of(location, engine, query=query_url, update=update_url,
+                                     store=gsp_url, write=remote_write)
 
 
 def _params(items: list[str]) -> dict[str, str]:
@@ -235,25 +258,41 @@ def ontology_owl(out_file: Annotated[Path | None, typer.Option(
 def _write(data: str | bytes, out_file: Path | None) -> None:
     """To a file, or to standard output; text as UTF-8."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
-    if out_file:
-        out_file.write_bytes(raw)
+    if out_file:  # whole or not at all: a partial file never takes the name
+        partial = out_file.with_name(out_file.name + ".part")
+        try:
+            partial.write_bytes(raw)
+            partial.replace(out_file)
+        except OSError as exc:
+            raise InputError(f"cannot write {out_file}: {exc.strerror or exc}",
+                             hint="check that its folder exists and is writable") from exc
     else:
         sys.stdout.buffer.write(raw)
 
 
 @app.command()
 def export(fmt: Annotated[str, typer.Option("--format", "-f",
-                                            help="trig|nquads|turtle|ntriples|jsonld|xml")
-                          ] = "trig",
+                                            help="trig|nquads|jsonld (every named graph), "
+                                                 "turtle|ntriples|xml (one graph)")] = "trig",
            graph: Annotated[str | None, typer.Option(help="one article id")] = None,
-           out_file: Annotated[Path | None, typer.Option("--out", help="file (default stdout)")
-                               ] = None) -> None:
-    """Export the store (every named graph), or one article's graph."""
-    store = state.read()
-    node = article_graph(graph) if graph else None
+           union: Annotated[bool, typer.Option(help="merge every graph into one (for the "
+                                                    "one-graph formats; names are lost)")] = False,
+           out_file: Annotated[Path | None, typer.Option("--out", help="file (default stdout); "
+                                                        "its VoID goes beside it")] = None,
+           void_file: Annotated[Path | None, typer.Option(
+               "--void", help="where the VoID description goes (default FILE.void.ttl "
+                              "with --out)")] = None) -> None:
+    """Export the store: every named graph, one article's graph, or their union. With --out,
+    a VoID description (counts, classes, properties, one subset per graph) goes beside it."""
     from newsgraph.export import export as write_export
+    from newsgraph.void import void
 
-    _write(write_export(store, fmt, node), out_file)
+    store = state.read()
+    _write(write_export(store, fmt, article_graph(graph) if graph else None, union), out_file)
+    if void_file is None and out_file is not None:
+        void_file = out_file.with_name(out_file.name + ".void.ttl")
+    if void_file is not None:
+        _write(void(store), void_file)
 
 
 @app.command()
@@ -288,7 +327,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
                     memory=memory_mib << 20, queue=queue, rate=rate if public else 0.0,
                     **({"workers": workers} if workers else {}))
     # read-only on disk: `newsgraph load` may run in another process while this serves
-    served = Store.for_serving(state.location)
+    served = RemoteStore(state.endpoint) if state.endpoint else Store.for_serving(
+        state.location)
     uvicorn.run(create_app(served, cors=origins, limits=limits), host=host, port=port,
                 log_level="info")
 

@@ -32,7 +32,7 @@ from newsgraph.ratelimit import RateLimiter, exempt
 from newsgraph.safety import check_query, warm_up
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
-from newsgraph.workers import InlineRunner, Job, Limits, QueryPool
+from newsgraph.workers import Job, Limits, make_runner
 
 _OPENAPI_TYPES = {"string": {"type": "string"}, "name": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
                   "date": {"type": "string", "format": "date"},
@@ -54,8 +54,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     queries, limits = queries or SavedQueries(), limits or Limits()
     warm_up()
     store.settle()
-    runner = InlineRunner(store, limits) if store.location is None else QueryPool(
-        store.location, limits)
+    runner = make_runner(store, limits)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):  # noqa: ANN202
@@ -166,6 +165,13 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     def health() -> dict[str, Any]:
         return {"status": "ok", "quads": len(store), "articles": len(store.article_graphs()),
                 "version": store.version()}
+
+    @app.get("/.well-known/void", tags=["service"], summary="VoID description (Turtle)",
+             response_class=Response)
+    def void_description() -> Response:
+        from newsgraph.void import void
+
+        return Response(void(store), media_type="text/turtle")
 
     add_pages(app, store)
     return app

@@ -8,7 +8,7 @@ from typing import Any
 
 from loaders.manifest import Source, read_sources
 from loaders.pipeline import ArticleResult, process
-from newsgraph.errors import ArticleError, NewsgraphError
+from newsgraph.errors import ArticleError, NewsgraphError, StoreError
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
 from newsgraph.validate import validate_quads
@@ -33,7 +33,8 @@ def load_paths(store: Store, paths: list[Path],
                progress: Callable[[Source | None, int], None] | None = None) -> LoadReport:
     """Load every article under `paths`; each replaces its own graph, atomically.
 
-    A bad article is reported by name and skipped; the others are loaded.
+    A bad article is reported by name and skipped; the others are loaded. A store that
+    fails (a full disk, a server that is down) stops the batch with its StoreError.
     """
     report = LoadReport()
     sources, errors = read_sources(paths)
@@ -54,6 +55,8 @@ def load_paths(store: Store, paths: list[Path],
                                         "article was not stored")
             store.replace_graph(article_graph(source.id), result.quads)
             report.loaded.append(result)
+        except StoreError:
+            raise  # the store failed, not the article: stop; loaded articles stay whole
         except NewsgraphError as exc:
             report.failed.append((source.id, exc))
         except Exception as exc:  # noqa: BLE001 - a bug in one article's extraction must

@@ -22,19 +22,25 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from loaders.clean import name_key
 from newsgraph.errors import QueryError, StoreError
-from newsgraph.paths import ontology_file, rules_dir
+from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of this API
+    GRAPH,
+    HASH,
+    INFERRED_GRAPH,
+    KEY,
+    META_GRAPH,
+    NAMES_GRAPH,
+    NS,
+    ONTOLOGY_GRAPH,
+    REGISTRY_GRAPH,
+    STAGING,
+    STORE_NODE,
+    VERSION,
+    GraphStore,
+    is_internal,
+)
 
-NS = "https://w3id.org/newsgraph/ns#"
 ID = "https://w3id.org/newsgraph/id/"
-GRAPH = "https://w3id.org/newsgraph/graph/"
-ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
-REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
-META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
-NAMES_GRAPH = ox.NamedNode("urn:newsgraph:names")
-INFERRED_GRAPH = ox.NamedNode("urn:newsgraph:inferred")
-STAGING = "urn:newsgraph:staging:"
 DEFAULT_STORE = "data/store"
 
 PREFIXES = {
@@ -52,13 +58,6 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 
-_SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
-_HASH = ox.NamedNode(NS + "sourceHash")
-_VERSION = ox.NamedNode(NS + "version")
-_KEY = ox.NamedNode(NS + "key")
-_LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
-                                                                 "hiddenLabel")}
-_STORE_NODE = ox.NamedNode("urn:newsgraph:store")
 _OPEN_ATTEMPTS = 8
 STAMP = "newsgraph.version"  # in the store folder: rewritten by every load that commits
 
@@ -99,20 +98,7 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
     return None if str(value) == ":memory:" else str(value)
 
 
-def _stable_blank_nodes(triples: Iterable[ox.Triple], prefix: str) -> list[ox.Triple]:
-    """The parser names blank nodes (OWL restrictions) at random; number them in file order
-    so the same ontology gives the same quads."""
-    names: dict[str, ox.BlankNode] = {}
-
-    def stable(term):
-        if not isinstance(term, ox.BlankNode):
-            return term
-        return names.setdefault(term.value, ox.BlankNode(
-            f"{prefix.split('.')[0]}{len(names) + 1}"))
-    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
-
-
-class Store:
+class Store(GraphStore):
     """A newsgraph dataset over pyoxigraph. `Store(None)` is in memory; `Store(path)` on disk."""
 
     def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
@@ -207,30 +193,15 @@ class Store:
             self.publish()
 
     # ------------------------------------------------------------------ writing
-    def ensure_schema(self) -> None:
-        """Load the ontology and registry graphs when missing or when their files changed."""
-        for graph, name in _SCHEMA_FILES.items():
-            path = ontology_file(name)
-            data = path.read_bytes()
-            digest = hashlib.sha256(data).hexdigest()
-            old = self._stored_hash(graph)
-            if old == digest:
-                continue
-            parsed = _stable_blank_nodes(
-                ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()), name)
-            keys = [ox.Triple(t.subject, _KEY, ox.Literal(name_key(t.object.value)))
-                    for t in parsed if t.predicate.value in _LABELS
-                    and graph == REGISTRY_GRAPH]
-            self.replace_graph(graph, (ox.Quad(t.subject, t.predicate, t.object, graph)
-                                       for t in parsed + keys))
-            if old is not None:
-                self._ox.remove(ox.Quad(graph, _HASH, ox.Literal(old), META_GRAPH))
-            self._ox.add(ox.Quad(graph, _HASH, ox.Literal(digest), META_GRAPH))
-
     def _stored_hash(self, graph: ox.NamedNode) -> str | None:
-        for quad in self._ox.quads_for_pattern(graph, _HASH, None, META_GRAPH):
+        for quad in self._ox.quads_for_pattern(graph, HASH, None, META_GRAPH):
             return quad.object.value
         return None
+
+    def _set_hash(self, graph: ox.NamedNode, old: str | None, new: str) -> None:
+        if old is not None:
+            self._ox.remove(ox.Quad(graph, HASH, ox.Literal(old), META_GRAPH))
+        self._ox.add(ox.Quad(graph, HASH, ox.Literal(new), META_GRAPH))
 
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         """Replace one named graph with `quads` atomically: staging graph, then one MOVE.
@@ -242,12 +213,12 @@ class Store:
         staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
         staged = [ox.Quad(q.subject, q.predicate, q.object, staging) for q in quads]
         staged += [ox.Quad(q.subject, q.predicate, q.object, NAMES_GRAPH) for q in staged
-                   if q.predicate == _KEY]
+                   if q.predicate == KEY]
         # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
         update = (
             f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n"
-            f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ <{_STORE_NODE.value}> <{_VERSION.value}> ?v }} }} ;\n"
-            f"INSERT DATA {{ GRAPH <{META_GRAPH.value}> {{ <{_STORE_NODE.value}> <{_VERSION.value}> "
+            f"DELETE WHERE {{ GRAPH <{META_GRAPH.value}> {{ <{STORE_NODE.value}> <{VERSION.value}> ?v }} }} ;\n"
+            f"INSERT DATA {{ GRAPH <{META_GRAPH.value}> {{ <{STORE_NODE.value}> <{VERSION.value}> "
             f"\"{time.time_ns()}\" }} }}"
         )
         try:
@@ -277,20 +248,8 @@ class Store:
         except (OSError, ValueError, TypeError, RuntimeError) as exc:
             raise QueryError(f"the query failed: {exc}") from exc
 
-    def article_graphs(self) -> list[ox.NamedNode]:
-        return sorted((g for g in self._ox.named_graphs()
-                       if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH)),
-                      key=lambda g: g.value)
-
-    def rebuild_inferred(self) -> int:
-        """Replace the inferred graph with what the rules (ontology/rules/*.rq, SPARQL
-        CONSTRUCT, in name order) entail from the asserted graphs. Returns its size."""
-        triples: dict[tuple, ox.Quad] = {}
-        for rule in sorted(rules_dir().glob("*.rq")):
-            for t in self.query(rule.read_text(encoding="utf-8")):
-                q = ox.Quad(t.subject, t.predicate, t.object, INFERRED_GRAPH)
-                triples[(t.subject, t.predicate, t.object)] = q
-        return self.replace_graph(INFERRED_GRAPH, triples.values())
+    def named_graphs(self) -> Iterable[Any]:
+        return self._ox.named_graphs()
 
     def quads(self, graph: ox.NamedNode) -> list[ox.Quad]:
         return list(self._ox.quads_for_pattern(None, None, None, graph))
@@ -300,15 +259,14 @@ class Store:
 
     def version(self) -> str:
         """A token that changes whenever anything is loaded (for ETags)."""
-        for quad in self._ox.quads_for_pattern(_STORE_NODE, _VERSION, None, META_GRAPH):
+        for quad in self._ox.quads_for_pattern(STORE_NODE, VERSION, None, META_GRAPH):
             return quad.object.value
         return "0"
 
     def dataset_quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """Every quad of the dataset (or of one graph), the store's bookkeeping left out."""
-        internal = (META_GRAPH, NAMES_GRAPH)
         return (q for q in self._ox.quads_for_pattern(None, None, None, graph)
-                if q.graph_name not in internal and not q.graph_name.value.startswith(STAGING))
+                if not is_internal(q.graph_name))
 
     def close(self) -> None:
         self.publish()

@@ -298,3 +298,24 @@ class InlineRunner:
 
     def close(self) -> None:
         return None
+
+
+class RemoteRunner(InlineRunner):
+    """For a store on a SPARQL server: the server evaluates, so the calling thread only
+    waits, at most the deadline (the HTTP request's timeout)."""
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
+            adhoc: bool = False) -> Answer:
+        job.options = {**job.options, "timeout": deadline}
+        return execute(self.store, job)
+
+
+def make_runner(store: Any, limits: Limits) -> InlineRunner | QueryPool:
+    """Worker processes for an on-disk store; the calling thread for a store in memory or
+    on a SPARQL server."""
+    if getattr(store, "endpoint", None) is not None:
+        return RemoteRunner(store, limits)
+    if store.location is None:
+        return InlineRunner(store, limits)
+    return QueryPool(store.location, limits)
+

@@ -109,3 +109,48 @@ def rows(result) -> list[dict[str, str]]:
         out.append({v.value: solution[v].value for v in result.variables
                     if solution[v] is not None})
     return out
+
+
+def _oxigraph_binary() -> str:
+    """The `oxigraph` server from PyPI, installed beside this Python (the test extra)."""
+    found = Path(sys.executable).with_name("oxigraph")
+    assert found.exists(), "the oxigraph server is missing: pip install -e '.[test]'"
+    return str(found)
+
+
+@contextmanager
+def oxigraph_server(location: Path) -> Iterator[str]:
+    """A real `oxigraph serve` on a free 127.0.0.1 port, its data in `location`."""
+    port = free_port()
+    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(location),
+                             "--bind", f"127.0.0.1:{port}"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(200):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                assert proc.poll() is None, "oxigraph serve exited at start-up"
+                time.sleep(0.05)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+@pytest.fixture()
+def oxigraph(tmp_path: Path) -> Iterator[str]:
+    """An empty Oxigraph server of this test's own; yields its URL."""
+    with oxigraph_server(tmp_path / "oxigraph") as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def remote_seeded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """An Oxigraph server the seeds were loaded into by `newsgraph load` (do not write)."""
+    with oxigraph_server(tmp_path_factory.mktemp("oxigraph")) as url:
+        done = subprocess.run([sys.executable, "-m", "newsgraph.cli", "--store", url, "load",
+                               str(SEEDS)], capture_output=True, text=True)
+        assert done.returncode == 0, done.stderr
+        yield url

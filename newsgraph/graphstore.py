@@ -1,0 +1,112 @@
+"""What every backend shares: the schema graphs, the inferred graph, the article graphs.
+
+A backend (the embedded `Store`, or a `RemoteStore` on a SPARQL server) supplies five
+primitives: `query`, `replace_graph`, `named_graphs`, `_stored_hash` and `_set_hash`.
+Everything built on them lives here once.
+"""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pyoxigraph as ox
+
+from loaders.clean import name_key
+from newsgraph.paths import ontology_file, rules_dir
+
+NS = "https://w3id.org/newsgraph/ns#"
+GRAPH = "https://w3id.org/newsgraph/graph/"
+ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
+REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
+META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
+NAMES_GRAPH = ox.NamedNode("urn:newsgraph:names")
+INFERRED_GRAPH = ox.NamedNode("urn:newsgraph:inferred")
+STAGING = "urn:newsgraph:staging:"
+SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
+HASH = ox.NamedNode(NS + "sourceHash")
+VERSION = ox.NamedNode(NS + "version")
+KEY = ox.NamedNode(NS + "key")
+STORE_NODE = ox.NamedNode("urn:newsgraph:store")
+INTERNAL_GRAPHS = (META_GRAPH,)  # the names index is exported: saved queries need it
+_LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
+                                                                 "hiddenLabel")}
+
+
+def stable_blank_nodes(triples: Iterable[ox.Triple], prefix: str) -> list[ox.Triple]:
+    """The parser names blank nodes (OWL restrictions) at random; number them in file order
+    so the same ontology gives the same quads."""
+    names: dict[str, ox.BlankNode] = {}
+
+    def stable(term: Any) -> Any:
+        if not isinstance(term, ox.BlankNode):
+            return term
+        return names.setdefault(term.value, ox.BlankNode(
+            f"{prefix.split('.')[0]}{len(names) + 1}"))
+    return [ox.Triple(stable(t.subject), t.predicate, stable(t.object)) for t in triples]
+
+
+def schema_quads(graph: ox.NamedNode, path: Path, data: bytes) -> list[ox.Quad]:
+    """A schema file's quads in its graph; the registry's labels also get their name keys."""
+    parsed = stable_blank_nodes(
+        ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()), path.name)
+    keys = [ox.Triple(t.subject, KEY, ox.Literal(name_key(t.object.value)))
+            for t in parsed if t.predicate.value in _LABELS and graph == REGISTRY_GRAPH]
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in parsed + keys]
+
+
+def is_internal(graph: Any) -> bool:
+    """The store's bookkeeping graphs (never exported): versions and hashes, staging."""
+    return graph in INTERNAL_GRAPHS or graph.value.startswith(STAGING)
+
+
+class GraphStore:
+    """The verbs built on a backend's primitives."""
+
+    def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
+              **options: Any) -> Any:
+        raise NotImplementedError
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        raise NotImplementedError
+
+    def named_graphs(self) -> Iterable[Any]:
+        raise NotImplementedError
+
+    def _stored_hash(self, graph: ox.NamedNode) -> str | None:
+        raise NotImplementedError
+
+    def _set_hash(self, graph: ox.NamedNode, old: str | None, new: str) -> None:
+        raise NotImplementedError
+
+    def ensure_schema(self) -> None:
+        """Load the ontology and registry graphs when missing or when their files changed."""
+        for graph, name in SCHEMA_FILES.items():
+            path = ontology_file(name)
+            data = path.read_bytes()
+            digest = hashlib.sha256(data).hexdigest()
+            old = self._stored_hash(graph)
+            if old != digest:
+                self.replace_graph(graph, schema_quads(graph, path, data))
+                self._set_hash(graph, old, digest)
+
+    def rebuild_inferred(self) -> int:
+        """Replace the inferred graph with what the rules (ontology/rules/*.rq, SPARQL
+        CONSTRUCT, in name order) entail from the asserted graphs. Returns its size."""
+        triples: dict[tuple, ox.Quad] = {}
+        for rule in sorted(rules_dir().glob("*.rq")):
+            for t in self.query(rule.read_text(encoding="utf-8")):
+                triples[(t.subject, t.predicate, t.object)] = ox.Quad(
+                    t.subject, t.predicate, t.object, INFERRED_GRAPH)
+        return self.replace_graph(INFERRED_GRAPH, triples.values())
+
+    def article_graphs(self) -> list[ox.NamedNode]:
+        return sorted((g for g in self.named_graphs()
+                       if isinstance(g, ox.NamedNode) and g.value.startswith(GRAPH)),
+                      key=lambda g: g.value)
+
+    def data_graphs(self) -> Iterator[ox.NamedNode]:
+        """Every named graph an export carries: schema, articles, inferred."""
+        return (g for g in self.named_graphs()
+                if isinstance(g, ox.NamedNode) and not is_internal(g))
