@@ -15,6 +15,10 @@
   writing the articles' quads into it: what inference adds to a load.
 - worker_timeline_ms: the saved query `timeline` through the endpoint's killable worker
   process (pipe, pickling, row-capped writing) vs evaluated and written in this process.
+- export_nquads_quads_s: the canonical (sorted, blank nodes named by content) N-Quads
+  export vs pyoxigraph's own unsorted dump of the store.
+- remote_load_quads, remote_query_<name>_ms: a real `oxigraph serve` as the store (one
+  SPARQL Update per article; queries through SPARQLWrapper) vs the embedded store.
 
 The corpus is the seed articles copied --copies times under new ids (the generator of
 issue 8 will replace it). Results go to benchmarks/results.json.
@@ -104,6 +108,39 @@ def worker_overhead(store: Store, queries: SavedQueries, repeat: int) -> dict:
                   inline * 1000, len(store))
 
 
+def export_and_remote(store: Store, processed: list, queries: SavedQueries, load_s: float,
+                      repeat: int, tmp: Path) -> list[dict]:
+    """Issue 7's figures: the canonical export against pyoxigraph's own dump, and a real
+    `oxigraph serve` as the store against the embedded one (load, then a saved query)."""
+    from benchmarks.servers import oxigraph_server
+    from newsgraph.export import export
+    from newsgraph.remote import Endpoint, RemoteStore
+
+    out = []
+    exported = export(store, "nquads").count(b"\n")
+    canonical = timed(lambda: export(store, "nquads"), 3)
+    dump = timed(lambda: store._ox.dump(format=ox.RdfFormat.N_QUADS), 3)
+    out.append(result("export_nquads_quads_s", exported / canonical, "quads/s",
+                      "pyoxigraph_dump_quads_s", len(store) / dump, exported))
+    quads = sum(len(r.quads) for r in processed)
+    with oxigraph_server(tmp / "oxigraph") as url:
+        remote = RemoteStore(Endpoint.of(url), schema=True)
+        t = time.perf_counter()
+        for r in processed:
+            remote.replace_graph(article_graph(r.source.id), r.quads)
+        remote_s = time.perf_counter() - t
+        out.append(result("remote_load_quads", quads / remote_s, "quads/s",
+                          "embedded_load_quads", quads / load_s, quads))
+        remote.rebuild_inferred()
+        for name in ("timeline", "people"):
+            params = PARAMS.get(name, {})
+            there = timed(lambda n=name, p=params: list(run_saved(remote, queries, n, p)), repeat)
+            here = timed(lambda n=name, p=params: list(run_saved(store, queries, n, p)), repeat)
+            out.append(result(f"remote_query_{name}_ms", there * 1000, "ms",
+                              "embedded_api_ms", here * 1000, len(store)))
+    return out
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--copies", type=int, default=20)
@@ -166,6 +203,7 @@ def main() -> int:
             results.append(result(f"query_api_{q.name}", api * 1000, "ms", "bare_pyoxigraph_ms",
                                   ref * 1000, len(store)))
         results.append(worker_overhead(store, queries, args.repeat))
+        results += export_and_remote(store, processed, queries, load_s, args.repeat, Path(tmp))
         store.close()
     out = {"machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
                        "pyoxigraph": ox.__version__, "platform": platform.platform()},

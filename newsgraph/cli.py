@@ -12,7 +12,6 @@
 """
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -191,71 +190,7 @@ def explain(article: str) -> None:
         out.print(f"    {evidence}", soft_wrap=True, highlight=False)
 
 
-@app.command()
-def validate(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text"
-             ) -> None:
-    """Check every article in the store against the SHACL shapes and the ontology's terms."""
-    from newsgraph.validate import validate_store
-
-    store = state.read()
-    violations = validate_store(store)
-    if fmt == "json":
-        sys.stdout.write(json.dumps({"conforms": not violations,
-                                     "articles": len(store.article_graphs()),
-                                     "violations": [v.to_dict() for v in violations]},
-                                    ensure_ascii=False, indent=2) + "\n")
-    else:
-        for v in violations:
-            out.print(str(v), highlight=False, soft_wrap=True)
-        err.print(f"{len(store.article_graphs())} articles checked, {len(violations)} violations")
-    if violations:
-        raise typer.Exit(1)
-
-
-@app.command()
-def reason(fmt: Annotated[str, typer.Option("--format", "-f", help="text|json")] = "text",
-           ontology_only: Annotated[bool, typer.Option(
-               "--ontology-only", help="check the ontology and registry, not the store")] = False
-           ) -> None:
-    """Run the HermiT reasoner: unsatisfiable classes, facts that contradict the ontology."""
-    from newsgraph.reason import reason as run
-
-    report = run(None if ontology_only else state.read())
-    if fmt == "json":
-        sys.stdout.write(json.dumps(report.to_dict(), ensure_ascii=False, indent=2) + "\n")
-    else:
-        for iri in report.unsatisfiable:
-            out.print(f"unsatisfiable class <{iri}>", highlight=False)
-        for clash in report.clashes:
-            out.print(str(clash), highlight=False, soft_wrap=True)
-        verdict = "consistent" if report.consistent else "INCONSISTENT"
-        err.print(f"{verdict}: {report.triples} triples, {len(report.unsatisfiable)} "
-                  f"unsatisfiable classes, HermiT {report.seconds:.1f} s")
-    if not report.ok:
-        raise typer.Exit(1)
-
-
-ontology_app = typer.Typer(help="The ontology itself: generated docs, RDF/XML for Protégé.")
-app.add_typer(ontology_app, name="ontology")
-
-
-@ontology_app.command("docs")
-def ontology_docs(out_file: Annotated[Path | None, typer.Option(
-        "--out", help="file (default stdout)")] = None) -> None:
-    """The ontology's documentation (Markdown), generated from newsgraph.ttl."""
-    from newsgraph.ontodoc import render
-    _write(render(), out_file)
-
-
-@ontology_app.command("owl")
-def ontology_owl(out_file: Annotated[Path | None, typer.Option(
-        "--out", help="file (default stdout)")] = None) -> None:
-    """The ontology as RDF/XML, which Protégé opens."""
-    from newsgraph.ontodoc import rdfxml
-    _write(rdfxml(), out_file)
-
-
-def _write(data: str | bytes, out_file: Path | None) -> None:
+def write_output(data: str | bytes, out_file: Path | None) -> None:
     """To a file, or to standard output; text as UTF-8."""
     raw = data.encode("utf-8") if isinstance(data, str) else data
     if out_file:  # whole or not at all: a partial file never takes the name
@@ -282,17 +217,19 @@ def export(fmt: Annotated[str, typer.Option("--format", "-f",
            void_file: Annotated[Path | None, typer.Option(
                "--void", help="where the VoID description goes (default FILE.void.ttl "
                               "with --out)")] = None) -> None:
-    """Export the store: every named graph, one article's graph, or their union. With --out,
-    a VoID description (counts, classes, properties, one subset per graph) goes beside it."""
+    """Export the store: every named graph, one article's graph, or their union.
+
+    With --out, a VoID description (counts, classes, properties, one subset per graph)
+    goes beside the file."""
     from newsgraph.export import export as write_export
     from newsgraph.void import void
 
     store = state.read()
-    _write(write_export(store, fmt, article_graph(graph) if graph else None, union), out_file)
+    write_output(write_export(store, fmt, article_graph(graph) if graph else None, union), out_file)
     if void_file is None and out_file is not None:
         void_file = out_file.with_name(out_file.name + ".void.ttl")
     if void_file is not None:
-        _write(void(store), void_file)
+        write_output(void(store), void_file)
 
 
 @app.command()
@@ -343,5 +280,10 @@ def main() -> None:
         sys.exit(2)
 
 
-if __name__ == "__main__":
-    main()
+# the ontology's commands (validate, reason, ontology docs|owl) register on `app` there
+from newsgraph import cli_ontology  # noqa: E402,F401
+
+if __name__ == "__main__":  # python -m newsgraph.cli: run the imported module (the one
+    from newsgraph.cli import main as imported_main  # cli_ontology registered on), not a copy
+
+    imported_main()

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import subprocess
 import sys
 import threading
@@ -15,6 +14,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
+from benchmarks.servers import free_port, oxigraph_server, wait_listening
 from newsgraph.ingest import load_paths
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store
@@ -54,12 +54,6 @@ def seeded(seeded_dir: Path, tmp_path: Path) -> Store:
     store.close()
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @contextmanager
 def serving(app) -> Iterator[int]:
     """Serve `app` with uvicorn on a free 127.0.0.1 port in a thread; yield the port."""
@@ -84,13 +78,7 @@ def newsgraph_serve(store: Path, *options: str) -> Iterator[str]:
                              "serve", "--port", str(port), *options],
                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert proc.poll() is None, "newsgraph serve exited at start-up"
-                time.sleep(0.1)
+        wait_listening(proc, port, "newsgraph serve")
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
@@ -110,33 +98,6 @@ def rows(result) -> list[dict[str, str]]:
                     if solution[v] is not None})
     return out
 
-
-def _oxigraph_binary() -> str:
-    """The `oxigraph` server from PyPI, installed beside this Python (the test extra)."""
-    found = Path(sys.executable).with_name("oxigraph")
-    assert found.exists(), "the oxigraph server is missing: pip install -e '.[test]'"
-    return str(found)
-
-
-@contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A real `oxigraph serve` on a free 127.0.0.1 port, its data in `location`."""
-    port = free_port()
-    proc = subprocess.Popen([_oxigraph_binary(), "serve", "--location", str(location),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        for _ in range(200):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                assert proc.poll() is None, "oxigraph serve exited at start-up"
-                time.sleep(0.05)
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
 
 
 @pytest.fixture()

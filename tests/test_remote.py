@@ -236,3 +236,15 @@ def test_store_error_from_a_read_names_the_url():
     remote = RemoteStore(Endpoint.of(f"http://127.0.0.1:{free_port()}"))
     with pytest.raises(StoreError, match="cannot reach the store"):
         remote.version()
+
+
+def test_one_update_request_is_one_transaction_on_oxigraph(oxigraph):
+    """What the per-article replace relies on: a request that fails at its last operation
+    leaves the graph as it was (no drop without the insert)."""
+    remote = RemoteStore(Endpoint.of(oxigraph))
+    graph = article_graph("x")
+    remote.update(f'INSERT DATA {{ GRAPH {graph} {{ <urn:a> <urn:b> "old" }} }}')
+    with pytest.raises((QueryError, StoreError)):
+        remote.update(f'DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ <urn:a> '
+                      f'<urn:b> "new" }} }} ; LOAD <http://127.0.0.1:1/x.ttl> INTO GRAPH <urn:h>')
+    assert [q.object.value for q in remote.quads(graph)] == ["old"]
