@@ -124,18 +124,23 @@ def test_serve_is_a_front_end_for_the_server(remote_seeded, seeded_dir):
                 assert a.status_code == b.status_code == 200, (path, a.text)
                 assert sorted(a.text.splitlines()) == sorted(b.text.splitlines()), path
             assert there.get("/health").json()["articles"] == 5
+            for page in ("/people/jan-leike", "/orgs/openai", "/.well-known/void"):
+                assert there.get(page).status_code == 200, page
     finally:
         local_app.state.runner.close()
 
 
 # ---------------------------------------------------------------- failures
-def test_a_server_that_is_down_gives_a_clear_error():
+def test_a_server_that_is_down_gives_a_clear_error(seeded_dir):
+    """...and the embedded store beside it is untouched."""
+    before = export(Store.open_read_only(seeded_dir), "nquads")
     url = f"http://127.0.0.1:{free_port()}"
     for args in (["load", str(SEEDS)], ["query", "people"], ["export", "-f", "nquads"]):
         done = ng("--store", url, *args)
         assert done.returncode == 2, args
         assert f"cannot reach the store at {url}" in said(done), done.stderr
         assert "Traceback" not in done.stderr
+    assert export(Store.open_read_only(seeded_dir), "nquads") == before
 
 
 class _Proxy(http.server.BaseHTTPRequestHandler):
