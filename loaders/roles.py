@@ -100,7 +100,8 @@ class RoleRules(Context):
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))
-            if key == "head" and len({p.entity.iri for p in people}) > 1:
+            if key == "head" and len({p.entity.iri for p in people}) > 1 \
+                    and rule != "role-title-before-names":  # "研究负责人 A 与 B": each a head
                 key = "co-lead"  # "Ilya 与 Jan 是超级对齐团队的领导者", "die beiden Leiter"
             own = self._run_holders(self._org_run_before(t.start(), sent)) \
                 if t is not first else org_run
@@ -115,6 +116,27 @@ class RoleRules(Context):
                                         title_at=t.start()))
         return out
 
+    def _plural_title(self, title: re.Match[str]) -> bool:
+        """A title that may stand for several people: any in Chinese (no plural marking),
+        a plural noun in English ('researchers'); German plurals look singular, so not there."""
+        return self.lang == "zh" or (self.lang == "en" and title.group(0).endswith("s"))
+
+    def _sharing(self, after: list) -> list:
+        """The first name after a title and the names joined to it by a bare conjunction,
+        a name in brackets after each ('Bill Peebles(比尔·皮布尔斯)与 Tim Brooks'); a name
+        with a title of its own ('与系统主管 Connor Holmes') stops the run."""
+        chosen, end = [after[0]], after[0].end
+        for p in after[1:]:
+            gap = re.sub(r"[(（][^)）]*[)）]", "", self._gap(end, p.start))
+            if p.entity is chosen[-1].entity and re.fullmatch(r"\s*[(（]\s*", gap):
+                end = p.end  # the same person's name in the other script, in brackets
+                continue
+            if not re.fullmatch(r"\s*[)）]?\s*(?:and|和|与|及|以及)\s*", gap):
+                break
+            chosen.append(p)
+            end = p.end
+        return chosen[:4]
+
     def _holder(self, sent, first, last, anchor):
         """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
         lex = lexicon()
@@ -127,6 +149,8 @@ class RoleRules(Context):
                 return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
+            if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
+                return self._sharing(after), "role-title-before-names", None
             return [after[0]], "role-title-before-name", None
         if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
             return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"

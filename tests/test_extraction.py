@@ -153,6 +153,18 @@ def test_roles_at_organizations_no_lexicon_lists(tmp_path, text, person, role, o
     assert (person, role, org, former) in roles(extract(tmp_path, text, "2024-06-11"))
 
 
+def test_a_title_before_joined_names_belongs_to_each(tmp_path) -> None:
+    """'研究负责人 A（A 的中文名）与 B 与系统主管 C': A and B are each a head (not co-leads);
+    C has a title of its own; a singular English title stays with the first name."""
+    found = roles(extract(tmp_path, "Sora 团队的研究负责人Bill Peebles（比尔·皮布尔斯）与 Tim Brooks"
+                                    "与系统主管 Connor Holmes 都很年轻。"))
+    heads = {f[0] for f in found if f[1] == "head"}
+    assert {"Bill Peebles", "Tim Brooks"} <= heads
+    assert not {f for f in found if f[1] == "co-lead"}
+    found = roles(extract(tmp_path, "OpenAI CEO Sam Altman and Greg Brockman spoke on Monday."))
+    assert {f[0] for f in found if f[1] == "ceo"} == {"Sam Altman"}
+
+
 def test_investors_and_founders_hold_their_roles(tmp_path) -> None:
     text = ("Mistral AI sammelt 105 Millionen Euro ein. An der Runde beteiligen sich außerdem "
             "Xavier Niel und Eric Schmidt.\nDas Start-up wurde 2023 von Arthur Mensch und "
