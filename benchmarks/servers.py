@@ -38,15 +38,19 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def oxigraph_server(location: Path) -> Iterator[str]:
-    """A real `oxigraph serve` on a free 127.0.0.1 port, its data in `location`; its URL."""
-    port = free_port()
-    proc = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location),
-                             "--bind", f"127.0.0.1:{port}"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def running(argv: list[str], port: int, what: str) -> Iterator[str]:
+    """A server process that listens on 127.0.0.1:`port`, stopped on exit; its URL."""
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        wait_listening(proc, port, "oxigraph serve")
+        wait_listening(proc, port, what)
         yield f"http://127.0.0.1:{port}"
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+def oxigraph_server(location: Path):  # noqa: ANN201 - a context manager yielding the URL
+    """A real `oxigraph serve` on a free 127.0.0.1 port, its data in `location`."""
+    port = free_port()
+    return running([oxigraph_binary(), "serve", "--location", str(location),
+                    "--bind", f"127.0.0.1:{port}"], port, "oxigraph serve")

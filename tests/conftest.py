@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 
-from benchmarks.servers import free_port, oxigraph_server, wait_listening
+from benchmarks.servers import free_port, oxigraph_server, running
 from newsgraph.ingest import load_paths
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store
@@ -70,19 +70,11 @@ def serving(app) -> Iterator[int]:
         thread.join(10)
 
 
-@contextmanager
-def newsgraph_serve(store: Path, *options: str) -> Iterator[str]:
-    """`newsgraph serve` in its own process on a free port, as a user runs it; yield its URL."""
+def newsgraph_serve(store: Path, *options: str):  # noqa: ANN201 - yields the URL
+    """`newsgraph serve` in its own process on a free port, as a user runs it; its URL."""
     port = free_port()
-    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store", str(store),
-                             "serve", "--port", str(port), *options],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        wait_listening(proc, port, "newsgraph serve")
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        proc.terminate()
-        proc.wait(timeout=10)
+    return running([sys.executable, "-m", "newsgraph.cli", "--store", str(store), "serve",
+                    "--port", str(port), *options], port, "newsgraph serve")
 
 
 @pytest.fixture(scope="session")
