@@ -15,10 +15,10 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from loaders.rdf import RDF_TYPE
+from newsgraph.results import XSD_STRING
 from newsgraph.store import ID, NS, PREFIXES
 
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _TERMS = """SELECT ?p ?kind ?range WHERE { GRAPH <urn:newsgraph:ontology> {
   ?p a ?kind FILTER(?kind IN (owl:ObjectProperty, owl:DatatypeProperty))
   OPTIONAL { ?p rdfs:range ?range FILTER(STRSTARTS(STR(?range), STR(xsd:))) } } }"""
@@ -76,11 +76,9 @@ class _Compactor:
         if term.language:
             return {"@value": term.value, "@language": term.language}
         datatype = term.datatype.value
-        if datatype == coerce:
+        if datatype == coerce or (datatype == XSD_STRING and coerce is None):
             return term.value
-        if datatype == XSD_STRING and coerce is None:
-            return term.value
-        if datatype == XSD_STRING:
+        if datatype == XSD_STRING:  # a plain string under a typed term: keep it plain
             return {"@value": term.value}
         return {"@value": term.value, "@type": self.iri(datatype)}
 
@@ -93,7 +91,7 @@ def _nodes(triples: Iterable[ox.Quad], c: _Compactor) -> list[dict[str, Any]]:
     nodes: dict[str, dict[str, list[Any]]] = defaultdict(lambda: defaultdict(list))
     for q in triples:
         node = nodes[c.node_id(q.subject)]
-        if q.predicate.value == RDF_TYPE and isinstance(q.object, ox.NamedNode):
+        if q.predicate == RDF_TYPE and isinstance(q.object, ox.NamedNode):
             node["@type"].append(c.vocab(q.object.value))
             continue
         key, coerce = c.key(q.predicate.value)

@@ -93,12 +93,13 @@ class Endpoint:
                    write=write or profile["write"], **urls)
 
 
-def _credentials() -> str | None:
-    user, password = os.environ.get("NEWSGRAPH_STORE_USER"), os.environ.get(
-        "NEWSGRAPH_STORE_PASSWORD")
+def _auth_headers() -> dict[str, str]:
+    """HTTP basic auth from NEWSGRAPH_STORE_USER / NEWSGRAPH_STORE_PASSWORD, if set."""
+    user = os.environ.get("NEWSGRAPH_STORE_USER")
     if not user:
-        return None
-    return base64.b64encode(f"{user}:{password or ''}".encode()).decode("ascii")
+        return {}
+    pair = f"{user}:{os.environ.get('NEWSGRAPH_STORE_PASSWORD') or ''}".encode()
+    return {"Authorization": "Basic " + base64.b64encode(pair).decode("ascii")}
 
 
 def _http_error(status: int, body: bytes, url: str) -> Exception:
@@ -160,9 +161,8 @@ class RemoteStore(GraphStore):
         wrapper.queryType = SELECT  # never let its keyword sniffing pick the update URL
         wrapper.addCustomHttpHeader("Accept", _ACCEPT)
         wrapper.setTimeout(max(1, round(options.get("timeout") or self.timeout)))
-        auth = _credentials()
-        if auth:
-            wrapper.addCustomHttpHeader("Authorization", f"Basic {auth}")
+        for name, value in _auth_headers().items():
+            wrapper.addCustomHttpHeader(name, value)
         for name, value in self._dataset_params(options):
             wrapper.addParameter(name, value)
         try:
@@ -193,10 +193,7 @@ class RemoteStore(GraphStore):
 
     def _send(self, method: str, url: str, body: str, media: str) -> None:
         request = urllib.request.Request(url, data=body.encode("utf-8"), method=method,
-                                         headers={"Content-Type": media})
-        auth = _credentials()
-        if auth:
-            request.add_header("Authorization", f"Basic {auth}")
+                                         headers={"Content-Type": media, **_auth_headers()})
         try:
             with urllib.request.urlopen(request, timeout=self.timeout) as response:
                 response.read()

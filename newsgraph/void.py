@@ -7,13 +7,13 @@ from typing import Any
 
 import pyoxigraph as ox
 
+from loaders.rdf import RDF_TYPE
 from newsgraph import __version__
 from newsgraph.graphstore import GRAPH, is_internal
 from newsgraph.store import ID, NS, PREFIXES, iri_safe
 
 VOID = "http://rdfs.org/ns/void#"
 DCT = "http://purl.org/dc/terms/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
 DATASET = ox.NamedNode("https://w3id.org/newsgraph/void#dataset")
 FORMATS = "http://www.w3.org/ns/formats/"
 # bookkeeping graphs are left out of every count, as out of every export

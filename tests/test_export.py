@@ -122,7 +122,7 @@ def test_jsonld_reads_with_short_names_and_parses_back(store):
     assert back == set(ox.parse(export(store, "nquads"), format=ox.RdfFormat.N_QUADS))
 
 
-def test_void_counts_what_is_exported(store):
+def test_void_counts_what_is_exported(store, queries):
     described = rdflib.Graph().parse(data=void(store), format="turtle")
     v = rdflib.Namespace("http://rdfs.org/ns/void#")
     dataset = rdflib.URIRef("https://w3id.org/newsgraph/void#dataset")
@@ -133,14 +133,8 @@ def test_void_counts_what_is_exported(store):
     assert int(described.value(graph, v.triples)) == len(store.quads(article_graph(ARTICLE)))
     person = next(p for p in described.objects(dataset, v.classPartition)
                   if str(described.value(p, v["class"])).endswith("#Person"))
-    people = run_saved(store, _queries(), "people", {})
+    people = run_saved(store, queries, "people", {})
     assert int(described.value(person, v.entities)) >= len({s["person"] for s in people})
-
-
-def _queries():
-    from newsgraph.savedqueries import SavedQueries
-
-    return SavedQueries()
 
 
 def test_export_cli_writes_the_file_and_its_void(seeded_dir, tmp_path):
