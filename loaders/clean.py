@@ -101,12 +101,12 @@ def _sub(text: str, offs: list[int], pattern: re.Pattern[str],
     return "".join(parts), new_offs
 
 
-def _keep_line(line: str, rules: dict, seen: set[str]) -> bool:
+def _keep_line(line: str, folded: str, rules: dict, seen: set[str]) -> bool:
+    """`folded` is the line's folded form (the text is folded once; folding keeps length)."""
     stripped = line.strip()
     if not stripped:
         return True
-    folded = fold(stripped)
-    if rules["drop"].search(folded):
+    if rules["drop"].search(folded.strip()):
         return False
     if sum(1 for s in _SCRIPTS if s.search(stripped)) >= 4:  # a language bar
         return False
@@ -153,10 +153,11 @@ def clean(raw: str) -> Cleaned:
     for line in segments:
         lines.append((pos, line))
         pos += len(line) + 1
+    folded = fold(text)
     cut_at = next((p for p, line in lines if p >= rules["cut_fraction"] * len(text)
-                   and rules["cut"].search(fold(line.strip()))), len(text) + 1)
+                   and rules["cut"].search(folded[p:p + len(line)].strip())), len(text) + 1)
     for p, line in lines:
-        if p >= cut_at or not _keep_line(line, rules, seen):
+        if p >= cut_at or not _keep_line(line, folded[p:p + len(line)], rules, seen):
             continue
         kept_text.append(line + "\n")
         kept_offs += offs[p:p + len(line)] + [offs[p + len(line)] if p + len(line) < len(offs)

@@ -57,7 +57,8 @@ class Context(OrgLookup):
     def __init__(self, norm: str, lang: str, mentions: list[Mention],
                  dates: list[DateMention]) -> None:
         self.norm, self.lang = norm, lang
-        self.mentions, self.dates = mentions, dates
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.dates = dates
         terms = ontology_terms()
         self.titles = terms["roles"].pattern(lang)
         self.triggers = terms["triggers"].pattern(lang)
@@ -66,6 +67,7 @@ class Context(OrgLookup):
         self.role_verbs = terms["role_verbs"].pattern(lang)
         self.terms = terms
         self.by_iri = {m.entity.iri: m.entity for m in mentions}
+        self._starts = [m.start for m in mentions]  # mentions come sorted by start
         self.main_org = self._topic_company(norm, mentions)
         masked = list(norm)
         for m in mentions:
@@ -134,7 +136,9 @@ class Context(OrgLookup):
         return prior[-1] if prior else None
 
     def _in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
-        return [m for m in self.mentions if m.start >= start and m.end <= end
+        lo = bisect.bisect_left(self._starts, start)
+        hi = bisect.bisect_left(self._starts, end)
+        return [m for m in self.mentions[lo:hi] if m.end <= end
                 and (kind is None or (m.entity.is_person if kind == "person"
                                       else m.entity.is_org and m.entity.kind != "outlet"))]
 

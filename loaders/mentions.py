@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from loaders.lexicon import ontology_terms, toml, words
+from loaders.lexicon import alternation, ontology_terms, toml, words
 from loaders.orgnames import OrgNames
 from loaders.registry import Entity, Registry, new_entity, registry
 
@@ -41,17 +41,17 @@ FOUND_BY_CONTEXT = {"org-introduced", "org-founded", "org-appositive"}
 
 def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
     """One regex for Chinese aliases, one for one-word and one for multi-word Latin ones."""
-    cjk = sorted((a for a in aliases if re.search(f"[{CJK}]", a)), key=len, reverse=True)
+    cjk = [a for a in aliases if re.search(f"[{CJK}]", a)]
     latin = [a for a in aliases if not re.search(f"[{CJK}]", a) and len(a) >= 2]
-    single = sorted((a for a in latin if " " not in a), key=len, reverse=True)
-    multi = sorted((a for a in latin if " " in a), key=len, reverse=True)
+    single = [a for a in latin if " " not in a]
+    multi = [a for a in latin if " " in a]
     out = []
     if cjk:
-        out.append(re.compile("|".join(map(re.escape, cjk))))
+        out.append(re.compile(alternation(cjk)))
     if single:
-        out.append(re.compile(rf"{_LEFT}(?:{'|'.join(map(re.escape, single))})(?:s)?(?![{_LOW}])"))
+        out.append(re.compile(rf"{_LEFT}(?:{alternation(single)})(?:s)?(?![{_LOW}])"))
     if multi:
-        out.append(re.compile(rf"{_LEFT}(?:{'|'.join(map(re.escape, multi))})"))
+        out.append(re.compile(rf"{_LEFT}(?:{alternation(multi)})"))
     return out
 
 
@@ -64,17 +64,16 @@ def _registry_patterns() -> list[re.Pattern[str]]:
 def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     surnames = "".join(words("names", "surnames_zh"))
     roles = ontology_terms()["roles"].by_lang
-    titles = sorted({p for lang in ("", "zh") for p in roles.get(lang, {})
-                     if re.search(f"[{CJK}]", p)}, key=len, reverse=True)
-    speech = sorted((p for p in ontology_terms()["speech"].by_lang.get("", {})
-                     if re.search(f"[{CJK}]", p)), key=len, reverse=True)
+    titles = {p for lang in ("", "zh") for p in roles.get(lang, {}) if re.search(f"[{CJK}]", p)}
+    speech = [p for p in ontology_terms()["speech"].by_lang.get("", {})
+              if re.search(f"[{CJK}]", p)]
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
-    triggers = sorted((p for table in (ontology_terms()["triggers"].by_lang.get("", {}),)
-                       for p in table if re.search(f"[{CJK}]", p)), key=len, reverse=True)
-    after_title = re.compile(rf"(?:{'|'.join(map(re.escape, titles))}){name}"
-                             rf"(?=(?:{'|'.join(map(re.escape, speech + triggers))})"
+    triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
+                if re.search(f"[{CJK}]", p)]
+    after_title = re.compile(rf"(?:{alternation(titles)}){name}"
+                             rf"(?=(?:{alternation(speech + triggers)})"
                              rf"|[,，。、:：(（在的也则对向还将于已])")
-    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{'|'.join(map(re.escape, speech))}))")
+    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{alternation(speech)}))")
     return after_title, before_verb
 
 
@@ -88,10 +87,6 @@ def _is_title(token: str) -> bool:
     return token.lower() in _title_words()
 
 
-def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    return all(end <= s or start >= e for s, e in taken)
-
-
 class MentionFinder(OrgNames):
     """Finds the mentions of one article, keeping one Entity per name across the article."""
 
@@ -99,11 +94,20 @@ class MentionFinder(OrgNames):
         self.norm = norm
         self.reg = reg or registry()
         self.mentions: list[Mention] = []
+        self._taken = bytearray(len(norm))  # 1 where a mention already is
         self.local: dict[str, Entity] = {}  # folded name -> entity, for this article
 
     def _add(self, start: int, end: int, entity: Entity, rule: str) -> None:
-        if _free([(m.start, m.end) for m in self.mentions], start, end):
+        if self._free_span(start, end):
             self.mentions.append(Mention(start, end, entity, rule))
+            self._taken[start:end] = b"\1" * (end - start)
+
+    def _free_span(self, start: int, end: int) -> bool:
+        return self._taken.find(1, start, end) < 0
+
+    def _drop(self, mention: Mention) -> None:
+        self.mentions.remove(mention)
+        self._taken[mention.start:mention.end] = bytes(mention.end - mention.start)
 
     def _entity_of(self, entity: Entity) -> Entity:
         """A new entity made elsewhere, kept once per name in this article."""
@@ -183,7 +187,7 @@ class MentionFinder(OrgNames):
             if any(x.entity.is_person for x in inside):
                 continue
             for x in inside:
-                self.mentions.remove(x)
+                self._drop(x)
             self._add(start, end, m.entity, "org-before-parenthesis")
 
     def _latin_names(self) -> None:

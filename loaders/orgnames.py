@@ -12,7 +12,7 @@ CJK = r"\u3400-\u9fff"
 
 class OrgNames:
     """Mixin of MentionFinder: the organization rules (it provides norm, mentions, _add,
-    _entity, local)."""
+    _drop, _free_span, _entity, local)."""
 
     def _orgs(self) -> None:
         suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
@@ -32,7 +32,7 @@ class OrgNames:
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 if parent:  # "Meta Superintelligence Labs": a unit named after its company
-                    self.mentions.remove(parent[0])
+                    self._drop(parent[0])
                     unit = new_entity("team", " ".join(tokens), unit_of=parent[0].entity.iri)
                     self._add(start, m.end(1), self._entity_of(unit), "org-unit-of-company")
                     continue
@@ -88,9 +88,6 @@ class OrgNames:
                 continue
             self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-founded")
 
-    def _free_span(self, start: int, end: int) -> bool:
-        return not any(start < x.end and x.start < end for x in self.mentions)
-
     def _introduced_orgs(self) -> None:
         """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
         '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
@@ -99,7 +96,7 @@ class OrgNames:
         # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
         not_after_article = "".join(rf"(?<!\b{a} )" for a in (
             "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
-        pattern = re.compile(rf"{not_after_article}"
+        pattern = re.compile(rf"(?<!\w){not_after_article}"  # at a word's start: one try a word
                              rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
                              rf"(?![\w-])", re.IGNORECASE)
         stop = words("names", "not_names")
@@ -132,8 +129,8 @@ class OrgNames:
         for pattern in patterns:
             for m in pattern.finditer(self.norm):
                 name = m.group(1)
-                taken = any(m.start() < x.end and x.start < m.end() for x in self.mentions)
-                if name in skip or function.intersection(name) or taken:
+                if name in skip or function.intersection(name) \
+                        or not self._free_span(m.start(), m.end()):
                     continue
                 before = [x for x in self.mentions if x.entity.kind == "org"
                           and 0 <= m.start() - x.end <= 2]

@@ -36,7 +36,7 @@ def test_a_good_graph_conforms() -> None:
                         ng:rule "r" .""") == set()
 
 
-@pytest.mark.parametrize("turtle, shape", [
+CASES = [
     (""":s a ng:Statement ; ng:quote "hi" ; ng:evidence :ev ; ng:rule "r" .""",
      "ng:StatementShape"),
     (""":e a ng:Resignation ; ng:participant :jan ; ng:evidence :ev ; ng:rule "r" .""",
@@ -53,9 +53,60 @@ def test_a_good_graph_conforms() -> None:
     (""":p2 a oa:TextPositionSelector ; oa:start 90 ; oa:end 120 .
           :ev oa:hasSelector :p2 .""", "ng:SpanInArticle"),
     (""":m a ng:Membership ; ng:member :jan ; ng:role :notARole .""", "ng:MembershipShape"),
-])
+]
+
+
+@pytest.mark.parametrize("turtle, shape", CASES)
 def test_each_violation_is_named_by_its_shape(turtle: str, shape: str) -> None:
     assert shape in check(turtle)
+
+
+BROKEN = [
+    """:s a ng:Statement ; ng:speaker :jan, :openai ; ng:quote "a", "b" ; ng:evidence :ev ;
+          ng:rule "r" .""",
+    """:s a ng:Statement ; ng:speaker :ev ; ng:quote "" ; ng:evidence :jan .""",
+    """:p2 a oa:TextPositionSelector ; oa:start -1 ; oa:end "5" .""",
+    """:p2 a oa:TextPositionSelector ; oa:start 9 ; oa:end 5 .""",
+    """:e a ng:Release ; ng:organization :jan ; ng:date "2024"^^xsd:gYear ;
+          ng:datePrecision ng:Week ; ng:evidence :ev .""",
+    """:e a ng:Founding ; ng:participant :jan ; ng:organization :openai ;
+          ng:date "2024-05-01" ; ng:datePrecision ng:Day, ng:Month .""",
+    """:m a ng:Membership ; ng:member :jan, :openai ; ng:role role:ceo ; ng:organization :jan .""",
+    """:a2 a ng:Article ; ng:charCount "many" ; ng:sourceText "x"@en .""",
+]
+
+
+@pytest.mark.parametrize("turtle", [""] + BROKEN + [t for t, _ in CASES])
+def test_the_load_time_checker_gives_pyshacl_verdicts(turtle: str) -> None:
+    """The compiled checker (newsgraph/shacl.py) against pyshacl, the reference, on the
+    same triples: the same shapes broken by the same nodes."""
+    triples = list(ox.parse((PREFIX + turtle).encode(), format=ox.RdfFormat.TURTLE))
+    fast = {(v.shape, v.node) for v in validate_triples("t", triples)}
+    assert fast == {(v.shape, v.node) for v in validate_triples("t", triples, reference=True)}
+    assert bool(fast) == bool(turtle)
+
+
+@pytest.mark.parametrize("drop", ["speaker", "quote", "participant", "member", "role",
+                                  "datePrecision", "rule"])
+def test_a_seed_article_missing_a_property_gets_pyshacl_verdicts(drop: str) -> None:
+    from loaders.manifest import read_sources
+    from loaders.pipeline import process
+    from newsgraph.store import NS
+    result = process(read_sources([SEEDS / "manifest.json"])[0][0])
+    triples = [q for q in result.quads if q.predicate.value != NS + drop]
+    fast = {(v.shape, v.node) for v in validate_triples("t", triples)}
+    assert fast, f"dropping ng:{drop} breaks a shape"
+    assert fast == {(v.shape, v.node) for v in validate_triples("t", triples, reference=True)}
+
+
+def test_a_shape_the_checker_cannot_run_stops_it_naming_the_file() -> None:
+    from newsgraph.errors import NewsgraphError
+    from newsgraph.shacl import _Reader
+    shapes = list(ox.parse(b"""@prefix sh: <http://www.w3.org/ns/shacl#> .
+        <urn:S> a sh:NodeShape ; sh:property [ sh:path <urn:p> ; sh:pattern "^a" ] .""",
+                           format=ox.RdfFormat.TURTLE))
+    with pytest.raises(NewsgraphError, match=r"custom\.ttl: sh:pattern is not supported"):
+        _Reader(shapes, "custom.ttl").shape(ox.NamedNode("urn:S"), "urn:S")
 
 
 def test_the_seeds_conform(seeded) -> None:

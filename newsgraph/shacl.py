@@ -1,0 +1,229 @@
+"""The SHACL shapes of ontology/shapes.ttl, compiled once into Python checks over one
+article's triples: what a load runs before it stores an article (pyshacl took ~30 ms per
+article plus ~17 ms to build its rdflib graph; this takes about one). `newsgraph validate`
+still runs pyshacl, the reference, and the tests hold both to the same verdicts.
+
+The SHACL Core subset the shapes use is supported: targets sh:targetClass and
+sh:targetSubjectsOf; property shapes on a predicate path with sh:minCount, sh:maxCount,
+sh:class, sh:node, sh:datatype, sh:minLength, sh:minInclusive, sh:lessThanOrEquals, sh:in,
+sh:or, sh:message; node shapes with sh:class, sh:datatype, sh:or, sh:not, sh:node,
+sh:message. A shape using anything else stops start-up, naming the term and the file.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from functools import cache
+from typing import Any
+
+import pyoxigraph as ox
+
+from newsgraph.errors import NewsgraphError
+from newsgraph.paths import ontology_file
+
+SH = "http://www.w3.org/ns/shacl#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+SUBCLASS = "http://www.w3.org/2000/01/rdf-schema#subClassOf"
+TYPE = RDF + "type"
+_NUMERIC = {"http://www.w3.org/2001/XMLSchema#" + t for t in (
+    "integer", "decimal", "int", "long", "nonNegativeInteger", "positiveInteger", "double",
+    "float")}
+_VALUE_KEYS = {"class", "node", "datatype", "minLength", "minInclusive", "in", "or", "not"}
+_SHAPE_KEYS = _VALUE_KEYS | {"message", "property", "targetClass", "targetSubjectsOf",
+                             "path", "minCount", "maxCount", "lessThanOrEquals"}
+
+
+@dataclass
+class Shape:
+    name: str  # the node shape's IRI; a property shape is named by its owner
+    path: str | None = None
+    params: dict[str, Any] = field(default_factory=dict)
+    properties: list[Shape] = field(default_factory=list)
+    targets: list[tuple[str, str]] = field(default_factory=list)  # (kind, IRI)
+
+
+class _Reader:
+    """Turns the shapes graph into Shape records; refuses what it does not implement."""
+
+    def __init__(self, triples: Iterable[ox.Triple], source: str) -> None:
+        self.out: dict[Any, dict[str, list[Any]]] = {}
+        for t in triples:
+            self.out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
+        self.source = source
+
+    def values(self, node: Any, key: str) -> list[Any]:
+        return self.out.get(node, {}).get(SH + key, [])
+
+    def items(self, head: Any) -> list[Any]:
+        items = []
+        while head != ox.NamedNode(RDF + "nil"):
+            items.append(self.out[head][RDF + "first"][0])
+            head = self.out[head][RDF + "rest"][0]
+        return items
+
+    def shape(self, node: Any, name: str) -> Shape:
+        for p in self.out.get(node, {}):
+            local = p.removeprefix(SH)
+            if p.startswith(SH) and local not in _SHAPE_KEYS:
+                raise NewsgraphError(f"{self.source}: sh:{local} is not supported by the "
+                                     "load-time checker", hint="use the SHACL Core terms "
+                                     "listed in newsgraph/shacl.py, or add this one there")
+        shape = Shape(node.value if isinstance(node, ox.NamedNode) else name)
+        path = self.values(node, "path")
+        if path:
+            if not isinstance(path[0], ox.NamedNode):
+                raise NewsgraphError(f"{self.source}: only predicate paths are supported")
+            shape.path = path[0].value
+        for key in ("minCount", "maxCount", "minLength", "minInclusive"):
+            for v in self.values(node, key):
+                shape.params[key] = Decimal(v.value)
+        for key in ("class", "datatype", "lessThanOrEquals", "message"):
+            for v in self.values(node, key):
+                shape.params[key] = v.value
+        for v in self.values(node, "in"):
+            shape.params["in"] = set(self.items(v))
+        for v in self.values(node, "or"):
+            shape.params["or"] = [self.shape(x, shape.name) for x in self.items(v)]
+        for key in ("not", "node"):
+            for v in self.values(node, key):
+                shape.params[key] = self.shape(v, shape.name)
+        shape.properties = [self.shape(p, shape.name) for p in self.values(node, "property")]
+        shape.targets = [(k, v.value) for k in ("targetClass", "targetSubjectsOf")
+                         for v in self.values(node, k)]
+        return shape
+
+
+@cache
+def shapes() -> list[Shape]:
+    path = ontology_file("shapes.ttl")
+    triples = list(ox.parse(path.read_bytes(), format=ox.RdfFormat.TURTLE))
+    reader = _Reader(triples, str(path))
+    kinds = {t.subject for t in triples if t.predicate.value == TYPE
+             and t.object.value == SH + "NodeShape"}
+    return [reader.shape(node, node.value) for node in sorted(kinds, key=lambda n: n.value)]
+
+
+@cache
+def _schema() -> tuple[dict[str, frozenset[str]], dict[str, frozenset[Any]]]:
+    """From the ontology and registry: the class hierarchy (each class with its
+    superclasses, itself included) and the instances of each class among the terms an
+    article points to (role concepts, date precisions)."""
+    parents: dict[str, set[str]] = {}
+    types: list[tuple[Any, str]] = []
+    for name in ("newsgraph.ttl", "registry.ttl"):
+        for t in ox.parse(ontology_file(name).read_bytes(), format=ox.RdfFormat.TURTLE):
+            if t.predicate.value == SUBCLASS and isinstance(t.object, ox.NamedNode):
+                parents.setdefault(t.subject.value, set()).add(t.object.value)
+            elif t.predicate.value == TYPE and isinstance(t.subject, ox.NamedNode):
+                types.append((t.subject, t.object.value))
+    supers = {c: frozenset(_closure(parents, c, set()))
+              for c in set(parents) | {c for _, c in types}}
+    instances: dict[str, set[Any]] = {}
+    for node, cls in types:
+        for c in supers[cls]:
+            instances.setdefault(c, set()).add(node)
+    return supers, {c: frozenset(nodes) for c, nodes in instances.items()}
+
+
+def _closure(parents: dict[str, set[str]], cls: str, seen: set[str]) -> set[str]:
+    if cls not in seen:
+        seen.add(cls)
+        for parent in parents.get(cls, ()):
+            _closure(parents, parent, seen)
+    return seen
+
+
+class Data:
+    """One article's triples (or quads), indexed, beside the schema's classes and types.
+    An article declares no classes of its own (an undeclared term is refused anyway)."""
+
+    def __init__(self, triples: Iterable[Any]) -> None:
+        supers, self._schema_instances = _schema()
+        self.out: dict[Any, dict[str, list[Any]]] = {}
+        self.instances: dict[str, set[Any]] = {}
+        for t in triples:
+            self.out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
+            if t.predicate.value == TYPE:
+                cls = t.object.value
+                for c in supers.get(cls, (cls,)):
+                    self.instances.setdefault(c, set()).add(t.subject)
+
+    def objects(self, node: Any, predicate: str) -> list[Any]:
+        return self.out.get(node, {}).get(predicate, [])
+
+    def is_a(self, node: Any, cls: str) -> bool:
+        return node in self.instances.get(cls, ()) or node in self._schema_instances.get(cls, ())
+
+    def focus_nodes(self, shape: Shape) -> list[Any]:
+        found = set()
+        for kind, iri in shape.targets:
+            if kind == "targetClass":
+                found |= self.instances.get(iri, set()) | self._schema_instances.get(iri, set())
+            else:
+                found |= {s for s, props in self.out.items() if iri in props}
+        return sorted(found, key=str)
+
+
+def _number(term: Any) -> Decimal | None:
+    if not isinstance(term, ox.Literal) or term.datatype.value not in _NUMERIC:
+        return None
+    try:
+        return Decimal(term.value)
+    except InvalidOperation:
+        return None
+
+
+def _value_ok(data: Data, p: dict[str, Any], v: Any) -> bool:
+    """The constraints of `p` that each value node meets on its own."""
+    literal = isinstance(v, ox.Literal)
+    checks = {
+        "class": lambda c: data.is_a(v, c),
+        "datatype": lambda d: literal and v.datatype.value == d,
+        "minLength": lambda n: not isinstance(v, ox.BlankNode) and len(v.value) >= n,
+        "minInclusive": lambda n: (x := _number(v)) is not None and x >= n,
+        "in": lambda allowed: v in allowed,
+        "or": lambda options: any(conforms(data, s, v) for s in options),
+        "not": lambda s: not conforms(data, s, v),
+        "node": lambda s: conforms(data, s, v),
+    }
+    return all(check(p[key]) for key, check in checks.items() if key in p)
+
+
+def _less_or_equal(a: Any, b: Any) -> bool:
+    x, y = _number(a), _number(b)
+    if x is not None and y is not None:
+        return x <= y
+    same = isinstance(a, ox.Literal) and isinstance(b, ox.Literal) and a.datatype == b.datatype
+    return same and a.value <= b.value
+
+
+def violations(data: Data, shape: Shape, focus: Any) -> list[str]:
+    """The messages of what `focus` breaks of `shape`, one per failing value."""
+    out = []
+    if not _value_ok(data, shape.params, focus):
+        out.append(shape.params.get("message", "the node does not conform"))
+    for prop in shape.properties:
+        values = data.objects(focus, prop.path or "")
+        message = prop.params.get("message", f"<{prop.path}> breaks a constraint")
+        p = prop.params
+        if "minCount" in p and len(values) < p["minCount"] \
+                or "maxCount" in p and len(values) > p["maxCount"]:
+            out.append(message)
+        out += [message for v in values if not _value_ok(data, p, v)]
+        if "lessThanOrEquals" in p:
+            others = data.objects(focus, p["lessThanOrEquals"])
+            out += [message for v in values for w in others if not _less_or_equal(v, w)]
+    return out
+
+
+def conforms(data: Data, shape: Shape, node: Any) -> bool:
+    return not violations(data, shape, node)
+
+
+def check(triples: Iterable[ox.Triple]) -> list[tuple[str, str, str]]:
+    """(shape IRI, focus node, message) for every violation in one article's triples."""
+    data = Data(triples)
+    return [(shape.name, str(focus.value), message) for shape in shapes()
+            for focus in data.focus_nodes(shape)
+            for message in violations(data, shape, focus)]
