@@ -2,6 +2,7 @@
 extract facts, build its named graph."""
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass, field
 
 import pyoxigraph as ox
@@ -26,7 +27,22 @@ class ArticleResult:
     counts: dict[str, int] = field(default_factory=dict)
 
 
-def process(source: Source) -> ArticleResult:
+class Stopwatch:
+    """Seconds spent per stage, summed over articles (the benchmark's stage split)."""
+
+    def __init__(self) -> None:
+        self.seconds: dict[str, float] = {}
+        self._last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        self.seconds[stage] = self.seconds.get(stage, 0.0) + now - self._last
+        self._last = now
+
+
+def process(source: Source, watch: Stopwatch | None = None) -> ArticleResult:
+    watch = watch or Stopwatch()
+    watch.lap("other")
     raw = read_text(source.path)
     cleaned = clean(raw)
     if not cleaned.text.strip():
@@ -34,13 +50,16 @@ def process(source: Source) -> ArticleResult:
                            hint="is this a page of links or an empty template?")
     language = source.language or detect(cleaned.text)
     lang = family(language)
+    watch.lap("clean")
     mentions = find_mentions(cleaned.norm, cleaned.text)
     dates = find_dates(cleaned.norm, source.published)
+    watch.lap("mentions_dates")
     ex = Extractor(cleaned.norm, lang, mentions, dates)
     roles = ex.roles()
     statements = ex.statements()
     events = ex.events(roles, statements)
     roles += ex.founder_roles(events)
+    watch.lap("facts")
     builder = GraphBuilder(source, raw, cleaned, language)
     builder.article_node()
     for m in mentions:
@@ -51,6 +70,7 @@ def process(source: Source) -> ArticleResult:
         builder.event(f)
     for f in statements:
         builder.statement(f)
+    watch.lap("rdf")
     people = {m.entity.iri for m in mentions if m.entity.is_person}
     return ArticleResult(source, language, builder.quads, roles + events + statements,
                          {"triples": len(builder.quads), "people": len(people),

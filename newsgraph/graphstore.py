@@ -71,6 +71,10 @@ class GraphStore:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         raise NotImplementedError
 
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
+        """Replace many graphs, each atomically (a backend may write them together)."""
+        return sum(self.replace_graph(graph, quads) for graph, quads in items)
+
     def named_graphs(self) -> Iterable[Any]:
         raise NotImplementedError
 
@@ -99,7 +103,12 @@ class GraphStore:
             for t in self.query(rule.read_text(encoding="utf-8")):
                 triples[(t.subject, t.predicate, t.object)] = ox.Quad(
                     t.subject, t.predicate, t.object, INFERRED_GRAPH)
-        return self.replace_graph(INFERRED_GRAPH, triples.values())
+        return self.patch_graph(INFERRED_GRAPH, list(triples.values()))
+
+    def patch_graph(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> int:
+        """Make `graph` hold exactly `quads`, atomically; a backend may write only what
+        changed (the inferred graph after a load of a few articles)."""
+        return self.replace_graph(graph, quads)
 
     def article_graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self.named_graphs()

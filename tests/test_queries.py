@@ -115,3 +115,16 @@ def test_every_quote_selector_is_exactly_its_position_selector(seeded) -> None:
         assert text[int(row["start"].value):int(row["end"].value)] == row["exact"].value
         checked += 1
     assert checked > 100
+
+
+def test_activity_counts_the_events_the_events_query_lists(seeded, queries) -> None:
+    """The aggregate agrees with the rows it sums: events per type per month."""
+    expected: dict[tuple[str, str], set[str]] = {}
+    for r in ask(seeded, queries, "events"):
+        if len(r.get("date", "")) >= 7:
+            expected.setdefault((r["type"], r["date"][:7]), set()).add(r["event"])
+    counts = {(r["type"], r["month"]): int(r["events"]) for r in ask(seeded, queries, "activity")}
+    assert counts == {k: len(v) for k, v in expected.items()}
+    assert counts[("Departure", "2024-05")] >= 1
+    departures = ask(seeded, queries, "activity", type="Departure")
+    assert {r["type"] for r in departures} == {"Departure"}

@@ -54,6 +54,26 @@ def test_replace_graph_swaps_one_article_whole(seeded: Store) -> None:
     assert len(seeded.article_graphs()) == 5
 
 
+def test_a_batch_of_new_and_reloaded_graphs_stores_what_one_by_one_does(
+        seeded: Store, tmp_path: Path) -> None:
+    """replace_graphs writes new graphs in one transaction and existing ones through their
+    staging graphs; the dataset (names index included) is the one a graph at a time gives."""
+    from loaders.manifest import read_sources
+    from loaders.pipeline import process
+    results = [process(s) for s in read_sources([SEEDS])[0]]
+    one_by_one = Store(None)
+    for r in results:
+        one_by_one.replace_graph(article_graph(r.source.id), r.quads)
+    batched = Store(None)
+    batched.replace_graph(article_graph(results[0].source.id), results[1].quads)  # stale
+    version = batched.version()
+    items = [(article_graph(r.source.id), r.quads) for r in results]
+    first = items[1][1][:3]  # a graph twice in one batch: the later version wins
+    batched.replace_graphs([items[1][:1] + (first,), *items])
+    assert nquads(batched) == nquads(one_by_one)
+    assert batched.version() != version
+
+
 def test_version_changes_when_anything_is_loaded(seeded: Store) -> None:
     before = seeded.version()
     load_paths(seeded, [SEEDS / "manifest.json"])

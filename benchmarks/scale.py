@@ -1,0 +1,260 @@
+"""Store-level figures at one scale (N quads of benchmarks/corpus.py's N-Quads): load,
+saved queries, HTTP under load, memory; each against pyoxigraph or `oxigraph serve` on
+the same data. Loads run in child processes (`python benchmarks/scale.py load ...`) so
+their peak memory is theirs alone.
+"""
+from __future__ import annotations
+
+import asyncio
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import quote, urlencode
+
+import pyoxigraph as ox
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.loadgen import load as load_http  # noqa: E402
+from benchmarks.servers import free_port, oxigraph_binary, running  # noqa: E402
+from newsgraph.bindings import with_values  # noqa: E402
+from newsgraph.remote import _PROLOGUE  # noqa: E402
+from newsgraph.savedqueries import SavedQueries  # noqa: E402
+from newsgraph.store import PREFIXES, Store  # noqa: E402
+
+CHEAP, AGGREGATE = "timeline", "activity"  # the two queries served under load
+NG = "https://w3id.org/newsgraph/ns#"
+
+
+def result(name, value, unit, reference, reference_value, scale) -> dict:
+    return {"name": name, "value": round(value, 6), "unit": unit, "reference": reference,
+            "reference_value": round(reference_value, 6),
+            "ratio": round(value / reference_value, 3) if reference_value else None,
+            "scale": scale}
+
+
+def _graphs(nquads: Path) -> Iterator[tuple[ox.NamedNode, list[ox.Quad]]]:
+    """The file's quads, a named graph at a time (corpus.py writes each graph whole)."""
+    graph, quads = None, []
+    with nquads.open("rb") as f:
+        for q in ox.parse(f, format=ox.RdfFormat.N_QUADS):
+            if q.graph_name != graph and quads:
+                yield graph, quads
+                quads = []
+            graph = q.graph_name
+            quads.append(q)
+    if quads:
+        yield graph, quads
+
+
+def child_load(kind: str, nquads: Path, location: Path) -> dict:
+    """One load, in this (child) process: newsgraph's path (batched atomic replace, the
+    inferred graph, publish) or pyoxigraph's bulk_load + optimize."""
+    from newsgraph.ingest import BATCH_QUADS
+    t = time.perf_counter()
+    if kind == "newsgraph":
+        store, batch, size = Store(location), [], 0
+        for graph, quads in _graphs(nquads):
+            batch.append((graph, quads))
+            size += len(quads)
+            if size >= BATCH_QUADS:
+                store.replace_graphs(batch)
+                batch, size = [], 0
+        store.replace_graphs(batch)
+        store.rebuild_inferred()
+        store.publish()
+        quads = len(store)
+        store.close()
+    else:
+        store = ox.Store(str(location))
+        store.bulk_load(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        store.optimize()
+        quads = len(store)
+    seconds = time.perf_counter() - t
+    return {"seconds": seconds, "quads": quads, "rss_mb": _peak_rss_mb(os.getpid())}
+
+
+def _peak_rss_mb(pid: int) -> float:
+    """VmHWM (reset by exec, unlike getrusage's ru_maxrss, which a child inherits)."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def _run_child(kind: str, nquads: Path, location: Path) -> dict:
+    out = subprocess.run([sys.executable, __file__, "load", kind, str(nquads), str(location)],
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+def _timed(fn, repeat: int, budget: float = 8.0) -> list[float]:
+    """`repeat` timings, fewer (at least 3) for a query slow enough to pass `budget` s."""
+    samples: list[float] = []
+    while len(samples) < repeat and (len(samples) < 3 or sum(samples) < budget):
+        t = time.perf_counter()
+        fn()
+        samples.append(time.perf_counter() - t)
+    return samples
+
+
+def _p95(samples: list[float]) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+
+
+def parameters(store: Store) -> dict[str, dict[str, str]]:
+    """Values that exist in the generated data: a person as often reported as one in four
+    (a typical name someone looks up; the handful in every article would be the worst
+    case), and the most reported company."""
+    def ranked(predicate: str) -> list[str]:
+        rows = store.query(f"SELECT ?n (COUNT(*) AS ?c) WHERE {{ GRAPH ?g {{ ?e <{NG}"
+                           f"{predicate}> ?x . ?x <{NG}name> ?n }} }} GROUP BY ?n "
+                           "ORDER BY DESC(?c) ?n")
+        return [row["n"].value for row in rows]
+    people = ranked("participant")
+    person, org = people[len(people) // 4], ranked("organization")[0]
+    return {"timeline": {"person": person}, "said": {"person": person},
+            "departures": {"org": org}, "members-on": {"org": org, "date": "2022-01-01"}}
+
+
+def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int,
+                    scale: int) -> list[dict]:
+    """Every saved query through the Python API vs the same SPARQL and substitutions on a
+    bare pyoxigraph store with the same quads: medians and 95th percentiles."""
+    from newsgraph.ingest import run_saved
+    queries, out = SavedQueries(), []
+    for q in queries:
+        if any(p.required and p.name not in params.get(q.name, {}) for p in q.parameters):
+            continue
+        given = params.get(q.name, {})
+        subs = q.bindings(given)
+        api = _timed(lambda q=q, g=given: list(run_saved(store, queries, q.name, g)), repeat)
+        ref = _timed(lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES,
+                                                         substitutions=s)), repeat)
+        out.append(result(f"query_api_{q.name}", statistics.median(api) * 1000, "ms",
+                          "bare_pyoxigraph_ms", statistics.median(ref) * 1000, scale))
+        out.append(result(f"query_api_{q.name}_p95", _p95(api) * 1000, "ms",
+                          "bare_pyoxigraph_p95_ms", _p95(ref) * 1000, scale))
+    return out
+
+
+def _tree_rss_mb(pid: int) -> float:
+    """Peak RSS of a process and its children (the query workers), from /proc."""
+    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+    return sum(_peak_rss_mb(p) for p in pids)
+
+
+def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: float,
+                  scale: int) -> list[dict]:
+    """`newsgraph serve` vs `oxigraph serve` on the same data, 8 closed-loop clients on
+    127.0.0.1, a cheap query and an aggregate; then the cheap one while 4 of the 8 clients
+    ask the aggregate (it must not block it); and each server's peak memory."""
+    queries = SavedQueries()
+    ng_port, ox_port = free_port(), free_port()
+    ng_paths, ox_paths = {}, {}
+    for name in (CHEAP, AGGREGATE):
+        q, given = queries.get(name), params.get(name, {})
+        ng_paths[name] = f"/queries/{name}?{urlencode(given)}" if given else f"/queries/{name}"
+        text = _PROLOGUE + with_values(q.text, q.bindings(given))
+        ox_paths[name] = "/query?query=" + quote(text)
+    runs: dict[tuple[str, str], dict] = {}
+    rss = {}
+    ng_argv = [str(Path(sys.executable).with_name("newsgraph")), "--store", str(ng_location),
+               "serve", "--port", str(ng_port), "--saved-timeout", "60"]
+    ox_argv = [oxigraph_binary(), "serve-read-only", "--location", str(ox_location),
+               "--bind", f"127.0.0.1:{ox_port}"]
+    for server, argv, port, paths in (("newsgraph", ng_argv, ng_port, ng_paths),
+                                      ("oxigraph", ox_argv, ox_port, ox_paths)):
+        with running(argv, port, f"{server} serve") as url:
+            proc_pid = _listening_pid(port)
+            for name in (CHEAP, AGGREGATE):
+                asyncio.run(load_http(url, [paths[name]], 2, 1.0))  # warm up
+                runs[server, name] = asyncio.run(load_http(url, [paths[name]], 8, seconds)
+                                                 ).summary()
+            mixed = asyncio.run(_mixed(url, paths[CHEAP], paths[AGGREGATE], seconds))
+            runs[server, "mixed"] = mixed
+            rss[server] = _tree_rss_mb(proc_pid)
+    out = []
+    for name, label in ((CHEAP, "timeline"), (AGGREGATE, "aggregate")):
+        a, b = runs["newsgraph", name], runs["oxigraph", name]
+        out.append(result(f"serve_req_s_{label}", a["req_s"], "req/s", "oxigraph_serve_req_s",
+                          b["req_s"], scale))
+        out.append(result(f"serve_p99_ms_{label}", a["p99_ms"], "ms", "oxigraph_serve_p99_ms",
+                          b["p99_ms"], scale))
+    out.append(result("serve_p99_ms_timeline_beside_aggregate", runs["newsgraph", "mixed"],
+                      "ms", "oxigraph_serve_p99_ms", runs["oxigraph", "mixed"], scale))
+    out.append(result("serve_rss_mb", rss["newsgraph"], "MB", "oxigraph_serve_rss_mb",
+                      rss["oxigraph"], scale))
+    for name, label in ((CHEAP, "timeline"), (AGGREGATE, "aggregate")):
+        a, b = runs["newsgraph", name], runs["oxigraph", name]
+        if a["errors"] or b["errors"]:  # kept as figures, the statuses printed beside
+            print(f"serve {label}: newsgraph {a['statuses']}, oxigraph {b['statuses']}",
+                  file=sys.stderr)
+        out.append(result(f"serve_error_rate_{label}", a["error_rate"], "share",
+                          "oxigraph_serve_error_rate", b["error_rate"], scale))
+    return out
+
+
+async def _mixed(url: str, cheap: str, aggregate: str, seconds: float) -> float:
+    """p99 (ms) of the cheap query from 4 clients while 4 others ask the aggregate."""
+    cheap_run, _ = await asyncio.gather(load_http(url, [cheap], 4, seconds),
+                                        load_http(url, [aggregate], 4, seconds))
+    return cheap_run.summary()["p99_ms"]
+
+
+def _listening_pid(port: int) -> int:
+    """The pid of the process listening on `port` (the server, not a wrapper)."""
+    inode = None
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
+            inode = fields[9]
+    for proc in Path("/proc").iterdir():
+        if proc.name.isdigit():
+            try:
+                if any(Path(fd).readlink().name == f"socket:[{inode}]"
+                       for fd in (proc / "fd").iterdir()):
+                    return int(proc.name)
+            except OSError:
+                continue
+    raise RuntimeError(f"no process listens on port {port}")
+
+
+def at_scale(quads: int, tmp: Path, repeat: int, serve_seconds: float,
+             serve: bool) -> list[dict]:
+    """Every store-level figure at one scale."""
+    from benchmarks.corpus import write_quads
+    nquads = tmp / f"corpus-{quads}.nq"
+    written = write_quads(nquads, quads)
+    ng_dir, ox_dir = tmp / f"ng-{quads}", tmp / f"ox-{quads}"
+    ours = _run_child("newsgraph", nquads, ng_dir)
+    # the reference loads what newsgraph stored (names index and inferred graph included)
+    dump = tmp / f"dump-{quads}.nq"
+    store = Store(ng_dir)
+    store.settle()
+    store._ox.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+    bulk = _run_child("bulk", dump, ox_dir)
+    out = [result("load_quads", written / ours["seconds"], "quads/s", "bulk_load_quads",
+                  bulk["quads"] / bulk["seconds"], written),
+           result("load_rss_mb", ours["rss_mb"], "MB", "bulk_load_rss_mb", bulk["rss_mb"],
+                  written)]
+    bare = ox.Store.read_only(str(ox_dir))
+    params = parameters(store)
+    out += queries_figures(store, bare, params, repeat, len(store))
+    store.close()
+    del bare
+    if serve:
+        out += serve_figures(ng_dir, ox_dir, params, serve_seconds, written)
+    return out
+
+
+if __name__ == "__main__":
+    if sys.argv[1:2] == ["load"]:
+        print(json.dumps(child_load(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))))

@@ -1,0 +1,70 @@
+"""The benchmark's generators and store figures: deterministic data that runs every stage
+of a load, and figures each carried with a reference measured in the same run."""
+from __future__ import annotations
+
+import collections
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from benchmarks.corpus import LANGUAGES, write_articles, write_quads
+from benchmarks.scale import at_scale
+from newsgraph.ingest import load_paths, run_saved
+from newsgraph.store import GRAPH, Store
+
+from .conftest import rows
+
+
+def test_generated_articles_are_deterministic_and_in_four_languages(tmp_path: Path) -> None:
+    a = write_articles(tmp_path / "a", 8, seed=3)
+    b = write_articles(tmp_path / "b", 8, seed=3)
+    assert a == b
+    assert all((tmp_path / "a" / e["file"]).read_bytes() == (tmp_path / "b" / e["file"]).read_bytes()
+               for e in a)
+    assert [e["language"] for e in a] == LANGUAGES * 2
+    hant = (tmp_path / "a" / a[3]["file"]).read_text(encoding="utf-8")
+    assert "離" in hant or "職" in hant  # Traditional script, as zh-Hant articles are written
+
+
+def test_every_generated_article_loads_with_facts_of_every_kind(tmp_path: Path,
+                                                                 queries) -> None:
+    write_articles(tmp_path / "articles", 8)
+    store = Store(None)
+    report = load_paths(store, [tmp_path / "articles"])
+    assert report.ok, report.failed
+    for result in report.loaded:
+        counts = result.counts
+        assert counts["people"] and counts["roles"] and counts["events"] \
+            and counts["statements"], (result.source.id, result.language, counts)
+    assert len(list(run_saved(store, queries, "activity"))) > 0
+
+
+def test_generated_quads_are_newsgraph_shaped_and_reproducible(tmp_path: Path,
+                                                               queries) -> None:
+    written = write_quads(tmp_path / "a.nq", 30_000, templates=8)
+    assert (tmp_path / "a.nq").read_bytes() == (write_quads(tmp_path / "b.nq", 30_000,
+                                                            templates=8) and
+                                                (tmp_path / "b.nq").read_bytes())
+    quads = list(ox.parse(path=str(tmp_path / "a.nq"), format=ox.RdfFormat.N_QUADS))
+    assert len(quads) == written and 20_000 <= written <= 40_000
+    graphs = collections.Counter(q.graph_name.value for q in quads)
+    assert all(g.startswith(GRAPH) for g in graphs) and len(graphs) >= 16
+    store = Store(None)
+    store.replace_graphs([(ox.NamedNode(g), [q for q in quads if q.graph_name.value == g])
+                          for g in graphs])
+    store.rebuild_inferred()
+    people = {r["name"] for r in rows(run_saved(store, queries, "people"))}
+    assert any(name[-1].isdigit() for name in people)  # renamed into the pool
+    actors = {r["name"] for r in rows(run_saved(store, queries, "events")) if "name" in r}
+    pooled = next(name for name in sorted(actors) if name[-1].isdigit())
+    assert list(run_saved(store, queries, "timeline", {"person": pooled}))
+
+
+def test_store_figures_at_a_small_scale(tmp_path: Path) -> None:
+    results = at_scale(20_000, tmp_path, repeat=1, serve_seconds=0, serve=False)
+    names = {r["name"] for r in results}
+    assert {"load_quads", "load_rss_mb", "query_api_timeline", "query_api_timeline_p95",
+            "query_api_activity"} <= names
+    for r in results:
+        assert r["value"] > 0 and r["reference_value"] > 0, r
+        assert r["ratio"] == round(r["value"] / r["reference_value"], 3)
