@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from benchmarks.scale import result
+from benchmarks.scale import result, timings
 from loaders.clean import fold
 from loaders.manifest import Source
 from loaders.pipeline import process
@@ -46,12 +46,8 @@ def seeds_of(processed: list) -> list:
 
 
 def timed(fn, repeat: int) -> float:
-    samples = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        samples.append(time.perf_counter() - t)
-    return statistics.median(samples)
+    """The median of the timings scale.py takes (fewer repeats for a slow call)."""
+    return statistics.median(timings(fn, repeat))
 
 
 def worker_overhead(store: Store, queries: SavedQueries, repeat: int) -> dict:

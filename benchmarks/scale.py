@@ -94,7 +94,7 @@ def _run_child(kind: str, nquads: Path, location: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def _timed(fn, repeat: int, budget: float = 8.0) -> list[float]:
+def timings(fn, repeat: int, budget: float = 8.0) -> list[float]:
     """`repeat` timings, fewer (at least 3) for a query slow enough to pass `budget` s."""
     samples: list[float] = []
     while len(samples) < repeat and (len(samples) < 3 or sum(samples) < budget):
@@ -135,8 +135,8 @@ def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int,
             continue
         given = params.get(q.name, {})
         subs = q.bindings(given)
-        api = _timed(lambda q=q, g=given: list(run_saved(store, queries, q.name, g)), repeat)
-        ref = _timed(lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES,
+        api = timings(lambda q=q, g=given: list(run_saved(store, queries, q.name, g)), repeat)
+        ref = timings(lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES,
                                                          substitutions=s)), repeat)
         out.append(result(f"query_api_{q.name}", statistics.median(api) * 1000, "ms",
                           "bare_pyoxigraph_ms", statistics.median(ref) * 1000, scale))

@@ -43,13 +43,19 @@ class Shape:
     targets: list[tuple[str, str]] = field(default_factory=list)  # (kind, IRI)
 
 
+def index(triples: Iterable[Any]) -> dict[Any, dict[str, list[Any]]]:
+    """subject -> predicate IRI -> objects, in the order given."""
+    out: dict[Any, dict[str, list[Any]]] = {}
+    for t in triples:
+        out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
+    return out
+
+
 class _Reader:
     """Turns the shapes graph into Shape records; refuses what it does not implement."""
 
     def __init__(self, triples: Iterable[ox.Triple], source: str) -> None:
-        self.out: dict[Any, dict[str, list[Any]]] = {}
-        for t in triples:
-            self.out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
+        self.out = index(triples)
         self.source = source
 
     def values(self, node: Any, key: str) -> list[Any]:
@@ -140,10 +146,10 @@ class Data:
 
     def __init__(self, triples: Iterable[Any]) -> None:
         supers, self._schema_instances = _schema()
-        self.out: dict[Any, dict[str, list[Any]]] = {}
+        triples = list(triples)
+        self.out = index(triples)
         self.instances: dict[str, set[Any]] = {}
         for t in triples:
-            self.out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
             if t.predicate.value == TYPE:
                 cls = t.object.value
                 for c in supers.get(cls, (cls,)):

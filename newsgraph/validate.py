@@ -126,10 +126,7 @@ def _pyshacl(article: str, triples: list[ox.Triple]) -> list[Violation]:
 
 def _cross_checks(article: str, triples: list[ox.Triple]) -> list[Violation]:
     """ng:SpanInArticle and ng:MembershipDates: rules that compare values across nodes."""
-    by_subject: dict[str, dict[str, list[ox.Term]]] = {}
-    for t in triples:
-        by_subject.setdefault(t.subject.value, {}).setdefault(t.predicate.value, []).append(
-            t.object)
+    by_subject = {s.value: props for s, props in shacl.index(triples).items()}
     out = []
     lengths = {s: int(p[NS + "charCount"][0].value) for s, p in by_subject.items()
                if p.get(NS + "charCount", [ox.Literal("")])[0].value.isdigit()}
