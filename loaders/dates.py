@@ -56,8 +56,11 @@ class Reference:
 
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, int]:
-    """The ISO value cut to its precision; ValueError unless a real calendar date
-    (month 0, 2月30日 and year 0 are not dates: the mention is dropped)."""
+    """The ISO value cut to its precision; ValueError unless a real calendar date of the
+    last millennium or later (month 0, 2月30日 and "0100年" are not dates news reports:
+    the mention is dropped)."""
+    if year < 1000:
+        raise ValueError(f"year {year} is not a date in the news")
     dt.date(year, 1 if month is None else month, 1 if day is None else day)
     if month is None:
         return f"{year:04d}", YEAR

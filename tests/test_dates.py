@@ -45,3 +45,9 @@ def test_a_date_is_never_more_precise_than_its_reference() -> None:
 
 def test_may_the_verb_is_not_a_month() -> None:
     assert find_dates("he may join", "2024-05-18") == []
+
+
+def test_a_year_before_1000_is_not_a_date() -> None:
+    """Hypothesis found "0100年" read as the year 0100 (a valid gYear, but no news date)."""
+    from loaders.dates import find_dates
+    assert [d.value for d in find_dates("0100年 和 2024年5月", None)] == ["2024-05"]
