@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.loadgen import load as load_http  # noqa: E402
-from benchmarks.servers import free_port, oxigraph_binary, running  # noqa: E402
+from benchmarks.servers import free_port, launched, oxigraph_binary  # noqa: E402
 from newsgraph.bindings import with_values  # noqa: E402
 from newsgraph.remote import _PROLOGUE  # noqa: E402
 from newsgraph.savedqueries import SavedQueries  # noqa: E402
@@ -172,15 +172,15 @@ def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: f
                "--bind", f"127.0.0.1:{ox_port}"]
     for server, argv, port, paths in (("newsgraph", ng_argv, ng_port, ng_paths),
                                       ("oxigraph", ox_argv, ox_port, ox_paths)):
-        with running(argv, port, f"{server} serve") as url:
-            proc_pid = _listening_pid(port)
+        with launched(argv, port, f"{server} serve") as proc:
+            url = f"http://127.0.0.1:{port}"
             for name in (CHEAP, AGGREGATE):
                 asyncio.run(load_http(url, [paths[name]], 2, 1.0))  # warm up
                 runs[server, name] = asyncio.run(load_http(url, [paths[name]], 8, seconds)
                                                  ).summary()
             mixed = asyncio.run(_mixed(url, paths[CHEAP], paths[AGGREGATE], seconds))
             runs[server, "mixed"] = mixed
-            rss[server] = _tree_rss_mb(proc_pid)
+            rss[server] = _tree_rss_mb(proc.pid)
     out = []
     for name, label in ((CHEAP, "timeline"), (AGGREGATE, "aggregate")):
         a, b = runs["newsgraph", name], runs["oxigraph", name]
@@ -207,24 +207,6 @@ async def _mixed(url: str, cheap: str, aggregate: str, seconds: float) -> float:
     cheap_run, _ = await asyncio.gather(load_http(url, [cheap], 4, seconds),
                                         load_http(url, [aggregate], 4, seconds))
     return cheap_run.summary()["p99_ms"]
-
-
-def _listening_pid(port: int) -> int:
-    """The pid of the process listening on `port` (the server, not a wrapper)."""
-    inode = None
-    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
-        fields = line.split()
-        if int(fields[1].split(":")[1], 16) == port and fields[3] == "0A":
-            inode = fields[9]
-    for proc in Path("/proc").iterdir():
-        if proc.name.isdigit():
-            try:
-                if any(Path(fd).readlink().name == f"socket:[{inode}]"
-                       for fd in (proc / "fd").iterdir()):
-                    return int(proc.name)
-            except OSError:
-                continue
-    raise RuntimeError(f"no process listens on port {port}")
 
 
 def at_scale(quads: int, tmp: Path, repeat: int, serve_seconds: float,

@@ -38,15 +38,22 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def running(argv: list[str], port: int, what: str) -> Iterator[str]:
-    """A server process that listens on 127.0.0.1:`port`, stopped on exit; its URL."""
+def launched(argv: list[str], port: int, what: str) -> Iterator[subprocess.Popen]:
+    """A server process that listens on 127.0.0.1:`port`, stopped on exit."""
     proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         wait_listening(proc, port, what)
-        yield f"http://127.0.0.1:{port}"
+        yield proc
     finally:
         proc.terminate()
         proc.wait(timeout=10)
+
+
+@contextmanager
+def running(argv: list[str], port: int, what: str) -> Iterator[str]:
+    """As `launched`, yielding the server's URL."""
+    with launched(argv, port, what):
+        yield f"http://127.0.0.1:{port}"
 
 
 def oxigraph_server(location: Path):  # noqa: ANN201 - a context manager yielding the URL
