@@ -88,14 +88,13 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
         return _error(exc)
 
-    def respond(request: Request, job: Job, deadline: float, adhoc: bool = False) -> Response:
+    def respond(request: Request, job: Job, deadline: float) -> Response:
         """Run `job` under the limits; 304 when the client's copy is current."""
         etag = f'"{store.version()}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
         job.max_rows, job.version = limits.max_rows, store.version()
-        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected),
-                            adhoc=adhoc)
+        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected))
         headers = {"ETag": etag, "Vary": "Accept"}
         if answer.truncated:
             headers["Newsgraph-Truncated"] = str(limits.max_rows)
@@ -111,7 +110,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         check_query(text)
         job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
                   fmt=fmt)
-        return respond(request, job, limits.timeout, adhoc=True)
+        return respond(request, job, limits.timeout)
 
     @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
     def sparql_get(request: Request, query: str | None = None,
@@ -232,7 +231,7 @@ def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond,
                               hint="drop format= or ask for format=json")
         job = Job(q.text, substitutions=q.bindings(params),
                   accept=None if explain else request.headers.get("accept"),
-                  fmt="json" if explain else fmt)
+                  fmt="json" if explain else fmt, name=q.name)
         response = respond(request, job, limits.saved_timeout)
         if not explain or response.status_code != 200:
             return response

@@ -7,8 +7,8 @@
     #+ examples:
     #+   - person: 伊爾亞·蘇茨克維
 
-A parameter variable must be projected by the top-level SELECT (and used outside
-sub-selects): pyoxigraph substitutes only projected variables. An optional parameter
+A parameter variable must be projected by the top-level SELECT (and by any sub-select
+that uses it): pyoxigraph substitutes only projected variables. An optional parameter
 is tested with COALESCE (`FILTER(COALESCE(?x = ?__p, true))`), not BOUND: pyoxigraph
 leaves BOUND(?__p) false even when ?__p is substituted.
 
@@ -189,7 +189,7 @@ def parse_query_file(path: Path) -> SavedQuery:
             raise QueryDefinitionError(
                 f"{path}: parameter ?{param.variable} is not in the SELECT projection",
                 hint="pyoxigraph binds only projected variables: add it to the SELECT line "
-                     "and use it outside sub-selects")
+                     "and to that of any sub-select using it")
     stray = sorted((set(defaults) | set(examples)) - set(params))
     if stray:
         raise QueryDefinitionError(f"{path}: default or example for unknown parameter "

@@ -47,7 +47,9 @@ class Limits:
     saved_timeout: float = 5.0   # saved queries
     max_rows: int = 10_000
     memory: int = 1 << 30
-    workers: int = field(default_factory=lambda: max(1, os.cpu_count() or 1))
+    # one per core for long queries, and one more kept for quick saved queries
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
+    heavy_seconds: float = 0.1   # a saved query slower than this (its recent mean) is heavy
     queue: int = 8               # requests waiting for a worker; more get 503 at once
     max_get: int = 8 << 10       # query text by GET, bytes
     max_post: int = 64 << 10     # query text by POST, bytes
@@ -75,6 +77,7 @@ class Job:
     fmt: str | None = None
     max_rows: int = 10_000
     version: str = ""
+    name: str | None = None  # the saved query's name; None for ad-hoc SPARQL
 
 
 @dataclass
@@ -146,7 +149,10 @@ class _Worker:
 
 
 class QueryPool:
-    """A fixed set of worker processes over one on-disk store."""
+    """A fixed set of worker processes over one on-disk store, in two lanes: heavy queries
+    (ad-hoc SPARQL, and saved queries whose recent runs took more than
+    `limits.heavy_seconds`) may hold every worker but one; the quick saved queries (a
+    person's timeline) take any free worker, so an aggregate never queues one behind it."""
 
     def __init__(self, location: str | os.PathLike[str], limits: Limits | None = None) -> None:
         self.location, self.limits = str(Path(location).resolve()), limits or Limits()
@@ -155,7 +161,8 @@ class QueryPool:
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
-        self._adhoc = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
+        self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
+        self._seconds: dict[str, float] = {}  # saved query -> mean seconds of recent runs
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
 
@@ -207,10 +214,19 @@ class QueryPool:
         except queue.Empty:
             return None
 
-    def _adhoc_turn(self, timeout: float | None) -> bool | None:
-        taken = self._adhoc.acquire(timeout=timeout) if timeout else \
-            self._adhoc.acquire(blocking=False)
+    def _heavy_turn(self, timeout: float | None) -> bool | None:
+        taken = self._heavy.acquire(timeout=timeout) if timeout else \
+            self._heavy.acquire(blocking=False)
         return True if taken else None
+
+    def heavy(self, job: Job) -> bool:
+        """Ad-hoc SPARQL, or a saved query whose recent runs were slow (unknown: quick)."""
+        return job.name is None or self._seconds.get(job.name, 0.0) > self.limits.heavy_seconds
+
+    def _timed(self, job: Job, seconds: float) -> None:
+        if job.name is not None:  # a moving mean: the last few runs count most
+            old = self._seconds.get(job.name, seconds)
+            self._seconds[job.name] = 0.7 * old + 0.3 * seconds
 
     def _take(self, deadline: float) -> _Worker:
         """A free worker, respawned first if it had died."""
@@ -225,25 +241,26 @@ class QueryPool:
             raise QueryLimitError(f"a query worker could not be started: {exc}",
                                   hint="retry the request") from exc
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
-            adhoc: bool = False) -> Answer:
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
         """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`.
-        Ad-hoc SPARQL may hold all workers but one (with two or more), so the saved
-        queries (bounded, curated) always find a worker beside any cross product."""
-        if adhoc:
-            self._queued(self._adhoc_turn, deadline, "workers open to ad-hoc SPARQL")
+        Heavy queries may hold all workers but one (with two or more), so the quick saved
+        queries always find a worker beside any cross product or aggregate."""
+        heavy = self.heavy(job)
+        if heavy:
+            self._queued(self._heavy_turn, deadline, "workers open to long queries")
         try:
             worker = self._take(deadline)
-            healthy = False
+            healthy, started = False, time.monotonic()
             try:
                 reply = self._wait(worker, job, deadline, gone)
                 # a worker that caught a failed allocation may keep its heap: replace it
                 healthy = reply[0] == "ok" or reply[1] != "QueryLimitError"
-            finally:
+            finally:  # a query stopped at its deadline counts as slow too
+                self._timed(job, time.monotonic() - started)
                 self._idle.put(worker if healthy else self._stop(worker))
         finally:
-            if adhoc:
-                self._adhoc.release()
+            if heavy:
+                self._heavy.release()
         if reply[0] == "error":
             raise getattr(errors, reply[1])(reply[2], hint=reply[3])
         return reply[1]
@@ -292,8 +309,7 @@ class InlineRunner:
     def __init__(self, store: Store, limits: Limits | None = None) -> None:
         self.store, self.limits = store, limits or Limits()
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
-            adhoc: bool = False) -> Answer:
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
         return execute(self.store, job)
 
     def close(self) -> None:
@@ -304,8 +320,7 @@ class RemoteRunner(InlineRunner):
     """For a store on a SPARQL server: the server evaluates, so the calling thread only
     waits, at most the deadline (the HTTP request's timeout)."""
 
-    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None,
-            adhoc: bool = False) -> Answer:
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
         job.options = {**job.options, "timeout": deadline}
         return execute(self.store, job)
 

@@ -76,3 +76,13 @@ def test_roles_rows_carry_the_dates_of_their_inferred_tenure(seeded, queries) ->
     ilya = [r for r in rows_ if r["name"] == "Ilya Sutskever" and r["role"] == "chief scientist"]
     assert ilya and all(r.get("tenureEnd", "").startswith("2024-05") for r in ilya)
     assert all(r["tenure"].startswith("https://w3id.org/newsgraph/id/tenure/") for r in ilya)
+
+
+def test_members_on_keeps_to_the_organization_asked_and_its_teams(seeded, queries) -> None:
+    """The parameter reaches the sub-select that finds the organization and its teams:
+    no other organization's tenures come back."""
+    anthropic = members(seeded, queries, org="Anthropic", date="2024-06-01")
+    assert anthropic and {org for _, _, org in anthropic} == {"Anthropic"}
+    openai = members(seeded, queries, org="OpenAI", date="2024-01-01")
+    assert "OpenAI" in {org for _, _, org in openai}
+    assert "Anthropic" not in {org for _, _, org in openai}

@@ -2,6 +2,7 @@
 it is stopped (not left running), the client gets an explicit status, and the server goes on."""
 from __future__ import annotations
 
+import contextlib
 import socket
 import threading
 import time
@@ -9,8 +10,9 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
+from newsgraph.errors import BusyError, QueryTimeoutError
 from newsgraph.http import create_app
-from newsgraph.workers import Limits
+from newsgraph.workers import Job, Limits, QueryPool
 
 from .conftest import serving
 
@@ -174,3 +176,34 @@ def test_cross_products_never_take_the_last_worker_from_saved_queries(seeded) ->
         for abuser in abusers:
             abuser.join()
         assert saved.status_code == 200 and elapsed < 1.5, (saved.status_code, elapsed)
+
+
+def test_a_saved_query_that_ran_slow_moves_to_the_heavy_lane_and_never_queues_a_quick_one(
+        seeded) -> None:
+    """Three workers: a saved query that once ran past 0.1 s is heavy, so two of them running
+    hold two workers at most, and a quick saved query answers at once from the third."""
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=3))
+    slow, quick = Job(ENDLESS, name="slow"), Job(PEOPLE, name="people", fmt="json")
+    try:
+        assert pool.heavy(Job(ENDLESS)) and not pool.heavy(slow)  # ad-hoc heavy; unknown not
+        with pytest.raises(QueryTimeoutError):
+            pool.run(slow, 0.5)
+        assert pool.heavy(slow) and not pool.heavy(quick)
+        def hold() -> None:  # runs to its deadline, or is refused when the lane is full
+            with contextlib.suppress(QueryTimeoutError, BusyError):
+                pool.run(slow, 3)
+
+        runs = [threading.Thread(target=hold) for _ in range(3)]
+        for run in runs:
+            run.start()
+        time.sleep(0.5)
+        started = time.monotonic()
+        answer = pool.run(quick, 5)
+        elapsed = time.monotonic() - started
+        for run in runs:
+            run.join()
+        assert answer.format == "json" and elapsed < 1.0, elapsed
+        assert pool._seconds["people"] < pool.limits.heavy_seconds
+    finally:
+        pool.close()

@@ -128,3 +128,12 @@ def test_activity_counts_the_events_the_events_query_lists(seeded, queries) -> N
     assert counts[("Departure", "2024-05")] >= 1
     departures = ask(seeded, queries, "activity", type="Departure")
     assert {r["type"] for r in departures} == {"Departure"}
+
+
+def test_departures_keep_to_the_organization_asked_and_its_teams(seeded, queries) -> None:
+    openai = ask(seeded, queries, "departures", org="OpenAI")
+    assert "OpenAI" in {r["orgName"] for r in openai}
+    assert not {r["orgName"] for r in openai} & {"Anthropic", "Microsoft", "xAI"}
+    assert {r["type"] for r in openai} <= {"Departure", "Dismissal"}
+    microsoft = ask(seeded, queries, "departures", org="Microsoft")
+    assert microsoft and {r["orgName"] for r in microsoft} == {"Microsoft"}
