@@ -59,7 +59,7 @@ PREFIXES = {
     "dcterms": "http://purl.org/dc/terms/",
 }
 
-_OPEN_ATTEMPTS = 8
+_OPEN_SECONDS = 5.0  # a read-only open retries this long while a compaction moves files
 STAMP = "newsgraph.version"  # in the store folder: rewritten by every load that commits
 
 
@@ -146,12 +146,15 @@ class Store(GraphStore):
         return cls.open_read_only(location)
 
     def _open_read_only(self) -> ox.Store:
-        for attempt in range(_OPEN_ATTEMPTS):  # a compaction of the primary may remove a
-            try:                               # file between reading the manifest and it
+        end, attempt = time.monotonic() + _OPEN_SECONDS, 0
+        while True:  # a compaction of the primary may remove a file between reading the
+            try:     # manifest and opening it: try again, for a few seconds at most
                 return ox.Store.read_only(str(self.location))
             except (OSError, RuntimeError) as exc:
-                error = exc
-                time.sleep(0.02 * (attempt + 1))
+                error, attempt = exc, attempt + 1
+                if time.monotonic() > end or not is_store(self.location):
+                    break
+                time.sleep(min(0.02 * attempt, 0.2))
         raise StoreError(f"cannot open the store at {self.location} read-only: {error}",
                          hint="is it a newsgraph store? load some articles into it first")
 
