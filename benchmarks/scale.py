@@ -94,29 +94,25 @@ def _run_child(kind: str, nquads: Path, location: Path) -> dict:
     return json.loads(out.stdout)
 
 
-def timings(fn, repeat: int, budget: float = 8.0) -> list[float]:
-    """`repeat` timings, fewer (at least 3) for a query slow enough to pass `budget` s."""
-    samples: list[float] = []
-    while len(samples) < repeat and (len(samples) < 3 or sum(samples) < budget):
-        t = time.perf_counter()
+def interleaved(fns: list, repeat: int, budget: float = 8.0) -> list[list[float]]:
+    """`repeat` timings of each of `fns`, taken in turns after one untimed run of each, so
+    none gets the warmer caches or the quieter moment of a shared machine; fewer rounds
+    (at least 3) when they pass `budget` s each."""
+    for fn in fns:
         fn()
-        samples.append(time.perf_counter() - t)
+    samples: list[list[float]] = [[] for _ in fns]
+    while len(samples[0]) < repeat and (len(samples[0]) < 3
+                                        or sum(map(sum, samples)) < budget * len(fns)):
+        for fn, taken in zip(fns, samples, strict=True):
+            t = time.perf_counter()
+            fn()
+            taken.append(time.perf_counter() - t)
     return samples
 
 
-def paired(a, b, repeat: int, budget: float = 8.0) -> tuple[list[float], list[float]]:
-    """Timings of `a` and `b` taken in turns after one untimed run of each, so neither gets
-    the warmer caches or the quieter moment of a shared machine; fewer rounds (at least 3)
-    when the two pass `budget` s each."""
-    a(), b()
-    ta: list[float] = []
-    tb: list[float] = []
-    while len(ta) < repeat and (len(ta) < 3 or sum(ta) + sum(tb) < 2 * budget):
-        for fn, samples in ((a, ta), (b, tb)):
-            t = time.perf_counter()
-            fn()
-            samples.append(time.perf_counter() - t)
-    return ta, tb
+def timings(fn, repeat: int, budget: float = 8.0) -> list[float]:
+    """`repeat` timings of `fn` (see `interleaved`)."""
+    return interleaved([fn], repeat, budget)[0]
 
 
 def _p95(samples: list[float]) -> float:
@@ -150,9 +146,10 @@ def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int,
             continue
         given = params.get(q.name, {})
         subs = q.bindings(given)
-        api, ref = paired(lambda q=q, g=given: list(run_saved(store, queries, q.name, g)),
-                          lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES,
-                                                              substitutions=s)), repeat)
+        api, ref = interleaved(
+            [lambda q=q, g=given: list(run_saved(store, queries, q.name, g)),
+             lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES, substitutions=s))],
+            repeat)
         out.append(result(f"query_api_{q.name}", statistics.median(api) * 1000, "ms",
                           "bare_pyoxigraph_ms", statistics.median(ref) * 1000, scale))
         out.append(result(f"query_api_{q.name}_p95", _p95(api) * 1000, "ms",
