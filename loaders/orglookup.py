@@ -48,10 +48,17 @@ class OrgLookup:
         return orgs[-1].entity if orgs else None
 
     def _company(self, org: Entity | None) -> Entity | None:
-        """People join and leave companies: a team's event goes to its parent organization."""
-        if org is not None and org.kind == "team" and org.unit_of:
+        """People join and leave companies: a team's event goes to its parent organization;
+        a lab or division ('Google Brain', 'FAIR') keeps it."""
+        if org is not None and self._working_team(org):
             return self.by_iri.get(org.unit_of) or self.reg_entity(org.unit_of) or org
         return org
+
+    @staticmethod
+    def _working_team(org: Entity) -> bool:
+        """A unit named as a team ('超级对齐团队', 'the Sora team'), not a lab or institute."""
+        return org.kind == "team" and bool(org.unit_of) \
+            and bool(lexicon()["team_name"].search(org.name))
 
     def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
         if not tight and lexicon()["company_after"].match(self.norm, pos):

@@ -15,6 +15,7 @@ from loaders.lang import detect, family
 from loaders.manifest import Source
 from loaders.mentions import find_mentions
 from loaders.rdf import GraphBuilder
+from loaders.roles import narrowest
 from newsgraph.errors import ArticleError
 
 
@@ -58,7 +59,7 @@ def process(source: Source, watch: Stopwatch | None = None) -> ArticleResult:
     roles = ex.roles()
     statements = ex.statements()
     events = ex.events(roles, statements)
-    roles += ex.founder_roles(events)
+    roles = narrowest(roles + ex.founder_roles(events))
     watch.lap("facts")
     builder = GraphBuilder(source, raw, cleaned, language)
     builder.article_node()

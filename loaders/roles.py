@@ -38,12 +38,18 @@ class RoleRules(Context):
             key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
             clause = self._clause(sent, verb.start())
             orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 24]
-            if self.lang == "zh":  # "在英伟达深度学习团队实习", "曾在百度和谷歌大脑工作"
-                at = self.norm.rfind("在", clause[0], verb.start())
-                inside = self._in(at + 1, verb.start(), "org") if at >= 0 else []
-                orgs = inside or orgs or self._in(clause[0], verb.start(), "org")[-1:]
-            people = self._in(clause[0], verb.start(), "person") or \
-                self._in(sent[0], verb.start(), "person")[:1]
+            if self.lang == "zh":  # "在英伟达深度学习团队实习", "从伯克利博士毕业", "毕业于 MIT"
+                at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
+                inside = self._in(at[0].end(), verb.start(), "org") if at else []
+                before = self._in(clause[0], verb.start(), "org")[-1:]
+                orgs = inside or (orgs if verb.group(0)[-1] in "于於" else []) or before or orgs
+            opened = max(self.norm.rfind("(", clause[0], verb.start()),
+                         self.norm.rfind("（", clause[0], verb.start()))
+            if opened > max(self.norm.rfind(")", clause[0], verb.start()),
+                            self.norm.rfind("）", clause[0], verb.start())):
+                clause = (opened + 1, clause[1])  # "和谢赛宁( Bill 开始实习时…)": the bracket's
+            people = self._in(clause[0], verb.start(), "person")[:1] or \
+                self._in(sent[0], verb.start(), "person")[:1] or self._next_subject(sent, clause)
             if not people and lexicon()["pron"].search(self.norm, sent[0], verb.start()):
                 prior = [p for p in self.mentions if p.end <= sent[0] and p.entity.is_person]
                 people = prior[-1:]
@@ -52,6 +58,15 @@ class RoleRules(Context):
                                 person=people[0].entity, org=self._company(o.entity), role=key,
                                 former=True, at=people[0].start))
         return out
+
+    def _next_subject(self, sent: tuple[int, int], clause: tuple[int, int]) -> list:
+        """'从伯克利博士毕业后，Tim 加入 OpenAI', 'After graduating from MIT, Li joined':
+        a clause with no subject of its own shares the next clause's, named first in it."""
+        if clause[1] >= sent[1]:
+            return []
+        following = self._clause(sent, clause[1] + 1)
+        first = self._in(*following, kind="person")[:1]
+        return first if first and not self._gap(following[0], first[0].start).strip() else []
 
     def _investors(self, sent: tuple[int, int]) -> list[Fact]:
         """'Xavier Niel and Eric Schmidt invested in Mistral AI', 'An der Runde beteiligen sich
@@ -73,6 +88,8 @@ class RoleRules(Context):
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()
         first, last = chain[0], chain[-1]
+        if lex["addressee"].search(self.norm, max(sent[0], first.start() - 6), first.start()):
+            return []  # "对记者表示", "told reporters": whom it was said to, not a title held
         org_run = self._org_run_before(first.start(), sent)
         anchor = org_run[0].start if org_run else first.start()
         org_run = self._run_holders(org_run)
@@ -80,7 +97,7 @@ class RoleRules(Context):
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if org is None and cop is not None:  # "目前在纽约大学担任助教的谢赛宁", "bei X als Chef"
             beside = [o for o in self._in(sent[0], cop.start(), "org")
-                      if cop.start() - o.end <= 2]
+                      if re.fullmatch(r"\s{0,2}", self._gap(o.end, cop.start()))]
             org = beside[-1].entity if beside else None
         agent = lex["agent"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if org is None and agent is not None:  # "Google DeepMind wird von CEO Demis Hassabis
@@ -106,9 +123,8 @@ class RoleRules(Context):
             own = self._run_holders(self._org_run_before(t.start(), sent)) \
                 if t is not first else org_run
             for target in ([o.entity for o in own] if own else [org]):
-                if key and target is not None and target.kind == "team" \
-                        and key not in lex["team"] and target.unit_of:
-                    target = self.by_iri.get(target.unit_of) or self.reg_entity(target.unit_of)
+                if key and target is not None and key not in lex["team"]:
+                    target = self._company(target)
                 for person in people:
                     if key:
                         out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
@@ -170,9 +186,10 @@ class RoleRules(Context):
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - (12 if self.lang == "zh"
                                                                      else 28)), anchor)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
-        if cop and before and 0 <= cop.start() - before[-1].end <= limit \
-                and not re.search(r"[,，。;；]", self._gap(before[-1].end, cop.start())):
-            return self._conjoined(before), "role-copula", None
+        gap = self._gap(before[-1].end, cop.start()) if cop and before else "\0"
+        if 0 <= len(gap) <= limit and not re.search(r"[,，。;；\0]", gap) \
+                or self.lang != "zh" and re.fullmatch(r"\s*,[^,;.\0]{1,80},\s*", gap):
+            return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
         if cop and self.lang == "zh" and not self._in(self._clause(sent, cop.start())[0],
                                                        cop.start(), "person"):
             subject = [p for p in people if p.end <= cop.start()]
@@ -186,7 +203,8 @@ class RoleRules(Context):
             if prior:  # "Before that she was chief financial officer of Square"
                 return [prior[-1]], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
-        if as_mark and after and after[0].start - last.end() <= 16:
+        if as_mark and after and re.fullmatch(r"[^,，]{0,14}[,，]\s*",
+                                              self._gap(last.end(), after[0].start)):
             return [after[0]], "role-as-title", None
         enum = lex["enum"].search(self.norm, last.end(), min(sent[1], last.end() + 24))
         if enum:
@@ -200,3 +218,12 @@ class RoleRules(Context):
             if cands:
                 return [cands[-1]], "role-verb", verb_org[0].entity
         return None
+
+
+def narrowest(roles: list[Fact]) -> list[Fact]:
+    """Drop a role that a narrower one of the same person in the same organization implies
+    ('研究负责人 A' and '核心成员 A' of one team: A is its head)."""
+    held = {(f.person.iri, f.org.iri if f.org else "", f.role) for f in roles}
+    implied = lexicon()["implied"]
+    return [f for f in roles if not any((f.person.iri, f.org.iri if f.org else "", narrower)
+                                        in held for narrower in implied.get(f.role, ()))]

@@ -1,0 +1,67 @@
+"""Golden sentences for the role rules: where a title's organization and holder are found.
+
+Each case is one short article and roles that must (or must not) be among what the
+pipeline extracts, as (person, role key, organization name, former).
+"""
+from __future__ import annotations
+
+import pytest
+
+from tests.test_extraction import extract, roles
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    # a clause with no subject shares the next one's; 从 … 毕业 puts the school before the verb
+    ("2023 年從加州大學伯克利分校博士畢業後,Tim Brooks 加入 OpenAI。", "zh-Hant",
+     ("Tim Brooks", "alumnus", "University of California, Berkeley", True)),
+    ("Dario Amodei擁有普林斯頓大學物理學博士學位，加入OpenAI前曾任職於Google Brain。", "zh-Hant",
+     ("Dario Amodei", "alumnus", "Princeton University", True)),
+    # a lab keeps its roles; a team's other titles go to its company
+    ("Dario Amodei擁有普林斯頓大學物理學博士學位，加入OpenAI前曾任職於Google Brain。", "zh-Hant",
+     ("Dario Amodei", "employee", "Google Brain", True)),
+    ("根據公告，Google Research資深副總裁傑夫．迪恩（Jeff Dean）將轉任首席科學家。", "zh-Hant",
+     ("Jeff Dean", "vice-president", "Google Research", False)),
+    ("外媒报道称，OpenAI 超级对齐团队研究员 Pavel Izmailov 被解雇。", "zh-Hans",
+     ("Pavel Izmailov", "researcher", "OpenAI", False)),
+    # "X, <apposition>, as TITLE": the apposition does not part a holder from "as"
+    ("OpenAI on Monday hired Sarah Friar, the former chief executive of Nextdoor, as chief "
+     "financial officer and Kevin Weil, a onetime product leader at Instagram, as chief "
+     "product officer.", "en", ("Kevin Weil", "cpo", "OpenAI", False)),
+    ("At Google he held the titles of vice president and Engineering Fellow.", "en", None),
+    ("Geoffrey Hinton left. At Google he held the titles of vice president and Engineering "
+     "Fellow.", "en", ("Geoffrey Hinton", "engineering-fellow", "Google", False)),
+    ("Geoffrey Hinton left. He is also a professor emeritus at the University of Toronto.",
+     "en", ("Geoffrey Hinton", "professor-emeritus", "University of Toronto", False)),
+    ("He shared the award with Yann LeCun, now chief AI scientist at Meta.", "en",
+     ("Yann LeCun", "chief-ai-scientist", "Meta", False)),
+    # a title in 「」-quoted company's name
+    ("本地網站「科網觀察站」研究員梁浩賢認為，投資者的憂慮正在上升。", "zh-Hant",
+     ("梁浩賢", "researcher", "科網觀察站", False)),
+])
+def test_a_title_finds_its_holder_and_organization(tmp_path, text, language, expected) -> None:
+    found = roles(extract(tmp_path, text, "2024-06-11", language))
+    assert expected is None or expected in found, found
+
+
+def test_an_addressee_holds_no_title(tmp_path) -> None:
+    text = "知澜咨询首席分析师沈一鸣对记者表示：“吴恩达在百度更像是一面旗帜。”"
+    found = roles(extract(tmp_path, text, "2017-03-23", "zh-Hans"))
+    assert ("沈一鸣", "chief-analyst", "知澜咨询", False) in found
+    assert not [f for f in found if f[1] == "reporter"], found
+
+
+def test_the_as_title_rule_does_not_reach_over_a_conjunction(tmp_path) -> None:
+    text = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Nextdoor, as chief "
+            "financial officer and Kevin Weil, a onetime product leader at Instagram, as chief "
+            "product officer.")
+    found = roles(extract(tmp_path, text, "2024-06-11", "en"))
+    assert ("Sarah Friar", "cfo", "OpenAI", False) in found
+    assert not [f for f in found if f[0] == "Kevin Weil" and f[1] == "cfo"], found
+
+
+def test_the_head_of_a_team_is_not_listed_again_as_its_member(tmp_path) -> None:
+    text = "Sora 团队的核心成员有两位，分别是研究负责人 Bill Peebles 与 Tim Brooks。"
+    found = {f[:3] for f in roles(extract(tmp_path, text, "2024-02-16", "zh-Hans"))}
+    heads = {f for f in found if f[1] == "head"}
+    assert {p for p, _, _ in heads} == {"Bill Peebles", "Tim Brooks"}, found
+    assert not [f for f in found if f[1] == "member" and f[0] in {"Bill Peebles", "Tim Brooks"}]
