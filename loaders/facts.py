@@ -123,15 +123,14 @@ class Context(OrgLookup):
     # ------------------------------------------------------------------ helpers
     def _referent(self, prior: list[Mention], before: int) -> Mention | None:
         """Whom a pronoun opening a sentence at `before` stands for: the first person (the
-        topic) of the sentence before, passing over sentences that open with a pronoun
-        themselves ("Er war es auch, der nach dem Weggang von Ilya …": still the same 'he');
-        else the person named last."""
+        topic) of the sentence before, passing over sentences whose subject is a pronoun
+        itself, written before any name ("Er war es auch, der nach dem Weggang von Ilya …",
+        "In 2018 he shared the award with LeCun": still the same 'he'); else the person
+        named last."""
         pron = lexicon()["pron"]
-        for sent in reversed([s for s in self.sents if s[1] <= before][-4:]):
-            if pron.match(self.norm[sent[0]:sent[1]].lstrip(" \n\"„“「")):
-                continue
+        for sent in reversed([s for s in self.sents if s[1] <= before][-8:]):
             named = [m for m in prior if sent[0] <= m.start < sent[1]]
-            if named:
+            if named and not pron.search(self.norm, sent[0], named[0].start):
                 return named[0]
         return prior[-1] if prior else None
 

@@ -396,3 +396,18 @@ def test_pairs_partners_with_titles_and_who_raises_money(tmp_path) -> None:
     found = events(extract(tmp_path, text, "2018-02-22"))
     assert ("Founding", "Elon Musk", "OpenAI", "2015-12") in found
     assert ("Founding", "Sam Altman", "OpenAI", "2015-12") in found
+
+
+def test_a_pronoun_not_opening_its_sentence_still_carries_the_topic(tmp_path) -> None:
+    text = ("Geoffrey Hinton has left Google.\n\nIn 2018 he shared the Turing Award with "
+            "Yann LeCun. His worries sharpened last year. In the near term, he told the Times, "
+            "people would \"not be able to know what is true anymore\".")
+    said = statements(extract(tmp_path, text, "2023-05-02", "en"))
+    assert ("Geoffrey Hinton", "not be able to know what is true anymore") in said, said
+
+
+def test_a_quoted_judgement_is_its_subjects(tmp_path) -> None:
+    text = ("Der Grund für die Klage ist, dass Musk glaubte, von Altman und Brockman "
+            "„getäuscht und erpresst“ worden zu sein.")
+    said = statements(extract(tmp_path, text, "2024-08-06", "de"))
+    assert ("Elon Musk", "getäuscht und erpresst") in said, said
