@@ -78,8 +78,9 @@ class EventRules(OrganizationEventRules, EventDates):
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
         org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
         if mode == "object" and quoted is None:
-            subject = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
-            org = subject[-1].entity if subject else org  # "OpenAI hires X": X joins OpenAI
+            subject = self._in(clause[0], m.start(), "org")[-1:] or \
+                self._in(sent[0], m.start(), "org")[:1]  # the sentence's topic
+            org = subject[0].entity if subject else org  # "OpenAI hires X": X joins OpenAI
         if etype == "Founding":
             agent = lexicon()["agent"].search(self.norm, clause[0], m.start()) \
                 if self.lang == "zh" else None
@@ -237,7 +238,8 @@ class EventRules(OrganizationEventRules, EventDates):
             if meant is not None:
                 return meant
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
-        before = self._in(clause[0], m.start(), "org")
+        before = [o for o in self._in(clause[0], m.start(), "org")
+                  if etype != "Joining" or not self._affiliation(o)]  # "Scale AI创办人X加入"
         if etype == "Departure" and after and any(
                 self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
                 for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):

@@ -195,8 +195,12 @@ class RoleRules(Context):
             subject = [p for p in people if p.end <= cop.start()]
             org_before = [o for o in self._in(sent[0], cop.start(), "org")
                           if cop.start() - o.end <= 2]
+            joined = subject and any(
+                self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
+                for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
+            subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
-                return subject[:1], "role-copula-subject", (org_before[-1].entity
+                return subject, "role-copula-subject", (org_before[-1].entity
                                                              if org_before else None)
         if cop and lex["pron"].search(self.norm, max(sent[0], cop.start() - 12), cop.start()):
             prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]

@@ -65,3 +65,17 @@ def test_the_head_of_a_team_is_not_listed_again_as_its_member(tmp_path) -> None:
     heads = {f for f in found if f[1] == "head"}
     assert {p for p, _, _ in heads} == {"Bill Peebles", "Tim Brooks"}, found
     assert not [f for f in found if f[1] == "member" and f[0] in {"Bill Peebles", "Tim Brooks"}]
+
+
+def test_who_is_recruited_joins_the_recruiter_and_takes_the_title(tmp_path) -> None:
+    """'延揽 X 加入，出任 TITLE': X joins the sentence's topic company (not the company in X's
+    own title) and holds the title."""
+    from tests.test_extraction import events
+    text = ("今年6月，Meta執行長祖克柏重組AI部門，並延攬Scale AI創辦人亞歷山大·王"
+            "(Alexandr Wang)加入，出任首席AI官。")
+    result = extract(tmp_path, text, "2025-11-20", "zh-Hant")
+    found = roles(result)
+    assert ("Alexandr Wang", "chief-ai-officer", "Meta", False) in found, found
+    assert not [f for f in found if f[0] == "Mark Zuckerberg" and f[1] == "chief-ai-officer"]
+    joined = {(e[1], e[2]) for e in events(result) if e[0] == "Joining"}
+    assert ("Alexandr Wang", "Meta") in joined and ("Alexandr Wang", "Scale AI") not in joined
