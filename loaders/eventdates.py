@@ -80,10 +80,14 @@ class EventDates(Context):
     def _lede_date(self, pos: int) -> DateMention | None:
         """The news of an article's first paragraphs happened on its lede's date ("Gestern
         Abend hat sich … ereignet. … kehren zu Google zurück"): a day the opening paragraphs
-        name, in the week before publication, dates the undated events told near it."""
+        name, in the week before publication, dates the undated events told near it, before
+        it or, in the same paragraph, after it."""
         body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:4]
         if not body or pos >= body[-1][1]:
             return None
-        lede = [d for d in self.dates if d.start < pos and d.start < body[min(2, len(body) - 1)][1]
+        lede = [d for d in self.dates if d.start < body[min(2, len(body) - 1)][1]
                 and d.precision == 3 and not d.anaphoric and d.rule in LEDE_RULES]
-        return lede[0] if lede else None
+        para = next((b for b in body if b[0] <= pos < b[1]), (pos, pos))
+        before = [d for d in lede if d.start < pos]  # "… verlässt das Unternehmen. Das gab
+        after = [d for d in lede if para[0] <= d.start < para[1]]  # er am Mittwoch bekannt."
+        return (before or after or [None])[0]

@@ -411,3 +411,11 @@ def test_a_quoted_judgement_is_its_subjects(tmp_path) -> None:
             "„getäuscht und erpresst“ worden zu sein.")
     said = statements(extract(tmp_path, text, "2024-08-06", "de"))
     assert ("Elon Musk", "getäuscht und erpresst") in said, said
+
+
+def test_the_ledes_day_told_after_the_news_in_its_paragraph_dates_it(tmp_path) -> None:
+    text = ("Andrej Karpathy, der bei Tesla die KI für den Autopilot vorangetrieben hat, verlässt "
+            "das Unternehmen. Das gab der 35-Jährige am Mittwoch auf Twitter bekannt.\n\n"
+            "Karpathy war im Juni 2017 von OpenAI zu Tesla gewechselt.")
+    found = events(extract(tmp_path, text, "2022-07-14", "de"))
+    assert ("Departure", "Andrej Karpathy", "Tesla", "2022-07-13") in found, found
