@@ -216,9 +216,8 @@ class EventRules(OrganizationEventRules, EventDates):
         if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
             key = self.terms["roles"].lookup(self.lang, titles[0].group(0))
             r = subject[0]
-            beside = [o for o in self._in(sent[0], m.start(), "org") if m.start() - o.end <= 2]
             return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
-                         org=beside[-1].entity if beside else r.org, type=etype, date=date,
+                         org=self._org_before(m.start(), sent) or r.org, type=etype, date=date,
                          role=key)]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
                 and abs(r.at - m.start()) <= 40]

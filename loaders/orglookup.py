@@ -43,6 +43,9 @@ class OrgLookup:
         return run
 
     def _org_before(self, pos: int, sent: tuple[int, int]) -> Entity | None:
+        """The organization written right before `pos`, nothing but 's/的/a closing bracket
+        between ("在纽约大学担任", "bei Google als", "Scale AI 任命"); not one that closes
+        an apposition ("of Nextdoor, as")."""
         orgs = [m for m in self._in(sent[0], pos, "org") if lexicon()["org_gap"].match(
             self._gap(m.end, pos))]
         return orgs[-1].entity if orgs else None

@@ -4,7 +4,6 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
-from loaders.registry import Entity
 
 
 class RoleRules(Context):
@@ -60,13 +59,6 @@ class RoleRules(Context):
                                 former=True, at=people[0].start))
         return out
 
-    def _org_beside(self, sent: tuple[int, int], pos: int) -> Entity | None:
-        """The organization written right before a copula, no comma between ("在纽约大学担任",
-        "bei Google als"); not one that closes an apposition ("of Nextdoor, as")."""
-        beside = [o for o in self._in(sent[0], pos, "org")
-                  if re.fullmatch(r"\s{0,2}", self._gap(o.end, pos))]
-        return beside[-1].entity if beside else None
-
     def _next_subject(self, sent: tuple[int, int], clause: tuple[int, int]) -> list:
         """'从伯克利博士毕业后，Tim 加入 OpenAI', 'After graduating from MIT, Li joined':
         a clause with no subject of its own shares the next clause's, named first in it."""
@@ -104,7 +96,7 @@ class RoleRules(Context):
         org = org_run[-1].entity if org_run else None
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if org is None and cop is not None:  # "目前在纽约大学担任助教的谢赛宁", "bei X als Chef"
-            org = self._org_beside(sent, cop.start())
+            org = self._org_before(cop.start(), sent)
         agent = lex["agent"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if org is None and agent is not None:  # "Google DeepMind wird von CEO Demis Hassabis
             clause = self._clause(sent, agent.start())  # geleitet": the subject's title
@@ -205,7 +197,7 @@ class RoleRules(Context):
                 for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
             subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
-                return subject, "role-copula-subject", self._org_beside(sent, cop.start())
+                return subject, "role-copula-subject", self._org_before(cop.start(), sent)
         if cop and lex["pron"].search(self.norm, max(sent[0], cop.start() - 12), cop.start()):
             prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]
             if prior:  # "Before that she was chief financial officer of Square"
