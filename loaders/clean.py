@@ -17,6 +17,8 @@ from pathlib import Path
 import ftfy
 import opencc
 
+from loaders import fastre
+
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
 _CJK = r"\u3400-\u9fff"
 # Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責.
@@ -48,8 +50,8 @@ class Cleaned:
 
 def _any(patterns: list[str]) -> re.Pattern[str]:
     """One regex for a list; a leading (?i) becomes a scoped (?i:...) group."""
-    return re.compile("|".join(f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
-                               for p in patterns))
+    return fastre.compile("|".join(f"(?i:{p[4:]})" if p.startswith("(?i)") else f"(?:{p})"
+                                   for p in patterns))
 
 
 @cache

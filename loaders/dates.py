@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from loaders import fastre
 from loaders.lexicon import alternation, toml
 
 YEAR, MONTH, DAY = 1, 2, 3
@@ -113,7 +114,7 @@ def _vocab() -> dict:
 def _patterns() -> list[tuple[str, re.Pattern[str]]]:
     v = _vocab()
     mon, wd, num = alternation(v["months"]), alternation(v["weekdays"]), alternation(v["numbers"])
-    return [(name, re.compile(p, re.IGNORECASE)) for name, p in [
+    return [(name, fastre.compile(p, re.IGNORECASE)) for name, p in [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
@@ -158,10 +159,10 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     """All date expressions of a text (the folded `norm`), non-overlapping, in order."""
     ref = Reference.parse(published)
     out: list[DateMention] = []
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text))  # 1 where a date already is
     for name, pattern in _patterns():
         for m in pattern.finditer(text):
-            if any(m.start() < e and m.end() > s for s, e in taken):
+            if taken.find(1, m.start(), m.end()) >= 0:
                 continue
             try:
                 resolved = RESOLVERS[name.split("-", 1)[0] if name not in RESOLVERS else name](
@@ -170,7 +171,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 resolved = None
             if resolved is None:
                 continue
-            taken.append((m.start(), m.end()))
+            taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}"))
     return sorted(out, key=lambda d: d.start)
 

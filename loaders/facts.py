@@ -75,19 +75,31 @@ class Context(OrgLookup):
         self.masked = "".join(masked)
         self.sents = sentences(norm)
         self.local_orgs: dict[str, Entity] = {}
-        self._hits: dict[int, tuple[list[re.Match[str]], list[int]]] = {}
+        self._hits: dict[int, tuple[list, list[int], dict]] = {}
 
     def hits(self, pattern: re.Pattern[str] | None, sent: tuple[int, int]) -> list[re.Match[str]]:
-        """Matches of a lexicon pattern inside one sentence; the text is scanned once."""
+        """Matches of a lexicon pattern inside one sentence (or any span): the text is
+        scanned once per pattern and its matches filed by sentence."""
         if pattern is None:
             return []
         if id(pattern) not in self._hits:
-            found = list(pattern.finditer(self.masked))
-            self._hits[id(pattern)] = (found, [m.start() for m in found])
-        found, starts = self._hits[id(pattern)]
+            self._hits[id(pattern)] = self._file(list(pattern.finditer(self.masked)))
+        found, starts, by_sentence = self._hits[id(pattern)]
+        if sent in by_sentence:
+            return by_sentence[sent]
         lo = bisect.bisect_left(starts, sent[0])
         hi = bisect.bisect_left(starts, sent[1])
         return [m for m in found[lo:hi] if m.end() <= sent[1]]
+
+    def _file(self, found: list[re.Match[str]]) -> tuple[list, list[int], dict]:
+        by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {s: [] for s in self.sents}
+        i, last = 0, len(self.sents)
+        for m in found:
+            while i < last and self.sents[i][1] <= m.start():
+                i += 1
+            if i < last and self.sents[i][0] <= m.start() and m.end() <= self.sents[i][1]:
+                by_sentence[self.sents[i]].append(m)
+        return found, [m.start() for m in found], by_sentence
 
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
         return next((s for s in self.sents if s[0] <= pos < s[1]), default)

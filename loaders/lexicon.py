@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from loaders import fastre
 from loaders.clean import fold
 from newsgraph.paths import ontology_file
 
@@ -72,7 +73,7 @@ def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:
         return None
     alts = alternation(phrases, fold_case=True)
     # Latin phrases need word edges; Chinese ones do not (there are no spaces).
-    return re.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?-i:(?![a-zäöüß]))", re.IGNORECASE)
+    return fastre.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?-i:(?![a-zäöüß]))", re.IGNORECASE)
 
 
 def _lang(literal: ox.Literal) -> str:

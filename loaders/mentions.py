@@ -8,9 +8,11 @@ of the cleaned text and, through the offset map, of the original file.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from loaders import fastre
 from loaders.lexicon import alternation, ontology_terms, toml, words
 from loaders.orgnames import OrgNames
 from loaders.registry import Entity, Registry, new_entity, registry
@@ -19,10 +21,10 @@ CJK = r"\u3400-\u9fff"
 _LOW = r"a-zà-öø-ÿß"
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
-LATIN_RUN = re.compile(rf"(?<![A-Za-zÀ-ÿ]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
-DOT_NAME = re.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
-PAREN_LATIN = re.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
-PAREN_CJK = re.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
+LATIN_RUN = fastre.compile(rf"(?<![A-Za-zÀ-ÿ]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
+DOT_NAME = fastre.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
+PAREN_LATIN = fastre.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
+PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
 _LEFT = r"(?:(?<![A-Za-zÀ-ÿ])|(?<=[a-zà-ÿ])(?=[A-Z]))"
 
 
@@ -47,12 +49,53 @@ def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
     multi = [a for a in latin if " " in a]
     out = []
     if cjk:
-        out.append(re.compile(alternation(cjk)))
+        out.append(fastre.compile(alternation(cjk)))
     if single:
-        out.append(re.compile(rf"{_LEFT}(?:{alternation(single)})(?:s)?(?![{_LOW}])"))
+        out.append(fastre.compile(rf"{_LEFT}(?:{alternation(single)})(?:s)?(?![{_LOW}])"))
     if multi:
-        out.append(re.compile(rf"{_LEFT}(?:{alternation(multi)})"))
+        out.append(fastre.compile(rf"{_LEFT}(?:{alternation(multi)})"))
     return out
+
+
+_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_LOWER = re.compile(rf"[{_LOW}]")
+_CJK_CHAR = re.compile(f"[{CJK}]")
+
+
+def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
+    """Where an article's own few names occur, bounded as `_alias_patterns` bounds them
+    (a Latin name not inside a word, a plural 's' allowed after a one-word one), leftmost
+    and longest first, not overlapping: `str.find` per name, as compiling a regex of a
+    few dozen names costs more than scanning for each."""
+    found = []
+    for name in names:
+        cjk = bool(_CJK_CHAR.search(name))
+        i = text.find(name) if cjk or len(name) >= 2 else -1
+        while i >= 0:
+            end = i + len(name) if cjk else _bounded(text, i, name)
+            if end:
+                found.append((i, end, name))
+            i = text.find(name, i + 1)
+    out, last = [], 0
+    for hit in sorted(found, key=lambda h: (h[0], h[0] - h[1])):
+        if hit[0] >= last:
+            out.append(hit)
+            last = hit[1]
+    return out
+
+
+def _bounded(text: str, i: int, name: str) -> int | None:
+    """The end of a Latin name found at i, if it stands as a word (see `_LEFT`)."""
+    before = text[i - 1:i]
+    if _LATIN_LETTER.match(before) and not (_LOWER.match(before) and name[0].isupper()
+                                            and name[0].isascii()):
+        return None
+    end = i + len(name)
+    if " " in name:
+        return end
+    if text[end:end + 1] == "s" and not _LOWER.match(text[end + 1:end + 2]):
+        return end + 1
+    return None if _LOWER.match(text[end:end + 1]) else end
 
 
 @cache
@@ -70,10 +113,10 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
     triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
                 if re.search(f"[{CJK}]", p)]
-    after_title = re.compile(rf"(?:{alternation(titles)}){name}"
-                             rf"(?=(?:{alternation(speech + triggers)})"
-                             rf"|[,，。、:：(（在的也则对向还将于已])")
-    before_verb = re.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{alternation(speech)}))")
+    after_title = fastre.compile(rf"(?:{alternation(titles)}){name}"
+                                 rf"(?=(?:{alternation(speech + triggers)})"
+                                 rf"|[,，。、:：(（在的也则对向还将于已])")
+    before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{alternation(speech)}))")
     return after_title, before_verb
 
 
@@ -146,7 +189,7 @@ class MentionFinder(OrgNames):
 
     def _dot_names(self) -> None:
         chars = "".join(words("names", "translit_zh"))
-        pattern = re.compile(rf"[{chars}]{{1,5}}·[{chars}]{{1,6}}") if chars else DOT_NAME
+        pattern = fastre.compile(rf"[{chars}]{{1,5}}·[{chars}]{{1,6}}") if chars else DOT_NAME
         for m in pattern.finditer(self.norm):
             paren = PAREN_LATIN.match(self.norm, m.end())
             latin = paren.group(1) if paren else None
@@ -265,12 +308,8 @@ class MentionFinder(OrgNames):
                     owners.setdefault(head, set()).add(m.entity.iri)
                     by_iri[m.entity.iri] = m.entity
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
-        for pattern in _alias_patterns(list(forms)):
-            for m in pattern.finditer(self.norm):
-                text = m.group(0)
-                iri = forms.get(text) or forms.get(text[:-1])
-                if iri:
-                    self._add(m.start(), m.end(), by_iri[iri], "name-short-form")
+        for start, end, form in find_names(self.norm, forms):
+            self._add(start, end, by_iri[forms[form]], "name-short-form")
 
 
 def find_mentions(norm: str, text: str | None = None) -> list[Mention]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import fastre
 from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity, new_entity
@@ -12,9 +13,9 @@ from loaders.rulewords import lexicon
 
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:[-'’.][A-Za-z][^\W\d_]*)*"
-_AFTER_PREP = re.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
-                         r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
-                         rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
+_AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
+                             r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
+                             rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
 
 
 class OrgLookup:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from loaders import fastre
 from loaders.lexicon import alternation, toml, words
 from loaders.registry import new_entity
 
@@ -16,11 +17,11 @@ class OrgNames:
 
     def _orgs(self) -> None:
         suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
-        latin = re.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
-                           rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
+        latin = fastre.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
+                               rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
-        zh = re.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
-                        rf"(?:{'|'.join(zh_suffixes)}))")
+        zh = fastre.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
+                            rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
         for m in latin.finditer(self.norm):
             parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
@@ -58,9 +59,9 @@ class OrgNames:
         """'DNNresearch, a three-person start-up', 'Helsing, ein Münchner Start-up': a name
         followed by a description that says it is a company."""
         kinds = "start-up|startup|company|firm|maker|developer|Start-up|Unternehmen|Firma|Konzern"
-        pattern = re.compile(r"(?<![\w-])([A-Z][\w.&-]*[A-Za-z0-9](?: [A-Z][\w.&-]*)?),\s+"
-                             r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
-                             rf"(?:{kinds})\b")
+        pattern = fastre.compile(r"(?<![\w-])([A-Z][\w.&-]*[A-Za-z0-9](?: [A-Z][\w.&-]*)?),\s+"
+                                 r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
+                                 rf"(?:{kinds})\b")
         stop = words("names", "not_names")
         for m in pattern.finditer(self.norm):
             name = m.group(1)
@@ -74,10 +75,10 @@ class OrgNames:
         latin = r"[A-Z][\w&.'-]*[\w&]"
         zh, other = (alternation(words("names", k)) for k in ("founding_verbs_zh",
                                                                 "founding_verbs"))
-        patterns = [re.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{latin}(?: {latin}){{0,2}})"
-                               rf"(?=\s*[，。,、；;（(」”\n]|$)"),
-                    re.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
-                               rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
+        patterns = [fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{latin}(?: {latin}){{0,2}})"
+                                   rf"(?=\s*[，。,、；;（(」”\n]|$)"),
+                    fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
+                                   rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
         stop = words("names", "not_names")
         starts = tuple(words("names", "not_founded_starts_zh"))
         function = set(toml("names")["function_chars_zh"])
@@ -96,9 +97,9 @@ class OrgNames:
         # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
         not_after_article = "".join(rf"(?<!\b{a} )" for a in (
             "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
-        pattern = re.compile(rf"(?<!\w){not_after_article}"  # at a word's start: one try a word
-                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
-                             rf"(?![\w-])", re.IGNORECASE)
+        pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start: one try a word
+                                 rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
+                                 rf"(?![\w-])", re.IGNORECASE)
         stop = words("names", "not_names")
         for m in pattern.finditer(self.norm):
             tokens = m.group(1).split()
@@ -122,10 +123,10 @@ class OrgNames:
         skip = words("names", "not_team_names_zh")
         function = set(toml("names")["function_chars_zh"])
         boundary = rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))"
-        patterns = [re.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
-                               rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
-                    re.compile(r"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b"),
-                    re.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
+        patterns = [fastre.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
+                                   rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
+                    fastre.compile(r"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b"),
+                    fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
         for pattern in patterns:
             for m in pattern.finditer(self.norm):
                 name = m.group(1)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from loaders import fastre
 from loaders.lexicon import toml
 
 
@@ -12,20 +13,20 @@ from loaders.lexicon import toml
 def lexicon() -> dict:
     data = toml("extract")
     def any_of(items):
-        return re.compile("|".join(f"(?:{p})" for p in items))
+        return fastre.compile("|".join(f"(?:{p})" for p in items))
     return {"hedge": any_of(data["hedges"]), "neg": any_of(data["negations"]),
-            "former": re.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
-            "conn": re.compile(data["connectors"], re.IGNORECASE),
-            "org_gap": re.compile(data["org_title_gap"]),
-            "prep": re.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
-            "appo": re.compile(data["apposition_gap"], re.IGNORECASE),
-            "name_gap": re.compile(data["title_name_gap"]),
-            "as": re.compile(f"(?:{'|'.join(data['as_markers'])})"),
+            "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
+            "conn": fastre.compile(data["connectors"], re.IGNORECASE),
+            "org_gap": fastre.compile(data["org_title_gap"]),
+            "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
+            "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
+            "name_gap": fastre.compile(data["title_name_gap"]),
+            "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
             "first": any_of(data["first_person"]),
-            "unit": re.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
-            "team_name": re.compile("|".join(f"(?:{p})" for p in data["team_words"]),
+            "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
+            "team_name": fastre.compile("|".join(f"(?:{p})" for p in data["team_words"]),
                                     re.IGNORECASE),
             "locative": any_of(data["locatives_zh"]),
             "addressee": any_of(data["addressees"]),
@@ -34,12 +35,12 @@ def lexicon() -> dict:
             "enum": any_of(data["enumeration"]),
             "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
             "origin": any_of(data["origin"]),
-            "copula": re.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
+            "copula": fastre.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
                                  f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
-            "company": re.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
+            "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
-            "company_after": re.compile(
+            "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
             "pron": any_of(data["pronouns"]), "pair": any_of(data["pair_pronouns"]),
             "investor_mark": any_of(data["investor_marks"]),

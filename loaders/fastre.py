@@ -1,0 +1,139 @@
+"""Regexes made quick to scan: a lookahead on the characters a match can start with.
+
+Python's regex engine tries a pattern at every position of the text. When a pattern opens
+with a word boundary, a lookbehind, an optional word or a case-insensitive alternation,
+the engine cannot skip ahead and enters the whole pattern at each character; a leading
+`(?=[…])` of the characters a match can start with lets it reject most positions at once
+(2-3× faster on the date patterns). The characters are read from the parsed pattern; a
+pattern whose first character cannot be bounded (it may match the empty string, start with
+`.` or `\\w`) is compiled as written.
+"""
+from __future__ import annotations
+
+import _sre
+import contextlib
+import re
+from functools import cache, lru_cache
+from re import _constants as C  # noqa: N812 - the parser's opcode names
+from re import _parser
+from re._casefix import _EXTRA_CASES
+
+WRITTEN: dict[re.Pattern[str], str] = {}  # each compiled pattern -> the pattern as written
+Item = tuple[int, int] | str  # a character (lo == hi), a range of code points, or \\d \\s
+CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
+
+
+@lru_cache(maxsize=1024)
+def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - like re.compile
+    """`re.compile`, with a lookahead on the first characters when they can be bounded
+    (cached, like `re.compile`: reading the pattern costs more than compiling it)."""
+    first = first_chars(pattern, flags)
+    compiled = re.compile(pattern, flags)
+    if first is not None and not _engine_skips(pattern, flags):
+        # inline global flags, "(?i)…", must open a pattern: such a one stays as written
+        with contextlib.suppress(re.error):
+            compiled = re.compile(f"(?={first})(?:{pattern})", flags)
+    WRITTEN[compiled] = pattern
+    return compiled
+
+
+def first_chars(pattern: str, flags: int = 0) -> str | None:
+    """A character class holding every character a match can start with, or None."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    found = _seq(list(parsed), False)  # a case-insensitive pattern: so is its lookahead
+    if found is None or found[1] or not found[0]:
+        return None  # unbounded, or the pattern may match the empty string
+    return "[" + "".join(sorted(map(_class_item, found[0]))) + "]"
+
+
+def _engine_skips(pattern: str, flags: int) -> bool:
+    """Whether the pattern opens with a character, a class or an alternation of phrases
+    that each open with a character: the engine then skips ahead by itself (or tries each
+    branch's first character cheaply), and a lookahead only adds a step."""
+    items = list(_parser.parse(pattern, flags))
+    while items and items[0][0] is C.SUBPATTERN:
+        items = list(items[0][1][3])
+    if not items:
+        return False
+    op, av = items[0]
+    if op is C.BRANCH:
+        return all(b and list(b)[0][0] is C.LITERAL for b in av[1])
+    return op in (C.LITERAL, C.IN)
+
+
+def _class_item(item: Item) -> str:
+    if isinstance(item, str):
+        return item
+    lo, hi = (re.escape(chr(c)) for c in item)
+    return lo if lo == hi else f"{lo}-{hi}"
+
+
+def _seq(items: list, fold: bool) -> tuple[set[Item], bool] | None:
+    """First characters of a sequence, and whether all of it may match empty. `fold`: inside
+    a case-insensitive group of a case-sensitive pattern (each character in every case)."""
+    out: set[Item] = set()
+    for op, av in items:
+        found = _item(op, av, fold)
+        if found is None:
+            return None
+        out |= found[0]
+        if not found[1]:
+            return out, False
+    return out, True
+
+
+def _item(op, av, fold: bool) -> tuple[set[Item], bool] | None:  # noqa: ANN001 - parser data
+    if op is C.LITERAL:
+        return _cased({(av, av)}, fold), False
+    if op is C.IN:
+        if any(o not in (C.LITERAL, C.RANGE) and a not in CATEGORIES for o, a in av):
+            return None  # a negated class or \w: too wide to help
+        found = _cased({(a, a) if o is C.LITERAL else CATEGORIES.get(a, a) for o, a in av}, fold)
+        return None if found is None else (found, False)
+    if op in (C.AT, C.ASSERT, C.ASSERT_NOT):
+        return set(), True  # zero-width: the next item decides
+    if op is C.BRANCH:
+        branches = [_seq(list(b), fold) for b in av[1]]
+        if any(b is None for b in branches):
+            return None
+        return set().union(*(b[0] for b in branches)), any(b[1] for b in branches)
+    if op is C.SUBPATTERN:
+        _, add, _, sub = av
+        return _seq(list(sub), fold or bool(add & re.IGNORECASE))
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT):
+        low, _, sub = av
+        found = _seq(list(sub), fold)
+        return None if found is None else (found[0], found[1] or low == 0)
+    if op is C.ATOMIC_GROUP:
+        return _seq(list(av), fold)
+    return None
+
+
+def _cased(items: set[Item], fold: bool) -> set[Item] | None:
+    """The characters in every case the engine folds them to (K also as the Kelvin sign)."""
+    if not fold:
+        return items
+    out: set[Item] = set()
+    for item in items:
+        if isinstance(item, str):  # \d, \s: no case
+            out.add(item)
+            continue
+        if item[1] - item[0] > 256:
+            return None
+        for code in range(item[0], item[1] + 1):
+            low = _sre.unicode_tolower(code)
+            for same in (code, *_same_lower().get(low, ()), *_EXTRA_CASES.get(low, ())):
+                out.add((same, same))
+    return out
+
+
+@cache
+def _same_lower() -> dict[int, tuple[int, ...]]:
+    """Lowercase code point -> every code point the engine lowercases to it."""
+    out: dict[int, list[int]] = {}
+    for code in range(0x20000):
+        out.setdefault(_sre.unicode_tolower(code), []).append(code)
+    return {low: tuple(codes) for low, codes in out.items() if len(codes) > 1 or low != codes[0]}

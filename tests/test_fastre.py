@@ -1,0 +1,81 @@
+"""The first-character lookahead of loaders/fastre.py never changes what a pattern finds:
+every pattern the loaders compile through it finds the same matches as the pattern as
+written, on the seeds and the development articles, and on any text (hypothesis)."""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from loaders import fastre
+from loaders.clean import clean
+from loaders.lexicon import ontology_terms
+from loaders.manifest import read_sources
+from loaders.pipeline import process
+
+ROOT = Path(__file__).resolve().parents[1]
+DEV = ROOT.parent / "shared" / "eval" / "dev"
+
+
+@pytest.mark.parametrize(("pattern", "flags", "first"), [
+    (r"\b(?:on|am)\s+Monday", re.IGNORECASE, "[ao]"),  # the lookahead folds case itself
+    (r"(?<![\d.,-])(?:in|seit)?\s*(20\d\d)", 0, r"[2\sis]"),
+    (r"(?:\d+|zwei)\s+Jahre", 0, r"[\dz]"),
+    (r"(?i:^share|x)|同年", 0, "[SXsxſ同]"),  # ſ folds to s: the engine matches it too
+    (r"(?i:k)", 0, "[Kk\u212a]"),  # the Kelvin sign
+    (r"[a-c]+前", 0, "[a-c]"),
+    (r"(?:a|b)?c", 0, "[abc]"),
+    (r".{0,8}关注", 0, None),  # any character may open it
+    (r"\w+", 0, None),
+    (r"[^,]+", 0, None),
+    (r"a?", 0, None),  # may match the empty string
+    (r"(?=x)", 0, None),
+])
+def test_first_chars(pattern: str, flags: int, first: str | None) -> None:
+    assert fastre.first_chars(pattern, flags) == first
+
+
+def test_a_pattern_the_engine_skips_through_is_left_as_written() -> None:
+    assert fastre.compile("同年|当年").pattern == "同年|当年"
+    assert fastre.compile(r"\bMai\b").pattern.startswith("(?=[M])")
+
+
+def _texts() -> list[str]:
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+    return [clean(f.read_text(encoding="utf-8")).norm for f in files]
+
+
+def test_every_loader_pattern_finds_what_it_finds_as_written() -> None:
+    for source in read_sources([ROOT / "seeds"])[0]:
+        process(source)  # every rule compiles its patterns
+    for terms in ontology_terms().values():
+        for lang in ("en", "de", "zh"):
+            terms.pattern(lang)
+    texts, patterns = _texts(), list(fastre.WRITTEN)
+    assert sum(p.pattern != fastre.WRITTEN[p] for p in patterns) > 60  # most got a lookahead
+    for pattern in patterns:
+        written = re.compile(fastre.WRITTEN[pattern], pattern.flags)
+        for text in texts:
+            assert [m.span() for m in pattern.finditer(text)] == \
+                [m.span() for m in written.finditer(text)], fastre.WRITTEN[pattern][:80]
+
+
+TRICKY = [r"\b(?:on|am|last)\s+(Monday|Montag)\b", r"(?<![\d.,-])(?:in|im)?\s*(19\d\d|20\d\d)",
+          r"(?i:^share|ſt)|同年|(?i:k)elvin", r"(?:\d+|zwei)\s+(?:Jahre|years)\s+ago",
+          r"(?<![A-Za-z])(?:Ende|Anfang)\s+(?:Mai|Juli)(?-i:(?![a-z]))"]
+ALPHABET = st.sampled_from(list("aAkKſsSt \n12907同年") + [
+    "\u212a", "on ", "am ", "Monday", "Montag", "in ", "im ", "2024", "1999", "share", "Ende ",
+    "Mai", "zwei ", "years ago", "Jahre", ",", "-", "elvin"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ALPHABET, max_size=40).map("".join))
+def test_the_lookahead_changes_no_match_on_any_text(text: str) -> None:
+    for written in TRICKY:
+        for flags in (0, re.IGNORECASE):
+            fast, plain = fastre.compile(written, flags), re.compile(written, flags)
+            assert [m.span() for m in fast.finditer(text)] == \
+                [m.span() for m in plain.finditer(text)], (written, flags)
