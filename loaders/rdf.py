@@ -8,6 +8,7 @@ span. The same article always gives the same quads.
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 import pyoxigraph as ox
 
@@ -32,8 +33,14 @@ DATE_TYPES = {YEAR: ("gYear", "Year"), MONTH: ("gYearMonth", "Month"), DAY: ("da
 KIND_CLASS = {"person": "Person", "org": "Organization", "team": "Team", "outlet": "Outlet"}
 
 
+@cache
+def _iri(iri: str) -> ox.NamedNode:
+    """The vocabulary's terms, made once (an article writes each thousands of times)."""
+    return ox.NamedNode(iri)
+
+
 def _n(local: str) -> ox.NamedNode:
-    return ox.NamedNode(NG + local)
+    return _iri(NG + local)
 
 
 def _hash(*parts: object) -> str:
@@ -59,11 +66,11 @@ class GraphBuilder:
         self.add(a, RDF_TYPE, _n("Article"))
         self.add(a, _n("articleId"), ox.Literal(src.id))
         self.add(a, _n("language"), ox.Literal(self.language))
-        self.add(a, ox.NamedNode(SCHEMA + "url"), ox.Literal(src.path.name))
+        self.add(a, _iri(SCHEMA + "url"), ox.Literal(src.path.name))
         self.add(a, _n("charCount"), ox.Literal(str(len(self.raw)), datatype=_xsd("integer")))
         self.add(a, _n("sourceText"), ox.Literal(self.raw))
         if src.title:
-            self.add(a, ox.NamedNode(SCHEMA + "headline"), ox.Literal(src.title))
+            self.add(a, _iri(SCHEMA + "headline"), ox.Literal(src.title))
         if src.publisher:
             self.add(a, _n("publisher"), ox.Literal(src.publisher))
         if src.published:
@@ -98,18 +105,18 @@ class GraphBuilder:
         ev = ox.NamedNode(ID + "evidence/" + _hash(self.source.id, a, b))
         self.add(node, _n("evidence"), ev)
         self.add(node, _n("rule"), ox.Literal(rule))
-        self.add(node, ox.NamedNode(PROV + "wasGeneratedBy"), RUN)
-        self.add(node, ox.NamedNode(PROV + "wasDerivedFrom"), self.article)
+        self.add(node, _iri(PROV + "wasGeneratedBy"), RUN)
+        self.add(node, _iri(PROV + "wasDerivedFrom"), self.article)
         self.add(ev, RDF_TYPE, _n("Evidence"))
-        self.add(ev, ox.NamedNode(OA + "hasSource"), self.article)
+        self.add(ev, _iri(OA + "hasSource"), self.article)
         quote_sel, pos_sel = ox.NamedNode(ev.value + "-quote"), ox.NamedNode(ev.value + "-pos")
-        self.add(ev, ox.NamedNode(OA + "hasSelector"), quote_sel)
-        self.add(ev, ox.NamedNode(OA + "hasSelector"), pos_sel)
-        self.add(quote_sel, RDF_TYPE, ox.NamedNode(OA + "TextQuoteSelector"))
-        self.add(quote_sel, ox.NamedNode(OA + "exact"), ox.Literal(self.raw[a:b]))
-        self.add(pos_sel, RDF_TYPE, ox.NamedNode(OA + "TextPositionSelector"))
-        self.add(pos_sel, ox.NamedNode(OA + "start"), ox.Literal(str(a), datatype=_xsd("integer")))
-        self.add(pos_sel, ox.NamedNode(OA + "end"), ox.Literal(str(b), datatype=_xsd("integer")))
+        self.add(ev, _iri(OA + "hasSelector"), quote_sel)
+        self.add(ev, _iri(OA + "hasSelector"), pos_sel)
+        self.add(quote_sel, RDF_TYPE, _iri(OA + "TextQuoteSelector"))
+        self.add(quote_sel, _iri(OA + "exact"), ox.Literal(self.raw[a:b]))
+        self.add(pos_sel, RDF_TYPE, _iri(OA + "TextPositionSelector"))
+        self.add(pos_sel, _iri(OA + "start"), ox.Literal(str(a), datatype=_xsd("integer")))
+        self.add(pos_sel, _iri(OA + "end"), ox.Literal(str(b), datatype=_xsd("integer")))
 
     def role(self, f: Fact) -> None:
         assert f.person is not None and f.role is not None
@@ -161,7 +168,7 @@ class GraphBuilder:
 
 
 def _xsd(local: str) -> ox.NamedNode:
-    return ox.NamedNode(XSD + local)
+    return _iri(XSD + local)
 
 
 def _date_literal(value: str, precision: int) -> ox.Literal:

@@ -11,7 +11,7 @@ sh:message. A shape using anything else stops start-up, naming the term and the 
 """
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from functools import cache
@@ -180,20 +180,21 @@ def _number(term: Any) -> Decimal | None:
         return None
 
 
+_CHECKS: dict[str, Callable[[Data, Any, Any], bool]] = {  # one per value constraint
+    "class": lambda data, v, c: data.is_a(v, c),
+    "datatype": lambda data, v, d: isinstance(v, ox.Literal) and v.datatype.value == d,
+    "minLength": lambda data, v, n: not isinstance(v, ox.BlankNode) and len(v.value) >= n,
+    "minInclusive": lambda data, v, n: (x := _number(v)) is not None and x >= n,
+    "in": lambda data, v, allowed: v in allowed,
+    "or": lambda data, v, options: any(conforms(data, s, v) for s in options),
+    "not": lambda data, v, s: not conforms(data, s, v),
+    "node": lambda data, v, s: conforms(data, s, v),
+}
+
+
 def _value_ok(data: Data, p: dict[str, Any], v: Any) -> bool:
     """The constraints of `p` that each value node meets on its own."""
-    literal = isinstance(v, ox.Literal)
-    checks = {
-        "class": lambda c: data.is_a(v, c),
-        "datatype": lambda d: literal and v.datatype.value == d,
-        "minLength": lambda n: not isinstance(v, ox.BlankNode) and len(v.value) >= n,
-        "minInclusive": lambda n: (x := _number(v)) is not None and x >= n,
-        "in": lambda allowed: v in allowed,
-        "or": lambda options: any(conforms(data, s, v) for s in options),
-        "not": lambda s: not conforms(data, s, v),
-        "node": lambda s: conforms(data, s, v),
-    }
-    return all(check(p[key]) for key, check in checks.items() if key in p)
+    return all(_CHECKS[key](data, v, arg) for key, arg in p.items() if key in _CHECKS)
 
 
 def _less_or_equal(a: Any, b: Any) -> bool:
@@ -227,9 +228,9 @@ def conforms(data: Data, shape: Shape, node: Any) -> bool:
     return not violations(data, shape, node)
 
 
-def check(triples: Iterable[ox.Triple]) -> list[tuple[str, str, str]]:
+def check(triples: Iterable[ox.Triple] | Data) -> list[tuple[str, str, str]]:
     """(shape IRI, focus node, message) for every violation in one article's triples."""
-    data = Data(triples)
+    data = triples if isinstance(triples, Data) else Data(triples)
     return [(shape.name, str(focus.value), message) for shape in shapes()
             for focus in data.focus_nodes(shape)
             for message in violations(data, shape, focus)]

@@ -96,12 +96,13 @@ def validate_triples(article: str, triples: list[ox.Triple],
                      reference: bool = False) -> list[Violation]:
     """Every violation in one article's triples. The shapes are checked by the compiled
     checker (newsgraph/shacl.py), or with `reference` by pyshacl, its full report."""
-    violations = undeclared(article, triples) + _cross_checks(article, triples)
+    data = shacl.Data(triples)  # indexed once for the shapes and the cross checks
+    violations = undeclared(article, triples) + _cross_checks(article, data)
     if reference:
         violations += _pyshacl(article, triples)
     else:
         violations += [Violation(article, curie(shape), node, message)
-                       for shape, node, message in shacl.check(triples)]
+                       for shape, node, message in shacl.check(data)]
     return sorted(set(violations), key=lambda v: (v.shape, v.node, v.message))
 
 
@@ -124,9 +125,9 @@ def _pyshacl(article: str, triples: list[ox.Triple]) -> list[Violation]:
     return out
 
 
-def _cross_checks(article: str, triples: list[ox.Triple]) -> list[Violation]:
+def _cross_checks(article: str, data: shacl.Data) -> list[Violation]:
     """ng:SpanInArticle and ng:MembershipDates: rules that compare values across nodes."""
-    by_subject = {s.value: props for s, props in shacl.index(triples).items()}
+    by_subject = {s.value: props for s, props in data.out.items()}
     out = []
     lengths = {s: int(p[NS + "charCount"][0].value) for s, p in by_subject.items()
                if p.get(NS + "charCount", [ox.Literal("")])[0].value.isdigit()}
