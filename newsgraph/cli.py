@@ -119,7 +119,10 @@ def _print(result, fmt: str) -> None:
 
 @app.command()
 def load(paths: Annotated[list[Path], typer.Argument(help="Folders (with or without "
-                                                      "manifest.json) or article files.")]
+                                                      "manifest.json) or article files.")],
+         jobs: Annotated[int, typer.Option(
+             "--jobs", "-j", min=0, help="Processes extracting articles; 0: one per CPU "
+                                         "from 64 articles on, else 1.")] = 0,
          ) -> None:
     """Load articles: each replaces its own named graph, atomically."""
     store = state.open()
@@ -131,7 +134,7 @@ def load(paths: Annotated[list[Path], typer.Argument(help="Folders (with or with
             progress.update(task, total=total, advance=0 if source is None else 1,
                             description=f"loading {source.id if source else ''}")
 
-        report = load_paths(store, paths, progress=tick)
+        report = load_paths(store, paths, progress=tick, jobs=jobs)
     table = Table("articles", "triples", "people", "roles", "events", "statements",
                   title="loaded")
     totals = report.totals()

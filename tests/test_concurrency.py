@@ -194,3 +194,47 @@ def test_reading_commands_work_while_a_load_holds_the_store(seeded_dir, tmp_path
         assert second.returncode != 0 and "another newsgraph process" in second.stderr
     finally:
         writer.close()
+
+
+def _descendants(pid: int) -> set[int]:
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        parents[int(stat.parent.name)] = int(fields[1])
+    found, frontier = set(), {pid}
+    while frontier:
+        frontier = {child for child, parent in parents.items() if parent in frontier} - found
+        found |= frontier
+    return found
+
+
+def _running(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def test_a_parallel_load_killed_leaves_no_extraction_process_behind(tmp_path: Path) -> None:
+    """`load --jobs 2` extracts in a pool of processes; SIGKILL the load and they end too."""
+    from benchmarks.corpus import write_articles
+    write_articles(tmp_path / "articles", 300)
+    loader = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store",
+                               str(tmp_path / "store"), "load", "--jobs", "2",
+                               str(tmp_path / "articles")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline, pool = time.monotonic() + 60, set()
+    while len(pool) < 3 and time.monotonic() < deadline:  # the forkserver and 2 workers
+        time.sleep(0.2)
+        pool = _descendants(loader.pid)
+    assert len(pool) >= 3 and loader.poll() is None, "the pool never started"
+    loader.send_signal(signal.SIGKILL)
+    loader.wait(10)
+    deadline = time.monotonic() + 15
+    while any(map(_running, pool)) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [pid for pid in pool if _running(pid)]

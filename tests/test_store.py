@@ -1,14 +1,18 @@
 """The store: atomic per-article replace, idempotent reloads, deterministic triples."""
 from __future__ import annotations
 
+import json
+import os
 import shutil
 from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
 
+from benchmarks.corpus import write_articles
 from newsgraph.errors import FormatError
 from newsgraph.export import export
+from newsgraph.extraction import POOL_FROM, jobs_for
 from newsgraph.ingest import load_paths
 from newsgraph.store import Store, article_graph
 
@@ -30,6 +34,34 @@ def test_the_same_articles_give_the_same_triples(tmp_path: Path) -> None:
     load_paths(a, [SEEDS])
     load_paths(b, [SEEDS])
     assert nquads(a) == nquads(b)
+
+
+def test_extracting_in_processes_stores_what_one_process_does(tmp_path: Path) -> None:
+    """`load --jobs 2`: the articles go through a pool of processes and come back in order;
+    the dataset, the failures and the counts are a sequential load's."""
+    folder = tmp_path / "articles"
+    write_articles(folder, 40)
+    shutil.copy(SEEDS / "000_bd36855ec95a093e.txt", folder / "zz_seed.txt")
+    (folder / "zz_bad.txt").write_bytes(b"\x00\x01binary")
+    manifest = json.loads((folder / "manifest.json").read_text())
+    manifest += [{"id": "zz_seed", "file": "zz_seed.txt", "language": "zh-Hans",
+                  "published": "2024-05-20"}, {"id": "zz_bad", "file": "zz_bad.txt"}]
+    (folder / "manifest.json").write_text(json.dumps(manifest))
+    one, many = Store(None), Store(tmp_path / "many")
+    a, b = load_paths(one, [folder], jobs=1), load_paths(many, [folder], jobs=2)
+    assert [n for n, _ in a.failed] == [n for n, _ in b.failed] == ["zz_bad"]
+    assert str(a.failed[0][1]) == str(b.failed[0][1])
+    assert [(r.source.id, r.counts) for r in a.loaded] == \
+        [(r.source.id, r.counts) for r in b.loaded]
+    assert nquads(one) == nquads(many)
+
+
+@pytest.mark.parametrize(("requested", "articles", "expected"), [
+    (None, 10, 1), (0, POOL_FROM - 1, 1), (3, 10, 3), (1, 10_000, 1),
+    (0, POOL_FROM, os.cpu_count() or 1)])
+def test_a_small_load_stays_in_one_process(requested: int | None, articles: int,
+                                           expected: int) -> None:
+    assert jobs_for(requested, articles) == expected
 
 
 def test_a_failed_article_leaves_the_store_as_it_was(seeded: Store, tmp_path: Path) -> None:
