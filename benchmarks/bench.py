@@ -32,7 +32,9 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import write_articles  # noqa: E402
 from benchmarks.scale import at_scale, result  # noqa: E402
 from loaders.clean import fold  # noqa: E402
+from loaders.manifest import read_sources  # noqa: E402
 from loaders.pipeline import Stopwatch  # noqa: E402
+from newsgraph.extraction import extract  # noqa: E402
 from newsgraph.ingest import load_paths  # noqa: E402
 from newsgraph.store import Store  # noqa: E402
 
@@ -40,8 +42,14 @@ TARGET_ARTICLES_S = 10_000 / 300  # the issue's target: 10,000 articles in 5 min
 MARK = "<!-- results -->"
 
 
+ONE_CORE_ARTICLES = 300  # the one-process extraction pass: enough for a stable MB/s
+
+
 def extraction(tmp: Path, n: int) -> list[dict]:
-    """`load_paths` over n generated articles: throughput, and the seconds of each stage."""
+    """`load_paths` over n generated articles (extraction in a pool of processes from 64
+    articles on): throughput, and the seconds of each stage, summed over the processes.
+    `extract_mb_s` is the issue's one-core figure: the first articles extracted and
+    checked in this process alone, without the store."""
     folder = tmp / f"articles-{n}"
     write_articles(folder, n)
     texts = [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
@@ -56,14 +64,23 @@ def extraction(tmp: Path, n: int) -> list[dict]:
     for text in texts:
         fold(text)
     fold_s = time.perf_counter() - t
-    extract = sum(v for k, v in watch.seconds.items() if k not in ("store", "infer", "other"))
-    out = [result("extract_mb_s", mb / extract, "MB/s", "fold_mb_s", mb / fold_s, n),
+    out = [result("extract_mb_s", _one_core_mb_s(folder), "MB/s", "fold_mb_s", mb / fold_s, n),
            result("load_articles_s", n / total, "articles/s", "target_10k_in_5_min",
                   TARGET_ARTICLES_S, n),
            result("load_mb_s", mb / total, "MB/s", "fold_mb_s", mb / fold_s, n)]
     out += [result(f"stage_{stage}_s", seconds, "s", "load_s", total, n)
             for stage, seconds in sorted(watch.seconds.items(), key=lambda kv: -kv[1])]
     return out
+
+
+def _one_core_mb_s(folder: Path) -> float:
+    sources = read_sources([folder])[0][:ONE_CORE_ARTICLES]
+    mb = sum(s.path.stat().st_size for s in sources) / 1e6
+    watch = Stopwatch()
+    t = time.perf_counter()
+    for source in sources:
+        extract(source, watch)
+    return mb / (time.perf_counter() - t)
 
 
 def machine() -> dict:
