@@ -27,9 +27,10 @@ CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
 def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - like re.compile
     """`re.compile`, with a lookahead on the first characters when they can be bounded
     (cached, like `re.compile`: reading the pattern costs more than compiling it)."""
-    first = first_chars(pattern, flags)
-    compiled = re.compile(pattern, flags)
-    if first is not None and not _engine_skips(pattern, flags):
+    compiled = re.compile(pattern, flags)  # a bad pattern fails here, as re.compile's
+    parsed = _parser.parse(pattern, flags)
+    first = _first_chars(parsed)
+    if first is not None and not _engine_skips(parsed):
         # inline global flags, "(?i)…", must open a pattern: such a one stays as written
         with contextlib.suppress(re.error):
             compiled = re.compile(f"(?={first})(?:{pattern})", flags)
@@ -40,20 +41,23 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - li
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character class holding every character a match can start with, or None."""
     try:
-        parsed = _parser.parse(pattern, flags)
+        return _first_chars(_parser.parse(pattern, flags))
     except re.error:
         return None
+
+
+def _first_chars(parsed: _parser.SubPattern) -> str | None:
     found = _seq(list(parsed), False)  # a case-insensitive pattern: so is its lookahead
     if found is None or found[1] or not found[0]:
         return None  # unbounded, or the pattern may match the empty string
     return "[" + "".join(sorted(map(_class_item, found[0]))) + "]"
 
 
-def _engine_skips(pattern: str, flags: int) -> bool:
+def _engine_skips(parsed: _parser.SubPattern) -> bool:
     """Whether the pattern opens with a character, a class or an alternation of phrases
     that each open with a character: the engine then skips ahead by itself (or tries each
     branch's first character cheaply), and a lookahead only adds a step."""
-    items = list(_parser.parse(pattern, flags))
+    items = list(parsed)
     while items and items[0][0] is C.SUBPATTERN:
         items = list(items[0][1][3])
     if not items:

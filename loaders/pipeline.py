@@ -49,7 +49,12 @@ class Stopwatch:
 def process(source: Source, watch: Stopwatch | None = None) -> ArticleResult:
     watch = watch or Stopwatch()
     watch.lap("other")
-    raw = read_text(source.path)
+    return process_text(source, read_text(source.path), watch)
+
+
+def process_text(source: Source, raw: str, watch: Stopwatch | None = None) -> ArticleResult:
+    """An article's text (as read from `source.path`) through every other stage."""
+    watch = watch or Stopwatch()
     cleaned = clean(raw)
     if not cleaned.text.strip():
         raise ArticleError(f"{source.path}: no article text is left after cleaning",

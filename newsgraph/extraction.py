@@ -18,15 +18,18 @@ from collections.abc import Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from pathlib import Path
 
 import pyoxigraph as ox
 
 from loaders.manifest import Source
-from loaders.pipeline import ArticleResult, Stopwatch, process
+from loaders.pipeline import ArticleResult, Stopwatch, process, process_text
 from newsgraph.errors import ArticleError, NewsgraphError
 from newsgraph.validate import validate_quads
 
 Outcome = ArticleResult | NewsgraphError
+WARM_UP = {"en": 'Jan Leike, a former OpenAI researcher, left in May. "Yes," he said.',
+           "zh": "前研究员张伟于 2024 年 5 月离职，他表示：「是」。"}
 POOL_FROM = 64  # fewer articles: starting the processes (~1 s) costs more than it saves
 CHUNK = 16  # articles per task: large enough to pay for the pickling, small for the order
 
@@ -130,14 +133,6 @@ def _start(loader: int) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
-    from loaders.clean import clean
-    from loaders.dates import find_dates
-    from loaders.extract import Extractor
-    from loaders.mentions import find_mentions
-    from newsgraph.shacl import shapes
-    for text, lang in (("Jan Leike, former OpenAI researcher, said: \"yes\".", "en"),
-                       ("前研究员张伟于 2024 年 5 月离职，他表示：「是」。", "zh")):
-        norm = clean(text).norm
-        ex = Extractor(norm, lang, find_mentions(norm), find_dates(norm, "2024-06-01"))
-        ex.events(ex.roles(), ex.statements())
-    shapes()
+    for lang, text in WARM_UP.items():
+        checked(process_text(Source(f"warm-up-{lang}", Path(f"{lang}.txt"), lang,
+                                    published="2024-06-01"), text))
