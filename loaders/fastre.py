@@ -54,9 +54,9 @@ def _first_chars(parsed: _parser.SubPattern) -> str | None:
 
 
 def _engine_skips(parsed: _parser.SubPattern) -> bool:
-    """Whether the pattern opens with a character, a class or an alternation of phrases
-    that each open with a character: the engine then skips ahead by itself (or tries each
-    branch's first character cheaply), and a lookahead only adds a step."""
+    """Whether the engine skips ahead by itself, as it does when a pattern opens with a
+    character, a class or an alternation of branches each opening with a character, none
+    of them folded for case (its own charset prefix): a lookahead would only add a step."""
     items = list(parsed)
     while items and items[0][0] is C.SUBPATTERN:
         items = list(items[0][1][3])
@@ -64,8 +64,15 @@ def _engine_skips(parsed: _parser.SubPattern) -> bool:
         return False
     op, av = items[0]
     if op is C.BRANCH:
-        return all(b and list(b)[0][0] is C.LITERAL for b in av[1])
-    return op in (C.LITERAL, C.IN)
+        opens = all(b and list(b)[0][0] is C.LITERAL for b in av[1])
+    else:
+        opens = op in (C.LITERAL, C.IN)
+    if not opens or not parsed.state.flags & re.IGNORECASE:
+        return opens
+    first = _item(op, av, False)
+    return first is not None and not any(chr(c).lower() != chr(c).upper()
+                                         for i in first[0] if isinstance(i, tuple)
+                                         for c in range(i[0], i[1] + 1))
 
 
 def _class_item(item: Item) -> str:

@@ -156,11 +156,7 @@ def _alternation(phrases: frozenset[str], fold_case: bool) -> str:
         for ch in phrase:
             node = node.setdefault(ch, {})
         node[""] = {}
-    if "" in trie or not trie:
-        return _trie_regex(trie)
-    # A lookahead on the first characters lets the regex engine skip to the places a phrase
-    # can start (3× faster again on a 2,000-phrase lexicon).
-    return "(?=[" + "".join(map(re.escape, sorted(trie))) + "])" + _trie_regex(trie)
+    return _trie_regex(trie)  # fastre.compile puts the first characters in a lookahead
 
 
 def _trie_regex(node: dict) -> str:
