@@ -28,6 +28,7 @@ SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
 HASH = ox.NamedNode(NS + "sourceHash")
 VERSION = ox.NamedNode(NS + "version")
 KEY = ox.NamedNode(NS + "key")
+PENDING = ox.NamedNode(NS + "pendingWrite")
 STORE_NODE = ox.NamedNode("urn:newsgraph:store")
 INTERNAL_GRAPHS = (META_GRAPH,)  # the names index is exported: saved queries need it
 _LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
@@ -54,6 +55,12 @@ def schema_quads(graph: ox.NamedNode, path: Path, data: bytes) -> list[ox.Quad]:
     keys = [ox.Triple(t.subject, KEY, ox.Literal(name_key(t.object.value)))
             for t in parsed if t.predicate.value in _LABELS and graph == REGISTRY_GRAPH]
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in parsed + keys]
+
+
+def quads_of(lines: Iterable[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
+    """N-Triples lines as quads in `graph`."""
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in
+            ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
 
 
 def is_internal(graph: Any) -> bool:
@@ -96,19 +103,23 @@ class GraphStore:
                 self._set_hash(graph, old, digest)
 
     def rebuild_inferred(self) -> int:
-        """Replace the inferred graph with what the rules (ontology/rules/*.rq, SPARQL
-        CONSTRUCT, in name order) entail from the asserted graphs. Returns its size."""
-        triples: dict[tuple, ox.Quad] = {}
+        """Make the inferred graph hold what the rules (ontology/rules/*.rq, SPARQL
+        CONSTRUCT, in name order) entail from the asserted graphs. The triples travel as
+        N-Triples lines, deduplicated as bytes, never as Python terms. Returns its size."""
+        lines: set[bytes] = set()
         for rule in sorted(rules_dir().glob("*.rq")):
-            for t in self.query(rule.read_text(encoding="utf-8")):
-                triples[(t.subject, t.predicate, t.object)] = ox.Quad(
-                    t.subject, t.predicate, t.object, INFERRED_GRAPH)
-        return self.patch_graph(INFERRED_GRAPH, list(triples.values()))
+            lines.update(self.construct(rule.read_text(encoding="utf-8")).splitlines())
+        return self.patch_graph(INFERRED_GRAPH, lines)
 
-    def patch_graph(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> int:
-        """Make `graph` hold exactly `quads`, atomically; a backend may write only what
-        changed (the inferred graph after a load of a few articles)."""
-        return self.replace_graph(graph, quads)
+    def construct(self, sparql: str) -> bytes:
+        """A CONSTRUCT query's triples as N-Triples, one per line."""
+        return ox.serialize(self.query(sparql), format=ox.RdfFormat.N_TRIPLES)
+
+    def patch_graph(self, graph: ox.NamedNode, lines: set[bytes]) -> int:
+        """Make `graph` hold exactly the triples of these N-Triples lines, atomically; a
+        backend may write only what changed (the inferred graph after a small load)."""
+        self.replace_graph(graph, quads_of(lines, graph))
+        return len(lines)
 
     def article_graphs(self) -> list[ox.NamedNode]:
         return sorted((g for g in self.named_graphs()

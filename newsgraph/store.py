@@ -1,9 +1,11 @@
 """The store: an on-disk (or in-memory) Oxigraph dataset with one named graph per article.
 
-Loading an article writes its quads to a staging graph and MOVEs it into place in one
-update, so a reader sees the old article or the new one, never half of one, and a failed
-load leaves the store as it was. The ontology and the registry live in graphs of their
-own, refreshed when their files change.
+Reloading an article writes its quads to a staging graph and MOVEs it into place in one
+update, so a reader sees the old article or the new one, never half of one. New articles
+go in by batches through the bulk loader, marked pending until the batch commits; a load
+that dies leaves marks, and the next writer removes those graphs (`updates.Writes`). A
+failed load leaves the store as it was. The ontology and the registry live in graphs of
+their own, refreshed when their files change.
 
 One process writes (a `load`); any number read through read-only handles (a server and
 its query workers). A writer publishes each load by flushing it into the store's tables
@@ -12,7 +14,6 @@ keeps answering from the last published version while a load runs in another pro
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import threading
 import time
@@ -32,14 +33,16 @@ from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of t
     NAMES_GRAPH,
     NS,
     ONTOLOGY_GRAPH,
+    PENDING,
     REGISTRY_GRAPH,
     STAGING,
     STORE_NODE,
     VERSION,
     GraphStore,
     is_internal,
+    quads_of,
 )
-from newsgraph.updates import bump, patch_update, with_names
+from newsgraph.updates import Writes
 
 ID = "https://w3id.org/newsgraph/id/"
 DEFAULT_STORE = "data/store"
@@ -99,7 +102,7 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
     return None if str(value) == ":memory:" else str(value)
 
 
-class Store(GraphStore):
+class Store(Writes, GraphStore):
     """A newsgraph dataset over pyoxigraph. `Store(None)` is in memory; `Store(path)` on disk."""
 
     def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
@@ -119,6 +122,7 @@ class Store(GraphStore):
         self.read_only, self._stamp = False, None
         self._reopen = threading.Lock()
         self.ensure_schema()
+        self._recover()
 
     @classmethod
     def open_read_only(cls, location: str | os.PathLike[str]) -> Store:
@@ -197,86 +201,6 @@ class Store(GraphStore):
             self.publish()
 
     # ------------------------------------------------------------------ writing
-    def _stored_hash(self, graph: ox.NamedNode) -> str | None:
-        for quad in self._ox.quads_for_pattern(graph, HASH, None, META_GRAPH):
-            return quad.object.value
-        return None
-
-    def _set_hash(self, graph: ox.NamedNode, old: str | None, new: str) -> None:
-        if old is not None:
-            self._ox.remove(ox.Quad(graph, HASH, ox.Literal(old), META_GRAPH))
-        self._ox.add(ox.Quad(graph, HASH, ox.Literal(new), META_GRAPH))
-
-    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
-        """Replace one named graph with `quads` atomically: staging graph, then one MOVE.
-
-        The MOVE and the version bump are one SPARQL update, so one transaction. The name
-        keys among the quads also go to the names index graph (a set: one row per entity and
-        key, whatever the number of articles), in the staging transaction.
-        """
-        staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
-        staged = with_names([ox.Quad(q.subject, q.predicate, q.object, staging)
-                              for q in quads])
-        # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
-        update = f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n" + bump()
-        try:
-            if self._ox.contains_named_graph(staging):
-                self._ox.remove_graph(staging)
-            self._ox.extend(staged)
-            self._ox.update(update)
-        except OSError as exc:
-            raise StoreError(f"writing graph {graph.value} failed: {exc}",
-                             hint="the previous version of the graph is unchanged") from exc
-        return len(staged)
-
-    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
-        """Replace many graphs. The ones not in the store yet (a load of new articles)
-        are written in one transaction, straight into place: a reader sees all of them
-        or none, 4× faster than a staging graph each. A graph already there is replaced
-        through its staging graph as `replace_graph` does."""
-        new: list[ox.Quad] = []
-        old: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
-        seen: set[ox.NamedNode] = set()
-        for graph, quads in items:
-            if graph in seen or self._ox.contains_named_graph(graph):
-                old.append((graph, quads))
-            else:
-                new += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
-            seen.add(graph)
-        try:
-            if new:
-                self._ox.extend(with_names(new))
-                self._ox.update(bump())
-        except OSError as exc:
-            raise StoreError(f"writing {len(seen) - len(old)} new graphs failed: {exc}",
-                             hint="none of them was stored; the store is as it was") from exc
-        return len(new) + sum(self.replace_graph(g, quads) for g, quads in old)
-
-    def patch_graph(self, graph: ox.NamedNode, quads: list[ox.Quad]) -> int:
-        """Write only the difference: added quads in one transaction when nothing goes,
-        else one update deleting and inserting (one transaction either way). Quads with
-        blank nodes cannot be matched: their graph is replaced whole."""
-        if any(isinstance(t, ox.BlankNode) for q in quads for t in (q.subject, q.object)):
-            return self.replace_graph(graph, quads)
-        old = set(self._ox.quads_for_pattern(None, None, None, graph))
-        new = set(quads)
-        add, drop = new - old, old - new
-        try:
-            if drop:
-                self._ox.update(patch_update(graph, sorted(drop, key=str),
-                                              sorted(add, key=str)) + " ;\n" + bump())
-            elif add:
-                self._ox.extend(add)
-                self._ox.update(bump())
-        except OSError as exc:
-            raise StoreError(f"writing graph {graph.value} failed: {exc}",
-                             hint="the previous version of the graph is unchanged") from exc
-        return len(new)
-
-    def remove_graph(self, graph: ox.NamedNode) -> None:
-        if self._ox.contains_named_graph(graph):
-            self._ox.remove_graph(graph)
-
     # ------------------------------------------------------------------ reading
     def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
               **options: Any) -> Any:
@@ -311,5 +235,7 @@ class Store(GraphStore):
                 if not is_internal(q.graph_name))
 
     def close(self) -> None:
-        self.publish()
-        del self._ox
+        """Publish and let go of the store (and its lock); closing twice is harmless."""
+        if hasattr(self, "_ox"):
+            self.publish()
+            del self._ox

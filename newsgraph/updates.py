@@ -1,11 +1,25 @@
-"""The SPARQL Update texts and quad lists the embedded store writes with."""
+"""How the embedded store writes: the SPARQL Update texts, and the `Writes` verbs."""
 from __future__ import annotations
 
+import hashlib
 import time
+from collections.abc import Callable, Iterable
 
 import pyoxigraph as ox
 
-from newsgraph.graphstore import KEY, META_GRAPH, NAMES_GRAPH, STORE_NODE, VERSION
+from newsgraph.errors import StoreError
+from newsgraph.graphstore import (
+    HASH,
+    INFERRED_GRAPH,
+    KEY,
+    META_GRAPH,
+    NAMES_GRAPH,
+    PENDING,
+    STAGING,
+    STORE_NODE,
+    VERSION,
+    quads_of,
+)
 
 
 def bump() -> str:
@@ -16,20 +30,172 @@ def bump() -> str:
             f"INSERT DATA {{ GRAPH <{META_GRAPH.value}> {{ {node} \"{time.time_ns()}\" }} }}")
 
 
-def patch_update(graph: ox.NamedNode, drop: list[ox.Quad], add: list[ox.Quad]) -> str:
-    """DELETE DATA and INSERT DATA of quads written by pyoxigraph's serializer (terms are
-    escaped by it, never pasted by hand)."""
-    def block(quads: list[ox.Quad]) -> str:
-        return ox.serialize([ox.Triple(q.subject, q.predicate, q.object) for q in quads],
-                            format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+def patch_update(graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> str:
+    """DELETE DATA and INSERT DATA of N-Triples lines written by pyoxigraph's serializer
+    (terms are escaped by it, never pasted by hand)."""
+    def block(lines: list[bytes]) -> str:
+        return b"".join(line + b"\n" for line in lines).decode("utf-8")
     text = f"DELETE DATA {{ GRAPH <{graph.value}> {{\n{block(drop)}}} }}"
     if add:
         text += f" ;\nINSERT DATA {{ GRAPH <{graph.value}> {{\n{block(add)}}} }}"
     return text
 
 
+def quad_data(quads: Iterable[ox.Quad]) -> str:
+    """Quads as the body of an INSERT DATA or DELETE DATA, a GRAPH block per graph, the
+    triples written by pyoxigraph's serializer."""
+    graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
+    for q in quads:
+        graphs.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    return " ".join(f"GRAPH <{graph.value}> {{\n"
+                    + ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+                    + "}" for graph, triples in graphs.items())
+
+
+def commit_update(marks: list[ox.Quad], names: list[ox.Quad]) -> str:
+    """The transaction that ends a bulk write of new graphs: their pending marks go, their
+    name keys come (then the version bump)."""
+    text = f"DELETE DATA {{ {quad_data(marks)} }}"
+    if names:
+        text += f" ;\nINSERT DATA {{ {quad_data(names)} }}"
+    return text + " ;\n" + bump()
+
+
+def names_of(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
+    """The name keys among the quads, in the names index graph (a set: one row per entity
+    and key, whatever the number of articles)."""
+    return [ox.Quad(q.subject, q.predicate, q.object, NAMES_GRAPH) for q in quads
+            if q.predicate == KEY]
+
+
 def with_names(quads: list[ox.Quad]) -> list[ox.Quad]:
-    """The quads, and their name keys again in the names index graph (a set: one row per
-    entity and key, whatever the number of articles)."""
-    return quads + [ox.Quad(q.subject, q.predicate, q.object, NAMES_GRAPH) for q in quads
-                    if q.predicate == KEY]
+    """The quads, and their name keys again in the names index graph."""
+    return quads + names_of(quads)
+
+
+class Writes:
+    """How the embedded store writes: whole graphs atomically, new graphs in bulk, a
+    derived graph as a difference. Mixed into `Store` (which supplies `_ox`)."""
+
+    _ox: ox.Store
+    rebuild_inferred: Callable[[], int]  # from GraphStore
+
+    def _stored_hash(self, graph: ox.NamedNode) -> str | None:
+        for quad in self._ox.quads_for_pattern(graph, HASH, None, META_GRAPH):
+            return quad.object.value
+        return None
+
+    def _set_hash(self, graph: ox.NamedNode, old: str | None, new: str) -> None:
+        if old is not None:
+            self._ox.remove(ox.Quad(graph, HASH, ox.Literal(old), META_GRAPH))
+        self._ox.add(ox.Quad(graph, HASH, ox.Literal(new), META_GRAPH))
+
+    def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
+        """Replace one named graph with `quads` atomically: staging graph, then one MOVE.
+
+        The MOVE and the version bump are one SPARQL update, so one transaction. The name
+        keys among the quads also go to the names index graph (a set: one row per entity and
+        key, whatever the number of articles), in the staging transaction.
+        """
+        staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
+        staged = with_names([ox.Quad(q.subject, q.predicate, q.object, staging)
+                              for q in quads])
+        # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
+        update = f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n" + bump()
+        try:
+            if self._ox.contains_named_graph(staging):
+                self._ox.remove_graph(staging)
+            self._ox.extend(staged)
+            self._ox.update(update)
+        except OSError as exc:
+            raise StoreError(f"writing graph {graph.value} failed: {exc}",
+                             hint="the previous version of the graph is unchanged") from exc
+        return len(staged)
+
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
+        """Replace many graphs. The ones not in the store yet (a load of new articles) are
+        written together by the bulk loader (`_bulk`); a graph already there is
+        replaced through its staging graph as `replace_graph` does."""
+        new: list[ox.Quad] = []
+        old: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
+        fresh: dict[ox.NamedNode, None] = {}  # in order
+        for graph, quads in items:
+            if graph in fresh or self._ox.contains_named_graph(graph):
+                old.append((graph, quads))
+            else:
+                new += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
+                fresh[graph] = None
+        if new:
+            self._bulk(list(fresh), lambda: self._ox.bulk_extend(new), names_of(new))
+        return len(new) + sum(self.replace_graph(g, quads) for g, quads in old)
+
+    def _bulk(self, graphs: list[ox.NamedNode], write: Callable[[], object],
+              names: list[ox.Quad]) -> None:
+        """New graphs go through pyoxigraph's bulk loader (`write`: 3× the rate of a
+        transaction), between two transactions: the first marks them pending in the meta
+        graph, the second adds their name keys, clears the marks and bumps the version. A
+        load that dies between the two leaves marked graphs, which the next writer to open
+        the store removes (`_recover`): an article is stored whole or not at all."""
+        marks = [ox.Quad(graph, PENDING, STORE_NODE, META_GRAPH) for graph in graphs]
+        try:
+            self._ox.extend(marks)
+            write()
+            self._ox.update(commit_update(marks, names))
+        except OSError as exc:
+            self._recover(rebuild=False)
+            raise StoreError(f"writing {len(graphs)} new graphs failed: {exc}",
+                             hint="none of them was stored; the store is as it was") from exc
+
+    def _recover(self, rebuild: bool = True) -> None:
+        """Remove the graphs a bulk write left pending (a load that died in it); an inferred
+        graph among them is built again."""
+        marks = list(self._ox.quads_for_pattern(None, PENDING, None, META_GRAPH))
+        if marks:  # graph IRIs are NamedNode-validated: safe to write out
+            drops = "".join(f"DROP SILENT GRAPH <{m.subject.value}> ;\n" for m in marks)
+            self._ox.update(drops + f"DELETE DATA {{ {quad_data(marks)} }} ;\n" + bump())
+        if rebuild and any(m.subject == INFERRED_GRAPH for m in marks):
+            self.rebuild_inferred()
+
+    def construct(self, sparql: str) -> bytes:
+        return self.query(sparql).serialize(format=ox.RdfFormat.N_TRIPLES)
+
+    def patch_graph(self, graph: ox.NamedNode, lines: set[bytes]) -> int:
+        """Write only the difference, in one transaction. The digest of what was written
+        last (in the meta graph) skips an unchanged graph without reading it back (its size
+        is counted, in case another tool wrote to it); a graph that was empty is loaded
+        whole; otherwise one update deletes and inserts the lines that differ. Lines with
+        blank nodes cannot be deleted by value: then the graph is replaced."""
+        digest = hashlib.sha256(b"\n".join(sorted(lines))).hexdigest()
+        stored = self._stored_hash(graph)
+        if stored == digest and self._size(graph) == len(lines):
+            return len(lines)
+        old: set[bytes] = set()
+        if self._ox.contains_named_graph(graph):
+            old = set(self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
+                                    from_graph=graph).splitlines())
+        add, drop = sorted(lines - old), sorted(old - lines)
+        try:
+            if drop and any(b"_:" in line for line in drop + add):
+                self.replace_graph(graph, quads_of(lines, graph))
+            elif drop:
+                self._ox.update(patch_update(graph, drop, add) + " ;\n" + bump())
+            elif add and not old:
+                self._bulk([graph], lambda: self._ox.bulk_load(
+                    b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph), [])
+            elif add:
+                self._ox.load(b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+                self._ox.update(bump())
+        except OSError as exc:
+            raise StoreError(f"writing graph {graph.value} failed: {exc}",
+                             hint="the previous version of the graph is unchanged") from exc
+        self._set_hash(graph, stored, digest)
+        return len(lines)
+
+    def _size(self, graph: ox.NamedNode) -> int:
+        count = "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+        rows = self._ox.query(count, substitutions={ox.Variable("g"): graph})
+        return sum(int(row["n"].value) for row in rows)
+
+    def remove_graph(self, graph: ox.NamedNode) -> None:
+        if self._ox.contains_named_graph(graph):
+            self._ox.remove_graph(graph)

@@ -1,8 +1,10 @@
 """The inferred graph (ontology/rules/*.rq): class hierarchy, teams of organizations, tenures."""
 from __future__ import annotations
 
+import shutil
+
 from newsgraph.ingest import load_paths, run_saved
-from newsgraph.store import INFERRED_GRAPH
+from newsgraph.store import INFERRED_GRAPH, Store
 
 from .conftest import SEEDS, rows
 
@@ -86,3 +88,35 @@ def test_members_on_keeps_to_the_organization_asked_and_its_teams(seeded, querie
     openai = members(seeded, queries, org="OpenAI", date="2024-01-01")
     assert "OpenAI" in {org for _, _, org in openai}
     assert "Anthropic" not in {org for _, _, org in openai}
+
+
+def test_a_changed_article_changes_the_inferred_graph_as_a_fresh_load_would(
+        seeded, tmp_path) -> None:
+    """The inferred graph is written as a difference: what the rules no longer entail goes,
+    what they now entail comes, and the result is the graph a fresh store would infer."""
+    folder = tmp_path / "seeds"
+    shutil.copytree(SEEDS, folder)
+    article = sorted(folder.glob("*.txt"))[0]
+    text = article.read_text(encoding="utf-8")
+    article.write_text(text[: len(text) // 3], encoding="utf-8")
+    before = set(seeded.quads(INFERRED_GRAPH))
+    assert load_paths(seeded, [folder]).ok
+    fresh = Store(tmp_path / "fresh")
+    assert load_paths(fresh, [folder]).ok
+    after = set(seeded.quads(INFERRED_GRAPH))
+    assert after == set(fresh.quads(INFERRED_GRAPH))
+    assert before - after and after  # something went, and the rest stayed
+    fresh.close()
+
+
+def test_an_unchanged_inferred_graph_is_not_written_again(seeded) -> None:
+    version = seeded.version()
+    seeded.rebuild_inferred()
+    assert seeded.version() == version
+
+
+def test_an_inferred_graph_another_tool_changed_is_rebuilt(seeded) -> None:
+    quads = sorted(seeded.quads(INFERRED_GRAPH), key=str)
+    seeded._ox.remove(quads[0])  # a write newsgraph did not make: its digest still matches
+    seeded.rebuild_inferred()
+    assert sorted(seeded.quads(INFERRED_GRAPH), key=str) == quads

@@ -4,6 +4,8 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -117,3 +119,35 @@ def test_triple_formats_need_a_graph(seeded: Store) -> None:
         export(seeded, "turtle")
     data = export(seeded, "turtle", graph=article_graph("004_8e9a9738eb6568fa"))
     assert b"Schulman" in data
+
+
+_DIE_IN_BULK = """
+import os, sys
+import pyoxigraph as ox
+from newsgraph.store import INFERRED_GRAPH, Store
+store = Store(sys.argv[1])
+graph = ox.NamedNode(sys.argv[2])
+quads = [ox.Quad(ox.NamedNode(f"urn:x:{i}"), ox.NamedNode("urn:x:p"), ox.Literal(str(i)), graph)
+         for i in range(1000)]
+def die() -> None:  # the load process dies in the middle of the bulk write
+    store._ox.bulk_extend(quads[:500])
+    os._exit(3)
+store._bulk([graph], die, [])
+"""
+
+
+@pytest.mark.parametrize("graph", ["https://w3id.org/newsgraph/graph/new-article",
+                                   "urn:newsgraph:inferred"])
+def test_a_load_that_dies_in_a_bulk_write_leaves_nothing_half_written(
+        seeded: Store, graph: str) -> None:
+    """New graphs are bulk-written between two transactions; a process killed between them
+    leaves its graphs marked pending, and the next writer to open the store removes them
+    (an inferred graph is built again): the store is as it was before the load."""
+    before, location = nquads(seeded), seeded.location
+    seeded.close()
+    child = subprocess.run([sys.executable, "-c", _DIE_IN_BULK, str(location), graph],
+                           capture_output=True, text=True, timeout=120)
+    assert child.returncode == 3, child.stderr
+    reopened = Store(location)
+    assert nquads(reopened) == before
+    reopened.close()
