@@ -26,6 +26,11 @@ class ArticleResult:
     quads: list[ox.Quad]
     facts: list[Fact] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    nquads: bytes = b""  # the quads as N-Quads when they come from another process
+
+    def stored(self) -> list[ox.Quad] | bytes:
+        """What the store writes: the quads, or their N-Quads (parsed by the engine)."""
+        return self.nquads or self.quads
 
 
 class Stopwatch:

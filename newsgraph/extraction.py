@@ -100,9 +100,9 @@ def _collect(chunk: list[Source], future: Future, watch: Stopwatch
                              hint="rerun the load with --jobs 1") from exc
     watch.add(seconds)
     for source, outcome in zip(chunk, outcomes, strict=True):
-        if isinstance(outcome, tuple):  # an article's result and its quads as N-Quads
-            result, nquads = outcome
-            outcome = replace(result, quads=list(ox.parse(nquads, format=ox.RdfFormat.N_QUADS)))
+        if isinstance(outcome, tuple):  # an article's result and its quads as N-Quads,
+            result, nquads = outcome    # which the store parses (in Rust) as it writes
+            outcome = replace(result, nquads=nquads)
         yield source, outcome
 
 

@@ -57,6 +57,11 @@ def schema_quads(graph: ox.NamedNode, path: Path, data: bytes) -> list[ox.Quad]:
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in parsed + keys]
 
 
+def as_quads(data: list[ox.Quad] | bytes) -> list[ox.Quad]:
+    """A graph's quads, parsed when they come as N-Quads."""
+    return list(ox.parse(data, format=ox.RdfFormat.N_QUADS)) if isinstance(data, bytes) else data
+
+
 def quads_of(lines: Iterable[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
     """N-Triples lines as quads in `graph`."""
     return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in
@@ -78,9 +83,11 @@ class GraphStore:
     def replace_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
         raise NotImplementedError
 
-    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
-        """Replace many graphs, each atomically (a backend may write them together)."""
-        return sum(self.replace_graph(graph, quads) for graph, quads in items)
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad] | bytes]]
+                       ) -> int:
+        """Replace many graphs, each atomically (a backend may write them together). A
+        graph's quads may come as N-Quads already in that graph (from a pool process)."""
+        return sum(self.replace_graph(graph, as_quads(data)) for graph, data in items)
 
     def named_graphs(self) -> Iterable[Any]:
         raise NotImplementedError

@@ -59,7 +59,7 @@ def load_paths(store: Store, paths: list[Path],
             batch.append(outcome)
         if progress:
             progress(source, len(sources))
-        if sum(len(r.quads) for r in batch) >= BATCH_QUADS:
+        if sum(r.counts["triples"] for r in batch) >= BATCH_QUADS:
             watch.lap("other")
             _write(store, batch, report)
             watch.lap("store")
@@ -77,8 +77,8 @@ def _write(store: Store, batch: list[ArticleResult], report: LoadReport) -> None
     """Store a batch (a StoreError goes up: the store failed, not an article) and empty it.
     The report keeps each article's counts, not its quads: a load of 100,000 articles
     holds one batch in memory, not the whole graph."""
-    store.replace_graphs((article_graph(r.source.id), r.quads) for r in batch)
-    report.loaded += [replace(r, quads=[], facts=[]) for r in batch]
+    store.replace_graphs((article_graph(r.source.id), r.stored()) for r in batch)
+    report.loaded += [replace(r, quads=[], facts=[], nquads=b"") for r in batch]
     batch.clear()
 
 

@@ -18,6 +18,7 @@ from newsgraph.graphstore import (
     STAGING,
     STORE_NODE,
     VERSION,
+    as_quads,
     quads_of,
 )
 
@@ -73,6 +74,14 @@ def with_names(quads: list[ox.Quad]) -> list[ox.Quad]:
     return quads + names_of(quads)
 
 
+_KEY = f"<{KEY.value}>".encode()
+
+
+def _key_lines(nquads: list[bytes]) -> bytes:
+    """The N-Quads lines that may state a name key (parsed, then checked by predicate)."""
+    return b"\n".join(line for data in nquads for line in data.splitlines() if _KEY in line)
+
+
 class Writes:
     """How the embedded store writes: whole graphs atomically, new graphs in bulk, a
     derived graph as a difference. Mixed into `Store` (which supplies `_ox`)."""
@@ -112,22 +121,36 @@ class Writes:
                              hint="the previous version of the graph is unchanged") from exc
         return len(staged)
 
-    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad]]]) -> int:
+    def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad] | bytes]]
+                       ) -> int:
         """Replace many graphs. The ones not in the store yet (a load of new articles) are
-        written together by the bulk loader (`_bulk`); a graph already there is
-        replaced through its staging graph as `replace_graph` does."""
+        written together by the bulk loader (`_bulk`); a graph already there is replaced
+        through its staging graph as `replace_graph` does. A graph's quads may come as
+        N-Quads already in that graph (from a pool process): the engine parses them."""
         new: list[ox.Quad] = []
+        nquads: list[bytes] = []
         old: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
         fresh: dict[ox.NamedNode, None] = {}  # in order
-        for graph, quads in items:
+        for graph, data in items:
             if graph in fresh or self._ox.contains_named_graph(graph):
-                old.append((graph, quads))
+                old.append((graph, as_quads(data)))
+                continue
+            fresh[graph] = None
+            if isinstance(data, bytes):
+                nquads.append(data)
             else:
-                new += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in quads)
-                fresh[graph] = None
-        if new:
-            self._bulk(list(fresh), lambda: self._ox.bulk_extend(new), names_of(new))
-        return len(new) + sum(self.replace_graph(g, quads) for g, quads in old)
+                new += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in data)
+
+        def write() -> None:
+            if new:
+                self._ox.bulk_extend(new)
+            if nquads:
+                self._ox.bulk_load(b"".join(nquads), format=ox.RdfFormat.N_QUADS)
+        if fresh:
+            self._bulk(list(fresh), write,
+                       names_of(new) + names_of(as_quads(_key_lines(nquads))))
+        return (len(new) + sum(data.count(b"\n") for data in nquads)
+                + sum(self.replace_graph(g, quads) for g, quads in old))
 
     def _bulk(self, graphs: list[ox.NamedNode], write: Callable[[], object],
               names: list[ox.Quad]) -> None:
