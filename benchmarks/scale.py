@@ -54,8 +54,9 @@ def _graphs(nquads: Path) -> Iterator[tuple[ox.NamedNode, list[ox.Quad]]]:
 
 
 def child_load(kind: str, nquads: Path, location: Path) -> dict:
-    """One load, in this (child) process: newsgraph's path (batched atomic replace, the
-    inferred graph, publish) or pyoxigraph's bulk_load + optimize."""
+    """One load, in this (child) process: newsgraph's path (batches of new graphs, each
+    bulk-written between two transactions, the inferred graph, publish) or pyoxigraph's
+    bulk_load + optimize."""
     from newsgraph.ingest import BATCH_QUADS
     t = time.perf_counter()
     if kind == "newsgraph":
