@@ -33,14 +33,12 @@ from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of t
     NAMES_GRAPH,
     NS,
     ONTOLOGY_GRAPH,
-    PENDING,
     REGISTRY_GRAPH,
     STAGING,
     STORE_NODE,
     VERSION,
     GraphStore,
     is_internal,
-    quads_of,
 )
 from newsgraph.updates import Writes
 

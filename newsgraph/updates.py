@@ -31,26 +31,28 @@ def bump() -> str:
             f"INSERT DATA {{ GRAPH <{META_GRAPH.value}> {{ {node} \"{time.time_ns()}\" }} }}")
 
 
+def graph_block(graph: ox.NamedNode, lines: Iterable[bytes]) -> str:
+    """N-Triples lines written by pyoxigraph's serializer (terms escaped by it, never
+    pasted by hand) as a GRAPH block of an INSERT DATA or DELETE DATA."""
+    return f"GRAPH <{graph.value}> {{\n" + b"".join(
+        line + b"\n" for line in lines).decode("utf-8") + "}"
+
+
 def patch_update(graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> str:
-    """DELETE DATA and INSERT DATA of N-Triples lines written by pyoxigraph's serializer
-    (terms are escaped by it, never pasted by hand)."""
-    def block(lines: list[bytes]) -> str:
-        return b"".join(line + b"\n" for line in lines).decode("utf-8")
-    text = f"DELETE DATA {{ GRAPH <{graph.value}> {{\n{block(drop)}}} }}"
+    """DELETE DATA and INSERT DATA of N-Triples lines, in one graph."""
+    text = f"DELETE DATA {{ {graph_block(graph, drop)} }}"
     if add:
-        text += f" ;\nINSERT DATA {{ GRAPH <{graph.value}> {{\n{block(add)}}} }}"
+        text += f" ;\nINSERT DATA {{ {graph_block(graph, add)} }}"
     return text
 
 
 def quad_data(quads: Iterable[ox.Quad]) -> str:
-    """Quads as the body of an INSERT DATA or DELETE DATA, a GRAPH block per graph, the
-    triples written by pyoxigraph's serializer."""
+    """Quads as the body of an INSERT DATA or DELETE DATA, a GRAPH block per graph."""
     graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
     for q in quads:
         graphs.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
-    return " ".join(f"GRAPH <{graph.value}> {{\n"
-                    + ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
-                    + "}" for graph, triples in graphs.items())
+    return " ".join(graph_block(graph, ox.serialize(
+        triples, format=ox.RdfFormat.N_TRIPLES).splitlines()) for graph, triples in graphs.items())
 
 
 def commit_update(marks: list[ox.Quad], names: list[ox.Quad]) -> str:
