@@ -39,11 +39,12 @@ def load_paths(store: Store, paths: list[Path],
 
     Articles are extracted in `jobs` processes (default: one per CPU when there are
     many articles, see extraction.jobs_for) and written in batches, in order
-    (`Store.replace_graphs`: new articles in one transaction). A bad article is reported
-    by name and skipped; the others are loaded. A store that fails (a full disk, a server
-    that is down) stops the load with its StoreError; the batches written before it stay,
-    whole. `watch` sums the seconds spent per stage (clean, mentions_dates, facts, rdf,
-    validate: summed over the processes; store, infer).
+    (`Store.replace_graphs`: new articles bulk-written, a dead load's batch removed by
+    the next writer). A bad article is reported by name and skipped; the others are
+    loaded. A store that fails (a full disk, a server that is down) stops the load with
+    its StoreError; the batches written before it stay, whole. `watch` sums the seconds
+    spent per stage (clean, mentions_dates, facts, rdf, validate: summed over the
+    processes; store, infer).
     """
     watch = watch or Stopwatch()
     report = LoadReport()
