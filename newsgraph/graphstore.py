@@ -54,7 +54,13 @@ def schema_quads(graph: ox.NamedNode, path: Path, data: bytes) -> list[ox.Quad]:
         ox.parse(data, format=ox.RdfFormat.TURTLE, base_iri=path.as_uri()), path.name)
     keys = [ox.Triple(t.subject, KEY, ox.Literal(name_key(t.object.value)))
             for t in parsed if t.predicate.value in _LABELS and graph == REGISTRY_GRAPH]
-    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in parsed + keys]
+    return in_graph(parsed + keys, graph)
+
+
+def in_graph(statements: Iterable[ox.Triple | ox.Quad], graph: ox.NamedNode
+             ) -> list[ox.Quad]:
+    """Triples (or quads, whatever their graph) as quads in `graph`."""
+    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in statements]
 
 
 def as_quads(data: list[ox.Quad] | bytes) -> list[ox.Quad]:
@@ -64,8 +70,8 @@ def as_quads(data: list[ox.Quad] | bytes) -> list[ox.Quad]:
 
 def quads_of(lines: Iterable[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
     """N-Triples lines as quads in `graph`."""
-    return [ox.Quad(t.subject, t.predicate, t.object, graph) for t in
-            ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES)]
+    return in_graph(ox.parse(b"\n".join(sorted(lines)), format=ox.RdfFormat.N_TRIPLES),
+                    graph)
 
 
 def is_internal(graph: Any) -> bool:

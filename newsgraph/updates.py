@@ -19,6 +19,7 @@ from newsgraph.graphstore import (
     STORE_NODE,
     VERSION,
     as_quads,
+    in_graph,
     quads_of,
 )
 
@@ -50,7 +51,7 @@ def quad_data(quads: Iterable[ox.Quad]) -> str:
     """Quads as the body of an INSERT DATA or DELETE DATA, a GRAPH block per graph."""
     graphs: dict[ox.NamedNode, list[ox.Triple]] = {}
     for q in quads:
-        graphs.setdefault(q.graph_name, []).append(ox.Triple(q.subject, q.predicate, q.object))
+        graphs.setdefault(q.graph_name, []).append(q.triple)
     return " ".join(graph_block(graph, ox.serialize(
         triples, format=ox.RdfFormat.N_TRIPLES).splitlines()) for graph, triples in graphs.items())
 
@@ -67,8 +68,7 @@ def commit_update(marks: list[ox.Quad], names: list[ox.Quad]) -> str:
 def names_of(quads: Iterable[ox.Quad]) -> list[ox.Quad]:
     """The name keys among the quads, in the names index graph (a set: one row per entity
     and key, whatever the number of articles)."""
-    return [ox.Quad(q.subject, q.predicate, q.object, NAMES_GRAPH) for q in quads
-            if q.predicate == KEY]
+    return in_graph((q for q in quads if q.predicate == KEY), NAMES_GRAPH)
 
 
 def with_names(quads: list[ox.Quad]) -> list[ox.Quad]:
@@ -109,8 +109,7 @@ class Writes:
         key, whatever the number of articles), in the staging transaction.
         """
         staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
-        staged = with_names([ox.Quad(q.subject, q.predicate, q.object, staging)
-                              for q in quads])
+        staged = with_names(in_graph(quads, staging))
         # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
         update = f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n" + bump()
         try:
@@ -141,7 +140,7 @@ class Writes:
             if isinstance(data, bytes):
                 nquads.append(data)
             else:
-                new += (ox.Quad(q.subject, q.predicate, q.object, graph) for q in data)
+                new += in_graph(data, graph)
 
         def write() -> None:
             if new:
