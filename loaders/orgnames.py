@@ -40,6 +40,7 @@ class OrgNames:
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         self._introduced_orgs()
         self._appositive_orgs()
+        self._units_zh()
         self._founded_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
@@ -54,6 +55,22 @@ class OrgNames:
             if not function.intersection(name[:-2]) and not name.startswith(verbs) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
+
+    def _units_zh(self) -> None:
+        """'百度研究院', '百度深度学习研究院', 'Meta超级智慧实验室': a known company's name, a few
+        characters and a word for a unit (研究院, 实验室…) name a unit of that company."""
+        suffixes = alternation(words("names", "unit_suffixes_zh"))
+        pattern = fastre.compile(rf"\s?([{CJK}]{{0,6}}?(?:{suffixes}))")
+        function = set(toml("names")["function_chars_zh"])
+        for parent in [x for x in self.mentions if x.entity.kind == "org" and x.entity.known]:
+            m = pattern.match(self.norm, parent.end)
+            if m is None or function.intersection(m.group(1)) \
+                    or not self._free_span(m.start(1), m.end(1)):
+                continue
+            self._drop(parent)
+            label = self.norm[parent.start:m.end(1)]
+            unit = new_entity("team", label, unit_of=parent.entity.iri)
+            self._add(parent.start, m.end(1), self._entity_of(unit), "org-unit-of-company-zh")
 
     def _appositive_orgs(self) -> None:
         """'DNNresearch, a three-person start-up', 'Helsing, ein Münchner Start-up': a name

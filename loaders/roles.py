@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
+from loaders.registry import Entity
 
 
 class RoleRules(Context):
@@ -38,7 +39,10 @@ class RoleRules(Context):
             key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
             clause = self._clause(sent, verb.start())
             orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 24]
-            if self.lang == "zh":  # "在英伟达深度学习团队实习", "从伯克利博士毕业", "毕业于 MIT"
+            if key in lexicon()["object_verb_roles"]:  # "领导百度研究院", "led product at X"
+                gap = lexicon()["object_verb_gap"]["zh" if self.lang == "zh" else "other"]
+                orgs = [o for o in orgs if o.start - verb.end() <= gap]
+            elif self.lang == "zh":  # "在英伟达深度学习团队实习", "从伯克利博士毕业", "毕业于 MIT"
                 at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
                 inside = self._in(at[0].end(), verb.start(), "org") if at else []
                 before = self._in(clause[0], verb.start(), "org")[-1:]
@@ -54,10 +58,19 @@ class RoleRules(Context):
                 prior = [p for p in self.mentions if p.end <= sent[0] and p.entity.is_person]
                 people = prior[-1:]
             for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
+                role, org = self._verb_target(key, o.entity)
                 out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
-                                person=people[0].entity, org=self._company(o.entity), role=key,
+                                person=people[0].entity, role=role, org=org,
                                 former=True, at=people[0].start))
         return out
+
+    def _verb_target(self, key: str, org: Entity) -> tuple[str, Entity]:
+        """The role a verb gives and where: a team keeps its team roles and turns the
+        others into membership (team_verb_roles); other roles go to the company."""
+        lex = lexicon()
+        if self._working_team(org) and key in lex["team_verb_roles"]:
+            return lex["team_verb_roles"][key], org
+        return key, org if key in lex["team"] else self._company(org)
 
     def _next_subject(self, sent: tuple[int, int], clause: tuple[int, int]) -> list:
         """'从伯克利博士毕业后，Tim 加入 OpenAI', 'After graduating from MIT, Li joined':
@@ -222,8 +235,15 @@ class RoleRules(Context):
 
 def narrowest(roles: list[Fact]) -> list[Fact]:
     """Drop a role that a narrower one of the same person in the same organization implies
-    ('研究负责人 A' and '核心成员 A' of one team: A is its head)."""
+    ('研究负责人 A' and '核心成员 A' of one team: A is its head); a role only a verb gives
+    also yields to the narrower ones of implied_verb_roles."""
     held = {(f.person.iri, f.org.iri if f.org else "", f.role) for f in roles}
-    implied = lexicon()["implied"]
-    return [f for f in roles if not any((f.person.iri, f.org.iri if f.org else "", narrower)
-                                        in held for narrower in implied.get(f.role, ()))]
+    lex = lexicon()
+
+    def implied(f: Fact) -> bool:
+        narrower = [*lex["implied"].get(f.role, ())]
+        if f.rule.startswith("role-verb-"):
+            narrower += lex["implied_verb"].get(f.role, ())
+        return any((f.person.iri, f.org.iri if f.org else "", n) in held for n in narrower)
+
+    return [f for f in roles if not implied(f)]

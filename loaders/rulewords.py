@@ -23,6 +23,7 @@ def lexicon() -> dict:
             "name_gap": fastre.compile(data["title_name_gap"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
+            "implied_verb": data["implied_verb_roles"],
             "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
             "first": any_of(data["first_person"]),
             "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
@@ -45,4 +46,7 @@ def lexicon() -> dict:
             "pron": any_of(data["pronouns"]), "pair": any_of(data["pair_pronouns"]),
             "investor_mark": any_of(data["investor_marks"]),
             "company_anywhere": any_of(data["company_anaphors"]), "quotes": data["quotes"],
-            "not_products": data["not_products"]}
+            "not_products": data["not_products"],
+            "object_verb_roles": set(data["object_verb_roles"]),
+            "object_verb_gap": data["object_verb_gap"],
+            "team_verb_roles": data["team_verb_roles"]}
