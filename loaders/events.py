@@ -206,7 +206,8 @@ class EventRules(OrganizationEventRules, EventDates):
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """A title written after the trigger is the new role ("took over as interim CEO",
         "任命…担任临时首席执行官"); else the title of the person beside the trigger."""
-        in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None]
+        in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
+                       and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
         if new:
             return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,

@@ -123,8 +123,9 @@ class RoleRules(Context):
         team = all(k in lex["team"] for k in keys if k)
         org = org_override or org or self._org_after(last.end(), sent) \
             or self._nearest_org(sent, first.start(), team=team)
+        between = self.norm[anchor:first.start()].replace("\0", "")
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor])) or \
-            bool(lex["former"].search(self.norm[anchor:first.start()].replace("\0", "")))
+            bool(lex["former"].search(between) or lex["former_field"].search(between))
         out = []
         for t in chain:
             key = self.terms["roles"].lookup(self.lang, t.group(0))

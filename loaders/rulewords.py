@@ -9,6 +9,13 @@ from loaders import fastre
 from loaders.lexicon import toml
 
 
+def _org_gap(data: dict) -> re.Pattern[str]:
+    """org_title_gap, or the same gap ending with a field that is not a verb of office."""
+    verbs = "|".join(data["copulas"] + toml("names")["not_org_starts_zh"].split())
+    base = data["org_title_gap"].removesuffix("$")
+    return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
+
+
 @cache
 def lexicon() -> dict:
     data = toml("extract")
@@ -16,8 +23,10 @@ def lexicon() -> dict:
         return fastre.compile("|".join(f"(?:{p})" for p in items))
     return {"hedge": any_of(data["hedges"]), "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
+            "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
+                f"(?:{'|'.join(data['former'])})[\u4e00-\u9fff与和及]{{2,9}}$"),
             "conn": fastre.compile(data["connectors"], re.IGNORECASE),
-            "org_gap": fastre.compile(data["org_title_gap"]),
+            "org_gap": _org_gap(data),
             "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),

@@ -61,7 +61,8 @@ def test_german_and_traditional_chinese(fresh) -> None:
               for r in ask(fresh, "events")}
     assert ("Departure", "Philipp Herzig", "SAP", "2025-03") in events
     assert ("Joining", "Philipp Herzig", "Helsing", "2025-03-11") in events
-    assert ("Departure", "李維斌", "Foxconn", "2025-04") in events  # the name as written
+    # the name as written; the head of 鴻海研究院 (a unit of Foxconn, named after it) leaves it
+    assert ("Departure", "李維斌", "鴻海研究院", "2025-04") in events
     roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")}
     assert ("Christian Klein", "chief executive officer", "SAP") in roles
     said = {r["name"] for r in ask(fresh, "statements")}
