@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders.dates import MONTH, YEAR, DateMention
-from loaders.facts import Context, Fact
+from loaders.facts import Context, Fact, lexicon
 
 # "去年", "last year": refined to the month when the article names just one of that year.
 RELATIVE_YEARS = {"date-zh-rel-year", "date-rel-year"}
@@ -71,6 +71,8 @@ class EventDates(Context):
             return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
                                 if concrete else None)
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        if para > 1 and lexicon()["continues"].match(self.norm, para):  # "并且,…": the
+            para = self.norm.rfind("\n", 0, para - 1) + 1  # paragraph before goes on
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and not d.weak]
         if earlier:

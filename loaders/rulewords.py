@@ -58,4 +58,5 @@ def lexicon() -> dict:
             "not_products": data["not_products"],
             "object_verb_roles": set(data["object_verb_roles"]),
             "object_verb_gap": data["object_verb_gap"],
-            "team_verb_roles": data["team_verb_roles"]}
+            "team_verb_roles": data["team_verb_roles"],
+            "continues": any_of(data["continuations"])}
