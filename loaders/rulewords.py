@@ -34,6 +34,7 @@ def lexicon() -> dict:
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],
             "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
+            "post_mark": any_of(data["post_marks"]), "mood": any_of(data["indirect_mood"]),
             "first": any_of(data["first_person"]),
             "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
             "team_name": fastre.compile("|".join(f"(?:{p})" for p in data["team_words"]),

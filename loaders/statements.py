@@ -165,6 +165,9 @@ class StatementRules(Context):
                     break
                 if self.lang != "zh" and not re.match(r"\s*(?:[:,]|dass\b|that\b)", tail):
                     continue
+                if not (re.match(r"\s*[:：]", tail) or self._posted(sent, verb.end())
+                        or lexicon()["mood"].search(tail)):
+                    continue
                 speaker = self._subject(sent[0], verb)
                 rest = re.match(r"[\s:：,，]*(?:dass\s+|that\s+)?(.*?)[\s。.!?！？」”]*$", tail,
                                 re.S)
@@ -175,6 +178,14 @@ class StatementRules(Context):
                 out.append((qs, qs + len(rest.group(1)), speaker, "statement-reported-speech"))
                 break
         return out
+
+    def _posted(self, sent: tuple[int, int], end: int) -> bool:
+        """Whether the words reported up to `end` were posted or written: a post mark in
+        the sentence or the one before it, in the same paragraph ("在朋友圈辟谣…。他表示")."""
+        para = self.norm.rfind("\n", 0, sent[0]) + 1
+        before = [s for s in self.sents if para <= s[0] and s[1] <= sent[0]][-1:]
+        start = before[0][0] if before else sent[0]
+        return lexicon()["post_mark"].search(self.norm, start, end) is not None
 
     def _first_person_blocks(self) -> list[tuple[int, int, Entity, str]]:
         """Paragraphs in the first person after a post, a statement or a colon are what the

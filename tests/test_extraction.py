@@ -258,7 +258,7 @@ def test_a_quote_via_an_outlet_is_credited(tmp_path) -> None:
 
 def test_unknown_people_get_stable_iris_and_merge_across_articles(tmp_path) -> None:
     a = extract(tmp_path, "澜屿资本合伙人周启航对记者表示:「开源模型公司最难的是商业化。」")
-    b = extract(tmp_path, "周启航表示,接下来几个月很关键。")
+    b = extract(tmp_path, "周启航表示:「接下来几个月很关键。」")
     iri = {f.person.iri for f in a.facts if f.kind == "statement"}
     assert iri and iri == {f.person.iri for f in b.facts if f.kind == "statement"}
 
