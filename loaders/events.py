@@ -44,7 +44,8 @@ class EventRules(OrganizationEventRules, EventDates):
                     found = self._event(sent, m, mode, roles, etype)
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
-        return _link_destinations(self._refine_years(facts + self._founders(roles)))
+        return _link_destinations(_entries_with_titles(
+            self._refine_years(facts + self._founders(roles))))
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -267,3 +268,13 @@ def _link_destinations(facts: list[Fact]) -> list[Fact]:
                     and join.org is not dep.org:
                 dep.destination = join.org
     return facts
+
+
+def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
+    """'吴恩达加入百度，出任首席科学家', 'joined X as CTO': the title comes with the Joining
+    (or Founding) told in the same sentence; it is not a change of role of its own."""
+    def key(f: Fact) -> tuple:
+        return (f.person.iri if f.person else "", f.org.iri if f.org else "", f.start)
+
+    entries = {key(f) for f in facts if f.type in ("Joining", "Founding")}
+    return [f for f in facts if f.type != "RoleChange" or key(f) not in entries]

@@ -119,6 +119,18 @@ class OrgLookup:
         return title is not None and bool(
             lexicon()["org_gap"].match(self.norm[org.end:title.start()]))
 
+    def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
+        """The organization a sentence says was formed or founded before `pos`: named
+        within a few characters after the verb ("成立新单位「X」", "formed X")."""
+        found = None
+        for m in self.triggers.finditer(self.masked, sent[0], pos) if self.triggers else ():
+            kinds = self.terms["triggers"].lookup_all(self.lang, m.group(0))
+            if {"Formation", "Founding"} & set(kinds):
+                after = [o for o in self._in(m.end(), pos, "org") if o.start - m.end() <= 8
+                         and o.entity.kind == "org"]  # a lab formed: titles stay the company's
+                found = after[0].entity if after else found
+        return found
+
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
         """No organization beside the title: the first company of the paragraph before it
@@ -128,6 +140,9 @@ class OrgLookup:
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"
                 return meant
+        formed = self._formed_before(sent, pos)
+        if formed is not None:  # "成立新单位「Google DeepMind」,由 X 出任执行长"
+            return formed
         para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
