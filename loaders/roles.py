@@ -243,7 +243,7 @@ def narrowest(roles: list[Fact]) -> list[Fact]:
 
     def implied(f: Fact) -> bool:
         narrower = [*lex["implied"].get(f.role, ())]
-        if f.rule.startswith("role-verb-"):
+        if f.rule.startswith("role-verb"):
             narrower += lex["implied_verb"].get(f.role, ())
         return any((f.person.iri, f.org.iri if f.org else "", n) in held for n in narrower)
 

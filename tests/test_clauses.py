@@ -1,0 +1,72 @@
+"""Golden sentences for the clauses around a title, a verb and a paraphrase: what the
+loaders find (and do not find) in one short article, compared as sets."""
+from __future__ import annotations
+
+from loaders.rulewords import lexicon
+from tests.test_extraction import events, extract, roles, statements
+
+
+def test_a_title_taken_over_is_held(tmp_path) -> None:
+    found = extract(tmp_path, "Sarah Friar, OpenAI's chief financial officer, took over as "
+                    "interim CEO on Monday.", "2024-06-11", "en")
+    assert ("Sarah Friar", "ceo", "OpenAI", False) in roles(found)
+
+
+def test_a_unit_named_after_its_company_and_led_by_a_verb(tmp_path) -> None:
+    found = extract(tmp_path, "吴恩达于2014年5月加入百度，出任首席科学家，并领导百度研究院。",
+                    "2017-03-23", "zh-Hans")
+    unit = next(f.org for f in found.facts if f.kind == "role" and f.role == "head")
+    assert unit.name == "百度研究院" and unit.unit_of.endswith("/baidu")
+    assert ("Andrew Ng", "head", "百度研究院", True) in roles(found)
+    # the title comes with the joining: one Joining, no role change of its own
+    assert ("Joining", "Andrew Ng", "Baidu", "2014-05") in events(found)
+    assert not [e for e in events(found) if e[0] == "RoleChange"]
+
+
+def test_leading_a_team_its_title_calls_co_lead_is_not_a_second_head(tmp_path) -> None:
+    found = extract(tmp_path, "Ilya Sutskever 与 Jan Leike 是 OpenAI 超级对齐团队的共同领导者。"
+                    "Sutskever 一直远程领导超级对齐团队。", language="zh-Hans")
+    held = {(r[0], r[1]) for r in roles(found) if r[2] == "OpenAI Superalignment team"}
+    assert ("Ilya Sutskever", "co-lead") in held
+    assert ("Ilya Sutskever", "head") not in held
+
+
+def test_a_field_between_an_organization_and_a_former_title(tmp_path) -> None:
+    found = extract(tmp_path, "Anthropic今年成立。\nDario Amodei出任行政總裁，其胞妹、OpenAI"
+                    "前安全與政策副總裁Daniela Amodei則擔任總裁。", "2021-05-29", "zh-Hant")
+    assert ("Daniela Amodei", "vice-president", "OpenAI", True) in roles(found)
+    assert ("Daniela Amodei", "president", "Anthropic", False) in roles(found)
+    changes = {(f.person.name, f.role) for f in found.facts if f.type == "RoleChange"}
+    assert ("Daniela Amodei", "vice-president") not in changes  # a past title, not a change
+    gap = lexicon()["org_gap"]
+    assert gap.match("前安全与政策") and gap.match("的")
+    assert not gap.match(" 的合适") and not gap.match("担任")  # "OpenAI 的合适领导者"
+
+
+def test_a_title_belongs_to_the_organization_just_formed(tmp_path) -> None:
+    found = extract(tmp_path, "Google宣布成立新單位「Google DeepMind」,由德米斯·哈薩比斯"
+                    "(Demis Hassabis)出任執行長。", "2023-04-21", "zh-Hant")
+    assert ("Demis Hassabis", "ceo", "Google DeepMind", False) in roles(found)
+
+
+def test_taken_away_and_a_paragraph_going_on_with_the_last_date(tmp_path) -> None:
+    found = extract(tmp_path, "在2021年,Dario Amodei 离开了 OpenAI。\n"
+                    "并且,Amodei还一并带走了OpenAI的政策负责人Jack Clark。", language="zh-Hans")
+    assert ("Departure", "Jack Clark", "OpenAI", "2021") in events(found)
+
+
+def test_a_paraphrase_is_a_statement_only_when_marked(tmp_path) -> None:
+    posted = extract(tmp_path, "Jan Leike在推文中表示,安全文化已经被产品边缘化了。",
+                     language="zh-Hans")
+    assert {s[0] for s in statements(posted)} == {"Jan Leike"}
+    narrated = extract(tmp_path, "Google表示,新部门将持续进行基础研究。", language="zh-Hans")
+    assert statements(narrated) == set()
+    german = extract(tmp_path, "Greg Brockman sagte, es sei das erste Mal seit neun Jahren "
+                     "gewesen.", language="de")
+    assert {s[0] for s in statements(german)} == {"Greg Brockman"}
+
+
+def test_what_someone_should_do_is_not_an_event(tmp_path) -> None:
+    found = extract(tmp_path, "马斯克也抛出了橄榄枝,称伊尔亚·苏茨克维应该加入特斯拉。",
+                    language="zh-Hans")
+    assert not [e for e in events(found) if e[0] == "Joining"]
