@@ -65,8 +65,8 @@ class RoleRules(Context):
         return out
 
     def _verb_target(self, key: str, org: Entity) -> tuple[str, Entity]:
-        """The role a verb gives and where: a team keeps its team roles and turns the
-        others into membership (team_verb_roles); other roles go to the company."""
+        """The role a verb gives and where: working in a team is membership
+        (team_verb_roles); team roles stay with the unit, the others go to its company."""
         lex = lexicon()
         if self._working_team(org) and key in lex["team_verb_roles"]:
             return lex["team_verb_roles"][key], org
