@@ -3,10 +3,14 @@ introduces one ("der Softwarekonzern SAP"), and teams ("Sora 团队", "the Sora 
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from loaders import fastre
 from loaders.lexicon import alternation, toml, words
 from loaders.registry import new_entity
+
+if TYPE_CHECKING:
+    from loaders.mentions import Mention
 
 CJK = r"\u3400-\u9fff"
 
@@ -33,9 +37,7 @@ class OrgNames:
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 if parent:  # "Meta Superintelligence Labs": a unit named after its company
-                    self._drop(parent[0])
-                    unit = new_entity("team", " ".join(tokens), unit_of=parent[0].entity.iri)
-                    self._add(start, m.end(1), self._entity_of(unit), "org-unit-of-company")
+                    self._unit_of(parent[0], m.end(1), "org-unit-of-company")
                     continue
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         self._introduced_orgs()
@@ -67,10 +69,14 @@ class OrgNames:
             if m is None or function.intersection(m.group(1)) \
                     or not self._free_span(m.start(1), m.end(1)):
                 continue
-            self._drop(parent)
-            label = self.norm[parent.start:m.end(1)]
-            unit = new_entity("team", label, unit_of=parent.entity.iri)
-            self._add(parent.start, m.end(1), self._entity_of(unit), "org-unit-of-company-zh")
+            self._unit_of(parent, m.end(1), "org-unit-of-company-zh")
+
+    def _unit_of(self, parent: Mention, end: int, rule: str) -> None:
+        """The company's mention `parent` and the words after it up to `end` name a unit
+        of that company: one mention of the unit replaces the company's."""
+        self._drop(parent)
+        unit = new_entity("team", self.norm[parent.start:end], unit_of=parent.entity.iri)
+        self._add(parent.start, end, self._entity_of(unit), rule)
 
     def _appositive_orgs(self) -> None:
         """'DNNresearch, a three-person start-up', 'Helsing, ein Münchner Start-up': a name

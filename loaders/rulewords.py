@@ -24,7 +24,7 @@ def lexicon() -> dict:
     return {"hedge": any_of(data["hedges"]), "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
-                f"(?:{'|'.join(data['former'])})[\u4e00-\u9fff与和及]{{2,9}}$"),
+                f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),
             "conn": fastre.compile(data["connectors"], re.IGNORECASE),
             "org_gap": _org_gap(data),
             "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
