@@ -70,9 +70,9 @@ class EventDates(Context):
             concrete = [d for d in inside if not d.anaphoric]
             return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
                                 if concrete else None)
-        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        para = self.paragraph_start(sent[0])
         if para > 1 and lexicon()["continues"].match(self.norm, para):  # "并且,…": the
-            para = self.norm.rfind("\n", 0, para - 1) + 1  # paragraph before goes on
+            para = self.paragraph_before(para)  # paragraph before goes on
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and not d.weak]
         if earlier:

@@ -104,6 +104,17 @@ class Context(OrgLookup):
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:
         return next((s for s in self.sents if s[0] <= pos < s[1]), default)
 
+    def paragraph_start(self, pos: int) -> int:
+        """Where the paragraph holding `pos` starts."""
+        return self.norm.rfind("\n", 0, pos + 1) + 1
+
+    def paragraph_before(self, para: int) -> int:
+        """Where the paragraph before the one starting at `para` starts, blank lines skipped."""
+        last = self.norm.rfind("\n", 0, max(0, para - 1))
+        while last > 0 and not self.norm[last + 1:para].strip():
+            last = self.norm.rfind("\n", 0, last)
+        return last + 1
+
     @staticmethod
     def _topic_company(norm: str, mentions: list[Mention]) -> Entity | None:
         """The company the article is about ("the company", 该公司, das Unternehmen): the most

@@ -20,7 +20,7 @@ _AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
 
 class OrgLookup:
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
-    local_orgs, _in, _gap)."""
+    local_orgs, _in, _gap, paragraph_start, paragraph_before)."""
 
     def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
         """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
@@ -143,15 +143,12 @@ class OrgLookup:
         formed = self._formed_before(sent, pos)
         if formed is not None:  # "成立新单位「Google DeepMind」,由 X 出任执行长"
             return formed
-        para = self.norm.rfind("\n", 0, sent[0] + 1) + 1
+        para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
                 and not self._affiliation(m)]
         if not orgs:  # "本輪融資由…領投": the company of the paragraph before
-            last = self.norm.rfind("\n", 0, max(0, para - 1))
-            while last > 0 and not self.norm[last + 1:para].strip():
-                last = self.norm.rfind("\n", 0, last)
-            orgs = [m for m in self._in(last + 1, para, "org") if m.entity.kind in kinds
-                    and not self._affiliation(m)][:1]
+            orgs = [m for m in self._in(self.paragraph_before(para), para, "org")
+                    if m.entity.kind in kinds and not self._affiliation(m)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

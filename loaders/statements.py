@@ -182,7 +182,7 @@ class StatementRules(Context):
     def _posted(self, sent: tuple[int, int], end: int) -> bool:
         """Whether the words reported up to `end` were posted or written: a post mark in
         the sentence or the one before it, in the same paragraph ("在朋友圈辟谣…。他表示")."""
-        para = self.norm.rfind("\n", 0, sent[0]) + 1
+        para = self.paragraph_start(sent[0])
         before = [s for s in self.sents if para <= s[0] and s[1] <= sent[0]][-1:]
         start = before[0][0] if before else sent[0]
         return lexicon()["post_mark"].search(self.norm, start, end) is not None

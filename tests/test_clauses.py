@@ -2,6 +2,8 @@
 loaders find (and do not find) in one short article, compared as sets."""
 from __future__ import annotations
 
+import pytest
+
 from loaders.rulewords import lexicon
 from tests.test_extraction import events, extract, roles, statements
 
@@ -49,8 +51,9 @@ def test_a_title_belongs_to_the_organization_just_formed(tmp_path) -> None:
     assert ("Demis Hassabis", "ceo", "Google DeepMind", False) in roles(found)
 
 
-def test_taken_away_and_a_paragraph_going_on_with_the_last_date(tmp_path) -> None:
-    found = extract(tmp_path, "在2021年,Dario Amodei 离开了 OpenAI。\n"
+@pytest.mark.parametrize("between", ["\n", "\n\n", "\n \n\n"])
+def test_taken_away_and_a_paragraph_going_on_with_the_last_date(tmp_path, between) -> None:
+    found = extract(tmp_path, f"在2021年,Dario Amodei 离开了 OpenAI。{between}"
                     "并且,Amodei还一并带走了OpenAI的政策负责人Jack Clark。", language="zh-Hans")
     assert ("Departure", "Jack Clark", "OpenAI", "2021") in events(found)
 
