@@ -21,6 +21,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.asserted import asserted_figures, asserted_store  # noqa: E402
 from benchmarks.loadgen import load as load_http  # noqa: E402
 from benchmarks.servers import free_port, launched, oxigraph_binary  # noqa: E402
 from newsgraph.bindings import with_values  # noqa: E402
@@ -243,8 +244,11 @@ def at_scale(quads: int, tmp: Path, repeat: int, serve_seconds: float,
     bare = ox.Store.read_only(str(ox_dir))
     params = parameters(store)
     out += queries_figures(store, bare, params, repeat, len(store))
-    store.close()
     del bare
+    asserted = asserted_store(store, tmp / f"asserted-{quads}")
+    out += asserted_figures(store, asserted, params, repeat, len(store))
+    store.close()
+    del asserted
     if serve:
         out += serve_figures(ng_dir, ox_dir, params, serve_seconds, written)
     return out
