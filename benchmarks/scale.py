@@ -40,31 +40,33 @@ def result(name, value, unit, reference, reference_value, scale) -> dict:
             "scale": scale}
 
 
-def _graphs(nquads: Path) -> Iterator[tuple[ox.NamedNode, list[ox.Quad]]]:
-    """The file's quads, a named graph at a time (corpus.py writes each graph whole)."""
-    graph, quads = None, []
+def _graphs(nquads: Path) -> Iterator[tuple[ox.NamedNode, bytes]]:
+    """The file's N-Quads, a named graph at a time (corpus.py writes each graph whole), as
+    the bytes an extraction process hands `load_paths` for an article."""
+    graph, lines = b"", []
     with nquads.open("rb") as f:
-        for q in ox.parse(f, format=ox.RdfFormat.N_QUADS):
-            if q.graph_name != graph and quads:
-                yield graph, quads
-                quads = []
-            graph = q.graph_name
-            quads.append(q)
-    if quads:
-        yield graph, quads
+        for line in f:
+            name = line[line.rindex(b"<", 0, line.rindex(b">")):].rstrip(b" .\n")
+            if name != graph and lines:
+                yield ox.NamedNode(graph[1:-1].decode()), b"".join(lines)
+                lines = []
+            graph = name
+            lines.append(line)
+    if lines:
+        yield ox.NamedNode(graph[1:-1].decode()), b"".join(lines)
 
 
 def child_load(kind: str, nquads: Path, location: Path) -> dict:
-    """One load, in this (child) process: newsgraph's path (batches of new graphs, each
-    bulk-written between two transactions, the inferred graph, publish) or pyoxigraph's
-    bulk_load + optimize."""
+    """One load, in this (child) process: newsgraph's path (N-Quads per article, as the
+    extraction processes give them; batches of new graphs, each bulk-written between two
+    transactions; the inferred graph; publish) or pyoxigraph's bulk_load + optimize."""
     from newsgraph.ingest import BATCH_QUADS
     t = time.perf_counter()
     if kind == "newsgraph":
         store, batch, size = Store(location), [], 0
-        for graph, quads in _graphs(nquads):
-            batch.append((graph, quads))
-            size += len(quads)
+        for graph, data in _graphs(nquads):
+            batch.append((graph, data))
+            size += data.count(b"\n")
             if size >= BATCH_QUADS:
                 store.replace_graphs(batch)
                 batch, size = [], 0

@@ -189,7 +189,8 @@ class Writes:
         is counted, in case another tool wrote to it); a graph that was empty is loaded
         whole; otherwise one update deletes and inserts the lines that differ. Lines with
         blank nodes cannot be deleted by value: then the graph is replaced."""
-        digest = hashlib.sha256(b"\n".join(sorted(lines))).hexdigest()
+        ordered = sorted(lines)
+        digest = hashlib.sha256(b"\n".join(ordered)).hexdigest()
         stored = self._stored_hash(graph)
         if stored == digest and self._size(graph) == len(lines):
             return len(lines)
@@ -197,7 +198,7 @@ class Writes:
         if self._ox.contains_named_graph(graph):
             old = set(self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
                                     from_graph=graph).splitlines())
-        add, drop = sorted(lines - old), sorted(old - lines)
+        add, drop = (ordered, []) if not old else (sorted(lines - old), sorted(old - lines))
         try:
             if drop and any(b"_:" in line for line in drop + add):
                 self.replace_graph(graph, quads_of(lines, graph))
