@@ -54,8 +54,9 @@ class EventDates(Context):
 
     def _date(self, sent, pos: int) -> DateMention | None:
         """The date nearest the trigger in its sentence (one before it preferred); with none,
-        the last date of the sentence before, in the same paragraph (news carries a date
-        forward until a new one is given)."""
+        the last date before it in the same paragraph (news carries a date forward until a
+        new one is given), or in the paragraph before when this one goes on from it ("并且",
+        "Moreover") or that one leads into it with a colon (then a "just now" of it counts)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
         inside = [d for d in inside if not d.weak] or inside
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
@@ -70,11 +71,15 @@ class EventDates(Context):
             concrete = [d for d in inside if not d.anaphoric]
             return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
                                 if concrete else None)
-        para = self.paragraph_start(sent[0])
-        if para > 1 and lexicon()["continues"].match(self.norm, para):  # "并且,…": the
-            para = self.paragraph_before(para)  # paragraph before goes on
+        para = lead_in = self.paragraph_start(sent[0])
+        if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade
+            before = self.paragraph_before(para)  # gab es ein Erdbeben:"): it goes on
+            if self.norm[:para].rstrip().endswith((":", "：")):
+                para = before
+            elif lexicon()["continues"].match(self.norm, para):
+                para = lead_in = before
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
-                   and not d.anaphoric and not d.weak]
+                   and not d.anaphoric and (not d.weak or d.start < lead_in)]
         if earlier:
             return earlier[-1]
         return self._lede_date(pos)

@@ -73,3 +73,16 @@ def test_what_someone_should_do_is_not_an_event(tmp_path) -> None:
     found = extract(tmp_path, "马斯克也抛出了橄榄枝,称伊尔亚·苏茨克维应该加入特斯拉。",
                     language="zh-Hans")
     assert not [e for e in events(found) if e[0] == "Joining"]
+
+
+@pytest.mark.parametrize("lead", [
+    "Gerade hat es an der Spitze von OpenAI ein großes Erdbeben gegeben:",
+    "Gerade hat es an der Spitze von OpenAI ein großes Erdbeben gegeben.",
+])
+def test_a_paragraph_a_colon_leads_into_takes_its_date(tmp_path, lead) -> None:
+    """'Gerade … gegeben:' opens the next paragraph: its news are of that moment. Without the
+    colon a 'just now' of another paragraph dates nothing."""
+    found = extract(tmp_path, f"{lead}\n\nJohn Schulman ist zurückgetreten.", "2024-08-06",
+                    "de")
+    dated = {e[3] for e in events(found) if e[:3] == ("Departure", "John Schulman", "OpenAI")}
+    assert dated == ({"2024-08"} if lead.endswith(":") else {None})

@@ -14,6 +14,7 @@ from .conftest import ROOT, SEEDS, SHARED
 SCORER = SHARED / "eval" / "score.py"
 FLOORS = {"people": 0.95, "roles": 0.77, "events": 0.80, "statements": 0.87}
 DEV_FLOORS = {"people": 0.95, "roles": 0.78, "events": 0.82, "statements": 0.92}
+DATE_FLOORS = {"seeds": 0.85, "dev": 0.85}  # the share of matched events correctly dated
 
 
 def score(gold: Path, articles: Path) -> dict:
@@ -29,6 +30,7 @@ def test_seed_scores_do_not_fall_below_their_floors() -> None:
     report = score(SHARED / "eval" / "seeds-gold.json", SEEDS)
     for category, floor in FLOORS.items():
         assert report[category]["f1"] >= floor, (category, report[category])
+    assert report["event_dates"] >= DATE_FLOORS["seeds"], report["event_dates"]
 
 
 @pytest.mark.skipif(not (SHARED / "eval" / "dev").exists(), reason="no development set")
@@ -36,3 +38,4 @@ def test_dev_scores_do_not_fall_below_their_floors() -> None:
     report = score(SHARED / "eval" / "dev" / "gold.json", SHARED / "eval" / "dev")
     for category, floor in DEV_FLOORS.items():
         assert report[category]["f1"] >= floor, (category, report[category])
+    assert report["event_dates"] >= DATE_FLOORS["dev"], report["event_dates"]
