@@ -5,13 +5,12 @@ name keys, one row each) and the inferred graph (superclasses, units, tenures). 
 module measures what that design costs or saves a saved query: each runs through the
 Python API on newsgraph's store, and the same question runs on a bare pyoxigraph store
 holding only the asserted graphs (articles, ontology, registry), its text rewritten to
-find names and units and compute tenures from those (benchmarks/asserted.toml). Before
-timing, the two answers are compared row for row; a difference stops the benchmark.
+find names and units and compute tenures from those (benchmarks/asserted.toml);
+`scale.queries_figures` compares the two answers row for row, then times them.
 """
 from __future__ import annotations
 
 import re
-import statistics
 import tomllib
 from pathlib import Path
 
@@ -20,7 +19,7 @@ import pyoxigraph as ox
 from newsgraph.graphstore import INFERRED_GRAPH, META_GRAPH, NAMES_GRAPH
 from newsgraph.paths import rules_dir
 from newsgraph.savedqueries import SavedQuery
-from newsgraph.store import PREFIXES, Store
+from newsgraph.store import Store
 
 DERIVED = tuple(f"<{g.value}> .".encode() for g in (NAMES_GRAPH, INFERRED_GRAPH, META_GRAPH))
 _NAMES = re.compile(r"GRAPH <urn:newsgraph:names> \{ \?(\w+) ng:key \?(\w+) \}")
@@ -87,39 +86,3 @@ def asserted_store(store: Store, location: Path) -> ox.Store:
     dump.unlink()
     kept.unlink()
     return bare
-
-
-def rows(results: ox.QuerySolutions | ox.QueryTriples) -> list:
-    """An answer as sorted rows (or N-Triples lines, for a CONSTRUCT), to compare."""
-    if isinstance(results, ox.QueryTriples):
-        return sorted(results.serialize(format=ox.RdfFormat.N_TRIPLES).splitlines())
-    names = [v.value for v in results.variables]
-    return sorted(tuple(str(row[n]) if row[n] is not None else "" for n in names)
-                  for row in results)
-
-
-def asserted_figures(store: Store, bare: ox.Store, params: dict, repeat: int,
-                     scale: int) -> list[dict]:
-    """`query_asserted_<name>`: each saved query through the Python API, as a ratio to the
-    same question on the asserted data (median of interleaved runs)."""
-    from benchmarks.scale import interleaved, result
-    from newsgraph.ingest import run_saved
-    from newsgraph.savedqueries import SavedQueries
-    queries, table, out = SavedQueries(), rewrites(), []
-    for q in queries:
-        if any(p.required and p.name not in params.get(q.name, {}) for p in q.parameters):
-            continue
-        given, text = params.get(q.name, {}), asserted_text(q, table)
-        subs = q.bindings(given)
-        ours = rows(run_saved(store, queries, q.name, given))
-        theirs = rows(bare.query(text, prefixes=PREFIXES, substitutions=subs))
-        if ours != theirs:
-            raise SystemExit(f"{q.name}: {len(ours)} rows from newsgraph, {len(theirs)} "
-                             "from the asserted data; the rewrite asks another question")
-        api, ref = interleaved(
-            [lambda q=q, g=given: list(run_saved(store, queries, q.name, g)),
-             lambda t=text, s=subs: list(bare.query(t, prefixes=PREFIXES, substitutions=s))],
-            repeat)
-        out.append(result(f"query_asserted_{q.name}", statistics.median(api) * 1000, "ms",
-                          "asserted_pyoxigraph_ms", statistics.median(ref) * 1000, scale))
-    return out

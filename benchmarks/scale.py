@@ -12,7 +12,7 @@ import statistics
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
@@ -21,12 +21,13 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from benchmarks.asserted import asserted_figures, asserted_store  # noqa: E402
+from benchmarks.asserted import asserted_store, asserted_text  # noqa: E402
+from benchmarks.asserted import rewrites as asserted_rewrites  # noqa: E402
 from benchmarks.loadgen import load as load_http  # noqa: E402
 from benchmarks.servers import free_port, launched, oxigraph_binary  # noqa: E402
 from newsgraph.bindings import with_values  # noqa: E402
 from newsgraph.remote import _PROLOGUE  # noqa: E402
-from newsgraph.savedqueries import SavedQueries  # noqa: E402
+from newsgraph.savedqueries import SavedQueries, SavedQuery  # noqa: E402
 from newsgraph.store import PREFIXES, Store  # noqa: E402
 
 CHEAP, AGGREGATE = "timeline", "activity"  # the two queries served under load
@@ -139,25 +140,42 @@ def parameters(store: Store) -> dict[str, dict[str, str]]:
             "departures": {"org": org}, "members-on": {"org": org, "date": "2022-01-01"}}
 
 
-def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int,
-                    scale: int) -> list[dict]:
-    """Every saved query through the Python API vs the same SPARQL and substitutions on a
-    bare pyoxigraph store with the same quads: medians and 95th percentiles."""
+def answer_rows(results: ox.QuerySolutions | ox.QueryTriples) -> list:
+    """An answer as sorted rows (or N-Triples lines, for a CONSTRUCT), to compare."""
+    if isinstance(results, ox.QueryTriples):
+        return sorted(results.serialize(format=ox.RdfFormat.N_TRIPLES).splitlines())
+    names = [v.value for v in results.variables]
+    return sorted(tuple(str(row[n]) if row[n] is not None else "" for n in names)
+                  for row in results)
+
+
+def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int, scale: int,
+                    figure: str = "query_api", reference: str = "bare_pyoxigraph",
+                    text: Callable[[SavedQuery], str] = lambda q: q.text) -> list[dict]:
+    """Every saved query through the Python API vs `text` of it (the same SPARQL, unless
+    told) with the same substitutions on a bare pyoxigraph store: medians and 95th
+    percentiles. The two answers are compared row for row first; a difference stops the
+    benchmark, since the reference would be answering another question."""
     from newsgraph.ingest import run_saved
     queries, out = SavedQueries(), []
     for q in queries:
         if any(p.required and p.name not in params.get(q.name, {}) for p in q.parameters):
             continue
-        given = params.get(q.name, {})
+        given, sparql = params.get(q.name, {}), text(q)
         subs = q.bindings(given)
-        api, ref = interleaved(
-            [lambda q=q, g=given: list(run_saved(store, queries, q.name, g)),
-             lambda q=q, s=subs: list(bare.query(q.text, prefixes=PREFIXES, substitutions=s))],
-            repeat)
-        out.append(result(f"query_api_{q.name}", statistics.median(api) * 1000, "ms",
-                          "bare_pyoxigraph_ms", statistics.median(ref) * 1000, scale))
-        out.append(result(f"query_api_{q.name}_p95", _p95(api) * 1000, "ms",
-                          "bare_pyoxigraph_p95_ms", _p95(ref) * 1000, scale))
+
+        def ours(q=q, g=given):
+            return run_saved(store, queries, q.name, g)
+
+        def theirs(t=sparql, s=subs):
+            return bare.query(t, prefixes=PREFIXES, substitutions=s)
+        if answer_rows(ours()) != answer_rows(theirs()):
+            raise SystemExit(f"{figure}: {q.name} answers differently on the reference store")
+        api, ref = interleaved([lambda f=ours: list(f()), lambda f=theirs: list(f())], repeat)
+        out.append(result(f"{figure}_{q.name}", statistics.median(api) * 1000, "ms",
+                          f"{reference}_ms", statistics.median(ref) * 1000, scale))
+        out.append(result(f"{figure}_{q.name}_p95", _p95(api) * 1000, "ms",
+                          f"{reference}_p95_ms", _p95(ref) * 1000, scale))
     return out
 
 
@@ -247,8 +265,9 @@ def at_scale(quads: int, tmp: Path, repeat: int, serve_seconds: float,
     params = parameters(store)
     out += queries_figures(store, bare, params, repeat, len(store))
     del bare
-    asserted = asserted_store(store, tmp / f"asserted-{quads}")
-    out += asserted_figures(store, asserted, params, repeat, len(store))
+    asserted, rewrites = asserted_store(store, tmp / f"asserted-{quads}"), asserted_rewrites()
+    out += queries_figures(store, asserted, params, repeat, len(store), "query_asserted",
+                           "asserted_pyoxigraph", lambda q: asserted_text(q, rewrites))
     store.close()
     del asserted
     if serve:

@@ -8,9 +8,8 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.asserted import asserted_store, asserted_text, rewrites
-from benchmarks.asserted import rows as asserted_rows
 from benchmarks.corpus import LANGUAGES, write_articles, write_quads
-from benchmarks.scale import at_scale
+from benchmarks.scale import answer_rows, at_scale
 from newsgraph.ingest import load_paths, run_saved
 from newsgraph.store import GRAPH, INFERRED_GRAPH, NAMES_GRAPH, PREFIXES, Store
 
@@ -84,10 +83,10 @@ def test_the_asserted_rewrites_ask_the_same_questions(seeded: Store, queries,
               "departures": {"org": "OpenAI"}, "timeline": {"person": "Jan Leike"}}
     for name in ("roles", "members-on", "departures", "timeline", "movements"):
         q = queries.get(name)
-        ours = asserted_rows(run_saved(seeded, queries, name, params.get(name, {})))
+        ours = answer_rows(run_saved(seeded, queries, name, params.get(name, {})))
         text = asserted_text(q, rewrites())
         assert "urn:newsgraph:inferred" not in text and "urn:newsgraph:names" not in text
-        theirs = asserted_rows(bare.query(text, prefixes=PREFIXES,
+        theirs = answer_rows(bare.query(text, prefixes=PREFIXES,
                                           substitutions=q.bindings(params.get(name, {}))))
         assert ours == theirs and ours, name
     unrewritten = queries.get("members-on").text
