@@ -74,7 +74,7 @@ class EventDates(Context):
         para = lead_in = self.paragraph_start(sent[0])
         if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade
             before = self.paragraph_before(para)  # gab es ein Erdbeben:"): it goes on
-            if self.norm[:para].rstrip().endswith((":", "：")):
+            if self.norm[before:para].rstrip().endswith(":"):  # the fold makes "：" ":"
                 para = before
             elif lexicon()["continues"].match(self.norm, para):
                 para = lead_in = before
