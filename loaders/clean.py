@@ -21,8 +21,9 @@ from loaders import fastre
 
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
 _CJK = r"\u3400-\u9fff"
-# Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責.
-_PINYIN = re.compile(rf"(?<=[{_CJK}])(?:\((?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
+# Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責; the
+# opening parenthesis is sometimes mangled into "?" (因?yàn)), never a question mark there.
+_PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
 _DOUBLE_PUNCT = re.compile(r"(?<=[。、])[,，]+|[,，]+(?=[,，。、;；!！?？])")
 _WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0x30FB: 0xB7,

@@ -77,7 +77,11 @@ class EventRules(OrganizationEventRules, EventDates):
                 self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
-        org = self._event_org(clause, m, etype) or self._event_org(sent, m, etype)
+        # in Chinese, what one founds is named in the founding's clause ("出走后创建了老东家的
+        # 对家" founds no organization of the clauses before)
+        org = self._event_org(clause, m, etype) or (
+            self._event_org(sent, m, etype) if etype != "Founding" or self.lang != "zh"
+            else None)
         if mode == "object" and quoted is None:
             subject = self._in(clause[0], m.start(), "org")[-1:] or \
                 self._in(sent[0], m.start(), "org")[:1]  # the sentence's topic

@@ -86,3 +86,17 @@ def test_a_paragraph_a_colon_leads_into_takes_its_date(tmp_path, lead) -> None:
                     "de")
     dated = {e[3] for e in events(found) if e[:3] == ("Departure", "John Schulman", "OpenAI")}
     assert dated == ({"2024-08"} if lead.endswith(":") else {None})
+
+
+def test_a_mangled_pinyin_debris_does_not_end_the_sentence_and_founding_names_its_org(
+        tmp_path) -> None:
+    # "因?yàn)": pinyin debris whose "(" became "?", not a question mark ending the sentence;
+    # "创建了老东家的对家" founds an organization the clause does not name: no Founding of
+    # the organization an earlier clause names.
+    found = extract(tmp_path, "在2021年,Dario Amodei因?yàn)与OpenAI严重不合,出走后创建了老东家的"
+                    "对家。", "2024-05-29", "zh-Hans")
+    assert ("Departure", "Dario Amodei", "OpenAI", "2021") in events(found)
+    assert not [e for e in events(found) if e[0] == "Founding"]
+    found = extract(tmp_path, "Aleph Alpha arbeitet an Sprachmodellen; es wurde 2019 von Jonas "
+                    "Andrulis mitgegründet.", "2023-06-14", "de")
+    assert ("Founding", "Jonas Andrulis", "Aleph Alpha", "2019") in events(found)

@@ -23,6 +23,13 @@ def test_pinyin_debris_is_removed_and_offsets_still_point_at_the_original() -> N
     assert raw[a:b] == "Jan Leike"
 
 
+def test_pinyin_whose_parenthesis_became_a_question_mark_is_debris_too() -> None:
+    raw = "Dario Amodei因?yàn)與OpenAI不合,出走。他走了嗎?是的。"
+    c = clean(raw)
+    assert c.text.strip() == "Dario Amodei因與OpenAI不合,出走。他走了嗎?是的。"  # a real "?" stays
+    _check_offsets(raw, c.text, c.offsets)
+
+
 def test_every_seed_cleans_with_a_faithful_offset_map() -> None:
     for path in sorted(SEEDS.glob("*.txt")):
         raw = path.read_text(encoding="utf-8")
