@@ -149,7 +149,7 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
-        ("now", r"\b(just now|gerade|soeben|this week|diese Woche|in dieser Woche)\b"),
+        ("now", r"\b(just now|gerade|soeben|jetzt|this week|diese Woche|in dieser Woche)\b"),
         ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),
     ]]

@@ -77,11 +77,12 @@ class EventRules(OrganizationEventRules, EventDates):
                 self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
-        # in Chinese, what one founds is named in the founding's clause ("出走后创建了老东家的
-        # 对家" founds no organization of the clauses before)
+        # what one founds is named in the founding's clause when that clause has its own
+        # object: in Chinese ("出走后创建了老东家的对家"), in an infinitive ("sie entschieden
+        # sich, ein Unternehmen zu gründen, …"); not in the clauses before
+        own = self.lang == "zh" or lexicon()["infinitive"].search(self.norm, clause[0], m.end())
         org = self._event_org(clause, m, etype) or (
-            self._event_org(sent, m, etype) if etype != "Founding" or self.lang != "zh"
-            else None)
+            self._event_org(sent, m, etype) if etype != "Founding" or not own else None)
         if mode == "object" and quoted is None:
             subject = self._in(clause[0], m.start(), "org")[-1:] or \
                 self._in(sent[0], m.start(), "org")[:1]  # the sentence's topic
@@ -142,7 +143,8 @@ class EventRules(OrganizationEventRules, EventDates):
         # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
         # a clause without a subject of its own shares the sentence's pronoun
         shared = self.lang == "zh" or re.match(r"\s*(?:and|und|but|aber|then|dann)\b",
-                                               self.norm[clause[0]:m.start()])
+                                               self.norm[clause[0]:m.start()]) \
+            or lexicon()["infinitive"].search(self.norm, clause[0], m.end())
         if shared and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
             return [self._referent(prior, sent[0])]  # no person in the sentence: its topic
         if self.lang == "de":

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from loaders.mentions import Mention
 
 CJK = r"\u3400-\u9fff"
+# Between an organization and a team of its: next to it ("OpenAI 的", "OpenAI-"), or in
+# apposition ("Anthropic, dem Claude-Team von nebenan", "Meta, the FAIR team").
+_APPOSED = re.compile(r"(?s:.{0,2})|[,，]\s*(?:the|its|dem|der|die|das|den|des|seinem|ihrem)\s+")
 
 
 class OrgNames:
@@ -156,8 +159,9 @@ class OrgNames:
                 if name in skip or function.intersection(name) \
                         or not self._free_span(m.start(), m.end()):
                     continue
-                before = [x for x in self.mentions if x.entity.kind == "org"
-                          and 0 <= m.start() - x.end <= 2]
+                before = [x for x in self.mentions if x.entity.kind == "org"  # "Anthropic,
+                          and x.end <= m.start()
+                          and _APPOSED.fullmatch(self.norm, x.end, m.start())]  # dem Claude-Team"
                 parent = before[-1].entity.iri if before else main
                 label = self.norm[m.start():m.end()]
                 entity = self.local.get(label) or new_entity(

@@ -100,3 +100,18 @@ def test_a_mangled_pinyin_debris_does_not_end_the_sentence_and_founding_names_it
     found = extract(tmp_path, "Aleph Alpha arbeitet an Sprachmodellen; es wurde 2019 von Jonas "
                     "Andrulis mitgegründet.", "2023-06-14", "de")
     assert ("Founding", "Jonas Andrulis", "Aleph Alpha", "2019") in events(found)
+
+
+def test_an_infinitive_clause_shares_the_subject_and_a_team_in_apposition_its_org(
+        tmp_path) -> None:
+    found = extract(tmp_path, "John Schulman war bei OpenAI, OpenAI wuchs. Jetzt gab er bekannt, "
+                    "dass er beschlossen habe, sich Anthropic, dem Claude-Team von nebenan, "
+                    "anzuschließen.", "2024-08-06", "de")
+    # the team in apposition is Anthropic's (else the Joining would go to OpenAI's team);
+    # "jetzt" dates it to the month of publication
+    assert ("Joining", "John Schulman", "Anthropic", "2024-08") in events(found)
+    # an infinitive with its own object founds that object, not the sentence's organization
+    found = extract(tmp_path, "Dario Amodei war bei OpenAI. Einer der Gründe, warum sie sich "
+                    "entschieden, ein Unternehmen zu gründen, war, dass OpenAI GPT-3 "
+                    "veröffentlichte.", "2024-08-06", "de")
+    assert not [e for e in events(found) if e[0] == "Founding"]
