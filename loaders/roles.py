@@ -146,7 +146,9 @@ class RoleRules(Context):
 
     def _plural_title(self, title: re.Match[str]) -> bool:
         """A title that may stand for several people: any in Chinese (no plural marking),
-        a plural noun in English ('researchers'); German plurals look singular, so not there."""
+        a plural noun in English ('researchers'); German plurals look singular, so not there
+        (but after names joined by 'und', a title in -er is as plural as singular: 'Dario
+        und Daniela Amodei, Gründer von Anthropic')."""
         return self.lang == "zh" or (self.lang == "en" and title.group(0).endswith("s"))
 
     def _sharing(self, after: list) -> list:
@@ -194,6 +196,8 @@ class RoleRules(Context):
             return [after[0]], "role-title-org-name", verb_org[0].entity
         before = [p for p in people if p.end <= anchor]
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
+            if self._plural_title(first) or (self.lang == "de" and first.group(0).endswith("er")):
+                return self._conjoined(before), "role-apposition", None  # "A und B, Gründer"
             return [before[-1]], "role-apposition", None
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - (12 if self.lang == "zh"
                                                                      else 28)), anchor)

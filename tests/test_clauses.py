@@ -115,3 +115,15 @@ def test_an_infinitive_clause_shares_the_subject_and_a_team_in_apposition_its_or
                     "entschieden, ein Unternehmen zu gründen, war, dass OpenAI GPT-3 "
                     "veröffentlichte.", "2024-08-06", "de")
     assert not [e for e in events(found) if e[0] == "Founding"]
+
+
+def test_names_joined_before_a_title_that_may_be_plural_share_it(tmp_path) -> None:
+    found = extract(tmp_path, "Ganz zu schweigen von Dario Amodei und Daniela Amodei, Gründer von "
+                    "Anthropic, ebenfalls von OpenAI.", "2024-08-06", "de")
+    held = {(r[0], r[1], r[2]) for r in roles(found)}
+    assert {("Dario Amodei", "founder", "Anthropic"),
+            ("Daniela Amodei", "founder", "Anthropic")} <= held
+    found = extract(tmp_path, "Das sagten Sam Altman und Greg Brockman, Präsident von OpenAI.",
+                    "2024-08-06", "de")
+    held = {(r[0], r[1]) for r in roles(found)}
+    assert ("Greg Brockman", "president") in held and ("Sam Altman", "president") not in held
