@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
+from loaders.mentions import Mention
 from loaders.registry import Entity
 
 
@@ -89,7 +90,8 @@ class RoleRules(Context):
         for verb in self.hits(lexicon()["investing"], sent):
             clause = self._clause(sent, verb.start())
             people = [p for p in self._in(*clause, kind="person")
-                      if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]
+                      if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])] \
+                or self._pronoun_subject(sent, verb.start())
             after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"
                      and not self._affiliation(o)]
             org = after[0].entity if after and after[0].start - verb.end() <= 12 \
@@ -97,6 +99,17 @@ class RoleRules(Context):
             out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
                          org=org, role="investor", at=p.start) for p in people if org]
         return out
+
+    def _pronoun_subject(self, sent: tuple[int, int], pos: int) -> list[Mention]:
+        """'Musk sagte, dass er … in OpenAI investierte': a pronoun before `pos` in the
+        sentence stands for the person named before it there, else the last sentence's."""
+        pron = lexicon()["pron"].search(self.norm, sent[0], pos)
+        if pron is None:
+            return []
+        prior = [p for p in self.mentions if p.end <= pron.start() and p.entity.is_person]
+        named = [p for p in prior if p.start >= sent[0]]
+        referent = named[-1] if named else self._referent(prior, sent[0])
+        return [referent] if referent is not None else []
 
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()

@@ -127,3 +127,12 @@ def test_names_joined_before_a_title_that_may_be_plural_share_it(tmp_path) -> No
                     "2024-08-06", "de")
     held = {(r[0], r[1]) for r in roles(found)}
     assert ("Greg Brockman", "president") in held and ("Sam Altman", "president") not in held
+
+
+def test_an_investor_named_by_a_pronoun(tmp_path) -> None:
+    found = extract(tmp_path, "Musk sagte, dass er sich ursprünglich an OpenAI beteiligte und in "
+                    "OpenAI investierte, weil er Altmans Worten glaubte.", "2024-08-06", "de")
+    assert ("Elon Musk", "investor", "OpenAI", False) in roles(found)
+    found = extract(tmp_path, "Elon Musk left the board. Later he invested in xAI.",
+                    "2024-08-06", "en")
+    assert ("Elon Musk", "investor", "xAI", False) in roles(found)
