@@ -28,6 +28,7 @@ class RoleRules(Context):
             for chain in chains:
                 facts += self._chain_roles(sent, chain)
             facts += self._investors(sent)
+            facts += self._board_seats(sent)
             facts += self._verb_roles(sent)
         return facts
 
@@ -98,6 +99,31 @@ class RoleRules(Context):
                 else self._nearest_org(sent, verb.start())
             out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
                          org=org, role="investor", at=p.start) for p in people if org]
+        return out
+
+    def _board_seats(self, sent: tuple[int, int]) -> list[Fact]:
+        """'将退出OpenAI董事会', 'remains on its board', 'joined the board of X': the clause's
+        subject (or the sentence's, or 'he') is, or was, a board member of the organization
+        named in the phrase or after it, else of the last one before it in the clause ('its',
+        '公司'), else of the paragraph's."""
+        out = []
+        for seat in self.hits(lexicon()["board"], sent):
+            clause = self._clause(sent, seat.start())
+            named = [o for o in self._in(seat.start(), seat.end(), "org") if o.entity.kind == "org"]
+            after = [o.entity for o in self._in(seat.end(), seat.end() + 8, "org")
+                     if re.fullmatch(r"\s*(?:of|von|des)\s+", self.norm[seat.end():o.start])]
+            before = [o for o in self._in(clause[0], seat.start(), "org") if o.entity.kind == "org"]
+            org = named[-1].entity if named else after[0] if after else (
+                before[-1].entity if before else self._nearest_org(sent, seat.start()))
+            people = self._in(clause[0], seat.start(), "person")[:1] or \
+                self._in(sent[0], seat.start(), "person")[:1] or \
+                self._pronoun_subject(sent, seat.start())
+            if org is None or not people:
+                continue
+            former = bool(lexicon()["board_leaving"].search(seat.group(0)))
+            out.append(Fact("role", sent[0], sent[1], "role-board-seat", person=people[0].entity,
+                            org=self._company(org), role="board-member", former=former,
+                            at=people[0].start))
         return out
 
     def _pronoun_subject(self, sent: tuple[int, int], pos: int) -> list[Mention]:

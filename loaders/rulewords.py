@@ -55,6 +55,7 @@ def lexicon() -> dict:
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
             "pron": any_of(data["pronouns"]), "pair": any_of(data["pair_pronouns"]),
             "infinitive": any_of(data["infinitives"]),
+            "board": any_of(data["board_seats"]), "board_leaving": any_of(data["board_leaving"]),
             "investor_mark": any_of(data["investor_marks"]),
             "company_anywhere": any_of(data["company_anaphors"]), "quotes": data["quotes"],
             "not_products": data["not_products"],

@@ -136,3 +136,22 @@ def test_an_investor_named_by_a_pronoun(tmp_path) -> None:
     found = extract(tmp_path, "Elon Musk left the board. Later he invested in xAI.",
                     "2024-08-06", "en")
     assert ("Elon Musk", "investor", "xAI", False) in roles(found)
+
+
+@pytest.mark.parametrize(("text", "lang", "org", "former"), [
+    ("联合创始人埃隆·马斯克(Elon Musk)将退出OpenAI董事会,但会继续提供捐款。", "zh-Hans",
+     "OpenAI", True),
+    ("Alexandr Wang stepped down as Scale AI's chief executive but remains on its board.", "en",
+     "Scale AI", False),
+    ("Sam Altman joined the board of Microsoft in 2014.", "en", "Microsoft", False),
+])
+def test_a_seat_on_a_board(tmp_path, text, lang, org, former) -> None:
+    found = extract(tmp_path, text, "2024-06-01", lang)
+    seats = {(r[2], r[3]) for r in roles(found) if r[1] == "board-member"}
+    assert seats == {(org, former)}
+
+
+def test_the_board_that_fired_someone_is_no_seat_of_theirs(tmp_path) -> None:
+    found = extract(tmp_path, "Sam Altman was fired by OpenAI's board, and the board named "
+                    "Emmett Shear interim chief executive.", "2023-11-20", "en")
+    assert not [r for r in roles(found) if r[1] == "board-member"]
