@@ -77,12 +77,14 @@ class EventRules(OrganizationEventRules, EventDates):
                 self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
+        org = self._event_org(clause, m, etype)
         # what one founds is named in the founding's clause when that clause has its own
         # object: in Chinese ("出走后创建了老东家的对家"), in an infinitive ("sie entschieden
         # sich, ein Unternehmen zu gründen, …"); not in the clauses before
-        own = self.lang == "zh" or lexicon()["infinitive"].search(self.norm, clause[0], m.end())
-        org = self._event_org(clause, m, etype) or (
-            self._event_org(sent, m, etype) if etype != "Founding" or not own else None)
+        own_object = etype == "Founding" and (
+            self.lang == "zh" or lexicon()["infinitive"].search(self.norm, clause[0], m.end()))
+        if org is None and not own_object:
+            org = self._event_org(sent, m, etype)
         if mode == "object" and quoted is None:
             subject = self._in(clause[0], m.start(), "org")[-1:] or \
                 self._in(sent[0], m.start(), "org")[:1]  # the sentence's topic

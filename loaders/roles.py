@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from loaders.facts import Context, Fact, lexicon
 from loaders.mentions import Mention
@@ -54,11 +55,8 @@ class RoleRules(Context):
             if opened > max(self.norm.rfind(")", clause[0], verb.start()),
                             self.norm.rfind("）", clause[0], verb.start())):
                 clause = (opened + 1, clause[1])  # "和谢赛宁( Bill 开始实习时…)": the bracket's
-            people = self._in(clause[0], verb.start(), "person")[:1] or \
-                self._in(sent[0], verb.start(), "person")[:1] or self._next_subject(sent, clause)
-            if not people and lexicon()["pron"].search(self.norm, sent[0], verb.start()):
-                prior = [p for p in self.mentions if p.end <= sent[0] and p.entity.is_person]
-                people = prior[-1:]
+            people = self._holder_at(sent, clause, verb.start(),
+                                     lambda c=clause: self._next_subject(sent, c))
             for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
                 role, org = self._verb_target(key, o.entity)
                 out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
@@ -115,9 +113,7 @@ class RoleRules(Context):
             before = [o for o in self._in(clause[0], seat.start(), "org") if o.entity.kind == "org"]
             org = named[-1].entity if named else after[0] if after else (
                 before[-1].entity if before else self._nearest_org(sent, seat.start()))
-            people = self._in(clause[0], seat.start(), "person")[:1] or \
-                self._in(sent[0], seat.start(), "person")[:1] or \
-                self._pronoun_subject(sent, seat.start())
+            people = self._holder_at(sent, clause, seat.start())
             if org is None or not people:
                 continue
             former = bool(lexicon()["board_leaving"].search(seat.group(0)))
@@ -125,6 +121,13 @@ class RoleRules(Context):
                             org=self._company(org), role="board-member", former=former,
                             at=people[0].start))
         return out
+
+    def _holder_at(self, sent: tuple[int, int], clause: tuple[int, int], pos: int,
+                 then: Callable[[], list[Mention]] = list) -> list[Mention]:
+        """Who a verb at `pos` is about: the clause's first person before it, else the
+        sentence's, else `then()`, else whom a pronoun before it stands for."""
+        return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \
+            or then() or self._pronoun_subject(sent, pos)
 
     def _pronoun_subject(self, sent: tuple[int, int], pos: int) -> list[Mention]:
         """'Musk sagte, dass er … in OpenAI investierte': a pronoun before `pos` in the
