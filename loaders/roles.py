@@ -116,11 +116,18 @@ class RoleRules(Context):
             people = self._holder_at(sent, clause, seat.start())
             if org is None or not people:
                 continue
-            former = bool(lexicon()["board_leaving"].search(seat.group(0)))
+            former = self._leaving(seat.start(), seat.end()) or \
+                bool(lexicon()["board_leaving"].search(seat.group(0)))  # "aus dem Aufsichtsrat"
             out.append(Fact("role", sent[0], sent[1], "role-board-seat", person=people[0].entity,
                             org=self._company(org), role="board-member", former=former,
                             at=people[0].start))
         return out
+
+    def _leaving(self, start: int, end: int) -> bool:
+        """A verb of leaving in the span: a Departure or Dismissal trigger of the ontology."""
+        return any(self.terms[table].lookup(self.lang, t.group(0)) in ("Departure", "Dismissal")
+                   for pattern, table in ((self.triggers, "triggers"), (self.objects, "object"))
+                   if pattern is not None for t in pattern.finditer(self.masked, start, end))
 
     def _holder_at(self, sent: tuple[int, int], clause: tuple[int, int], pos: int,
                  then: Callable[[], list[Mention]] = list) -> list[Mention]:
@@ -188,9 +195,7 @@ class RoleRules(Context):
 
     def _plural_title(self, title: re.Match[str]) -> bool:
         """A title that may stand for several people: any in Chinese (no plural marking),
-        a plural noun in English ('researchers'); German plurals look singular, so not there
-        (but after names joined by 'und', a title in -er is as plural as singular: 'Dario
-        und Daniela Amodei, Gründer von Anthropic')."""
+        a plural noun in English ('researchers'); German plurals look singular, so not there."""
         return self.lang == "zh" or (self.lang == "en" and title.group(0).endswith("s"))
 
     def _sharing(self, after: list) -> list:
@@ -238,8 +243,10 @@ class RoleRules(Context):
             return [after[0]], "role-title-org-name", verb_org[0].entity
         before = [p for p in people if p.end <= anchor]
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
+            # after names joined by "und", a German title in -er is as plural as singular:
+            # "Dario Amodei und Daniela Amodei, Gründer von Anthropic"
             if self._plural_title(first) or (self.lang == "de" and first.group(0).endswith("er")):
-                return self._conjoined(before), "role-apposition", None  # "A und B, Gründer"
+                return self._conjoined(before), "role-apposition", None
             return [before[-1]], "role-apposition", None
         cop = lex["copula"].search(self.norm, max(sent[0], anchor - (12 if self.lang == "zh"
                                                                      else 28)), anchor)

@@ -144,6 +144,9 @@ def test_an_investor_named_by_a_pronoun(tmp_path) -> None:
     ("Alexandr Wang stepped down as Scale AI's chief executive but remains on its board.", "en",
      "Scale AI", False),
     ("Sam Altman joined the board of Microsoft in 2014.", "en", "Microsoft", False),
+    ("Reid Hoffman resigned from the board of OpenAI in March.", "en", "OpenAI", True),
+    ("Reid Hoffman ist im März aus dem Aufsichtsrat von Microsoft ausgeschieden.", "de",
+     "Microsoft", True),
 ])
 def test_a_seat_on_a_board(tmp_path, text, lang, org, former) -> None:
     found = extract(tmp_path, text, "2024-06-01", lang)
