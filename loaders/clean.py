@@ -11,7 +11,7 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import ftfy
@@ -84,8 +84,10 @@ def fold(text: str) -> str:
 _KEY_DROP = re.compile(r"[\s·・\-‐‑–—_.,'’\"]+")
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(text: str) -> str:
-    """The form names are matched by: Simplified script, case-folded, no spaces or dots."""
+    """The form names are matched by: Simplified script, case-folded, no spaces or dots
+    (kept for the names an article repeats and the registry's)."""
     return _KEY_DROP.sub("", fold(text).casefold())
 
 

@@ -108,13 +108,29 @@ def _vocab() -> dict:
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6}}
 
 
+_LITERAL = re.compile(r"\\.|[^\\]+")  # an escape, or a run of literal pattern text
+_CJK = re.compile(r"[\u3400-\u9fff]")
+
+
+def _lowered(pattern: str) -> str:
+    """The pattern for lower-cased text: its literal text lower-cased, its escapes
+    (\\b, \\d, \\s, \\u…) as written."""
+    return _LITERAL.sub(lambda m: m[0] if m[0][0] == "\\" else m[0].lower(), pattern)
 
 
 @cache
-def _patterns() -> list[tuple[str, re.Pattern[str]]]:
+def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
+    """(name, pattern ignoring case, the same pattern for lower-cased text). The scan runs
+    on the text lower-cased, where the engine compares characters as they are (a third
+    faster than folding case at each step); a match is read on the text as written."""
+    return [(name, fastre.compile(p, re.IGNORECASE), fastre.compile(_lowered(p)))
+            for name, p in _written()]
+
+
+def _written() -> list[tuple[str, str]]:
     v = _vocab()
     mon, wd, num = alternation(v["months"]), alternation(v["weekdays"]), alternation(v["numbers"])
-    return [(name, fastre.compile(p, re.IGNORECASE)) for name, p in [
+    return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
@@ -152,17 +168,26 @@ def _patterns() -> list[tuple[str, re.Pattern[str]]]:
         ("now", r"\b(just now|gerade|soeben|jetzt|this week|diese Woche|in dieser Woche)\b"),
         ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),
-    ]]
+    ]
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """All date expressions of a text (the folded `norm`), non-overlapping, in order."""
+    """All date expressions of a text (the folded `norm`), non-overlapping, in order. The
+    patterns named zh-… are tried only on a text with Chinese characters in it."""
     ref = Reference.parse(published)
     out: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date already is
-    for name, pattern in _patterns():
-        for m in pattern.finditer(text):
-            if taken.find(1, m.start(), m.end()) >= 0:
+    lower = text.lower()
+    chinese = _CJK.search(text) is not None
+    for name, cased, pattern in _patterns():
+        if name.startswith("zh-") and not chinese:
+            continue
+        scanned = pattern if len(lower) == len(text) else cased
+        for found in scanned.finditer(lower if scanned is pattern else text):
+            if taken.find(1, found.start(), found.end()) >= 0:
+                continue
+            m = cased.match(text, found.start())  # the groups as written
+            if m is None or m.end() != found.end():
                 continue
             try:
                 resolved = RESOLVERS[name.split("-", 1)[0] if name not in RESOLVERS else name](

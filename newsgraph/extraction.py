@@ -32,6 +32,7 @@ WARM_UP = {"en": 'Jan Leike, a former OpenAI researcher, left in May. "Yes," he 
            "zh": "前研究员张伟于 2024 年 5 月离职，他表示：「是」。"}
 POOL_FROM = 64  # fewer articles: starting the processes (~1 s) costs more than it saves
 CHUNK = 16  # articles per task: large enough to pay for the pickling, small for the order
+AHEAD = 8  # chunks per process submitted ahead of the writes
 
 
 def jobs_for(requested: int | None, articles: int) -> int:
@@ -84,7 +85,7 @@ def extract_all(sources: list[Source], jobs: int, watch: Stopwatch
         ahead: deque[tuple[list[Source], Future]] = deque()
         for chunk in chunks:
             ahead.append((chunk, pool.submit(_extract_chunk, chunk)))
-            if len(ahead) > 2 * jobs:
+            if len(ahead) > AHEAD * jobs:
                 yield from _collect(*ahead.popleft(), watch)
         while ahead:
             yield from _collect(*ahead.popleft(), watch)

@@ -56,12 +56,12 @@ def quad_data(quads: Iterable[ox.Quad]) -> str:
         triples, format=ox.RdfFormat.N_TRIPLES).splitlines()) for graph, triples in graphs.items())
 
 
-def commit_update(marks: list[ox.Quad], names: list[ox.Quad]) -> str:
+def commit_update(marks: list[ox.Quad], names: set[bytes]) -> str:
     """The transaction that ends a bulk write of new graphs: their pending marks go, their
-    name keys come (then the version bump)."""
+    name keys (N-Triples lines) come in the names index graph, then the version bump."""
     text = f"DELETE DATA {{ {quad_data(marks)} }}"
     if names:
-        text += f" ;\nINSERT DATA {{ {quad_data(names)} }}"
+        text += f" ;\nINSERT DATA {{ {graph_block(NAMES_GRAPH, sorted(names))} }}"
     return text + " ;\n" + bump()
 
 
@@ -76,12 +76,34 @@ def with_names(quads: list[ox.Quad]) -> list[ox.Quad]:
     return quads + names_of(quads)
 
 
-_KEY = f"<{KEY.value}>".encode()
+_KEY = f" <{KEY.value}> ".encode()
 
 
-def _key_lines(nquads: list[bytes]) -> bytes:
-    """The N-Quads lines that may state a name key (parsed, then checked by predicate)."""
-    return b"\n".join(line for data in nquads for line in data.splitlines() if _KEY in line)
+def key_lines(graph: ox.NamedNode, nquads: bytes) -> set[bytes]:
+    """The name keys of a graph's N-Quads (as pyoxigraph writes them: `s p o g .`, one
+    per line) as N-Triples lines: each line whose predicate is the key (its first space
+    opens the key's IRI: a subject holds no space), the graph's name cut off its end. A
+    line not ending so is parsed instead."""
+    out: set[bytes] = set()
+    tail = f" <{graph.value}> .".encode()
+    at = nquads.find(_KEY)
+    while at >= 0:
+        start, end = nquads.rfind(b"\n", 0, at) + 1, nquads.find(b"\n", at)
+        line = nquads[start:end if end >= 0 else len(nquads)]
+        predicate = nquads.find(b" ", start, at + 1) == at  # not in a literal, not an object
+        if predicate and line.endswith(tail):
+            out.add(line[:-len(tail)] + b" .")
+        elif predicate:
+            out.update(triple_lines(q for q in ox.parse(line, format=ox.RdfFormat.N_QUADS)
+                                    if q.predicate == KEY))
+        at = nquads.find(_KEY, end) if end >= 0 else -1
+    return out
+
+
+def triple_lines(quads: Iterable[ox.Quad]) -> set[bytes]:
+    """Quads as N-Triples lines (their graphs left out)."""
+    return set(ox.serialize([q.triple for q in quads],
+                            format=ox.RdfFormat.N_TRIPLES).splitlines())
 
 
 class Writes:
@@ -130,6 +152,7 @@ class Writes:
         N-Quads already in that graph (from a pool process): the engine parses them."""
         new: list[ox.Quad] = []
         nquads: list[bytes] = []
+        names: set[bytes] = set()  # the names index is a set: a batch writes each key once
         old: list[tuple[ox.NamedNode, list[ox.Quad]]] = []
         fresh: dict[ox.NamedNode, None] = {}  # in order
         for graph, data in items:
@@ -139,6 +162,7 @@ class Writes:
             fresh[graph] = None
             if isinstance(data, bytes):
                 nquads.append(data)
+                names |= key_lines(graph, data)
             else:
                 new += in_graph(data, graph)
 
@@ -149,12 +173,12 @@ class Writes:
                 self._ox.bulk_load(b"".join(nquads), format=ox.RdfFormat.N_QUADS)
         if fresh:
             self._bulk(list(fresh), write,
-                       names_of(new) + names_of(as_quads(_key_lines(nquads))))
+                       names | triple_lines(q for q in new if q.predicate == KEY))
         return (len(new) + sum(data.count(b"\n") for data in nquads)
                 + sum(self.replace_graph(g, quads) for g, quads in old))
 
     def _bulk(self, graphs: list[ox.NamedNode], write: Callable[[], object],
-              names: list[ox.Quad]) -> None:
+              names: set[bytes]) -> None:
         """New graphs go through pyoxigraph's bulk loader (`write`: 3× the rate of a
         transaction), between two transactions: the first marks them pending in the meta
         graph, the second adds their name keys, clears the marks and bumps the version. A
@@ -206,7 +230,7 @@ class Writes:
                 self._ox.update(patch_update(graph, drop, add) + " ;\n" + bump())
             elif add and not old:
                 self._bulk([graph], lambda: self._ox.bulk_load(
-                    b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph), [])
+                    b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph), set())
             elif add:
                 self._ox.load(b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 self._ox.update(bump())

@@ -253,3 +253,30 @@ def test_one_update_request_is_one_transaction_on_oxigraph(oxigraph):
         remote.update(f'DROP SILENT GRAPH {graph} ; INSERT DATA {{ GRAPH {graph} {{ <urn:a> '
                       f'<urn:b> "new" }} }} ; LOAD <http://127.0.0.1:1/x.ttl> INTO GRAPH <urn:h>')
     assert [q.object.value for q in remote.quads(graph)] == ["old"]
+
+
+def test_a_store_that_fails_in_a_load_stops_it_and_keeps_the_batches_before(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The server going down after the first batch is in stops the load with the
+    StoreError of the next write, and the first batch stays whole."""
+    import newsgraph.ingest
+    from benchmarks.servers import launched, oxigraph_binary
+    monkeypatch.setattr(newsgraph.ingest, "BATCH_QUADS", 1)  # a batch per article
+    port = free_port()
+    argv = [oxigraph_binary(), "serve", "--location", str(tmp_path / "ox"),
+            "--bind", f"127.0.0.1:{port}"]
+    with launched(argv, port, "oxigraph serve") as server:
+        remote = RemoteStore(Endpoint.of(f"http://127.0.0.1:{port}"), schema=True)
+        first = article_graph(sorted(p.stem for p in SEEDS.glob("*.txt"))[0])
+
+        def stop_after_the_first(source, total) -> None:  # noqa: ANN001 - progress's
+            if source is not None and server.poll() is None and remote.quads(first):
+                server.terminate()
+                server.wait(timeout=10)
+        with pytest.raises(StoreError):
+            load_paths(remote, [SEEDS], progress=stop_after_the_first, jobs=1)
+    with launched(argv, port, "oxigraph serve"):
+        stored = set(RemoteStore(Endpoint.of(f"http://127.0.0.1:{port}")).quads(first))
+    local = Store(None)
+    load_paths(local, [SEEDS])
+    assert stored and stored == set(local.quads(first))

@@ -108,6 +108,27 @@ def test_a_batch_of_new_and_reloaded_graphs_stores_what_one_by_one_does(
     assert batched.version() != version
 
 
+def test_graphs_written_as_nquads_index_the_same_names(tmp_path: Path) -> None:
+    """A pool process sends N-Quads; the name keys are read off its lines. The key's IRI
+    written inside a literal is not a key, and the names index is the one quads give."""
+    from loaders.manifest import read_sources
+    from loaders.pipeline import process
+    from newsgraph.store import KEY, NAMES_GRAPH
+    results = [process(s) for s in read_sources([SEEDS])[0]]
+    trap = ox.Literal(f"see <{KEY.value}> \"x\" <{article_graph('x').value}> .")
+    as_quads, as_nquads = Store(None), Store(None)
+    for r in results:
+        graph = article_graph(r.source.id)
+        quads = [*r.quads, ox.Quad(r.quads[0].subject, ox.NamedNode("urn:note"), trap, graph)]
+        as_quads.replace_graphs([(graph, quads)])
+        as_nquads.replace_graphs([(graph, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))])
+    names = [set(s._ox.quads_for_pattern(None, None, None, NAMES_GRAPH))
+             for s in (as_quads, as_nquads)]
+    assert names[0] == names[1]
+    assert len(names[0]) > 20 and all(q.predicate == KEY for q in names[0])
+    assert nquads(as_quads) == nquads(as_nquads)
+
+
 def test_version_changes_when_anything_is_loaded(seeded: Store) -> None:
     before = seeded.version()
     load_paths(seeded, [SEEDS / "manifest.json"])
