@@ -177,16 +177,17 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     ref = Reference.parse(published)
     out: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date already is
-    lower = text.lower()
+    lower: str | None = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: scan as written
+        lower = None
     chinese = _CJK.search(text) is not None
-    for name, cased, pattern in _patterns():
+    for name, cased, lowered in _patterns():
         if name.startswith("zh-") and not chinese:
             continue
-        scanned = pattern if len(lower) == len(text) else cased
-        for found in scanned.finditer(lower if scanned is pattern else text):
+        for found in (cased.finditer(text) if lower is None else lowered.finditer(lower)):
             if taken.find(1, found.start(), found.end()) >= 0:
                 continue
-            m = cased.match(text, found.start())  # the groups as written
+            m = found if lower is None else cased.match(text, found.start())  # as written
             if m is None or m.end() != found.end():
                 continue
             try:

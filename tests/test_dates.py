@@ -49,6 +49,16 @@ def test_may_the_verb_is_not_a_month() -> None:
     assert find_dates("he may join", "2024-05-18") == []
 
 
+@pytest.mark.parametrize("opening", ["Ankara", "İstanbul"])  # 'İ' lower-cases to 2 letters
+def test_dates_are_found_as_written_whatever_lower_case_does(opening: str) -> None:
+    """The scan runs on the lower-cased text; where lower-casing changes the length, on the
+    text as written: the same dates, the same spans, "May" a month and "may" a verb."""
+    text = f"{opening}: Ende Mai 2023 he may return, in May he left, im Juni tritt er an."
+    found = find_dates(text, "2024-07-01")
+    assert [(text[d.start:d.end], d.value) for d in found] == [
+        ("Mai 2023", "2023-05"), ("in May", "2024-05"), ("im Juni", "2024-06")]
+
+
 def test_a_year_before_1000_is_not_a_date() -> None:
     """Hypothesis found "0100年" read as the year 0100 (a valid gYear, but no news date)."""
     from loaders.dates import find_dates
