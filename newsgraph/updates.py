@@ -94,8 +94,7 @@ def key_lines(graph: ox.NamedNode, nquads: bytes) -> set[bytes]:
         if predicate and line.endswith(tail):
             out.add(line[:-len(tail)] + b" .")
         elif predicate:
-            out.update(triple_lines(q for q in ox.parse(line, format=ox.RdfFormat.N_QUADS)
-                                    if q.predicate == KEY))
+            out |= triple_lines(names_of(ox.parse(line, format=ox.RdfFormat.N_QUADS)))
         at = nquads.find(_KEY, end) if end >= 0 else -1
     return out
 
@@ -173,7 +172,7 @@ class Writes:
                 self._ox.bulk_load(b"".join(nquads), format=ox.RdfFormat.N_QUADS)
         if fresh:
             self._bulk(list(fresh), write,
-                       names | triple_lines(q for q in new if q.predicate == KEY))
+                       names | triple_lines(names_of(new)))
         return (len(new) + sum(data.count(b"\n") for data in nquads)
                 + sum(self.replace_graph(g, quads) for g, quads in old))
 
