@@ -13,19 +13,21 @@ FOUNDER_ROLES = {"founder", "co-founder"}
 class OrganizationEventRules(Context):
     """Needs `_founded` (organization IRI -> date of its reported founding), set by EventRules."""
 
-    def event_roles(self, events: list[Fact]) -> list[Fact]:
+    def event_roles(self, events: list[Fact], roles: list[Fact]) -> list[Fact]:
         """The roles events give: who founded an organization holds the founder title,
         co-founder when the text says they did it with others ("共同创立", "co-founded",
-        "with two students"); who took over a title ("took over as interim CEO", "将转任
-        首席科学家") holds it."""
+        "with two students") or calls anyone else a co-founder of it; who took over a title
+        ("took over as interim CEO", "将转任首席科学家") holds it."""
+        shared = {r.org.iri for r in roles if r.role == "co-founder" and r.org is not None}
         out = []
         for e in events:
             if e.person is None or e.org is None:
                 continue
             if e.type == "Founding":
                 text = self.norm[e.start:e.end]
-                together = sum(1 for f in events if f.type == "Founding" and f.org is e.org
-                               and f.start == e.start) > 1 or lexicon()["co_founding"].search(text)
+                together = e.org.iri in shared or lexicon()["co_founding"].search(text) or sum(
+                    1 for f in events if f.type == "Founding" and f.org is e.org
+                    and f.start == e.start) > 1
                 out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
                                 org=e.org, role="co-founder" if together else "founder"))
             elif e.type == "RoleChange" and e.role:

@@ -74,7 +74,7 @@ def process_text(source: Source, raw: str, watch: Stopwatch | None = None) -> Ar
     roles = ex.roles()
     statements = ex.statements()
     events = ex.events(roles, statements)
-    roles = narrowest(roles + ex.event_roles(events))
+    roles = narrowest(roles + ex.event_roles(events, roles))
     watch.lap("facts")
     builder = GraphBuilder(source, raw, cleaned, language)
     builder.article_node()

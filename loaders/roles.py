@@ -49,7 +49,8 @@ class RoleRules(Context):
                 at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
                 inside = self._in(at[0].end(), verb.start(), "org") if at else []
                 before = self._in(clause[0], verb.start(), "org")[-1:]
-                orgs = inside or (orgs if verb.group(0)[-1] in "于於" else []) or before or orgs
+                orgs = inside if verb.group(0) in lexicon()["located"] else \
+                    inside or (orgs if verb.group(0)[-1] in "于於" else []) or before or orgs
             opened = max(self.norm.rfind("(", clause[0], verb.start()),
                          self.norm.rfind("（", clause[0], verb.start()))
             if opened > max(self.norm.rfind(")", clause[0], verb.start()),
@@ -292,12 +293,17 @@ def narrowest(roles: list[Fact]) -> list[Fact]:
     ('研究负责人 A' and '核心成员 A' of one team: A is its head); a role only a verb gives
     also yields to the narrower ones of implied_verb_roles."""
     held = {(f.person.iri, f.org.iri if f.org else "", f.role) for f in roles}
+    titled = {(f.person.iri, org) for f in roles if not f.rule.startswith("role-verb")
+              for org in (f.org.iri if f.org else "", f.org.unit_of if f.org else None) if org}
     lex = lexicon()
 
     def implied(f: Fact) -> bool:
         narrower = [*lex["implied"].get(f.role, ())]
+        where = (f.person.iri, f.org.iri if f.org else "")
         if f.rule.startswith("role-verb"):
             narrower += lex["implied_verb"].get(f.role, ())
-        return any((f.person.iri, f.org.iri if f.org else "", n) in held for n in narrower)
+            if "*" in narrower and where in titled:
+                return True
+        return any((*where, n) in held for n in narrower)
 
     return [f for f in roles if not implied(f)]

@@ -39,7 +39,7 @@ def lexicon() -> dict:
             "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
             "team_name": fastre.compile("|".join(f"(?:{p})" for p in data["team_words"]),
                                     re.IGNORECASE),
-            "locative": any_of(data["locatives_zh"]),
+            "locative": any_of(data["locatives_zh"]), "located": set(data["located_verbs_zh"]),
             "addressee": any_of(data["addressees"]),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),

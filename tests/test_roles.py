@@ -41,6 +41,16 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
      "en", ("Geoffrey Hinton", "professor-emeritus", "University of Toronto", False), None),
     ("He shared the award with Yann LeCun, now chief AI scientist at Meta.", "en",
      ("Yann LeCun", "chief-ai-scientist", "Meta", False), None),
+    # 在 … 工作: working at the place named after 在, and only there
+    ("Anna Berg 曾在微软工作，后来加入字节跳动。", "zh-Hans",
+     ("Anna Berg", "employee", "Microsoft", True), None),
+    ("Anna Berg 向百度的 Li Wei 汇报工作。", "zh-Hans", None, ("Anna Berg", "employee")),
+    # working where one holds a title says nothing more
+    ("Tom Reed 曾是微软研究员，在微软工作时参与了多个项目。", "zh-Hans",
+     ("Tom Reed", "researcher", "Microsoft", True), ("Tom Reed", "employee")),
+    # a founder of a company the article says had co-founders is one of them
+    ("Maria Lopez founded Quantia in 2019. Its co-founder Tom Reed said the company will grow.",
+     "en", ("Maria Lopez", "co-founder", "Quantia", False), ("Maria Lopez", "founder")),
     # a title in 「」-quoted company's name
     ("本地網站「科網觀察站」研究員梁浩賢認為，投資者的憂慮正在上升。", "zh-Hant",
      ("梁浩賢", "researcher", "科網觀察站", False), None),
