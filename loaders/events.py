@@ -40,7 +40,7 @@ class EventRules(OrganizationEventRules, EventDates):
                                                for a, b in titles)]
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
                 table = self.terms["object" if mode == "object" else "triggers"]
-                for etype in table.lookup_all(self.lang, m.group(0)):
+                for etype in table.lookup_all(self.lang, m):
                     found = self._event(sent, m, mode, roles, etype)
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
@@ -250,7 +250,7 @@ class EventRules(OrganizationEventRules, EventDates):
         before = [o for o in self._in(clause[0], m.start(), "org")
                   if etype != "Joining" or not self._affiliation(o)]  # "Scale AI创办人X加入"
         if etype == "Departure" and after and any(
-                self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
+                self.terms["triggers"].lookup(self.lang, j) == "Joining"
                 for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if after and (etype in ("Joining", "Founding", "Return")

@@ -40,17 +40,18 @@ class Terms:
         if key not in keys:
             keys.append(key)
 
-    def lookup_all(self, lang: str, phrase: str) -> list[str]:
+    def lookup_all(self, lang: str, phrase: str | re.Match[str]) -> list[str]:
         """Every key of a phrase ("gegründet": Founding and Formation)."""
         first = self.lookup(lang, phrase)
-        return self.more.get(phrase.lower(), [first] if first else []) if first else []
+        return self.more.get(_phrase(phrase).lower(), [first]) if first else []
 
     def pattern(self, lang: str) -> re.Pattern[str] | None:
         return _compile(self, lang)
 
-    def lookup(self, lang: str, phrase: str) -> str | None:
-        """The key of a matched phrase in `lang` (or untagged), case-insensitively."""
-        low = phrase.lower()
+    def lookup(self, lang: str, phrase: str | re.Match[str]) -> str | None:
+        """The key of a matched phrase in `lang` (or untagged), case-insensitively; a match
+        of a separable verb ("trat … zurück") is looked up with the particle it found."""
+        low = _phrase(phrase).lower()
         for table in (self.by_lang.get(lang, {}), self.by_lang.get("", {})):
             index = self._index(table)
             if low in index:
@@ -67,11 +68,37 @@ class Terms:
         return cached
 
 
+GAP = " … "  # in a phrase: the words of a clause between a verb and its particle
+# after the verb, the particle ends its clause: "trat 2019 bei Google ein", not "trat ein Amt an"
+_PARTICLE = r"(?=[^.,;:!?()]{{1,80}}?\b({})\b\s*(?:[.,;:!?)]|$|und\b|sowie\b|oder\b))"
+
+
+def _phrase(phrase: str | re.Match[str]) -> str:
+    """The text a lexicon knows a match by: for a separable verb, 'verb … particle' (the
+    particle is the match's last group that took part)."""
+    if isinstance(phrase, str):
+        return phrase
+    particle = next((g for g in reversed(phrase.groups()) if g), None)
+    return phrase.group(0) + GAP + particle if particle else phrase.group(0)
+
+
+def _separable(phrases: Iterable[str]) -> list[str]:
+    """Each verb of the separable phrases, looking ahead for its particles."""
+    heads: dict[str, set[str]] = {}
+    for p in phrases:
+        head, particle = p.split(GAP)
+        heads.setdefault(head, set()).add(particle)
+    return [re.escape(h) + _PARTICLE.format("|".join(map(re.escape, sorted(ps))))
+            for h, ps in sorted(heads.items())]
+
+
 def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:
     phrases = {**terms.by_lang.get("", {}), **terms.by_lang.get(lang, {})}
     if not phrases:
         return None
-    alts = alternation(phrases, fold_case=True)
+    plain = [p for p in phrases if GAP not in p]
+    alts = "|".join([alternation(plain, fold_case=True)] +
+                    _separable(p for p in phrases if GAP in p))
     # Latin phrases need word edges; Chinese ones do not (there are no spaces).
     return fastre.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?-i:(?![a-zäöüß]))", re.IGNORECASE)
 

@@ -124,7 +124,7 @@ class OrgLookup:
         within a few characters after the verb ("成立新单位「X」", "formed X")."""
         found = None
         for m in self.triggers.finditer(self.masked, sent[0], pos) if self.triggers else ():
-            kinds = self.terms["triggers"].lookup_all(self.lang, m.group(0))
+            kinds = self.terms["triggers"].lookup_all(self.lang, m)
             if {"Formation", "Founding"} & set(kinds):
                 after = [o for o in self._in(m.end(), pos, "org") if o.start - m.end() <= 8
                          and o.entity.kind == "org"]  # a lab formed: titles stay the company's

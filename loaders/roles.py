@@ -126,7 +126,7 @@ class RoleRules(Context):
 
     def _leaving(self, start: int, end: int) -> bool:
         """A verb of leaving in the span: a Departure or Dismissal trigger of the ontology."""
-        return any(self.terms[table].lookup(self.lang, t.group(0)) in ("Departure", "Dismissal")
+        return any(self.terms[table].lookup(self.lang, t) in ("Departure", "Dismissal")
                    for pattern, table in ((self.triggers, "triggers"), (self.objects, "object"))
                    if pattern is not None for t in pattern.finditer(self.masked, start, end))
 
@@ -261,7 +261,7 @@ class RoleRules(Context):
                                                        cop.start(), "person"):
             subject = [p for p in people if p.end <= cop.start()]
             joined = subject and any(
-                self.terms["triggers"].lookup(self.lang, j.group(0)) == "Joining"
+                self.terms["triggers"].lookup(self.lang, j) == "Joining"
                 for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
             subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject

@@ -158,3 +158,27 @@ def test_the_board_that_fired_someone_is_no_seat_of_theirs(tmp_path) -> None:
     found = extract(tmp_path, "Sam Altman was fired by OpenAI's board, and the board named "
                     "Emmett Shear interim chief executive.", "2023-11-20", "en")
     assert not [r for r in roles(found) if r[1] == "board-member"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Noam Shazeer trat im Jahr 2000 bei Google ein und arbeitete dort an der Suche.",
+     {("Joining", "Noam Shazeer", "Google", "2000")}),
+    ("Ilya Sutskever trat im Mai als Chefwissenschaftler von OpenAI zurück.",
+     {("Departure", "Ilya Sutskever", "OpenAI", "2024-05")}),
+    ("Jan Leike tritt im August dem Team von Anthropic bei.",
+     {("Joining", "Jan Leike", "Anthropic", "2024-08")}),
+    ("Sam Altman kehrte im November zu OpenAI zurück.",
+     {("Return", "Sam Altman", "OpenAI", "2023-11")}),
+    ("Im Mai stellte OpenAI das Modell GPT-4o vor.", {("Release", None, "OpenAI", "2024-05")}),
+    # the particle ends its clause: an article "ein" inside it is no particle
+    ("Sam Altman trat in OpenAI ein neues Amt an.", set()),
+])
+def test_a_separable_german_verb_is_found_with_its_particle(tmp_path, text, expected) -> None:
+    """'trat … zurück': the verb, then up to the end of its clause, its particle."""
+    assert events(extract(tmp_path, text, "2024-08-03", "de")) == expected
+
+
+def test_a_title_no_longer_held_is_no_role_change(tmp_path) -> None:
+    found = extract(tmp_path, "随着 Jan Leike 不再担任超级对齐团队的负责人，OpenAI 宣布了新的安排。",
+                    "2024-05-18", "zh-Hans")
+    assert not [e for e in events(found) if e[0] == "RoleChange"]
