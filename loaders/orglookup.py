@@ -29,7 +29,7 @@ class OrgLookup:
         for m in reversed(self._in(sent[0], pos, "org")):
             edge = run[0].start if run else pos
             gap = self._gap(m.end, edge)
-            joined = run and re.fullmatch(r"\s*(?:和|与|及|、|und|and|&|/)\s*", gap)
+            joined = run and lexicon()["org_join"].fullmatch(gap)
             if not (lexicon()["org_gap"].match(gap) or joined):
                 break
             run.insert(0, m)
@@ -38,8 +38,10 @@ class OrgLookup:
     def _run_holders(self, run: list[Mention]) -> list[Mention]:
         """Which organizations of a run hold the title: all when joined by 和/and, else the
         nearest ("OpenAI 超级对齐团队": the unit, not its company too)."""
-        if len(run) > 1 and all(lexicon()["org_gap"].match(self._gap(a.end, b.start))
-                                for a, b in zip(run, run[1:], strict=False)):
+        lex = lexicon()
+        gaps = [self._gap(a.end, b.start) for a, b in zip(run, run[1:], strict=False)]
+        if len(run) > 1 and all(lex["org_gap"].match(g) and not lex["org_join"].fullmatch(g)
+                                for g in gaps):
             return run[-1:]
         return run
 

@@ -27,6 +27,7 @@ def lexicon() -> dict:
                 f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),
             "conn": fastre.compile(data["connectors"], re.IGNORECASE),
             "org_gap": _org_gap(data),
+            "org_join": fastre.compile(data["org_join"], re.IGNORECASE),
             "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),

@@ -51,6 +51,11 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
     # a founder of a company the article says had co-founders is one of them
     ("Maria Lopez founded Quantia in 2019. Its co-founder Tom Reed said the company will grow.",
      "en", ("Maria Lopez", "co-founder", "Quantia", False), ("Maria Lopez", "founder")),
+    # a title after a company and its parent: both hold it
+    ("Google与母公司Alphabet首席执行官Sundar Pichai周四宣布合并两个团队。", "zh-Hans",
+     ("Sundar Pichai", "ceo", "Google", False), None),
+    ("Google与母公司Alphabet首席执行官Sundar Pichai周四宣布合并两个团队。", "zh-Hans",
+     ("Sundar Pichai", "ceo", "Alphabet", False), None),
     # a title in 「」-quoted company's name
     ("本地網站「科網觀察站」研究員梁浩賢認為，投資者的憂慮正在上升。", "zh-Hant",
      ("梁浩賢", "researcher", "科網觀察站", False), None),
