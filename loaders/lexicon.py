@@ -70,7 +70,7 @@ class Terms:
 
 GAP = " … "  # in a phrase: the words of a clause between a verb and its particle
 # after the verb, the particle ends its clause: "trat 2019 bei Google ein", not "trat ein Amt an"
-_PARTICLE = r"(?=[^.,;:!?()]{{1,80}}?\b({})\b\s*(?:[.,;:!?)]|$|und\b|sowie\b|oder\b))"
+_PARTICLE = r"(?=[^.,;:!?()\n]{{1,80}}?\b({})\b\s*(?:[.,;:!?)]|$|und\b|sowie\b|oder\b))"
 
 
 def _phrase(phrase: str | re.Match[str]) -> str:

@@ -170,7 +170,9 @@ def test_the_board_that_fired_someone_is_no_seat_of_theirs(tmp_path) -> None:
     ("Sam Altman kehrte im November zu OpenAI zurück.",
      {("Return", "Sam Altman", "OpenAI", "2023-11")}),
     ("Im Mai stellte OpenAI das Modell GPT-4o vor.", {("Release", None, "OpenAI", "2024-05")}),
-    # the particle ends its clause: an article "ein" inside it is no particle
+    # the particle ends its clause: an article "ein" inside it is no particle, and a
+    # paragraph ends the clause
+    ("Sam Altman trat im Mai bei OpenAI vor die Kameras\nZurück.", set()),
     ("Sam Altman trat in OpenAI ein neues Amt an.", set()),
 ])
 def test_a_separable_german_verb_is_found_with_its_particle(tmp_path, text, expected) -> None:
