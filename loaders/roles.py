@@ -49,8 +49,9 @@ class RoleRules(Context):
                 at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
                 inside = self._in(at[0].end(), verb.start(), "org") if at else []
                 before = self._in(clause[0], verb.start(), "org")[-1:]
+                own = lexicon()["locative"].fullmatch(verb.group(0)[-1])  # "任职于 X"
                 orgs = inside if verb.group(0) in lexicon()["located"] else \
-                    inside or (orgs if verb.group(0)[-1] in "于於" else []) or before or orgs
+                    inside or (orgs if own else []) or before or orgs
             opened = max(self.norm.rfind("(", clause[0], verb.start()),
                          self.norm.rfind("（", clause[0], verb.start()))
             if opened > max(self.norm.rfind(")", clause[0], verb.start()),
