@@ -166,7 +166,7 @@ def _written() -> list[tuple[str, str]]:
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
         ("now", r"\b(just now|gerade|soeben|jetzt|this week|diese Woche|in dieser Woche)\b"),
-        ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en)?\b"),
+        ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en|n)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),
     ]
 
@@ -220,10 +220,21 @@ def _zh_rel_year(word: str, ref: Reference) -> int:
     return ref.date.year + {"去": -1, "今": 0, "前": -2, "明": 1}[word[0]]
 
 
+# "a few" of a unit, as a span of days back: "vor wenigen Wochen" is one to five weeks ago.
+_FEW_DAYS = {("day", "tag", "天"): (2, 9), ("week", "woche", "周"): (7, 35),
+             ("month", "monat", "个月"): (45, 180)}
+
+
 def _ago(n: int, unit: str, ref: Reference) -> tuple[str, int] | None:
-    if n == 0:
-        return None
     unit = unit.lower()
+    if n == 0:  # "a few weeks ago": the month or year the whole span falls in, if one does
+        span = next((v for k, v in _FEW_DAYS.items() if unit.startswith(k)), None)
+        if span is None:
+            return None
+        early, late = (ref.date - dt.timedelta(days=d) for d in (span[1], span[0]))
+        if (early.year, early.month) == (late.year, late.month):
+            return _cap(late, MONTH, ref)
+        return _cap(late, YEAR, ref) if early.year == late.year else None
     if unit.startswith(("day", "tag", "天")):
         return _cap(ref.date - dt.timedelta(days=n), DAY, ref)
     if unit.startswith(("week", "woche", "周")):

@@ -96,7 +96,8 @@ class EventRules(OrganizationEventRules, EventDates):
                 near = self._in(clause[0], agent.start(), "org")[-1:]
             else:
                 near = sorted((o for o in self._in(clause[0], clause[1], "org")
-                               if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12),
+                               if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12
+                               or self._inverted(m.end(), o.start)),
                               key=lambda o: o.start < m.start())  # the object first
             if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
                 known = self._founded.get(near[0].entity.iri)
@@ -106,8 +107,12 @@ class EventRules(OrganizationEventRules, EventDates):
             return []
         out = []
         origin = self._origin(clause, m) if etype == "Joining" else None
+        earlier = org is None and lexicon()["former_employer"].search(self.norm, *clause)
         for person in people:
-            target = org or self._role_org(person.entity, roles) or self.main_org
+            if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
+                target = self._role_org(person.entity, [r for r in roles if r.former])
+            else:
+                target = org or self._role_org(person.entity, roles) or self.main_org
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
             if target is None:
@@ -120,6 +125,11 @@ class EventRules(OrganizationEventRules, EventDates):
                                 type="Departure", date=date))
         return out
 
+    def _inverted(self, end: int, start: int) -> bool:
+        """Only a passive auxiliary between a participle and a name ("Gegründet wurde
+        Mistral AI"): the name is the participle's subject."""
+        return bool(lexicon()["passive"].fullmatch(self.norm[end:start].strip()))
+
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
         people = [p for p in self._in(clause[0], m.start(), "person")
@@ -131,13 +141,15 @@ class EventRules(OrganizationEventRules, EventDates):
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         in_sentence = [p for p in prior if p.start >= sent[0]]
-        if lexicon()["pair"].search(self.norm[clause[0]:m.start()]):  # "die beiden", "两人"
-            pair: list[Mention] = []
+        n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
+                  if g.search(self.norm, clause[0], m.start())), 0)
+        if n:
+            group: list[Mention] = []
             for p in reversed(prior):
-                if all(p.entity is not q.entity for q in pair):
-                    pair.insert(0, p)
-                if len(pair) == 2:
-                    return pair
+                if all(p.entity is not q.entity for q in group):
+                    group.insert(0, p)
+                if len(group) == n:
+                    return group
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
             return [prior[-1] if in_sentence else self._referent(prior, sent[0])]
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier

@@ -135,7 +135,8 @@ class OrgLookup:
 
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
-        """No organization beside the title: the first company of the paragraph before it
+        """No organization beside the title: a company its clause is placed at ('Bei Tesla …
+        als Senior Director'), else the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
         CFO'), else the article's."""
         if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
@@ -145,6 +146,11 @@ class OrgLookup:
         formed = self._formed_before(sent, pos)
         if formed is not None:  # "成立新单位「Google DeepMind」,由 X 出任执行长"
             return formed
+        clause = self._clause(sent, pos)  # "Bei Tesla leitete er als Senior Director of AI"
+        placed = [m for m in self._in(clause[0], pos, "org") if m.entity.kind == "org"
+                  and lexicon()["place"].search(self.norm, max(clause[0], m.start - 6), m.start)]
+        if placed:
+            return placed[-1].entity
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds

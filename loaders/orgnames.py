@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from loaders.mentions import Mention
 
 CJK = r"\u3400-\u9fff"
+# What a German team name may go on with: its field ("OpenAI-Team für Reinforcement Learning")
+# or what it belongs to ("das Computer-Vision-Team des Autopilot"), capitalized words only.
+_TEAM_OF_DE = r"( (?:für|des) [A-Z][\w-]*[\w](?: [A-Z][\w-]*[\w]){0,2})?"
 # Between an organization and a team of its: next to it ("OpenAI 的", "OpenAI-"), or in
 # apposition ("Anthropic, dem Claude-Team von nebenan", "Meta, the FAIR team").
 _APPOSED = re.compile(r"(?s:.{0,2})|[,，]\s*(?:the|its|dem|der|die|das|den|des|seinem|ihrem)\s+")
@@ -63,16 +66,23 @@ class OrgNames:
 
     def _units_zh(self) -> None:
         """'百度研究院', '百度深度学习研究院', 'Meta超级智慧实验室': a known company's name, a few
-        characters and a word for a unit (研究院, 实验室…) name a unit of that company."""
+        characters and a word for a unit (研究院, 实验室…) name a unit of that company; after
+        的 ('百度的硅谷人工智能实验室') the unit is named without it."""
         suffixes = alternation(words("names", "unit_suffixes_zh"))
         pattern = fastre.compile(rf"\s?([{CJK}]{{0,6}}?(?:{suffixes}))")
+        owned = fastre.compile(rf"\s?的\s?([{CJK}]{{2,8}}?(?:{suffixes}))")  # "百度的硅谷…实验室"
         function = set(toml("names")["function_chars_zh"])
         for parent in [x for x in self.mentions if x.entity.kind == "org" and x.entity.known]:
             m = pattern.match(self.norm, parent.end)
-            if m is None or function.intersection(m.group(1)) \
-                    or not self._free_span(m.start(1), m.end(1)):
+            if m is not None and not function.intersection(m.group(1)) \
+                    and self._free_span(m.start(1), m.end(1)):
+                self._unit_of(parent, m.end(1), "org-unit-of-company-zh")
                 continue
-            self._unit_of(parent, m.end(1), "org-unit-of-company-zh")
+            m = owned.match(self.norm, parent.end)
+            if m is not None and not function.intersection(m.group(1)) \
+                    and self._free_span(m.start(1), m.end(1)):
+                unit = new_entity("team", m.group(1), unit_of=parent.entity.iri)
+                self._add(m.start(1), m.end(1), self._entity_of(unit), "org-unit-owned-zh")
 
     def _unit_of(self, parent: Mention, end: int, rule: str) -> None:
         """The company's mention `parent` and the words after it up to `end` name a unit
@@ -139,7 +149,8 @@ class OrgNames:
 
     def _teams(self) -> None:
         """'Sora 团队', '治理团队', 'OpenAI-Team für Reinforcement Learning', 'Sora team': units
-        of the organization written just before them, else of the article's main company."""
+        of the organization written just before them, else of the last one named before them
+        in their sentence, else of the article's main company."""
         counts: dict[str, int] = {}
         for m in self.mentions:
             if m.entity.kind == "org":
@@ -151,21 +162,39 @@ class OrgNames:
         boundary = rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))"
         patterns = [fastre.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
                                    rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
-                    fastre.compile(r"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b"),
+                    fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{_TEAM_OF_DE}"),
                     fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
         for pattern in patterns:
             for m in pattern.finditer(self.norm):
                 name = m.group(1)
+                own = self._own_company(m)  # "OpenAI-Team für Reinforcement Learning"
                 if name in skip or function.intersection(name) \
-                        or not self._free_span(m.start(), m.end()):
+                        or not (own or self._free_span(m.start(), m.end())):
                     continue
                 before = [x for x in self.mentions if x.entity.kind == "org"  # "Anthropic,
                           and x.end <= m.start()
                           and _APPOSED.fullmatch(self.norm, x.end, m.start())]  # dem Claude-Team"
-                parent = before[-1].entity.iri if before else main
+                if not before:  # "Bei Tesla leitete er das Computer-Vision-Team": the
+                    opened = max(self.norm.rfind(c, 0, m.start()) for c in ".。!?！？\n")
+                    before = [x for x in self.mentions if x.entity.kind == "org"  # sentence's
+                              and opened < x.start and x.end <= m.start()]  # company
+                parent = own.entity.iri if own else before[-1].entity.iri if before else main
+                if own:
+                    self._drop(own)
                 label = self.norm[m.start():m.end()]
                 entity = self.local.get(label) or new_entity(
                     "team", label, unit_of=parent, scope=parent or "")
                 self.local[label] = entity
                 self._add(m.start(), m.end(), entity, "org-team-pattern")
 
+    def _own_company(self, m: re.Match[str]) -> Mention | None:
+        """A team named by its company and its field or owner ('OpenAI-Team für Reinforcement
+        Learning'): the company's mention, which the team's replaces; a bare 'OpenAI-Team'
+        stays the company's."""
+        if m.lastindex is None or m.lastindex < 2 or m.group(2) is None:
+            return None
+        inside = [x for x in self.mentions if m.start() <= x.start < m.end()]
+        if len(inside) == 1 and inside[0].entity.kind == "org" and inside[0].end <= m.end(1) \
+                and self._free_span(inside[0].end, m.end()):
+            return inside[0]
+        return None

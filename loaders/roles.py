@@ -8,6 +8,9 @@ from loaders.facts import Context, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
+# After an organization that owns what follows: "OpenAI 的", "OpenAI's".
+_POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
+
 
 class RoleRules(Context):
     # ------------------------------------------------------------------ roles
@@ -36,35 +39,97 @@ class RoleRules(Context):
     def _verb_roles(self, sent: tuple[int, int]) -> list[Fact]:
         """'Bill Peebles 本科就读于 MIT', 'Schumann studierte am Caltech', 'interned at Adobe':
         the clause's subject (or the sentence's, or 'he') holds the verb's role at the
-        organization written after it."""
+        organization written after it; 'X, to be led by Y', 'X由Y领导': Y heads X."""
         out = []
         for verb in self.hits(self.role_verbs, sent):
             key = self.terms["role_verbs"].lookup(self.lang, verb.group(0))
             clause = self._clause(sent, verb.start())
-            orgs = [o for o in self._in(verb.end(), sent[1], "org") if o.start - verb.end() <= 24]
-            if key in lexicon()["object_verb_roles"]:  # "领导百度研究院", "led product at X"
-                gap = lexicon()["object_verb_gap"]["zh" if self.lang == "zh" else "other"]
-                orgs = [o for o in orgs if o.start - verb.end() <= gap]
-            elif self.lang == "zh":  # "在英伟达深度学习团队实习", "从伯克利博士毕业", "毕业于 MIT"
-                at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
-                inside = self._in(at[0].end(), verb.start(), "org") if at else []
-                before = self._in(clause[0], verb.start(), "org")[-1:]
-                own = lexicon()["locative"].fullmatch(verb.group(0)[-1])  # "任职于 X"
-                orgs = inside if verb.group(0) in lexicon()["located"] else \
-                    inside or (orgs if own else []) or before or orgs
             opened = max(self.norm.rfind("(", clause[0], verb.start()),
                          self.norm.rfind("（", clause[0], verb.start()))
             if opened > max(self.norm.rfind(")", clause[0], verb.start()),
                             self.norm.rfind("）", clause[0], verb.start())):
                 clause = (opened + 1, clause[1])  # "和谢赛宁( Bill 开始实习时…)": the bracket's
-            people = self._holder_at(sent, clause, verb.start(),
-                                     lambda c=clause: self._next_subject(sent, c))
+            former = verb.group(0) not in lexicon()["current_verbs"] or bool(
+                lexicon()["former"].search(self.norm, max(clause[0], verb.start() - 6),
+                                           verb.start()))
+            passive = self._led_by(sent, clause, verb) if key in lexicon()["object_verb_roles"] \
+                else None
+            if passive is not None:
+                people, orgs = passive
+                former = bool(lexicon()["former"].search(  # "was led by", not "to be led by"
+                    self.norm, max(sent[0], verb.start() - 8), verb.start()))
+            elif verb.group(0) in lexicon()["passive_only"]:
+                continue
+            else:
+                orgs = self._verb_orgs(sent, clause, verb, key)
+                people = self._holder_at(sent, clause, verb.start(),
+                                         lambda c=clause: self._next_subject(sent, c),
+                                         verb.end())
             for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
                 role, org = self._verb_target(key, o.entity)
                 out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
                                 person=people[0].entity, role=role, org=org,
-                                former=True, at=people[0].start))
+                                former=former, at=people[0].start))
         return out
+
+    def _verb_orgs(self, sent: tuple[int, int], clause: tuple[int, int], verb: re.Match[str],
+                   key: str | None) -> list[Mention]:
+        """Where a verb's role is held: its object for a verb of leading ("领导百度研究院",
+        "led product at X", German "…, der X leitet,"); for one of work or study the place
+        after it, or in Chinese the place after 在/从 before it ("在英伟达实习")."""
+        orgs = [o for o in self._in(verb.end(), sent[1], "org")
+                if len(self._untitled(verb.end(), o.start)) <= 24]
+        if key in lexicon()["object_verb_roles"]:
+            gap = lexicon()["object_verb_gap"]["zh" if self.lang == "zh" else "other"]
+            orgs = [self._owned(o) for o in orgs if len(self._untitled(verb.end(), o.start)) <= gap]
+            orgs = [o for o in orgs if o is not None]
+            if self.lang == "de" and not self.norm[verb.end():clause[1]].strip():
+                orgs = self._in(clause[0], verb.start(), "org")[-1:]
+        elif self.lang == "zh":  # "从伯克利博士毕业", "毕业于 MIT"
+            at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
+            inside = self._in(at[0].end(), verb.start(), "org") if at else []
+            before = self._in(clause[0], verb.start(), "org")[-1:]
+            own = lexicon()["locative"].fullmatch(verb.group(0)[-1])  # "任职于 X"
+            orgs = inside if verb.group(0) in lexicon()["located"] else \
+                inside or (orgs if own else []) or before or orgs
+        return orgs
+
+    def _owned(self, org: Mention) -> Mention | None:
+        """An object written as a possessor ('领导OpenAI的超级对齐团队', "led OpenAI's safety
+        team"): the unit it owns, named right after; none when what follows is no unit
+        ('负责OpenAI的安全研究')."""
+        owner = _POSSESSIVE.match(self.norm, org.end)
+        if owner is None:
+            return org
+        owned = [o for o in self._in(owner.end(), owner.end() + 40, "org")
+                 if o.start == owner.end()]
+        return owned[0] if owned else None
+
+    def _led_by(self, sent: tuple[int, int], clause: tuple[int, int], verb: re.Match[str]
+                ) -> tuple[list[Mention], list[Mention]] | None:
+        """A verb of leading in the passive: 'a new division, X, to be led by Y' (Y right
+        after by/von), 'X由Y领导' (Y between 由 and the verb): Y and the organization named
+        last before it in the sentence."""
+        lex = lexicon()
+        if self.lang == "zh":  # the person right before the verb: "由…带过的博士生 Y 负责"
+            agent = [*lex["agent"].finditer(self.norm, clause[0], verb.start())][-1:]
+            people = [p for p in self._in(agent[0].end(), verb.start(), "person")
+                      if verb.start() - p.end <= 3][-1:] if agent else []
+            anchor = agent[0].start() if agent else 0
+        else:
+            agent = lex["agent"].match(self.norm, verb.end() + 1)
+            people = [p for p in self._in(agent.end(), sent[1], "person")
+                      if p.start - agent.end() <= 3][:1] if agent else []
+            anchor = verb.start()
+        orgs = [o for o in self._in(sent[0], anchor, "org") if o.entity.kind in ("org", "team")
+                and lex["passive_subject"].fullmatch(self.norm, o.end, anchor)][-1:]
+        return (people, orgs) if people and orgs else None
+
+    def _untitled(self, start: int, end: int) -> str:
+        """The text between two points, titles left out ('leitete er als Senior Director of
+        AI das Team': the title does not part the verb from its object)."""
+        gap = self.norm[start:end]
+        return self.titles.sub("", gap) if self.titles is not None else gap
 
     def _verb_target(self, key: str, org: Entity) -> tuple[str, Entity]:
         """The role a verb gives and where: working in a team is membership
@@ -132,16 +197,22 @@ class RoleRules(Context):
                    if pattern is not None for t in pattern.finditer(self.masked, start, end))
 
     def _holder_at(self, sent: tuple[int, int], clause: tuple[int, int], pos: int,
-                 then: Callable[[], list[Mention]] = list) -> list[Mention]:
+                 then: Callable[[], list[Mention]] = list,
+                 verb_end: int | None = None) -> list[Mention]:
         """Who a verb at `pos` is about: the clause's first person before it, else the
-        sentence's, else `then()`, else whom a pronoun before it stands for."""
+        sentence's, else `then()`, else whom a pronoun before it (or right after it, in
+        German) stands for."""
         return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \
-            or then() or self._pronoun_subject(sent, pos)
+            or then() or self._pronoun_subject(sent, pos, verb_end)
 
-    def _pronoun_subject(self, sent: tuple[int, int], pos: int) -> list[Mention]:
+    def _pronoun_subject(self, sent: tuple[int, int], pos: int,
+                         verb_end: int | None = None) -> list[Mention]:
         """'Musk sagte, dass er … in OpenAI investierte': a pronoun before `pos` in the
-        sentence stands for the person named before it there, else the last sentence's."""
+        sentence stands for the person named before it there, else the last sentence's;
+        German puts it after the verb ending at `verb_end` too ('Bei Tesla leitete er …')."""
         pron = lexicon()["pron"].search(self.norm, sent[0], pos)
+        if pron is None and verb_end is not None and self.lang == "de":
+            pron = lexicon()["pron"].match(self.norm, verb_end + 1)
         if pron is None:
             return []
         prior = [p for p in self.mentions if p.end <= pron.start() and p.entity.is_person]
@@ -216,6 +287,25 @@ class RoleRules(Context):
             end = p.end
         return chosen[:4]
 
+    def _counted(self, sent: tuple[int, int], first: re.Match[str], last: re.Match[str]
+                 ) -> list[Mention]:
+        """A title after a number ("die drei Mitgründer"): the first that many people named
+        after it in the sentence, or in the paragraph when a colon follows the title there;
+        none unless there are that many."""
+        n = next((n for n, p in lexicon()["groups"]
+                  if p.search(self.norm, max(0, first.start() - 12), first.start())), 0)
+        if not n:
+            return []
+        end = sent[1]
+        if re.search(r"[:：]", self.norm[last.end():sent[1]]):
+            para_end = self.norm.find("\n", last.end())
+            end = para_end if para_end >= 0 else len(self.norm)
+        named: list[Mention] = []
+        for p in self._in(last.end(), end, "person"):
+            if all(p.entity is not q.entity for q in named):
+                named.append(p)
+        return named[:n] if len(named) >= n else []
+
     def _holder(self, sent, first, last, anchor):
         """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
         lex = lexicon()
@@ -227,6 +317,9 @@ class RoleRules(Context):
             if agents and not re.search(r"[,，;；]", self.norm[agents[-1].end:anchor]):
                 return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
+        counted = self._counted(sent, first, last)
+        if counted:  # "die beiden Leiter des Teams – A und B", "Die drei Mitgründer …: A, B, C"
+            return counted, "role-title-counted", None
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
             if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
                 return self._sharing(after), "role-title-before-names", None

@@ -42,11 +42,16 @@ def lexicon() -> dict:
                                     re.IGNORECASE),
             "locative": any_of(data["locatives_zh"]), "located": set(data["located_verbs_zh"]),
             "addressee": any_of(data["addressees"]),
+            "place": fastre.compile(f"(?:{'|'.join(data['clause_places'])})\\s*$", re.IGNORECASE),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),
+            "passive_subject": fastre.compile(data["passive_subject_gap"]),
             "enum": any_of(data["enumeration"]),
+            "groups": [(int(n), fastre.compile(f"(?:{'|'.join(w)})\\s*$", re.IGNORECASE))
+                       for n, w in data["group_counts"]],
             "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
             "origin": any_of(data["origin"]),
+            "former_employer": any_of(data["former_employers"]),
             "copula": fastre.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
                                  f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
@@ -54,7 +59,9 @@ def lexicon() -> dict:
                                   re.IGNORECASE),
             "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
-            "pron": any_of(data["pronouns"]), "pair": any_of(data["pair_pronouns"]),
+            "pron": any_of(data["pronouns"]),
+            "group": [(n, fastre.compile("|".join(w), re.IGNORECASE))
+                      for n, w in data["group_pronouns"]],
             "infinitive": any_of(data["infinitives"]),
             "board": any_of(data["board_seats"]), "board_leaving": any_of(data["board_leaving"]),
             "investor_mark": any_of(data["investor_marks"]),
@@ -62,5 +69,7 @@ def lexicon() -> dict:
             "not_products": data["not_products"],
             "object_verb_roles": set(data["object_verb_roles"]),
             "object_verb_gap": data["object_verb_gap"],
+            "current_verbs": set(data["current_verbs"]),
+            "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"])}

@@ -184,3 +184,29 @@ def test_a_title_no_longer_held_is_no_role_change(tmp_path) -> None:
     found = extract(tmp_path, "随着 Jan Leike 不再担任超级对齐团队的负责人，OpenAI 宣布了新的安排。",
                     "2024-05-18", "zh-Hans")
     assert not [e for e in events(found) if e[0] == "RoleChange"]
+
+
+def test_a_counted_group_and_their_former_employers(tmp_path) -> None:
+    """'Alle drei': the last three people named; 'ihre bisherigen Arbeitgeber': each one's
+    employer of a former role, or no departure for one the article gives none."""
+    text = ("Arthur Mensch war Forscher bei DeepMind. Guillaume Lample und Timothée Lacroix "
+            "kommen aus Paris. Alle drei haben ihre bisherigen Arbeitgeber erst in diesem Jahr "
+            "verlassen.")
+    assert events(extract(tmp_path, text, "2023-06-14", "de")) == {
+        ("Departure", "Arthur Mensch", "DeepMind", "2023")}
+    found = extract(tmp_path, "Guillaume Lample und Timothée Lacroix kommen aus Paris. Die "
+                    "beiden verließen DeepMind.", "2023-06-14", "de")
+    assert {e[1] for e in events(found) if e[0] == "Departure"} == {
+        "Guillaume Lample", "Timothée Lacroix"}
+
+
+def test_a_founding_told_participle_first_is_found_with_its_founders(tmp_path) -> None:
+    """'Gegründet wurde X': the founding of X, which the co-founders the article names took part
+    in, dated by 'vor wenigen Wochen' to the year."""
+    text = ("Gegründet wurde Mistral AI erst vor wenigen Wochen. Die drei Mitgründer haben "
+            "zuvor gearbeitet: Arthur Mensch bei DeepMind, Guillaume Lample und Timothée "
+            "Lacroix bei Meta.")
+    found = {e for e in events(extract(tmp_path, text, "2023-06-14", "de"))
+             if e[0] == "Founding"}
+    assert found == {("Founding", p, "Mistral AI", "2023")
+                     for p in ("Arthur Mensch", "Guillaume Lample", "Timothée Lacroix")}

@@ -28,6 +28,11 @@ CASES = [
     ("今年1月", "2017-03-23", "2017-01"),
     ("最近两位高管离职", "2024-05-18", "2024-05"),  # "recently": weak, the month of publication
     ("Gerade hat es gegeben", "2024-08-06", "2024-08"),
+    ("vor zwei Wochen", "2023-06-14", "2023-05-31"),
+    # "a few": the month or year that the whole span (one to five weeks back) falls in
+    ("vor wenigen Wochen", "2023-06-14", "2023"),
+    ("a few weeks ago", "2023-06-30", "2023"),
+    ("vor wenigen Tagen", "2023-06-28", "2023-06"),
 ]
 
 
@@ -63,3 +68,7 @@ def test_a_year_before_1000_is_not_a_date() -> None:
     """Hypothesis found "0100年" read as the year 0100 (a valid gYear, but no news date)."""
     from loaders.dates import find_dates
     assert [d.value for d in find_dates("0100年 和 2024年5月", None)] == ["2024-05"]
+
+
+def test_a_few_weeks_across_a_new_year_is_no_date() -> None:
+    assert find_dates("a few weeks ago", "2024-01-10") == []

@@ -59,6 +59,36 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
     # a title in 「」-quoted company's name
     ("本地網站「科網觀察站」研究員梁浩賢認為，投資者的憂慮正在上升。", "zh-Hant",
      ("梁浩賢", "researcher", "科網觀察站", False), None),
+    # a verb of leading: German puts it last in a relative clause, and its tense tells the time
+    ("Demis Hassabis, der seit Jahren Google DeepMind leitet, sagte das.", "de",
+     ("Demis Hassabis", "head", "Google DeepMind", False), None),
+    ("Demis Hassabis oversaw Google DeepMind.", "en",
+     ("Demis Hassabis", "head", "Google DeepMind", True), None),
+    # … a German team named with its field; "er" after the verb is its subject
+    ("Anna Berg kam 2019. Bei OpenAI leitete sie das OpenAI-Team für Reinforcement Learning.",
+     "de", ("Anna Berg", "head", "OpenAI-Team für Reinforcement Learning", True), None),
+    # … in the passive, the organization before it ('to be led by', '由 … 领导/负责')
+    ("Meta formed a new division, Meta Superintelligence Labs, to be led by Alexandr Wang.",
+     "en", ("Alexandr Wang", "head", "Meta Superintelligence Labs", False), None),
+    ("Google DeepMind由Demis Hassabis负责。", "zh-Hans",
+     ("Demis Hassabis", "head", "Google DeepMind", False), None),
+    # 负责 in the active is too wide a verb ("负责设定方向")
+    ("Jeff Dean将转任首席科学家，负责设定Google未来的AI研究方向。", "zh-Hans",
+     None, ("Jeff Dean", "head")),
+    # the object a possessor: its unit, or nothing when no unit is named
+    ("Jan Leike领导OpenAI的超级对齐团队。", "zh-Hans",
+     ("Jan Leike", "head", "OpenAI Superalignment team", True), None),
+    ("Jan Leike领导OpenAI的安全研究。", "zh-Hans", None, ("Jan Leike", "head")),
+    # a title whose clause opens at a company ("Bei Tesla …") is held there
+    ("Karpathy war von OpenAI zu Tesla gewechselt. Bei Tesla leitete er zuletzt als Senior "
+     "Director of AI das Computer-Vision-Team des Autopilot.", "de",
+     ("Andrej Karpathy", "senior-director-of-ai", "Tesla", False), None),
+    # a number before a title: so many people after it hold it (in the paragraph after ':')
+    ("Gegründet wurde Mistral AI vor Wochen. Die drei Mitgründer haben zuvor bei Konzernen "
+     "gearbeitet: Arthur Mensch war bei DeepMind. Guillaume Lample und Timothée Lacroix kommen "
+     "von Meta.", "de", ("Timothée Lacroix", "co-founder", "Mistral AI", False), None),
+    ("Es trafen sich die beiden Leiter des Super Alignment Teams – Ilya Sutskever und Jan "
+     "Leike.", "de", ("Jan Leike", "co-lead", "OpenAI Superalignment team", False), None),
 ])
 def test_a_title_finds_its_holder_and_organization(tmp_path, text, language, expected,
                                                   absent) -> None:
