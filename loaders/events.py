@@ -58,6 +58,7 @@ class EventRules(OrganizationEventRules, EventDates):
             return []  # the asked clause reports nothing: "…还是已经离开了 OpenAI？"
         scope = self._clause(sent, max(sent[0], clause[0] - 1))[0]  # this clause and the last
         if lexicon()["hedge"].search(self.norm[scope:m.start()]) or \
+                lexicon()["hope"].search(self.norm, sent[0], m.start()) or \
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
         date = self._date(sent, m.start())

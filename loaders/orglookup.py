@@ -53,6 +53,13 @@ class OrgLookup:
             self._gap(m.end, pos))]
         return orgs[-1].entity if orgs else None
 
+    def _parent_named(self, org: Mention) -> Mention:
+        """"Google's parent company Alphabet", "谷歌的母公司Alphabet": the parent."""
+        said = lexicon()["parent_of"].match(self.norm, org.end)
+        parent = [o for o in self._in(said.end(), said.end() + 60, "org")
+                  if o.start == said.end()] if said else []
+        return parent[0] if parent else org
+
     def _company(self, org: Entity | None) -> Entity | None:
         """People join and leave companies: a team's event goes to its parent organization;
         a lab or division ('Google Brain', 'FAIR') keeps it."""
@@ -76,7 +83,7 @@ class OrgLookup:
             if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
                 return m.entity
             if not tight and lexicon()["prep"].search(gap) and not self._in(pos, m.start, "person"):
-                return m.entity
+                return self._parent_named(m).entity
         return None if tight else self._unknown_org_after(pos, sent)
 
     def _unknown_org_after(self, pos: int, sent: tuple[int, int]) -> Entity | None:

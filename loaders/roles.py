@@ -360,9 +360,11 @@ class RoleRules(Context):
             subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
                 return subject, "role-copula-subject", self._org_before(cop.start(), sent)
-        if cop and lex["pron"].search(self.norm, max(sent[0], cop.start() - 12), cop.start()):
+        pron = lex["pron"].search(self.norm, max(sent[0], cop.start() - 24), cop.start()) \
+            if cop else None
+        if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():cop.start()]):
             prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]
-            if prior:  # "Before that she was chief financial officer of Square"
+            if prior:  # "Before that she was CFO of Square", "He previously was head of …"
                 return [prior[-1]], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and re.fullmatch(r"[^,，]{0,14}[,，]\s*",

@@ -21,20 +21,25 @@ def lexicon() -> dict:
     data = toml("extract")
     def any_of(items):
         return fastre.compile("|".join(f"(?:{p})" for p in items))
-    return {"hedge": any_of(data["hedges"]), "neg": any_of(data["negations"]),
+    return {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
+            "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
                 f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),
             "conn": fastre.compile(data["connectors"], re.IGNORECASE),
             "org_gap": _org_gap(data),
             "org_join": fastre.compile(data["org_join"], re.IGNORECASE),
+            "parent_of": fastre.compile(data["parent_of"]),
             "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],
-            "reported": any_of(data["reported_speech"]), "post": any_of(data["post_words"]),
+            "reported": any_of(data["reported_speech"]),
+            "naming_verbs": set(data["naming_verbs"]),
+            "and_then": fastre.compile(data["and_then"], re.IGNORECASE),
+            "post": any_of(data["post_words"]),
             "post_mark": any_of(data["post_marks"]), "mood": any_of(data["indirect_mood"]),
             "first": any_of(data["first_person"]),
             "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),

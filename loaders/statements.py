@@ -60,19 +60,27 @@ class StatementRules(Context):
                 body = m.group(1).strip()
                 cjk = len(re.findall(r"[\u3400-\u9fff]", body))
                 named = any(x.start == m.start(1) and x.end == m.end(1) for x in self.mentions)
-                if (cjk >= 4 or len(body.split()) >= 2) and not named \
+                if (cjk >= 4 or len(body.split()) >= 2 or self._named_as(m.start())) and not named \
                         and not any(s < m.end() and m.start() < e for s, e in spans):
                     spans.append((m.start(1), m.end(1)))
         return sorted(spans)
 
+    def _named_as(self, pos: int) -> bool:
+        """A one-word quote that a verb naming what someone is says ("verurteilte Altman als
+        „Verrat“"): a statement, not a scare quote or a name."""
+        before = self.norm[max(0, pos - 30):pos]
+        return any(re.search(rf"\b{re.escape(v)}\b", before) for v in lexicon()["naming_verbs"])
+
     def _subject(self, start: int, verb: re.Match[str]) -> Entity | None:
-        """Who speaks. A name right after the verb ("sagte Schumann", "said Dean"); else the
-        clause's subject before it: persons before organizations, the first in Chinese (topic
-        first), the one nearest the verb in German and English; else, for a pronoun, the first
-        person of the sentence, or the last one named before it."""
+        """Who speaks. A name right after the verb ("sagte Schumann", "said Dean") unless the
+        verb names what it says of someone ("nannte X „…“"); else the clause's subject before
+        it: persons before organizations, the first in Chinese (topic first), the one nearest
+        the verb in German and English; a clause opening with "und"/"and" shares the
+        sentence's; else, for a pronoun, the first person of the sentence, or the last one
+        named before it."""
         vs = verb.start()
-        if self.lang != "zh":
-            inverted = self._named_after(verb)
+        if self.lang != "zh" and verb.group(0) not in lexicon()["naming_verbs"]:
+            inverted = self._named_after(verb)  # not "verurteilte Altman als „Verrat“"
             if inverted is not None:
                 return inverted
         clause = self._clause((start, vs), vs)
@@ -80,8 +88,8 @@ class StatementRules(Context):
                  and m.entity.kind != "outlet"]
         earlier = [m for m in self.mentions if start <= m.start and m.end <= clause[0]
                    and m.entity.is_person]
-        people = [m for m in cands if m.entity.is_person] or (earlier[:1] if self.lang == "zh"
-                                                              else [])
+        shared = self.lang == "zh" or lexicon()["and_then"].match(self.norm, clause[0])
+        people = [m for m in cands if m.entity.is_person] or (earlier[:1] if shared else [])
         if people:
             return (people[0] if self.lang == "zh" else people[-1]).entity
         if lexicon()["pron"].search(self.norm[clause[0]:vs]):
@@ -199,8 +207,9 @@ class StatementRules(Context):
             text = self.norm[ps:pe].strip()
             first = bool(lex["first"].search(text[:30])) or (
                 speaker is not None and bool(lex["first"].search(text)))
-            if self._in(ps, ps + 6, "person") or self._in(ps, ps + 6, "org"):
-                speaker, colon_left = None, 0  # a paragraph that opens with a name: narration
+            if self._in(ps, ps + 6, "person") or self._in(ps, ps + 6, "org") or (
+                    not first and self._in(ps, pe, "person")):
+                speaker, colon_left = None, 0  # a paragraph that names someone: narration
                 continue
             if speaker is not None and not first and colon_left > 0 and len(text) >= 15:
                 first = True
@@ -220,9 +229,11 @@ class StatementRules(Context):
         return out
 
     def _paragraph_subject(self, before: list[tuple[int, int]]) -> Entity | None:
-        """The first person named in the nearest paragraph (of the last five) naming one."""
+        """The first person named in the nearest paragraph (of the last five) naming one;
+        with none, whom a pronoun of the last two stands for ("Später leitete er …")."""
         for ps, pe in reversed(before[-5:]):
             people = self._in(ps, pe, "person")
             if people:
                 return people[0].entity
-        return None
+        pron = [ps for ps, pe in before[-2:] if lexicon()["pron"].search(self.norm, ps, pe)]
+        return self._antecedent_person(pron[-1], pron[-1]) if pron else None

@@ -414,6 +414,29 @@ def test_a_quoted_judgement_is_its_subjects(tmp_path) -> None:
     assert ("Elon Musk", "getäuscht und erpresst") in said, said
 
 
+def test_a_one_word_quote_a_verb_names_is_said_by_the_sentences_subject(tmp_path) -> None:
+    """'verurteilte Altman als „Verrat“': the name after a naming verb is whom it is said of; a
+    clause opening with 'und' has the sentence's subject; a bare „Sora“ stays a name."""
+    text = ("Dies machte Musk sehr unzufrieden, weil er dachte, er sei betrogen worden, und "
+            "verurteilte Altman als „Verrat“. Später stellte OpenAI „Sora“ vor.")
+    said = statements(extract(tmp_path, text, "2024-08-06", "de"))
+    assert said == {("Elon Musk", "Verrat")}, said
+
+
+def test_first_person_remarks_after_a_colon_are_of_whom_a_pronoun_stands_for(tmp_path) -> None:
+    """The paragraph before ends with a colon and names no one, but 'er' does: the remarks are
+    his, up to a paragraph that names someone; what he hopes for is no event."""
+    text = ("John Schulman hat OpenAI verlassen.\n\nSpäter leitete er das Post-Training-Team.\n\n"
+            "Der Grund für seinen Rücktritt hing damit zusammen:\n\nIch hoffe, meinen Fokus zu "
+            "vertiefen, in dem ich zur technischen Arbeit zurückkehren kann.\n\n"
+            "In seiner Rede beschrieb Schumann eine seiner Forschungsrichtungen.")
+    result = extract(tmp_path, text, "2024-08-06", "de")
+    said = statements(result)
+    assert {s for s, _ in said} == {"John Schulman"} and len(said) == 1, said
+    assert next(iter(said))[1].startswith("Ich hoffe")
+    assert not [e for e in events(result) if e[0] == "Return"]
+
+
 def test_the_ledes_day_told_after_the_news_in_its_paragraph_dates_it(tmp_path) -> None:
     text = ("Andrej Karpathy, der bei Tesla die KI für den Autopilot vorangetrieben hat, verlässt "
             "das Unternehmen. Das gab der 35-Jährige am Mittwoch auf Twitter bekannt.\n\n"

@@ -89,6 +89,13 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
      "von Meta.", "de", ("Timothée Lacroix", "co-founder", "Mistral AI", False), None),
     ("Es trafen sich die beiden Leiter des Super Alignment Teams – Ilya Sutskever und Jan "
      "Leike.", "de", ("Jan Leike", "co-lead", "OpenAI Superalignment team", False), None),
+    # a title of "X's parent company Y" is Y's
+    ("Hinton spoke with Sundar Pichai, the chief executive of Google's parent company "
+     "Alphabet, on Thursday.", "en", ("Sundar Pichai", "ceo", "Alphabet", False),
+     None),
+    # a pronoun, an adverb, then the copula
+    ("Kevin Weil joined OpenAI. He previously was head of product at Instagram.", "en",
+     ("Kevin Weil", "head", "Instagram", True), None),
 ])
 def test_a_title_finds_its_holder_and_organization(tmp_path, text, language, expected,
                                                   absent) -> None:
