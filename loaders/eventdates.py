@@ -82,7 +82,17 @@ class EventDates(Context):
                    and not d.anaphoric and (not d.weak or d.start < lead_in)]
         if earlier:
             return earlier[-1]
-        return self._lede_date(pos)
+        return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _background(self, sent: tuple[int, int], pos: int) -> bool:
+        """An event told in a relative clause, as what describes someone or something ("das
+        Unternehmen, das sie selbst gegründet haben", "the company he founded", "他创办的公司"):
+        background, not the news the lede's day dates."""
+        if self.lang == "zh":
+            return bool(re.match(r"\w{0,2}的", self.norm[pos:pos + 4]))
+        clause = self._clause(sent, pos)  # after a comma: "Der Forscher X verlässt" is none
+        return clause[0] > sent[0] and self.norm[clause[0] - 1] in ",，" \
+            and bool(lexicon()["relative"].match(self.norm, clause[0]))
 
     def _lede_date(self, pos: int) -> DateMention | None:
         """The news of an article's first paragraphs happened on its lede's date ("Gestern

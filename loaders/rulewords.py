@@ -77,4 +77,6 @@ def lexicon() -> dict:
             "current_verbs": set(data["current_verbs"]),
             "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
-            "continues": any_of(data["continuations"])}
+            "continues": any_of(data["continuations"]),
+            "relative": fastre.compile(
+                f"\\s*(?:{'|'.join(data['relative_pronouns'])})\\b", re.IGNORECASE)}

@@ -437,6 +437,18 @@ def test_first_person_remarks_after_a_colon_are_of_whom_a_pronoun_stands_for(tmp
     assert not [e for e in events(result) if e[0] == "Return"]
 
 
+def test_an_event_in_a_relative_clause_takes_no_date_from_the_lede(tmp_path) -> None:
+    """'das Unternehmen, das sie selbst gegründet haben': the founding describes the company;
+    the lede's day dates the news (the departure), not it."""
+    text = ("Gestern Abend wurde in der Branche ein Wechsel bekannt, der viele überraschte.\n\n"
+            "Der Forscher Jonas Weber verlässt Quantia, das Unternehmen, das er selbst "
+            "gegründet hat.")
+    found = events(extract(tmp_path, text, "2024-08-03", "de"))
+    assert ("Departure", "Jonas Weber", "Quantia", "2024-08-02") in found, found
+    assert [e for e in found if e[0] == "Founding"] == [
+        ("Founding", "Jonas Weber", "Quantia", None)], found
+
+
 def test_the_ledes_day_told_after_the_news_in_its_paragraph_dates_it(tmp_path) -> None:
     text = ("Andrej Karpathy, der bei Tesla die KI für den Autopilot vorangetrieben hat, verlässt "
             "das Unternehmen. Das gab der 35-Jährige am Mittwoch auf Twitter bekannt.\n\n"
