@@ -73,14 +73,13 @@ class OrgNames:
         owned = fastre.compile(rf"\s?的\s?([{CJK}]{{2,8}}?(?:{suffixes}))")  # "百度的硅谷…实验室"
         function = set(toml("names")["function_chars_zh"])
         for parent in [x for x in self.mentions if x.entity.kind == "org" and x.entity.known]:
-            m = pattern.match(self.norm, parent.end)
-            if m is not None and not function.intersection(m.group(1)) \
-                    and self._free_span(m.start(1), m.end(1)):
+            found = ((p, m) for p in (pattern, owned) if (m := p.match(self.norm, parent.end))
+                     and not function.intersection(m.group(1))
+                     and self._free_span(m.start(1), m.end(1)))
+            p, m = next(found, (None, None))
+            if m is not None and p is pattern:
                 self._unit_of(parent, m.end(1), "org-unit-of-company-zh")
-                continue
-            m = owned.match(self.norm, parent.end)
-            if m is not None and not function.intersection(m.group(1)) \
-                    and self._free_span(m.start(1), m.end(1)):
+            elif m is not None:
                 unit = new_entity("team", m.group(1), unit_of=parent.entity.iri)
                 self._add(m.start(1), m.end(1), self._entity_of(unit), "org-unit-owned-zh")
 

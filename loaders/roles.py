@@ -49,15 +49,14 @@ class RoleRules(Context):
             if opened > max(self.norm.rfind(")", clause[0], verb.start()),
                             self.norm.rfind("）", clause[0], verb.start())):
                 clause = (opened + 1, clause[1])  # "和谢赛宁( Bill 开始实习时…)": the bracket's
-            former = verb.group(0) not in lexicon()["current_verbs"] or bool(
-                lexicon()["former"].search(self.norm, max(clause[0], verb.start() - 6),
-                                           verb.start()))
+            # a former word right before the verb ("曾领导", "was led by") makes it past; so
+            # does a verb form that does not tell the present ("led"), unless passive
+            said_former = bool(lexicon()["former"].search(
+                self.norm, max(clause[0], verb.start() - 8), verb.start()))
             passive = self._led_by(sent, clause, verb) if key in lexicon()["object_verb_roles"] \
                 else None
             if passive is not None:
-                people, orgs = passive
-                former = bool(lexicon()["former"].search(  # "was led by", not "to be led by"
-                    self.norm, max(sent[0], verb.start() - 8), verb.start()))
+                (people, orgs), former = passive, said_former
             elif verb.group(0) in lexicon()["passive_only"]:
                 continue
             else:
@@ -65,6 +64,7 @@ class RoleRules(Context):
                 people = self._holder_at(sent, clause, verb.start(),
                                          lambda c=clause: self._next_subject(sent, c),
                                          verb.end())
+                former = said_former or verb.group(0) not in lexicon()["current_verbs"]
             for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
                 role, org = self._verb_target(key, o.entity)
                 out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,

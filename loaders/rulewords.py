@@ -37,7 +37,7 @@ def lexicon() -> dict:
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],
             "reported": any_of(data["reported_speech"]),
-            "naming_verbs": set(data["naming_verbs"]),
+            "naming": fastre.compile(rf"\b(?:{'|'.join(data['naming_verbs'])})\b"),
             "and_then": fastre.compile(data["and_then"], re.IGNORECASE),
             "post": any_of(data["post_words"]),
             "post_mark": any_of(data["post_marks"]), "mood": any_of(data["indirect_mood"]),

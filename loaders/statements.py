@@ -66,10 +66,11 @@ class StatementRules(Context):
         return sorted(spans)
 
     def _named_as(self, pos: int) -> bool:
-        """A one-word quote that a verb naming what someone is says ("verurteilte Altman als
-        „Verrat“"): a statement, not a scare quote or a name."""
-        before = self.norm[max(0, pos - 30):pos]
-        return any(re.search(rf"\b{re.escape(v)}\b", before) for v in lexicon()["naming_verbs"])
+        """A one-word quote that a verb naming what someone is says of its object ("verurteilte
+        Altman als „Verrat“", "called it “reckless”"): a statement, not a scare quote or a
+        name ("a model called “Sora”": the verb right before the quote)."""
+        verb = lexicon()["naming"].search(self.norm, max(0, pos - 30), pos)
+        return verb is not None and bool(self.norm[verb.end():pos].strip())
 
     def _subject(self, start: int, verb: re.Match[str]) -> Entity | None:
         """Who speaks. A name right after the verb ("sagte Schumann", "said Dean") unless the
@@ -79,7 +80,7 @@ class StatementRules(Context):
         sentence's; else, for a pronoun, the first person of the sentence, or the last one
         named before it."""
         vs = verb.start()
-        if self.lang != "zh" and verb.group(0) not in lexicon()["naming_verbs"]:
+        if self.lang != "zh" and not lexicon()["naming"].fullmatch(verb.group(0)):
             inverted = self._named_after(verb)  # not "verurteilte Altman als „Verrat“"
             if inverted is not None:
                 return inverted

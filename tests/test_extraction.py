@@ -416,11 +416,14 @@ def test_a_quoted_judgement_is_its_subjects(tmp_path) -> None:
 
 def test_a_one_word_quote_a_verb_names_is_said_by_the_sentences_subject(tmp_path) -> None:
     """'verurteilte Altman als „Verrat“': the name after a naming verb is whom it is said of; a
-    clause opening with 'und' has the sentence's subject; a bare „Sora“ stays a name."""
+    clause opening with 'und' has the sentence's subject; a bare „Sora“, or one right after
+    the verb ('kritisierte „Quill“', 'a model called "Quill"'), stays a name."""
     text = ("Dies machte Musk sehr unzufrieden, weil er dachte, er sei betrogen worden, und "
             "verurteilte Altman als „Verrat“. Später stellte OpenAI „Sora“ vor.")
     said = statements(extract(tmp_path, text, "2024-08-06", "de"))
     assert said == {("Elon Musk", "Verrat")}, said
+    named = "Elon Musk kritisierte „Quill“, das neue Modell von OpenAI."
+    assert not statements(extract(tmp_path, named, "2024-08-06", "de"))
 
 
 def test_first_person_remarks_after_a_colon_are_of_whom_a_pronoun_stands_for(tmp_path) -> None:
