@@ -144,13 +144,9 @@ class EventRules(OrganizationEventRules, EventDates):
         in_sentence = [p for p in prior if p.start >= sent[0]]
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
-        if n:
-            group: list[Mention] = []
-            for p in reversed(prior):
-                if all(p.entity is not q.entity for q in group):
-                    group.insert(0, p)
-                if len(group) == n:
-                    return group
+        group = self._distinct(reversed(prior))[:n]
+        if n and len(group) == n:
+            return group[::-1]
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
             return [prior[-1] if in_sentence else self._referent(prior, sent[0])]
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
@@ -168,22 +164,8 @@ class EventRules(OrganizationEventRules, EventDates):
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
-        if etype not in ("Founding", "Dismissal"):
-            return []
-        lex = lexicon()
-        if self.lang == "zh":
-            marker = lex["agent"].search(self.norm, clause[0], m.start())
-            span = (marker.end(), m.start()) if marker else None
-        else:  # "founded by X" after the verb; German "von X gegründet" before it
-            marker = lex["agent"].match(self.norm, m.end() + 1) or \
-                lex["agent"].match(self.norm, m.end())
-            span = (marker.end(), clause[1]) if marker else None
-            if span is None:
-                before = list(lex["agent"].finditer(self.norm, clause[0], m.start()))
-                span = (before[-1].end(), m.start()) if before else None
-        if span is None:
-            return []
-        people = self._in(*span, "person")
+        span = self._agent_span(clause, m) if etype in ("Founding", "Dismissal") else None
+        people = self._in(span[1], span[2], "person") if span else []
         return self._conjoined_forward(people) if people else []
 
     def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:

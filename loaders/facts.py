@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from loaders.dates import DateMention
@@ -190,6 +191,31 @@ class Context(OrgLookup):
             else:
                 break
         return chosen
+
+    @staticmethod
+    def _distinct(people: Iterable[Mention]) -> list[Mention]:
+        """Each person once, at their first mention in the order given."""
+        seen: list[Mention] = []
+        for p in people:
+            if all(p.entity is not q.entity for q in seen):
+                seen.append(p)
+        return seen
+
+    def _agent_span(self, clause: tuple[int, int], verb: re.Match[str]
+                    ) -> tuple[int, int, int] | None:
+        """Where a verb's agents are named, and where their marker starts: between the last
+        由 of the clause and the verb ("由 X 与 Y 共同创立"); after by/von right after the verb
+        ("founded by X", "to be led by Y"), else German "von X" before it ("von X gegründet")."""
+        lex = lexicon()
+        if self.lang == "zh":
+            marker = [*lex["agent"].finditer(self.norm, clause[0], verb.start())][-1:]
+            return (marker[0].start(), marker[0].end(), verb.start()) if marker else None
+        after = lex["agent"].match(self.norm, verb.end() + 1) or \
+            lex["agent"].match(self.norm, verb.end())
+        if after:
+            return after.start(), after.end(), clause[1]
+        before = [*lex["agent"].finditer(self.norm, clause[0], verb.start())][-1:]
+        return (before[0].start(), before[0].end(), verb.start()) if before else None
 
     def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
         """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""

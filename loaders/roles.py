@@ -109,20 +109,16 @@ class RoleRules(Context):
                 ) -> tuple[list[Mention], list[Mention]] | None:
         """A verb of leading in the passive: 'a new division, X, to be led by Y' (Y right
         after by/von), 'X由Y领导' (Y between 由 and the verb): Y and the organization named
-        last before it in the sentence."""
-        lex = lexicon()
+        right before the agent's marker (or the verb)."""
+        span = self._agent_span(clause, verb)
+        named = self._in(span[1], span[2], "person") if span else []
         if self.lang == "zh":  # the person right before the verb: "由…带过的博士生 Y 负责"
-            agent = [*lex["agent"].finditer(self.norm, clause[0], verb.start())][-1:]
-            people = [p for p in self._in(agent[0].end(), verb.start(), "person")
-                      if verb.start() - p.end <= 3][-1:] if agent else []
-            anchor = agent[0].start() if agent else 0
-        else:
-            agent = lex["agent"].match(self.norm, verb.end() + 1)
-            people = [p for p in self._in(agent.end(), sent[1], "person")
-                      if p.start - agent.end() <= 3][:1] if agent else []
-            anchor = verb.start()
+            people = [p for p in named if verb.start() - p.end <= 3][-1:]
+        else:  # right after by/von: "to be led by Y", "von Y geleitet"
+            people = [p for p in named if p.start - span[1] <= 3][:1] if span else []
+        anchor = min(span[0], verb.start()) if span else 0
         orgs = [o for o in self._in(sent[0], anchor, "org") if o.entity.kind in ("org", "team")
-                and lex["passive_subject"].fullmatch(self.norm, o.end, anchor)][-1:]
+                and lexicon()["passive_subject"].fullmatch(self.norm, o.end, anchor)][-1:]
         return (people, orgs) if people and orgs else None
 
     def _untitled(self, start: int, end: int) -> str:
@@ -300,10 +296,7 @@ class RoleRules(Context):
         if re.search(r"[:：]", self.norm[last.end():sent[1]]):
             para_end = self.norm.find("\n", last.end())
             end = para_end if para_end >= 0 else len(self.norm)
-        named: list[Mention] = []
-        for p in self._in(last.end(), end, "person"):
-            if all(p.entity is not q.entity for q in named):
-                named.append(p)
+        named = self._distinct(self._in(last.end(), end, "person"))
         return named[:n] if len(named) >= n else []
 
     def _holder(self, sent, first, last, anchor):
