@@ -135,7 +135,7 @@ class EventRules(OrganizationEventRules, EventDates):
         partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
         people = [p for p in self._in(clause[0], m.start(), "person")
                   if p.entity.iri not in partners
-                  and not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])]  # possessors
+                  and not self._possessor(p)]
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         if people:

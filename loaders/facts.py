@@ -19,6 +19,7 @@ from loaders.rulewords import lexicon
 
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
+_POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
 
 
 @dataclass
@@ -191,6 +192,10 @@ class Context(OrgLookup):
             else:
                 break
         return chosen
+
+    def _possessor(self, m: Mention) -> re.Match[str] | None:
+        """The 的 / 's after a mention that owns what follows ("OpenAI 的", "Google's")."""
+        return _POSSESSIVE.match(self.norm, m.end)
 
     @staticmethod
     def _distinct(people: Iterable[Mention]) -> list[Mention]:

@@ -13,9 +13,6 @@ if TYPE_CHECKING:
     from loaders.mentions import Mention
 
 CJK = r"\u3400-\u9fff"
-# What a German team name may go on with: its field ("OpenAI-Team für Reinforcement Learning")
-# or what it belongs to ("das Computer-Vision-Team des Autopilot"), capitalized words only.
-_TEAM_OF_DE = r"( (?:für|des) [A-Z][\w-]*[\w](?: [A-Z][\w-]*[\w]){0,2})?"
 # Between an organization and a team of its: next to it ("OpenAI 的", "OpenAI-"), or in
 # apposition ("Anthropic, dem Claude-Team von nebenan", "Meta, the FAIR team").
 _APPOSED = re.compile(r"(?s:.{0,2})|[,，]\s*(?:the|its|dem|der|die|das|den|des|seinem|ihrem)\s+")
@@ -159,9 +156,12 @@ class OrgNames:
         skip = words("names", "not_team_names_zh")
         function = set(toml("names")["function_chars_zh"])
         boundary = rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))"
+        # its field or owner, capitalized words only: "OpenAI-Team für Reinforcement Learning"
+        team_of = (rf"( (?:{alternation(words('names', 'team_complements_de'))}) "
+                   r"[A-Z][\w-]*[\w](?: [A-Z][\w-]*[\w]){0,2})?")
         patterns = [fastre.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
                                    rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
-                    fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{_TEAM_OF_DE}"),
+                    fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{team_of}"),
                     fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
         for pattern in patterns:
             for m in pattern.finditer(self.norm):

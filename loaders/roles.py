@@ -8,9 +8,6 @@ from loaders.facts import Context, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
-# After an organization that owns what follows: "OpenAI 的", "OpenAI's".
-_POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
-
 
 class RoleRules(Context):
     # ------------------------------------------------------------------ roles
@@ -98,7 +95,7 @@ class RoleRules(Context):
         """An object written as a possessor ('领导OpenAI的超级对齐团队', "led OpenAI's safety
         team"): the unit it owns, named right after; none when what follows is no unit
         ('负责OpenAI的安全研究')."""
-        owner = _POSSESSIVE.match(self.norm, org.end)
+        owner = self._possessor(org)
         if owner is None:
             return org
         owned = [o for o in self._in(owner.end(), owner.end() + 40, "org")
@@ -152,7 +149,7 @@ class RoleRules(Context):
         for verb in self.hits(lexicon()["investing"], sent):
             clause = self._clause(sent, verb.start())
             people = [p for p in self._in(*clause, kind="person")
-                      if not re.match(r"\s?的|['’]s\b", self.norm[p.end:p.end + 3])] \
+                      if not self._possessor(p)] \
                 or self._pronoun_subject(sent, verb.start())
             after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"
                      and not self._affiliation(o)]
