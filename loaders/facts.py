@@ -166,6 +166,13 @@ class Context(OrgLookup):
                 and (kind is None or (m.entity.is_person if kind == "person"
                                       else m.entity.is_org and m.entity.kind != "outlet"))]
 
+    def _org_at(self, pos: int) -> Mention | None:
+        """The organization whose mention starts at `pos` ("…'s parent company |Alphabet",
+        "OpenAI的|超级对齐团队")."""
+        lo = bisect.bisect_left(self._starts, pos)
+        return next((m for m in self.mentions[lo:lo + 1] if m.start == pos and m.entity.is_org
+                     and m.entity.kind != "outlet"), None)
+
     def _clause(self, sent: tuple[int, int], pos: int) -> tuple[int, int]:
         start, end = sent
         for m in _CLAUSE.finditer(self.norm, sent[0], sent[1]):

@@ -20,7 +20,7 @@ _AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
 
 class OrgLookup:
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
-    local_orgs, _in, _gap, paragraph_start, paragraph_before)."""
+    local_orgs, _in, _org_at, _clause, _gap, paragraph_start, paragraph_before)."""
 
     def _org_run_before(self, pos: int, sent: tuple[int, int]) -> list[Mention]:
         """The organizations written just before a title: 'OpenAI 超级对齐团队的' (a unit of
@@ -56,9 +56,7 @@ class OrgLookup:
     def _parent_named(self, org: Mention) -> Mention:
         """"Google's parent company Alphabet", "谷歌的母公司Alphabet": the parent."""
         said = lexicon()["parent_of"].match(self.norm, org.end)
-        parent = [o for o in self._in(said.end(), said.end() + 60, "org")
-                  if o.start == said.end()] if said else []
-        return parent[0] if parent else org
+        return (self._org_at(said.end()) if said else None) or org
 
     def _company(self, org: Entity | None) -> Entity | None:
         """People join and leave companies: a team's event goes to its parent organization;

@@ -96,11 +96,7 @@ class RoleRules(Context):
         team"): the unit it owns, named right after; none when what follows is no unit
         ('负责OpenAI的安全研究')."""
         owner = self._possessor(org)
-        if owner is None:
-            return org
-        owned = [o for o in self._in(owner.end(), owner.end() + 40, "org")
-                 if o.start == owner.end()]
-        return owned[0] if owned else None
+        return org if owner is None else self._org_at(owner.end())
 
     def _led_by(self, sent: tuple[int, int], clause: tuple[int, int], verb: re.Match[str]
                 ) -> tuple[list[Mention], list[Mention]] | None:
