@@ -99,7 +99,7 @@ class EventDates(Context):
         Abend hat sich … ereignet. … kehren zu Google zurück"): a day the opening paragraphs
         name, in the week before publication, dates the undated events told near it, before
         it or, in the same paragraph, after it."""
-        body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:4]
+        body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:6]
         if not body or pos >= body[-1][1]:
             return None
         lede = [d for d in self.dates if d.start < body[min(2, len(body) - 1)][1]

@@ -216,14 +216,25 @@ class EventRules(OrganizationEventRules, EventDates):
         if new:
             return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
                          org=r.org, type=etype, date=date, role=r.role) for r in new]
-        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 30]
+        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
         subject = [r for r in in_sentence if r.at < m.start()]
         if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
             key = self.terms["roles"].lookup(self.lang, titles[0].group(0))
+            named = self._in(m.end(), titles[0].start(), "org")
+            orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
+                [self._org_before(m.start(), sent) or subject[0].org]
+            if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
+                return [Fact("event", sent[0], sent[1], "event-title-rolechange",
+                             person=subject[0].person, org=org, type=etype, date=date,
+                             role=key) for org in orgs]
+        taken = [t for t in self.hits(self.titles, sent) if t.end() <= m.start()
+                 and not self.norm[t.end():m.start()].strip()
+                 and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
+        if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
             r = subject[0]
             return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
-                         org=self._org_before(m.start(), sent) or r.org, type=etype, date=date,
-                         role=key)]
+                         org=r.org, type=etype, date=date,
+                         role=self.terms["roles"].lookup(self.lang, taken[-1].group(0)))]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
                 and abs(r.at - m.start()) <= 40]
         out = []

@@ -226,6 +226,9 @@ class MentionFinder(OrgNames):
             if run is None:
                 continue
             start, end = m.start - 1 - len(run.group(0)), m.start - 1
+            start += 1 + max(run.group(0).rfind(c) for c in words("names", "org_run_breaks_zh"))
+            if end - start < 2:
+                continue
             inside = [x for x in self.mentions if start <= x.start and x.end <= end]
             if any(x.entity.is_person for x in inside):
                 continue

@@ -29,6 +29,9 @@ class OrgLookup:
         for m in reversed(self._in(sent[0], pos, "org")):
             edge = run[0].start if run else pos
             gap = self._gap(m.end, edge)
+            if run and m.entity is run[0].entity and gap.strip() in ("(", "（"):
+                run[0] = m  # "纽约大学(New York University)教授": one name, glossed
+                continue
             joined = run and lexicon()["org_join"].fullmatch(gap)
             if not (lexicon()["org_gap"].match(gap) or joined):
                 break

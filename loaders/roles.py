@@ -62,11 +62,13 @@ class RoleRules(Context):
                                          lambda c=clause: self._next_subject(sent, c),
                                          verb.end())
                 former = said_former or verb.group(0) not in lexicon()["current_verbs"]
+                if people and clause[0] <= people[0].start < verb.start():  # "A und B kommen"
+                    people = self._conjoined_forward(self._in(people[0].start, verb.start(),
+                                                              "person"))
             for o in (orgs if self.lang == "zh" else orgs[:1]) if key and people else []:
                 role, org = self._verb_target(key, o.entity)
-                out.append(Fact("role", sent[0], sent[1], "role-verb-" + key,
-                                person=people[0].entity, role=role, org=org,
-                                former=former, at=people[0].start))
+                out += [Fact("role", sent[0], sent[1], "role-verb-" + key, person=p.entity,
+                             role=role, org=org, former=former, at=p.start) for p in people]
         return out
 
     def _verb_orgs(self, sent: tuple[int, int], clause: tuple[int, int], verb: re.Match[str],
@@ -151,9 +153,18 @@ class RoleRules(Context):
                      and not self._affiliation(o)]
             org = after[0].entity if after and after[0].start - verb.end() <= 12 \
                 else self._nearest_org(sent, verb.start())
+            if org is not None and self._investing(org, sent[0]):  # "…, Exor Ventures und
+                org = self.main_org  # Sofina. Auch … Eric Schmidt gehören zu den Anteilseignern"
             out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
                          org=org, role="investor", at=p.start) for p in people if org]
         return out
+
+    def _investing(self, org: Entity, before: int) -> bool:
+        """The organization is named among investors earlier (in a sentence with a verb of
+        investing, not as its object right after it): not the company they invest in."""
+        return any(o.entity is org and not 0 <= o.start - verb.end() <= 12
+                   for s in self.sents if s[0] < before
+                   for verb in self.hits(lexicon()["investing"], s) for o in self._in(*s, "org"))
 
     def _board_seats(self, sent: tuple[int, int]) -> list[Fact]:
         """'将退出OpenAI董事会', 'remains on its board', 'joined the board of X': the clause's

@@ -210,3 +210,16 @@ def test_a_founding_told_participle_first_is_found_with_its_founders(tmp_path) -
              if e[0] == "Founding"}
     assert found == {("Founding", p, "Mistral AI", "2023")
                      for p in ("Arthur Mensch", "Guillaume Lample", "Timothée Lacroix")}
+
+
+def test_news_told_in_the_first_paragraphs_takes_the_ledes_day(tmp_path) -> None:
+    """The lede's "Gestern Abend" dates the news told in the paragraphs after it, a title
+    and a byline line included among the first ones."""
+    text = ("Google holte den Transformator-Autor mit viel Geld zurück zu sich\n\n"
+            "03.08.2024 10:26 · Quelle: KI-Frontlinie, Redaktion Silicon Valley\n\n"
+            "Gestern Abend hat sich im Silicon Valley wieder eine große Rückkehr ereignet.\n\n"
+            "Das Chatbot-Startup Character.AI gab offiziell eine Lizenzvereinbarung bekannt.\n\n"
+            "Noam Shazeer war bisher der CEO von Character.AI, das er gegründet hatte.\n\n"
+            "Laut Google wird Noam Shazeer dem Forschungsteam von Google DeepMind beitreten.")
+    found = events(extract(tmp_path, text, "2024-08-03", "de"))
+    assert ("Joining", "Noam Shazeer", "Google DeepMind", "2024-08-02") in found, found

@@ -96,6 +96,26 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
     # a pronoun, an adverb, then the copula
     ("Kevin Weil joined OpenAI. He previously was head of product at Instagram.", "en",
      ("Kevin Weil", "head", "Instagram", True), None),
+    # a title moved to after the verb, at two units named between them: both hold it
+    ("Google Research資深副總裁傑夫．迪恩（Jeff Dean）將轉任Google Research與Google DeepMind"
+     "兩個單位的首席科學家。", "zh-Hant",
+     ("Jeff Dean", "chief-scientist", "Google DeepMind", False), None),
+    # "die Position des X übernehmen": the office named before the German verb
+    ("Der General Counsel von Character.AI, Dominic Perella, wird vorläufig die Position des "
+     "Interims-CEO übernehmen.", "de", ("Dominic Perella", "ceo", "Character.AI", False), None),
+    # people who come from a company's research were researchers there, all of them
+    ("Guillaume Lample und Timothée Lacroix kommen aus der KI-Forschung von Meta.", "de",
+     ("Timothée Lacroix", "researcher", "Meta", True), None),
+    # a Chinese name glossed in brackets is one organization, before the title
+    ("LeCun加入Facebook。他同時也是紐約大學（New York University）教授。", "zh-Hant",
+     ("Yann LeCun", "professor", "New York University", False), None),
+    # an organization named among the investors is not the one they invest in
+    ("Mistral AI sammelt Geld ein.\n\nAn der Runde beteiligen sich außerdem Xavier Niel und die "
+     "italienische Exor Ventures. Auch der frühere Google-Chef Eric Schmidt gehört zu den "
+     "Anteilseignern.", "de", ("Eric Schmidt", "investor", "Mistral AI", False),
+     None),
+    ("Aleph Alpha wurde 2019 von Jonas Andrulis mitgegründet.", "de",
+     ("Jonas Andrulis", "co-founder", "Aleph Alpha", False), ("Jonas Andrulis", "founder")),
 ])
 def test_a_title_finds_its_holder_and_organization(tmp_path, text, language, expected,
                                                   absent) -> None:
