@@ -132,6 +132,7 @@ def _written() -> list[tuple[str, str]]:
     mon, wd, num = alternation(v["months"]), alternation(v["weekdays"]), alternation(v["numbers"])
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
+        ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
         ("same-year-before", r"前一年|上一年|the previous year|the year before|a year earlier|im Vorjahr|ein Jahr (?:zuvor|davor|früher)"),
@@ -292,6 +293,7 @@ RESOLVERS = {
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
+    "same-later": lambda m, r: ("+", MONTH),
     "same-month": lambda m, r: ("", MONTH),
     "same-year": lambda m, r: ("", YEAR),
     "same-year-before": lambda m, r: ("-1", YEAR),

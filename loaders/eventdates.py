@@ -36,6 +36,11 @@ class EventDates(Context):
 
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""
+        if same.value == "+":  # "几天后", "days later": after the last date the story told
+            told = [d for d in self.dates if d.start < same.start and d.value
+                    and not d.anaphoric and not d.weak][-1:]
+            return DateMention(same.start, same.end, told[0].value[:7],
+                               min(MONTH, told[0].precision), same.rule) if told else None
         sent = self.sentence_of(same.start, (same.start, same.end))
         told = [d for d in self._dated if d.start < same.start and d.value] + [
             d for d in self.dates if sent[0] <= d.start < same.start and not d.anaphoric]

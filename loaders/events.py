@@ -227,6 +227,10 @@ class EventRules(OrganizationEventRules, EventDates):
                 return [Fact("event", sent[0], sent[1], "event-title-rolechange",
                              person=subject[0].person, org=org, type=etype, date=date,
                              role=key) for org in orgs]
+        if lexicon()["replacing"].fullmatch(m.group(0)):
+            replaced = self._replaced(sent, clause, m, etype, date, roles)
+            if replaced:
+                return replaced
         taken = [t for t in self.hits(self.titles, sent) if t.end() <= m.start()
                  and not self.norm[t.end():m.start()].strip()
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
@@ -242,6 +246,16 @@ class EventRules(OrganizationEventRules, EventDates):
             out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
                             person=r.person, org=r.org, type=etype, date=date, role=r.role))
         return out
+
+    def _replaced(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
+        """'用 X 替代了他', 'X replaced Y': X, the person nearest the verb, takes the role
+        another person held in the sentence ('Leike 不再担任超级对齐团队的负责人')."""
+        new = self._in(clause[0], m.start(), "person")[-1:] or \
+            self._in(m.end(), clause[1], "person")[:1]
+        held = [r for r in roles if r.start == sent[0] and r.person is not None
+                and new and r.person is not new[0].entity]
+        return [Fact("event", sent[0], sent[1], "event-replacing", person=new[0].entity,
+                     org=held[0].org, type=etype, date=date, role=held[0].role)] if held else []
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (

@@ -17,7 +17,8 @@ class OrganizationEventRules(Context):
         """The roles events give: who founded an organization holds the founder title,
         co-founder when the text says they did it with others ("共同创立", "co-founded",
         "with two students") or calls anyone else a co-founder of it; who took over a title
-        ("took over as interim CEO", "将转任首席科学家") holds it."""
+        ("took over as interim CEO", "将转任首席科学家") holds it; one who replaced someone
+        ("用 X 替代了他") is not said to hold a title."""
         shared = {r.org.iri for r in roles if r.role == "co-founder" and r.org is not None}
         out = []
         for e in events:
@@ -30,7 +31,7 @@ class OrganizationEventRules(Context):
                     and f.start == e.start) > 1
                 out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
                                 org=e.org, role="co-founder" if together else "founder"))
-            elif e.type == "RoleChange" and e.role:
+            elif e.type == "RoleChange" and e.role and e.rule != "event-replacing":
                 out.append(Fact("role", e.start, e.end, "role-from-rolechange", person=e.person,
                                 org=e.org, role=e.role, at=e.at))
         return out

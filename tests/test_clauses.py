@@ -223,3 +223,21 @@ def test_news_told_in_the_first_paragraphs_takes_the_ledes_day(tmp_path) -> None
             "Laut Google wird Noam Shazeer dem Forschungsteam von Google DeepMind beitreten.")
     found = events(extract(tmp_path, text, "2024-08-03", "de"))
     assert ("Joining", "Noam Shazeer", "Google DeepMind", "2024-08-02") in found, found
+
+
+def test_days_later_is_the_month_of_the_last_date_the_story_told(tmp_path) -> None:
+    text = ("2024年2月，OpenAI 发布了 Sora。\n\n去年 11 月，OpenAI 董事会罢免了 Sam Altman。\n\n"
+            "当时有人将其解读为一场路线之争。\n\n"
+            "在员工的压力下，Sam Altman 在几天后重新回到了 OpenAI。")
+    found = events(extract(tmp_path, text, "2024-02-16", "zh-Hans"))
+    assert ("Return", "Sam Altman", "OpenAI", "2023-11") in found, found
+
+
+def test_who_replaces_someone_takes_over_their_unit(tmp_path) -> None:
+    text = ("随着 Jan Leike 不再担任 OpenAI 超级对齐团队的负责人，OpenAI 已经用公司联合创始人 "
+            "John Schulman 替代了他。")
+    result = extract(tmp_path, text, "2024-05-18", "zh-Hans")
+    changes = [e for e in events(result) if e[0] == "RoleChange"]
+    assert changes == [("RoleChange", "John Schulman", "OpenAI Superalignment team", None)]
+    # the text names no title for him: no role is inferred from the replacement
+    assert not [r for r in roles(result) if r[0] == "John Schulman" and r[1] == "head"]
