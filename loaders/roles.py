@@ -357,10 +357,13 @@ class RoleRules(Context):
             subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
                 return subject, "role-copula-subject", self._org_before(cop.start(), sent)
+        inverted = None if cop else lex["copula_inverted"].search(  # "…, war er Vizepräsident"
+            self.norm, max(sent[0], anchor - 40), anchor)
+        said = cop.start() if cop else inverted.start() if inverted else 0
         pron = lex["pron"].search(self.norm, max(sent[0], cop.start() - 24), cop.start()) \
-            if cop else None
-        if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():cop.start()]):
-            prior = [p for p in self.mentions if p.end <= cop.start() and p.entity.is_person]
+            if cop else inverted
+        if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():said]):
+            prior = [p for p in self.mentions if p.end <= said and p.entity.is_person]
             if prior:  # "Before that she was CFO of Square", "He previously was head of …"
                 return [prior[-1]], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)

@@ -114,6 +114,12 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
      "italienische Exor Ventures. Auch der frühere Google-Chef Eric Schmidt gehört zu den "
      "Anteilseignern.", "de", ("Eric Schmidt", "investor", "Mistral AI", False),
      None),
+    # German puts the pronoun after the copula when a clause opens the sentence
+    ("Dario Amodei gründete Anthropic. Bevor er ging, war er Vizepräsident für Forschung bei "
+     "OpenAI.", "de", ("Dario Amodei", "vice-president", "OpenAI", False), None),
+    # the longest title written is the one held: 常务副院长, not 院长
+    ("2015年，百度深度学习研究院常务副院长余凯离开百度。", "zh-Hans",
+     ("余凯", "executive-deputy-director", "百度深度学习研究院", False), ("余凯", "head")),
     ("Aleph Alpha wurde 2019 von Jonas Andrulis mitgegründet.", "de",
      ("Jonas Andrulis", "co-founder", "Aleph Alpha", False), ("Jonas Andrulis", "founder")),
 ])
