@@ -57,8 +57,8 @@ def lexicon() -> dict:
             "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
             "origin": any_of(data["origin"]),
             "former_employer": any_of(data["former_employers"]),
-            "office_of": any_of(data["office_of"]),
-            "copula_inverted": fastre.compile(data["copula_inverted"]), "replacing": any_of(data["replacing"]),
+            "office_of": any_of(data["office_of"]), "replacing": any_of(data["replacing"]),
+            "copula_inverted": fastre.compile(data["copula_inverted"]),
             "copula": fastre.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
                                  f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
