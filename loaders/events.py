@@ -241,11 +241,12 @@ class EventRules(OrganizationEventRules, EventDates):
                          role=self.terms["roles"].lookup(self.lang, taken[-1].group(0)))]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
                 and abs(r.at - m.start()) <= 40]
-        out = []
-        for r in near[:1]:
-            out.append(Fact("event", sent[0], sent[1], "event-title-rolechange",
-                            person=r.person, org=r.org, type=etype, date=date, role=r.role))
-        return out
+        if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
+            return [Fact("event", sent[0], sent[1], "event-moved", person=p.entity,
+                         org=self._role_org(p.entity, roles) or self.main_org, type=etype,
+                         date=date) for p in self._subjects(sent, clause, m)]
+        return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
+                     org=r.org, type=etype, date=date, role=r.role) for r in near[:1]]
 
     def _replaced(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """'用 X 替代了他', 'X replaced Y': X, the person nearest the verb, takes the role

@@ -93,8 +93,8 @@ class OrgLookup:
         if self.lang == "zh":
             return None
         m = _AFTER_PREP.match(self.norm, pos, sent[1])
-        if m is None:
-            return None
+        if m is None or self._in(m.start(1), m.end(1), "person"):  # "der Abteilung Alexander
+            return None  # Madry": a person's name, not an organization's
         tokens = re.findall(rf"{_NAME_TOKEN}|&", m.group(1))
         if "&" in tokens:
             i = tokens.index("&")

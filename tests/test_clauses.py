@@ -241,3 +241,16 @@ def test_who_replaces_someone_takes_over_their_unit(tmp_path) -> None:
     assert changes == [("RoleChange", "John Schulman", "OpenAI Superalignment team", None)]
     # the text names no title for him: no role is inferred from the replacement
     assert not [r for r in roles(result) if r[0] == "John Schulman" and r[1] == "head"]
+
+
+def test_a_title_with_its_field_in_the_genitive_and_a_move_without_a_new_title(
+        tmp_path) -> None:
+    """'den leitenden Direktor der Sicherheitsabteilung Aleksander Madry': the field stands
+    between title and name and is no organization; 'Er wurde … versetzt' moves him from
+    the post the article gave him, dated by the paragraph's 'Ende Juli'."""
+    text = ("OpenAI hat Ärger. Ende Juli entsandte OpenAI den leitenden Direktor der "
+            "Sicherheitsabteilung Aleksander Madry. Er wurde von der Sicherheitsposition "
+            "versetzt.")
+    result = extract(tmp_path, text, "2024-08-06", "de")
+    assert roles(result) == {("Aleksander Madry", "head", "OpenAI", False)}
+    assert ("RoleChange", "Aleksander Madry", "OpenAI", "2024-07") in events(result)
