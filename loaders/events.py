@@ -65,6 +65,8 @@ class EventRules(OrganizationEventRules, EventDates):
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():
+            if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
+                return []  # "目前在纽约大学担任助教的X": a post held, not taken
             return self._role_change(sent, clause, m, etype, date, roles)
         quoted = next(((qs, qe, who) for qs, qe, who in self._said if qs <= m.start() < qe), None)
         if quoted is not None:

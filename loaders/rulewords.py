@@ -59,7 +59,7 @@ def lexicon() -> dict:
             "former_employer": any_of(data["former_employers"]),
             "office_of": any_of(data["office_of"]), "replacing": any_of(data["replacing"]),
             "copula_inverted": fastre.compile(data["copula_inverted"]),
-            "moved": any_of(data["moved"]),
+            "moved": any_of(data["moved"]), "holding_now": any_of(data["holding_now"]),
             "copula": fastre.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
                                  f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),

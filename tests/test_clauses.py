@@ -254,3 +254,10 @@ def test_a_title_with_its_field_in_the_genitive_and_a_move_without_a_new_title(
     result = extract(tmp_path, text, "2024-08-06", "de")
     assert roles(result) == {("Aleksander Madry", "head", "OpenAI", False)}
     assert ("RoleChange", "Aleksander Madry", "OpenAI", "2024-07") in events(result)
+
+
+def test_a_post_held_now_is_no_role_change(tmp_path) -> None:
+    text = "今天，上海交大校友、目前在纽约大学担任助教的谢赛宁在朋友圈辟谣。"
+    result = extract(tmp_path, text, "2024-02-16", "zh-Hans")
+    assert not [e for e in events(result) if e[0] == "RoleChange"], events(result)
+    assert ("Saining Xie", "assistant-professor", "New York University", False) in roles(result)
