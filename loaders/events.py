@@ -77,7 +77,8 @@ class EventRules(OrganizationEventRules, EventDates):
             mode = "quoted"  # told by the speaker: a weaker date than the narration's
         else:
             people = self._agents(clause, m, etype) or (
-                self._objects(clause, m) if mode == "object" else self._subjects(sent, clause, m))
+                self._objects(sent, clause, m) if mode == "object"
+                else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
         org = self._event_org(clause, m, etype)
@@ -198,7 +199,9 @@ class EventRules(OrganizationEventRules, EventDates):
                 return orgs[0].entity
         return None
 
-    def _objects(self, clause, m: re.Match[str]) -> list[Mention]:
+    def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
+        """The people a verb takes as objects: the first after it, and those joined to it
+        in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO")."""
         after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
         if not after:
             return []
@@ -207,7 +210,7 @@ class EventRules(OrganizationEventRules, EventDates):
         if re.search(r"\b(?:as|als|to|zu|for|für|while|after|because|of)\b|[,，]", gap) \
                 or len(gap.split()) > 3:  # "names new head of policy as X": X is not the object
             return []
-        return self._conjoined_forward(after)
+        return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """A title written after the trigger is the new role ("took over as interim CEO",

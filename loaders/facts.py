@@ -235,6 +235,7 @@ class Context(OrgLookup):
         for p in people[1:]:
             gap = self._gap(chosen[-1].end, p.start)
             gap = self.titles.sub("", gap) if self.titles is not None else gap
+            gap = re.sub(r"^,[^,;]{1,60},", "", gap)  # "X, the former CEO of Y, as CFO and Z"
             if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
                 chosen.append(p)
             else:

@@ -261,3 +261,10 @@ def test_a_post_held_now_is_no_role_change(tmp_path) -> None:
     result = extract(tmp_path, text, "2024-02-16", "zh-Hans")
     assert not [e for e in events(result) if e[0] == "RoleChange"], events(result)
     assert ("Saining Xie", "assistant-professor", "New York University", False) in roles(result)
+
+
+def test_every_person_a_verb_takes_joins(tmp_path) -> None:
+    """The second object stands after an apposition and an 'as' title of the first."""
+    from tests.test_roles import HIRED
+    found = events(extract(tmp_path, HIRED, "2024-06-11", "en"))
+    assert {e[1] for e in found if e[0] == "Joining"} == {"Sarah Friar", "Kevin Weil"}, found
