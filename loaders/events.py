@@ -306,9 +306,17 @@ def _link_destinations(facts: list[Fact]) -> list[Fact]:
 
 def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
     """'吴恩达加入百度，出任首席科学家', 'joined X as CTO': the title comes with the Joining
-    (or Founding) told in the same sentence; it is not a change of role of its own."""
+    (or Founding) told in the same sentence; it is not a change of role of its own. Nor is
+    a title taken at a company when the article dates its founding then: the founders'."""
     def key(f: Fact) -> tuple:
         return (f.person.iri if f.person else "", f.org.iri if f.org else "", f.start)
 
+    def founded_then(f: Fact) -> bool:  # "Anthropic今年成立。Dario Amodei出任行政總裁"
+        return f.date is not None and any(
+            e.type == "Founding" and e.org is f.org and e.date is not None
+            and (e.date.value.startswith(f.date.value) or f.date.value.startswith(e.date.value))
+            for e in facts)
+
     entries = {key(f) for f in facts if f.type in ("Joining", "Founding")}
-    return [f for f in facts if f.type != "RoleChange" or key(f) not in entries]
+    return [f for f in facts if f.type != "RoleChange" or
+            (key(f) not in entries and not founded_then(f))]

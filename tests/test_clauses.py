@@ -268,3 +268,11 @@ def test_every_person_a_verb_takes_joins(tmp_path) -> None:
     from tests.test_roles import HIRED
     found = events(extract(tmp_path, HIRED, "2024-06-11", "en"))
     assert {e[1] for e in found if e[0] == "Joining"} == {"Sarah Friar", "Kevin Weil"}, found
+
+
+def test_a_title_taken_when_the_company_was_founded_is_no_role_change(tmp_path) -> None:
+    text = ("Dario Amodei於2021年5月創立了Anthropic。Anthropic今年5月成立，總部設於三藩市。"
+            "Dario Amodei出任行政總裁。")
+    found = extract(tmp_path, text, "2021-05-29", "zh-Hant")
+    assert not [e for e in events(found) if e[0] == "RoleChange"], events(found)
+    assert ("Dario Amodei", "ceo", "Anthropic", False) in roles(found)
