@@ -313,6 +313,23 @@ class MentionFinder(OrgNames):
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
         for start, end, form in find_names(self.norm, forms):
             self._add(start, end, by_iri[forms[form]], "name-short-form")
+        self._siblings({f: sorted(o) for f, o in owners.items() if len(o) == 2}, by_iri)
+
+    def _siblings(self, shared: dict[str, list[str]], by_iri: dict[str, Entity]) -> None:
+        """'Amodei兄妹', 'the Amodei siblings', 'die Geschwister Amodei': the two people
+        named with that surname, one mention on the surname and one on the word."""
+        sibling = alternation(words("names", "sibling_words"))
+        for start, end, form in find_names(self.norm, shared):
+            word = re.compile(rf"\s?({sibling})\b").match(self.norm, end) or \
+                re.compile(rf"({sibling})\s?$").search(self.norm, max(0, start - 14), start)
+            if word is None:
+                continue
+            first, second = (by_iri[i] for i in shared[form])
+            spans = [(start, end), word.span(1)]
+            spans.sort()
+            if all(self._free_span(*span) for span in spans):
+                for (a, b), entity in zip(spans, (first, second), strict=True):
+                    self._add(a, b, entity, "name-siblings")
 
 
 def find_mentions(norm: str, text: str | None = None) -> list[Mention]:

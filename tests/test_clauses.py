@@ -276,3 +276,20 @@ def test_a_title_taken_when_the_company_was_founded_is_no_role_change(tmp_path) 
     found = extract(tmp_path, text, "2021-05-29", "zh-Hant")
     assert not [e for e in events(found) if e[0] == "RoleChange"], events(found)
     assert ("Dario Amodei", "ceo", "Anthropic", False) in roles(found)
+
+
+def test_siblings_named_by_their_surname_are_both_people(tmp_path) -> None:
+    text = "Dario Amodei與Daniela Amodei離開OpenAI。公司的聯合創辦人包括：Amodei兄妹、Tom Brown。"
+    found = roles(extract(tmp_path, text, "2021-05-29", "zh-Hant"))
+    assert {f[0] for f in found if f[1] == "co-founder"} >= {"Dario Amodei", "Daniela Amodei"}, \
+        found
+
+
+@pytest.mark.parametrize("text, word", [
+    ("Dario Amodei and Daniela Amodei left. The Amodei siblings", "siblings"),
+    ("Dario Amodei und Daniela Amodei. Die Geschwister Amodei", "Geschwister")])
+def test_a_sibling_word_with_a_shared_surname_names_both(text, word) -> None:
+    from loaders.mentions import find_mentions
+    found = [m for m in find_mentions(text) if m.rule == "name-siblings"]
+    assert {m.entity.name for m in found} == {"Dario Amodei", "Daniela Amodei"}
+    assert {text[m.start:m.end] for m in found} == {"Amodei", word}
