@@ -116,7 +116,8 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     after_title = fastre.compile(rf"(?:{alternation(titles)}){name}"
                                  rf"(?=(?:{alternation(speech + triggers)})"
                                  rf"|[,，。、:：(（在的也则对向还将于已])")
-    before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?(?:{alternation(speech)}))")
+    before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"  # "X在推特上写道"
+                                 rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
     return after_title, before_verb
 
 

@@ -293,3 +293,9 @@ def test_a_sibling_word_with_a_shared_surname_names_both(text, word) -> None:
     found = [m for m in find_mentions(text) if m.rule == "name-siblings"]
     assert {m.entity.name for m in found} == {"Dario Amodei", "Daniela Amodei"}
     assert {text[m.start:m.end] for m in found} == {"Amodei", word}
+
+
+def test_a_new_chinese_name_writing_on_a_platform_is_a_speaker(tmp_path) -> None:
+    text = "多名前员工对此表示担忧。田超在X上写道：“这不是一个容易的决定。”"
+    found = statements(extract(tmp_path, text, "2022-12-20", "zh-Hans"))
+    assert {who for who, _ in found} == {"田超"}, found
