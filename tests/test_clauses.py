@@ -212,25 +212,30 @@ def test_a_founding_told_participle_first_is_found_with_its_founders(tmp_path) -
                      for p in ("Arthur Mensch", "Guillaume Lample", "Timothée Lacroix")}
 
 
-def test_news_told_in_the_first_paragraphs_takes_the_ledes_day(tmp_path) -> None:
-    """The lede's "Gestern Abend" dates the news told in the paragraphs after it, a title
-    and a byline line included among the first ones."""
-    text = ("Google holte den Transformator-Autor mit viel Geld zurück zu sich\n\n"
-            "03.08.2024 10:26 · Quelle: KI-Frontlinie, Redaktion Silicon Valley\n\n"
-            "Gestern Abend hat sich im Silicon Valley wieder eine große Rückkehr ereignet.\n\n"
-            "Das Chatbot-Startup Character.AI gab offiziell eine Lizenzvereinbarung bekannt.\n\n"
-            "Noam Shazeer war bisher der CEO von Character.AI, das er gegründet hatte.\n\n"
-            "Laut Google wird Noam Shazeer dem Forschungsteam von Google DeepMind beitreten.")
-    found = events(extract(tmp_path, text, "2024-08-03", "de"))
-    assert ("Joining", "Noam Shazeer", "Google DeepMind", "2024-08-02") in found, found
+LEDE_SIX_PARAGRAPHS = (
+    "Google holte den Transformator-Autor mit viel Geld zurück zu sich\n\n"
+    "03.08.2024 10:26 · Quelle: KI-Frontlinie, Redaktion Silicon Valley\n\n"
+    "Gestern Abend hat sich im Silicon Valley wieder eine große Rückkehr ereignet.\n\n"
+    "Das Chatbot-Startup Character.AI gab offiziell eine Lizenzvereinbarung bekannt.\n\n"
+    "Noam Shazeer war bisher der CEO von Character.AI, das er gegründet hatte.\n\n"
+    "Laut Google wird Noam Shazeer dem Forschungsteam von Google DeepMind beitreten.")
+DAYS_LATER = ("2024年2月，OpenAI 发布了 Sora。\n\n去年 11 月，OpenAI 董事会罢免了 Sam Altman。\n\n"
+              "当时有人将其解读为一场路线之争。\n\n"
+              "在员工的压力下，Sam Altman 在几天后重新回到了 OpenAI。")
 
 
-def test_days_later_is_the_month_of_the_last_date_the_story_told(tmp_path) -> None:
-    text = ("2024年2月，OpenAI 发布了 Sora。\n\n去年 11 月，OpenAI 董事会罢免了 Sam Altman。\n\n"
-            "当时有人将其解读为一场路线之争。\n\n"
-            "在员工的压力下，Sam Altman 在几天后重新回到了 OpenAI。")
-    found = events(extract(tmp_path, text, "2024-02-16", "zh-Hans"))
-    assert ("Return", "Sam Altman", "OpenAI", "2023-11") in found, found
+@pytest.mark.parametrize("text, published, language, expected", [
+    # the lede's "Gestern Abend" dates the news of the paragraphs after it, a title and a
+    # byline line counted among the first six
+    (LEDE_SIX_PARAGRAPHS, "2024-08-03", "de",
+     ("Joining", "Noam Shazeer", "Google DeepMind", "2024-08-02")),
+    # "几天后": the month of the last date the story told
+    (DAYS_LATER, "2024-02-16", "zh-Hans", ("Return", "Sam Altman", "OpenAI", "2023-11")),
+])
+def test_an_event_takes_its_date_from_the_story_around_it(tmp_path, text, published, language,
+                                                          expected) -> None:
+    found = events(extract(tmp_path, text, published, language))
+    assert expected in found, found
 
 
 def test_who_replaces_someone_takes_over_their_unit(tmp_path) -> None:
