@@ -15,6 +15,7 @@ from loaders.registry import Entity
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
+TITLED = "event-title-rolechange"  # a RoleChange told with a title
 
 
 class EventRules(OrganizationEventRules, EventDates):
@@ -213,55 +214,56 @@ class EventRules(OrganizationEventRules, EventDates):
         return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
+        """Who changed role, where, to what: each (person, org, role, rule) of `_changes`."""
+        return [Fact("event", sent[0], sent[1], rule, person=person, org=org, type=etype,
+                     date=date, role=role)
+                for person, org, role, rule in self._changes(sent, clause, m, roles)]
+
+    def _changes(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
         """A title written after the trigger is the new role ("took over as interim CEO",
-        "任命…担任临时首席执行官"); else the title of the person beside the trigger."""
+        "任命…担任临时首席执行官"), or before a German one ("die Position des Interims-CEO
+        übernehmen"); who replaces someone takes their role; else the title of the person
+        beside the trigger; a move with no title leaves the post the article gave."""
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
         if new:
-            return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
-                         org=r.org, type=etype, date=date, role=r.role) for r in new]
-        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
+            return [(r.person, r.org, r.role, TITLED) for r in new]
         subject = [r for r in in_sentence if r.at < m.start()]
+        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
         if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
-            key = self.terms["roles"].lookup(self.lang, titles[0].group(0))
             named = self._in(m.end(), titles[0].start(), "org")
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
                 [self._org_before(m.start(), sent) or subject[0].org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
-                return [Fact("event", sent[0], sent[1], "event-title-rolechange",
-                             person=subject[0].person, org=org, type=etype, date=date,
-                             role=key) for org in orgs]
-        if lexicon()["replacing"].fullmatch(m.group(0)):
-            replaced = self._replaced(sent, clause, m, etype, date, roles)
-            if replaced:
-                return replaced
+                return [(subject[0].person, org, self._role_key(titles[0]), TITLED)
+                        for org in orgs]
+        replaced = self._replaced(sent, clause, m, roles) \
+            if lexicon()["replacing"].fullmatch(m.group(0)) else []
         taken = [t for t in self.hits(self.titles, sent) if t.end() <= m.start()
                  and not self.norm[t.end():m.start()].strip()
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
-        if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
-            r = subject[0]
-            return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
-                         org=r.org, type=etype, date=date,
-                         role=self.terms["roles"].lookup(self.lang, taken[-1].group(0)))]
+        if replaced or (taken and subject):  # "X wird die Position des Interims-CEO übernehmen"
+            return replaced or [(subject[0].person, subject[0].org, self._role_key(taken[-1]),
+                                 TITLED)]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
                 and abs(r.at - m.start()) <= 40]
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
-            return [Fact("event", sent[0], sent[1], "event-moved", person=p.entity,
-                         org=self._role_org(p.entity, roles) or self.main_org, type=etype,
-                         date=date) for p in self._subjects(sent, clause, m)]
-        return [Fact("event", sent[0], sent[1], "event-title-rolechange", person=r.person,
-                     org=r.org, type=etype, date=date, role=r.role) for r in near[:1]]
+            return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
+                     "event-moved") for p in self._subjects(sent, clause, m)]
+        return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
 
-    def _replaced(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
+    def _role_key(self, title: re.Match[str]) -> str | None:
+        return self.terms["roles"].lookup(self.lang, title.group(0))
+
+    def _replaced(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
         """'用 X 替代了他', 'X replaced Y': X, the person nearest the verb, takes the role
         another person held in the sentence ('Leike 不再担任超级对齐团队的负责人')."""
         new = self._in(clause[0], m.start(), "person")[-1:] or \
             self._in(m.end(), clause[1], "person")[:1]
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and new and r.person is not new[0].entity]
-        return [Fact("event", sent[0], sent[1], "event-replacing", person=new[0].entity,
-                     org=held[0].org, type=etype, date=date, role=held[0].role)] if held else []
+        return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (

@@ -122,6 +122,13 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 
 @cache
+def _sibling_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A word for siblings right after a surname ("Amodei兄妹"), or right before it."""
+    sibling = alternation(words("names", "sibling_words"))
+    return fastre.compile(rf"\s?({sibling})\b"), fastre.compile(rf"({sibling})\s?$")
+
+
+@cache
 def _title_words() -> frozenset[str]:
     roles = ontology_terms()["roles"].by_lang
     return frozenset(p.lower() for table in roles.values() for p in table)
@@ -319,10 +326,10 @@ class MentionFinder(OrgNames):
     def _siblings(self, shared: dict[str, list[str]], by_iri: dict[str, Entity]) -> None:
         """'Amodei兄妹', 'the Amodei siblings', 'die Geschwister Amodei': the two people
         named with that surname, one mention on the surname and one on the word."""
-        sibling = alternation(words("names", "sibling_words"))
+        after, before = _sibling_words()
         for start, end, form in find_names(self.norm, shared):
-            word = re.compile(rf"\s?({sibling})\b").match(self.norm, end) or \
-                re.compile(rf"({sibling})\s?$").search(self.norm, max(0, start - 14), start)
+            word = after.match(self.norm, end) or \
+                before.search(self.norm, max(0, start - 14), start)
             if word is None:
                 continue
             first, second = (by_iri[i] for i in shared[form])
