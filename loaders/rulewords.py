@@ -21,6 +21,8 @@ def lexicon() -> dict:
     data = toml("extract")
     def any_of(items):
         return fastre.compile("|".join(f"(?:{p})" for p in items))
+    copulas = f"(?:{'|'.join(data['copulas'])})"  # and the words that may follow one
+    modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
     return {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
@@ -58,10 +60,10 @@ def lexicon() -> dict:
             "origin": any_of(data["origin"]),
             "former_employer": any_of(data["former_employers"]),
             "office_of": any_of(data["office_of"]), "replacing": any_of(data["replacing"]),
-            "copula_inverted": fastre.compile(data["copula_inverted"]),
+            "copula_inverted": fastre.compile(  # "…, war er Vizepräsident": the pronoun after
+                f"{copulas}\\s+(?:{'|'.join(data['pronouns'])})\\s+{modifiers}"),
             "moved": any_of(data["moved"]), "holding_now": any_of(data["holding_now"]),
-            "copula": fastre.compile(f"(?:{'|'.join(data['copulas'])})\\s*"
-                                 f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"),
+            "copula": fastre.compile(f"{copulas}\\s*{modifiers}"),
             "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
             "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
