@@ -304,3 +304,17 @@ def test_a_new_chinese_name_writing_on_a_platform_is_a_speaker(tmp_path) -> None
     text = "多名前员工对此表示担忧。田超在X上写道：“这不是一个容易的决定。”"
     found = statements(extract(tmp_path, text, "2022-12-20", "zh-Hans"))
     assert {who for who, _ in found} == {"田超"}, found
+
+
+@pytest.mark.parametrize("key", ["replacing", "moved"])
+def test_every_word_of_a_role_change_rule_is_a_role_change_trigger(key) -> None:
+    """These rules read only what the trigger lexicon matched: a word of theirs that no
+    RoleChange trigger of the ontology spells could never be seen."""
+    import re
+
+    from loaders.lexicon import ontology_terms, toml
+    triggers = ontology_terms()["triggers"]
+    spelled = [p for lang, labels in triggers.by_lang.items() for p in labels
+               if triggers.lookup(lang, p) == "RoleChange"]
+    dead = [w for w in toml("extract")[key] if not any(re.fullmatch(w, p) for p in spelled)]
+    assert not dead, dead
