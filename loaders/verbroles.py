@@ -129,20 +129,24 @@ class VerbRoles(Context):
             people = [p for p in self._in(*clause, kind="person")
                       if not self._possessor(p)] \
                 or self._pronoun_subject(sent, verb.start())
-            after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"
-                     and not self._affiliation(o)]
-            org = after[0].entity if after and after[0].start - verb.end() <= 12 \
-                else self._nearest_org(sent, verb.start())
-            if org is not None and self._investing(org, sent[0]):  # "…, Exor Ventures und
-                org = self.main_org  # Sofina. Auch … Eric Schmidt gehören zu den Anteilseignern"
+            named = self._invested(sent, verb)
+            org = named.entity if named else self._nearest_org(sent, verb.start())
+            if named is None and org is not None and self._investing(org, sent[0]):  # "…, Exor
+                org = self.main_org  # Ventures. Auch … Eric Schmidt gehören zu den Anteilseignern"
             out += [Fact("role", sent[0], sent[1], "role-investing-verb", person=p.entity,
                          org=org, role="investor", at=p.start) for p in people if org]
         return out
 
+    def _invested(self, sent: tuple[int, int], verb: re.Match[str]) -> Mention | None:
+        """The company named right after a verb of investing ('invested in Mistral AI')."""
+        after = [o for o in self._in(verb.end(), sent[1], "org") if o.entity.kind == "org"
+                 and not self._affiliation(o)]
+        return after[0] if after and after[0].start - verb.end() <= 12 else None
+
     def _investing(self, org: Entity, before: int) -> bool:
         """The organization is named among investors earlier (in a sentence with a verb of
-        investing, not as its object right after it): not the company they invest in."""
-        return any(o.entity is org and not 0 <= o.start - verb.end() <= 12
+        investing, not as what they invest in): not the company they invest in."""
+        return any(o.entity is org and o is not self._invested(s, verb)
                    for s in self.sents if s[0] < before
                    for verb in self.hits(lexicon()["investing"], s) for o in self._in(*s, "org"))
 
