@@ -17,6 +17,9 @@ from loaders.orglookup import OrgLookup
 from loaders.registry import Entity
 from loaders.rulewords import lexicon
 
+# An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
+APPOSITIVE = re.compile(r"\s*,[^,;.]{1,80},\s*")
+
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
 _POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
@@ -235,7 +238,8 @@ class Context(OrgLookup):
         for p in people[1:]:
             gap = self._gap(chosen[-1].end, p.start)
             gap = self.titles.sub("", gap) if self.titles is not None else gap
-            gap = re.sub(r"^,[^,;]{1,60},", "", gap)  # "X, the former CEO of Y, as CFO and Z"
+            apposition = APPOSITIVE.match(gap)  # "X, the former CEO of Y, as CFO and Z"
+            gap = gap[apposition.end():] if apposition else gap
             if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
                 chosen.append(p)
             else:

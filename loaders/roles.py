@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import Fact, lexicon
+from loaders.facts import APPOSITIVE, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.verbroles import VerbRoles
 
@@ -157,7 +157,7 @@ class RoleRules(VerbRoles):
                                                                      else 28)), anchor)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
         gap = self._gap(before[-1].end, cop.start()) if cop and before else "\0"  # \0: none
-        appositive = self.lang != "zh" and re.fullmatch(r"\s*,[^,;.]{1,80},\s*", gap)
+        appositive = self.lang != "zh" and APPOSITIVE.fullmatch(gap)
         if "\0" not in gap and (len(gap) <= limit and not re.search(r"[,，。;；]", gap)
                                 or appositive):
             return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
