@@ -230,7 +230,8 @@ class EventRules(OrganizationEventRules, EventDates):
         if new:
             return [(r.person, r.org, r.role, TITLED) for r in new]
         subject = [r for r in in_sentence if r.at < m.start()]
-        titles = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
+        written = self.hits(self.titles, sent)
+        titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
         if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
             named = self._in(m.end(), titles[0].start(), "org")
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
@@ -240,7 +241,7 @@ class EventRules(OrganizationEventRules, EventDates):
                         for org in orgs]
         replaced = self._replaced(sent, clause, m, roles) \
             if lexicon()["replacing"].fullmatch(m.group(0)) else []
-        taken = [t for t in self.hits(self.titles, sent) if t.end() <= m.start()
+        taken = [t for t in written if t.end() <= m.start()
                  and not self.norm[t.end():m.start()].strip()
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
         if replaced or (taken and subject):  # "X wird die Position des Interims-CEO übernehmen"
