@@ -66,8 +66,6 @@ class EventRules(OrganizationEventRules, EventDates):
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():
-            if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
-                return []  # "目前在纽约大学担任助教的X": a post held, not taken
             return self._role_change(sent, clause, m, etype, date, roles)
         quoted = next(((qs, qe, who) for qs, qe, who in self._said if qs <= m.start() < qe), None)
         if quoted is not None:
@@ -223,7 +221,10 @@ class EventRules(OrganizationEventRules, EventDates):
         """A title written after the trigger is the new role ("took over as interim CEO",
         "任命…担任临时首席执行官"), or before a German one ("die Position des Interims-CEO
         übernehmen"); who replaces someone takes their role; else the title of the person
-        beside the trigger; a move with no title leaves the post the article gave."""
+        beside the trigger; a move with no title leaves the post the article gave. A post
+        held now ("目前在纽约大学担任助教的X") is no change."""
+        if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
+            return []
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
@@ -262,8 +263,10 @@ class EventRules(OrganizationEventRules, EventDates):
         another person held in the sentence ('Leike 不再担任超级对齐团队的负责人')."""
         new = self._in(clause[0], m.start(), "person")[-1:] or \
             self._in(m.end(), clause[1], "person")[:1]
+        if not new:
+            return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
-                and new and r.person is not new[0].entity]
+                and r.person is not new[0].entity]
         return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
