@@ -166,7 +166,9 @@ def _written() -> list[tuple[str, str]]:
         ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
-        ("now", r"\b(just now|gerade|soeben|jetzt|this week|diese Woche|in dieser Woche)\b"),
+        # "gerade einmal", "gerade noch": "merely", "barely", no time
+        ("now", r"\b(just now|gerade(?!\s+(?:einmal|mal|erst|noch|so)\b)|soeben|jetzt|this week"
+                r"|diese Woche|in dieser Woche)\b"),
         ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en|n)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),
     ]

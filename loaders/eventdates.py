@@ -34,6 +34,33 @@ class EventDates(Context):
                                      d.rule + "-refined")
         return facts
 
+    @staticmethod
+    def _by_release(facts: list[Fact]) -> list[Fact]:
+        """'在 Sora 发布前夕离职', 'shortly before the launch of X': an undated event told
+        in the sentence of an undated release of a product the article dates elsewhere
+        happened in that release's month."""
+        dated = {f.product: f.date for f in facts
+                 if f.type == "Release" and f.product and f.date is not None}
+        undated = {r.start: r.product for r in facts
+                   if r.type == "Release" and r.date is None and r.product in dated}
+        for f in facts:
+            if f.date is None and f.start in undated:
+                d = dated[undated[f.start]]
+                f.date = DateMention(d.start, d.end, d.value[:7], min(MONTH, d.precision),
+                                     "date-by-release")
+        return facts
+
+    def _headline_twins(self, facts: list[Fact]) -> list[Fact]:
+        """An event of the headline the body tells again, dated there ('verlässt den
+        Konzern' … 'verlässt das Unternehmen Ende März'), takes the body's date."""
+        end = self.norm.find("\n")
+        for f in facts:
+            if f.start < end and f.kind == "event":
+                twin = next((g for g in facts if g.start > end and g.date is not None
+                             and (g.type, g.person, g.org) == (f.type, f.person, f.org)), None)
+                f.date = twin.date if twin is not None else f.date
+        return facts
+
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""
         if same.value == "+":  # "几天后", "days later": after the last date the story told
@@ -103,7 +130,7 @@ class EventDates(Context):
         """The news of an article's first paragraphs happened on its lede's date ("Gestern
         Abend hat sich … ereignet. … kehren zu Google zurück"): a day the opening paragraphs
         name, in the week before publication, dates the undated events told near it, before
-        it or, in the same paragraph, after it."""
+        it or, in the same paragraph, after it; those of the headline too."""
         body = [(m.start(), m.end()) for m in re.finditer(r"[^\n]{40,}", self.norm)][:6]
         if not body or pos >= body[-1][1]:
             return None
@@ -112,4 +139,6 @@ class EventDates(Context):
         para = next((b for b in body if b[0] <= pos < b[1]), (pos, pos))
         before = [d for d in lede if d.start < pos]  # "… verlässt das Unternehmen. Das gab
         after = [d for d in lede if para[0] <= d.start < para[1]]  # er am Mittwoch bekannt."
+        if para == body[0] and self.norm.find("\n", 0, body[0][0]) < 0:
+            after = lede  # the headline tells the news of the lede's day
         return (before or after or [None])[0]

@@ -8,7 +8,7 @@ from loaders.eventdates import EventDates
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
-from loaders.orgevents import OrganizationEventRules
+from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
 from loaders.registry import Entity
 
 # A joining, founding or return names where; a departure may leave it implicit (the
@@ -46,7 +46,8 @@ class EventRules(OrganizationEventRules, EventDates):
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
         return _link_destinations(_entries_with_titles(
-            self._refine_years(facts + self._founders(roles))))
+            self._headline_twins(self._by_release(self._refine_years(
+                facts + self._founders(roles))))))
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -106,7 +107,11 @@ class EventRules(OrganizationEventRules, EventDates):
                 known = self._founded.get(near[0].entity.iri)
                 if known is None or (date is not None and date.precision > known.precision):
                     self._founded[near[0].entity.iri] = date
-        if org is None and etype in EXPLICIT_ORG:
+        # "warum sie sich entschieden, ein Unternehmen zu gründen": the company they are
+        # called founders of
+        own = [r for r in roles if r.role in FOUNDER_ROLES] if etype == "Founding" else roles
+        if org is None and etype in EXPLICIT_ORG and not (
+                etype == "Founding" and any(self._role_org(p.entity, own) for p in people)):
             return []
         out = []
         origin = self._origin(clause, m) if etype == "Joining" else None
@@ -115,7 +120,8 @@ class EventRules(OrganizationEventRules, EventDates):
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
             else:
-                target = org or self._role_org(person.entity, roles) or self.main_org
+                target = org or self._role_org(person.entity, own) or (
+                    self.main_org if etype != "Founding" else None)
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
             if target is None:
@@ -140,6 +146,9 @@ class EventRules(OrganizationEventRules, EventDates):
                   and not self._possessor(p)]
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
+        antecedent = self._relative_subject(sent, clause)
+        if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
+            return antecedent
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
@@ -162,6 +171,23 @@ class EventRules(OrganizationEventRules, EventDates):
             return [self._referent(prior, sent[0])]  # no person in the sentence: its topic
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
+        return []
+
+    def _relative_subject(self, sent, clause) -> list[Mention]:
+        """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
+        for: the last person named in the clause before it, or whom its pronoun stands for.
+        A German article before a noun ('die Firma habe …') is no relative pronoun."""
+        rel = lexicon()["relative"].match(self.norm, clause[0])
+        if self.lang == "zh" or rel is None or clause[0] <= sent[0] or \
+                re.match(r"\s*[A-ZÄÖÜ]", self.norm[rel.end():]):
+            return []
+        before = self._clause(sent, clause[0] - 2)
+        named = self._in(before[0], clause[0], "person")
+        if named:
+            return named[-1:]
+        prior = [p for p in self.mentions if p.end <= before[0] and p.entity.is_person]
+        if prior and lexicon()["pron"].search(self.norm, before[0], clause[0]):
+            return [self._referent(prior, sent[0])]
         return []
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
@@ -253,7 +279,21 @@ class EventRules(OrganizationEventRules, EventDates):
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
+        team = self._team_taken(clause, m) if not near else None
+        if team is not None:  # "der … das Super Alignment-Team übernahm": heads it now
+            return [(p.entity, team, "head", "event-team-taken")
+                    for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _team_taken(self, clause, m: re.Match[str]) -> Entity | None:
+        """The team a verb of taking over has as its object, right after it (German: right
+        before it, the verb last)."""
+        if not lexicon()["taking_over"].fullmatch(m.group(0)):
+            return None
+        near = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8] \
+            or [o for o in self._in(clause[0], m.start(), "org")
+                if self.lang == "de" and m.start() - o.end <= 4][-1:]
+        return near[0].entity if near and near[0].entity.kind == "team" else None
 
     def _role_key(self, title: re.Match[str]) -> str | None:
         return self.terms["roles"].lookup(self.lang, title.group(0))

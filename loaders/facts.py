@@ -240,6 +240,7 @@ class Context(OrgLookup):
             gap = self.titles.sub("", gap) if self.titles is not None else gap
             apposition = APPOSITIVE.match(gap)  # "X, the former CEO of Y, as CFO and Z"
             gap = gap[apposition.end():] if apposition else gap
+            gap = lexicon()["colleague"].sub("", gap)  # "伊尔亚与同事简·莱克", "and his colleague"
             if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
                 chosen.append(p)
             else:

@@ -7,6 +7,8 @@ import re
 from loaders.facts import Context, Fact, lexicon
 
 FOUNDER_ROLES = {"founder", "co-founder"}
+# RoleChanges whose role no title states: no role is inferred from them
+UNTITLED = {"event-replacing", "event-team-taken"}
 
 
 
@@ -31,10 +33,36 @@ class OrganizationEventRules(Context):
                     and f.start == e.start) > 1
                 out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
                                 org=e.org, role="co-founder" if together else "founder"))
-            elif e.type == "RoleChange" and e.role and e.rule != "event-replacing":
+            elif e.type == "RoleChange" and e.role and e.rule not in UNTITLED:
                 out.append(Fact("role", e.start, e.end, "role-from-rolechange", person=e.person,
                                 org=e.org, role=e.role, at=e.at))
         return out
+
+    def _product_before(self, sent, m: re.Match[str]) -> str | None:
+        """'在 Sora 发布前夕': in Chinese the product released may stand right before the
+        verb, when it is no organization's name."""
+        if self.lang != "zh":
+            return None
+        start = max(sent[0], m.start() - 16)
+        pm = re.search(r"([A-Z][\w.-]*[\w])\s?$", self.norm[start:m.start()])
+        taken = pm is not None and self._in(start + pm.start(), m.start())
+        return None if pm is None or taken else pm.group(1)
+
+    def _formed_by(self, sent, clause, m, date) -> list[Fact]:
+        """A formation with people as its agents ('由 X 等人成立', 'formed by X') is their
+        Founding of the organization named before the agents' marker."""
+        span = self._agent_span(clause, m)
+        people = self._in(span[1], span[2], "person") if span else []
+        if not people or self._in(span[1], people[0].start, "org"):
+            return []  # "由 Google 与 X 成立": an organization is among the agents
+        topic = self._in(clause[0], min(span[0], m.start()), "org")[-1:] or \
+            self._in(sent[0], min(span[0], m.start()), "org")[:1]
+        if not topic:
+            return []
+        self._founded.setdefault(topic[0].entity.iri, date)
+        return [Fact("event", sent[0], sent[1], "event-agent-founding", person=p.entity,
+                     org=topic[0].entity, type="Founding", date=date)
+                for p in self._conjoined_forward(people)]
 
     def _founders(self, roles: list[Fact]) -> list[Fact]:
         """When the article reports the founding of X, each person it calls a founder or
@@ -47,6 +75,10 @@ class OrganizationEventRules(Context):
         return out
 
     def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
+        if etype == "Formation":  # "X则是2011年由迪恩等人在Google内部成立": X's founders
+            founders = self._formed_by(sent, clause, m, date)
+            if founders:
+                return founders
         before = self._in(clause[0], m.start(), "org") or self._in(sent[0], m.start(), "org")
         after = self._in(m.end(), clause[1], "org")
         if etype == "Funding":  # "由Coatue领投", "unter Führung von a16z": investors, not the
@@ -79,17 +111,18 @@ class OrganizationEventRules(Context):
             if date is not None and (known is None or date.precision > known.precision):
                 self._founded[org.entity.iri] = date
             return []  # "成立新单位「Google DeepMind」", "a new division, X": a unit
-        if org is None:
-            return []
+        if org is None or (org.start > m.start()
+                           and lexicon()["purpose"].match(self.norm, org.end)):
+            return []  # "成立超级对齐团队的全部意义在于…": the point of it, not its report
         product = None
         if etype == "Release":
-            tail = self.norm[m.end():m.end() + 24]
+            tail = self.norm[m.end():min(sent[1], m.end() + 24)]
             if any(w in tail[:8] for w in lexicon()["not_products"]):
                 return []
             pm = re.search(r"[A-Z][\w.-]*[\w]", tail)
-            if pm is None:
+            product = pm.group(0) if pm else self._product_before(sent, m)
+            if product is None:
                 return []
-            product = pm.group(0)
         plaintiff = self._in(clause[0], m.start(), "person") if etype == "Lawsuit" else []
         return [Fact("event", sent[0], sent[1], f"event-trigger-{etype.lower()}",
                      person=plaintiff[-1].entity if plaintiff else None, org=org.entity,

@@ -43,6 +43,11 @@ class OrgNames:
                     self._unit_of(parent[0], m.end(1), "org-unit-of-company")
                     continue
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
+        compound = fastre.compile(rf"(?<![\w-])((?:[A-Z]\w*-)+"  # "Qingwu-Forschungsinstitut"
+                                  rf"(?:{alternation(words('names', 'org_compound_suffixes'))}))"
+                                  rf"(?![\w-])")
+        for m in compound.finditer(self.norm):
+            self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-compound")
         self._introduced_orgs()
         self._appositive_orgs()
         self._units_zh()

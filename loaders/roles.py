@@ -56,6 +56,9 @@ class RoleRules(VerbRoles):
         people, rule, org_override = found
         keys = [self.terms["roles"].lookup(self.lang, t.group(0)) for t in chain]
         team = all(k in lex["team"] for k in keys if k)
+        if org is None and org_override is None and rule == "role-title-before-name" \
+                and re.match(r"\s*(?:of|at|from|von|vom|bei|beim)\s", self.norm[people[0].end:]):
+            org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
         org = org_override or org or self._org_after(last.end(), sent) \
             or self._nearest_org(sent, first.start(), team=team)
         between = self.norm[anchor:first.start()].replace("\0", "")
@@ -77,7 +80,18 @@ class RoleRules(VerbRoles):
                         out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
                                         org=target, role=key, former=former, at=person.start,
                                         title_at=t.start()))
-        return out
+        same = self._same_team(sent, anchor)  # "他和同团队另一位研究员 X": X is a member too
+        return out + [Fact("role", sent[0], sent[1], rule, person=p.entity, org=same,
+                           role="member", at=p.start) for p in people if same is not None]
+
+    def _same_team(self, sent: tuple[int, int], anchor: int):
+        """'同团队另一位研究员', 'from the same team': the team named last before the title,
+        in its paragraph."""
+        if not lexicon()["same_team"].search(self.norm, max(sent[0], anchor - 12), anchor):
+            return None
+        teams = [m for m in self._in(self.paragraph_start(sent[0]), anchor, "org")
+                 if m.entity.kind == "team"]
+        return teams[-1].entity if teams else None
 
     def _plural_title(self, title: re.Match[str]) -> bool:
         """A title that may stand for several people: any in Chinese (no plural marking),
@@ -167,7 +181,9 @@ class RoleRules(VerbRoles):
             joined = subject and any(
                 self.terms["triggers"].lookup(self.lang, j) == "Joining"
                 for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
-            subject = subject[-1:] if joined else subject[:1]  # "延揽 X 加入，出任…": X
+            # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长": not X
+            subject = subject[-1:] if joined else \
+                (self._pronoun_subject(sent, subject[0].start) if subject else []) or subject[:1]
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
                 return subject, "role-copula-subject", self._org_before(cop.start(), sent)
         inverted = None if cop else lex["copula_inverted"].search(  # "…, war er Vizepräsident"
@@ -178,7 +194,8 @@ class RoleRules(VerbRoles):
         if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():said]):
             prior = [p for p in self.mentions if p.end <= said and p.entity.is_person]
             if prior:  # "Before that she was CFO of Square", "He previously was head of …"
-                return [prior[-1]], "role-copula-pronoun", None
+                held = prior[-1] if prior[-1].start >= sent[0] else self._referent(prior, sent[0])
+                return [held], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and re.fullmatch(r"[^,，]{0,14}[,，]\s*",
                                               self._gap(last.end(), after[0].start)):

@@ -16,6 +16,11 @@ def _org_gap(data: dict) -> re.Pattern[str]:
     return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
 
 
+# Lists of extract.toml whose pattern (any of their items) goes by the list's own name
+SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", "namely",
+              "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team")
+
+
 @cache
 def lexicon() -> dict:
     data = toml("extract")
@@ -23,7 +28,8 @@ def lexicon() -> dict:
         return fastre.compile("|".join(f"(?:{p})" for p in items))
     copulas = f"(?:{'|'.join(data['copulas'])})"  # and the words that may follow one
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
-    return {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
+    same_named = {key: any_of(data[key]) for key in SAME_NAMED}
+    return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
@@ -56,20 +62,15 @@ def lexicon() -> dict:
             "enum": any_of(data["enumeration"]),
             "groups": [(int(n), fastre.compile(f"(?:{'|'.join(w)})\\s*$", re.IGNORECASE))
                        for n, w in data["group_counts"]],
-            "agent": any_of(data["agent"]), "co_agent": any_of(data["co_agent"]),
-            "origin": any_of(data["origin"]),
             "former_employer": any_of(data["former_employers"]),
-            "office_of": any_of(data["office_of"]), "replacing": any_of(data["replacing"]),
             "copula_inverted": fastre.compile(  # "…, war er Vizepräsident": the pronoun after
                 f"{copulas}\\s+(?:{'|'.join(data['pronouns'])})\\s+{modifiers}"),
-            "moved": any_of(data["moved"]), "holding_now": any_of(data["holding_now"]),
             "copula": fastre.compile(f"{copulas}\\s*{modifiers}"),
-            "investing": any_of(data["investing"]), "co_founding": any_of(data["co_founding"]),
             "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
             "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
-            "pron": any_of(data["pronouns"]),
+            "pron": any_of(data["pronouns"]), "colleague": any_of(data["colleagues"]),
             "group": [(n, fastre.compile("|".join(w), re.IGNORECASE))
                       for n, w in data["group_pronouns"]],
             "infinitive": any_of(data["infinitives"]),

@@ -124,7 +124,10 @@ class StatementRules(Context):
             if speaker is not None:
                 return speaker, "statement-speaker-before-quote"
         colon = re.search(r"[:：]\s*[「“„\"]?$", self.norm[sent[0]:qs])
-        if colon:  # "薩姆表達了對伊爾亞的謝意:“…”": the subject of what opens the quote
+        at = sent[0] + colon.start() if colon else 0
+        # "薩姆表達了對伊爾亞的謝意:“…”": the subject of what opens the quote; not after
+        # "即:" (namely), which names a thing
+        if colon and not lexicon()["namely"].search(self.norm, max(sent[0], at - 12), at):
             opener = [m for m in self._in(sent[0], qs, "person")]
             if opener:
                 return opener[0].entity, "statement-speaker-colon"

@@ -306,7 +306,7 @@ def test_a_new_chinese_name_writing_on_a_platform_is_a_speaker(tmp_path) -> None
     assert {who for who, _ in found} == {"田超"}, found
 
 
-@pytest.mark.parametrize("key", ["replacing", "moved"])
+@pytest.mark.parametrize("key", ["replacing", "moved", "taking_over"])
 def test_every_word_of_a_role_change_rule_is_a_role_change_trigger(key) -> None:
     """These rules read only what the trigger lexicon matched: a word of theirs that no
     RoleChange trigger of the ontology spells could never be seen."""
@@ -318,3 +318,57 @@ def test_every_word_of_a_role_change_rule_is_a_role_change_trigger(key) -> None:
                if triggers.lookup(lang, p) == "RoleChange"]
     dead = [w for w in toml("extract")[key] if not any(re.fullmatch(w, p) for p in spelled)]
     assert not dead, dead
+
+
+def test_a_formation_by_people_is_their_founding(tmp_path) -> None:
+    """'由 X 等人成立': X founded it, with others, so X is a co-founder."""
+    text = "Google Brain團隊則是2011年由傑夫·迪恩（Jeff Dean）等人在Google內部成立。"
+    result = extract(tmp_path, text, "2023-04-21", "zh-Hant")
+    assert ("Founding", "Jeff Dean", "Google Brain", "2011") in events(result), events(result)
+    assert ("Jeff Dean", "co-founder", "Google Brain", False) in roles(result)
+
+
+def test_a_team_taken_over_in_a_relative_clause(tmp_path) -> None:
+    """'Er war es auch, der nach dem Weggang von X … das Team übernahm': 'der' is 'Er', who
+    took over the team; the text names no title, so no role is inferred."""
+    text = ("John Schulman leitet seit Jahren ein Team bei OpenAI.\n\nEr war es auch, der nach "
+            "dem Weggang von Ilya Sutskever vorübergehend das Super Alignment-Team übernahm.")
+    result = extract(tmp_path, text, "2024-08-06", "de")
+    changes = {e for e in events(result) if e[0] == "RoleChange"}
+    assert changes == {("RoleChange", "John Schulman", "OpenAI Superalignment team", None)}
+    assert not [r for r in roles(result) if r[2] == "OpenAI Superalignment team"]
+
+
+def test_the_point_of_forming_a_team_is_no_formation(tmp_path) -> None:
+    text = "「成立超级对齐团队的全部意义在于，安全问题会不同，」这位知情人士说。"
+    assert not events(extract(tmp_path, text, "2024-05-18", "zh-Hans"))
+
+
+def test_founders_founding_an_unnamed_company_found_theirs(tmp_path) -> None:
+    text = ("Dario Amodei, Gründer von Anthropic, war bei OpenAI. Einer der Gründe, warum er "
+            "sich entschied, ein Unternehmen zu gründen, war die Sicherheit.")
+    found = events(extract(tmp_path, text, "2024-08-06", "de"))
+    assert ("Founding", "Dario Amodei", "Anthropic", None) in found, found
+
+
+def test_a_quote_after_namely_is_no_one_s_words(tmp_path) -> None:
+    text = "Schulman 正忙于他现有的全职工作，即：「确保 OpenAI 当前产品的安全。」"
+    assert not statements(extract(tmp_path, text, "2024-05-18", "zh-Hans"))
+
+
+def test_an_event_on_the_eve_of_a_release_takes_the_release_s_month(tmp_path) -> None:
+    """'在 Sora 发布前夕离职': the product stands before the Chinese verb; the article dates
+    Sora's release elsewhere, so the departure beside it is of that month."""
+    text = ("OpenAI 于 2024 年 2 月 15 日发布 Sora。\n\n值得一提的是，OpenAI 研究员安德烈·卡帕蒂"
+            "（Andrej Karpathy）在 Sora 发布前夕离职。")
+    found = events(extract(tmp_path, text, "2024-02-16", "zh-Hans"))
+    assert ("Departure", "Andrej Karpathy", "OpenAI", "2024-02") in found, found
+
+
+def test_the_headline_tells_the_news_of_the_lede_s_day(tmp_path) -> None:
+    text = ("Pariser KI-Start-up Mistral AI sammelt 105 Millionen Euro ein\n\n"
+            "Digitalwirtschaft Aktuell · Mittwoch, 14. Juni 2023\n\n"
+            "Paris. Ein Unternehmen ohne Produkt hat am Dienstag die größte Seed-Runde "
+            "verkündet, die ein europäisches Start-up bislang bekommen hat.")
+    found = events(extract(tmp_path, text, "2023-06-14", "de"))
+    assert ("Funding", None, "Mistral AI", "2023-06-13") in found, found

@@ -72,3 +72,9 @@ def test_a_year_before_1000_is_not_a_date() -> None:
 
 def test_a_few_weeks_across_a_new_year_is_no_date() -> None:
     assert find_dates("a few weeks ago", "2024-01-10") == []
+
+
+def test_gerade_einmal_is_merely_no_time() -> None:
+    assert find_dates("mit gerade einmal einer Handvoll Beschäftigter", "2023-06-14") == []
+    assert [d.value for d in find_dates("OpenAI hat gerade verkündet", "2023-06-14")] == \
+        ["2023-06"]

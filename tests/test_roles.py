@@ -122,6 +122,29 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
      ("余凯", "executive-deputy-director", "百度深度学习研究院", False), ("余凯", "head")),
     ("Aleph Alpha wurde 2019 von Jonas Andrulis mitgegründet.", "de",
      ("Jonas Andrulis", "co-founder", "Aleph Alpha", False), ("Jonas Andrulis", "founder")),
+    # a pronoun opening a sentence stands for the last sentence's topic, not its last name
+    ("LeCun應馬克·祖克柏（Mark Zuckerberg）之邀加入Facebook。他同時也是紐約大學教授。",
+     "zh-Hant", ("Yann LeCun", "professor", "New York University", False),
+     ("Mark Zuckerberg", "professor")),
+    # … and a sentence's pronoun subject holds the title of 担任, not its partner after 与
+    ("吴恩达辞职。他是斯坦福大学教授，2012年又与达芙妮·科勒（Daphne Koller）共同创办了"
+     "Coursera，至今仍担任Coursera董事长。", "zh-Hans",
+     ("Andrew Ng", "board-chair", "Coursera", False), ("Daphne Koller", "board-chair")),
+    # 其他 ("other") is no pronoun
+    ("吴恩达辞职。其他高管李明担任首席技术官。", "zh-Hans", None, ("Andrew Ng", "cto")),
+    # "Title Name von ORG": the organization after the name, a hyphenated German one too
+    ("Analyst Lin Haoran von dem Pekinger Qingwu-Forschungsinstitut sagte das.", "de",
+     ("Lin Haoran", "analyst", "Qingwu-Forschungsinstitut", False), None),
+    # a colleague joined to the first agent leads too
+    ("OpenAI 成立超级对齐团队。这一项目由伊尔亚与同事简·莱克（Jan Leike）共同领导。",
+     "zh-Hans", ("Jan Leike", "co-lead", "OpenAI Superalignment team", False), None),
+    # "之一" and a field ("AI") between two titles of one chain
+    ("OpenAI 创始成员之一、AI 技术研究员安德烈·卡帕蒂（Andrej Karpathy）离职。", "zh-Hans",
+     ("Andrej Karpathy", "co-founder", "OpenAI", False), None),
+    # "同团队另一位研究员 X": X is a member of the team named last
+    ("OpenAI超级对齐团队成员 Leopold Aschenbrenner 被解雇。他和同团队另一位研究员 Pavel "
+     "Izmailov 被指控泄露信息。", "zh-Hans",
+     ("Pavel Izmailov", "member", "OpenAI Superalignment team", False), None),
 ])
 def test_a_title_finds_its_holder_and_organization(tmp_path, text, language, expected,
                                                   absent) -> None:
