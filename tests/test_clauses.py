@@ -363,12 +363,3 @@ def test_an_event_on_the_eve_of_a_release_takes_the_release_s_month(tmp_path) ->
             "（Andrej Karpathy）在 Sora 发布前夕离职。")
     found = events(extract(tmp_path, text, "2024-02-16", "zh-Hans"))
     assert ("Departure", "Andrej Karpathy", "OpenAI", "2024-02") in found, found
-
-
-def test_the_headline_tells_the_news_of_the_lede_s_day(tmp_path) -> None:
-    text = ("Pariser KI-Start-up Mistral AI sammelt 105 Millionen Euro ein\n\n"
-            "Digitalwirtschaft Aktuell · Mittwoch, 14. Juni 2023\n\n"
-            "Paris. Ein Unternehmen ohne Produkt hat am Dienstag die größte Seed-Runde "
-            "verkündet, die ein europäisches Start-up bislang bekommen hat.")
-    found = events(extract(tmp_path, text, "2023-06-14", "de"))
-    assert ("Funding", None, "Mistral AI", "2023-06-13") in found, found

@@ -288,13 +288,22 @@ def test_a_just_now_word_never_overrides_a_date_carried_forward(tmp_path) -> Non
     assert ("Dismissal", "Pavel Izmailov", "OpenAI", "2024-04") in found
 
 
-def test_the_ledes_day_dates_the_news_told_next(tmp_path) -> None:
-    text = ("Ein Personalwechsel bei Google DeepMind\n\n"
-            "Gestern Abend wurde in der Branche ein Wechsel bekannt, der viele überraschte.\n\n"
-            "Der Forscher Jonas Weber verlässt Google DeepMind und wechselt zu Anthropic, wo er "
-            "ein neues Team aufbauen soll.")
-    found = events(extract(tmp_path, text, "2024-08-03", "de"))
-    assert ("Joining", "Jonas Weber", "Anthropic", "2024-08-02") in found
+@pytest.mark.parametrize("text, published, expected", [
+    ("Ein Personalwechsel bei Google DeepMind\n\n"
+     "Gestern Abend wurde in der Branche ein Wechsel bekannt, der viele überraschte.\n\n"
+     "Der Forscher Jonas Weber verlässt Google DeepMind und wechselt zu Anthropic, wo er "
+     "ein neues Team aufbauen soll.", "2024-08-03",
+     ("Joining", "Jonas Weber", "Anthropic", "2024-08-02")),
+    # the headline tells the news of the lede's day too
+    ("Pariser KI-Start-up Mistral AI sammelt 105 Millionen Euro ein\n\n"
+     "Digitalwirtschaft Aktuell · Mittwoch, 14. Juni 2023\n\n"
+     "Paris. Ein Unternehmen ohne Produkt hat am Dienstag die größte Seed-Runde "
+     "verkündet, die ein europäisches Start-up bislang bekommen hat.", "2023-06-14",
+     ("Funding", None, "Mistral AI", "2023-06-13")),
+])
+def test_the_ledes_day_dates_the_news_told_next(tmp_path, text, published, expected) -> None:
+    found = events(extract(tmp_path, text, published, "de"))
+    assert expected in found, found
 
 
 def test_language_bars_of_language_names_are_dropped() -> None:
