@@ -6,6 +6,7 @@ import re
 
 from loaders.facts import APPOSITIVE, Fact, lexicon
 from loaders.mentions import Mention
+from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
 
@@ -57,7 +58,7 @@ class RoleRules(VerbRoles):
         keys = [self.terms["roles"].lookup(self.lang, t.group(0)) for t in chain]
         team = all(k in lex["team"] for k in keys if k)
         if org is None and org_override is None and rule == "role-title-before-name" \
-                and re.match(r"\s*(?:of|at|from|von|vom|bei|beim)\s", self.norm[people[0].end:]):
+                and lex["name_org_prep"].match(self.norm, people[0].end):
             org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
         org = org_override or org or self._org_after(last.end(), sent) \
             or self._nearest_org(sent, first.start(), team=team)
@@ -84,7 +85,7 @@ class RoleRules(VerbRoles):
         return out + [Fact("role", sent[0], sent[1], rule, person=p.entity, org=same,
                            role="member", at=p.start) for p in people if same is not None]
 
-    def _same_team(self, sent: tuple[int, int], anchor: int):
+    def _same_team(self, sent: tuple[int, int], anchor: int) -> Entity | None:
         """'同团队另一位研究员', 'from the same team': the team named last before the title,
         in its paragraph."""
         if not lexicon()["same_team"].search(self.norm, max(sent[0], anchor - 12), anchor):

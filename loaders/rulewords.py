@@ -18,7 +18,8 @@ def _org_gap(data: dict) -> re.Pattern[str]:
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", "namely",
-              "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team")
+              "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team",
+              "name_org_prep")
 
 
 @cache
