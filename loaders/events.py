@@ -107,11 +107,9 @@ class EventRules(OrganizationEventRules, EventDates):
                 known = self._founded.get(near[0].entity.iri)
                 if known is None or (date is not None and date.precision > known.precision):
                     self._founded[near[0].entity.iri] = date
-        # "warum sie sich entschieden, ein Unternehmen zu gründen": the company they are
-        # called founders of
-        own = [r for r in roles if r.role in FOUNDER_ROLES] if etype == "Founding" else roles
-        if org is None and etype in EXPLICIT_ORG and not (
-                etype == "Founding" and any(self._role_org(p.entity, own) for p in people)):
+        if org is None and etype == "Founding":
+            return self._titled_foundings(sent, people, mode, date, roles)
+        if org is None and etype in EXPLICIT_ORG:
             return []
         out = []
         origin = self._origin(clause, m) if etype == "Joining" else None
@@ -120,8 +118,7 @@ class EventRules(OrganizationEventRules, EventDates):
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
             else:
-                target = org or self._role_org(person.entity, own) or (
-                    self.main_org if etype != "Founding" else None)
+                target = org or self._role_org(person.entity, roles) or self.main_org
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
             if target is None:
@@ -133,6 +130,15 @@ class EventRules(OrganizationEventRules, EventDates):
                                 person=person.entity, org=self._company(origin),
                                 type="Departure", date=date))
         return out
+
+    def _titled_foundings(self, sent, people: list[Mention], mode: str, date,
+                          roles: list[Fact]) -> list[Fact]:
+        """A founding that names no organization ('warum sie sich entschieden, ein
+        Unternehmen zu gründen') is of the one the article calls its founders founders of."""
+        titled = [r for r in roles if r.role in FOUNDER_ROLES]
+        return [Fact("event", sent[0], sent[1], f"event-{mode}-founding", person=p.entity,
+                     org=org, type="Founding", date=date)
+                for p in people if (org := self._role_org(p.entity, titled)) is not None]
 
     def _inverted(self, end: int, start: int) -> bool:
         """Only a passive auxiliary between a participle and a name ("Gegründet wurde
