@@ -53,13 +53,17 @@ class EventDates(Context):
     def _headline_twins(self, facts: list[Fact]) -> list[Fact]:
         """An event of the headline the body tells again, dated there ('verlässt den
         Konzern' … 'verlässt das Unternehmen Ende März'), takes the body's date."""
-        end = self.norm.find("\n")
+        end = self._headline_end()
         for f in facts:
             if f.start < end and f.kind == "event":
                 twin = next((g for g in facts if g.start > end and g.date is not None
                              and (g.type, g.person, g.org) == (f.type, f.person, f.org)), None)
                 f.date = twin.date if twin is not None else f.date
         return facts
+
+    def _headline_end(self) -> int:
+        """Where the article's first line, its headline, ends (0: a text of one line)."""
+        return max(0, self.norm.find("\n"))
 
     def _antecedent(self, same: DateMention) -> DateMention | None:
         """'同一个月': the date of the last event told before, cut to the precision asked."""
@@ -139,6 +143,6 @@ class EventDates(Context):
         para = next((b for b in body if b[0] <= pos < b[1]), (pos, pos))
         before = [d for d in lede if d.start < pos]  # "… verlässt das Unternehmen. Das gab
         after = [d for d in lede if para[0] <= d.start < para[1]]  # er am Mittwoch bekannt."
-        if para == body[0] and self.norm.find("\n", 0, body[0][0]) < 0:
+        if pos < self._headline_end():
             after = lede  # the headline tells the news of the lede's day
         return (before or after or [None])[0]
