@@ -165,7 +165,7 @@ class EventRules(OrganizationEventRules, EventDates):
         if n and len(group) == n:
             return group[::-1]
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
-            return [prior[-1] if in_sentence else self._referent(prior, sent[0])]
+            return [self._stands_for(sent, clause[0])]
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
         # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
@@ -189,12 +189,9 @@ class EventRules(OrganizationEventRules, EventDates):
             return []
         before = self._clause(sent, clause[0] - 2)
         named = self._in(before[0], clause[0], "person")
-        if named:
-            return named[-1:]
-        prior = [p for p in self.mentions if p.end <= before[0] and p.entity.is_person]
-        if prior and lexicon()["pron"].search(self.norm, before[0], clause[0]):
-            return [self._referent(prior, sent[0])]
-        return []
+        pron = lexicon()["pron"].search(self.norm, before[0], clause[0])
+        referent = named[-1] if named else self._stands_for(sent, pron.start()) if pron else None
+        return [referent] if referent is not None else []
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""

@@ -193,9 +193,8 @@ class RoleRules(VerbRoles):
         pron = lex["pron"].search(self.norm, max(sent[0], cop.start() - 24), cop.start()) \
             if cop else inverted
         if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():said]):
-            prior = [p for p in self.mentions if p.end <= said and p.entity.is_person]
-            if prior:  # "Before that she was CFO of Square", "He previously was head of …"
-                held = prior[-1] if prior[-1].start >= sent[0] else self._referent(prior, sent[0])
+            held = self._stands_for(sent, pron.start())
+            if held is not None:  # "Before that she was CFO of Square", "He previously was …"
                 return [held], "role-copula-pronoun", None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and re.fullmatch(r"[^,，]{0,14}[,，]\s*",

@@ -199,7 +199,6 @@ class VerbRoles(Context):
             pron = lexicon()["pron"].match(self.norm, verb_end + 1)
         if pron is None:
             return []
-        prior = [p for p in self.mentions if p.end <= pron.start() and p.entity.is_person]
-        named = [p for p in prior if p.start >= sent[0]]
-        referent = named[-1] if named else self._referent(prior, sent[0])
+        referent = self._stands_for(sent, pron.start())
         return [referent] if referent is not None else []
+
