@@ -82,8 +82,9 @@ class RoleRules(VerbRoles):
                                         org=target, role=key, former=former, at=person.start,
                                         title_at=t.start()))
         same = self._same_team(sent, anchor)  # "他和同团队另一位研究员 X": X is a member too
-        return out + [Fact("role", sent[0], sent[1], rule, person=p.entity, org=same,
-                           role="member", at=p.start) for p in people if same is not None]
+        return out + [Fact("role", sent[0], sent[1], "role-same-team", person=p.entity,
+                           org=same, role="member", at=p.start)
+                      for p in people if same is not None]
 
     def _same_team(self, sent: tuple[int, int], anchor: int) -> Entity | None:
         """'同团队另一位研究员', 'from the same team': the team named last before the title,

@@ -174,3 +174,13 @@ def test_who_is_recruited_joins_the_recruiter_and_takes_the_title(tmp_path) -> N
     assert not [f for f in found if f[0] == "Mark Zuckerberg" and f[1] == "chief-ai-officer"]
     joined = {(e[1], e[2]) for e in events(result) if e[0] == "Joining"}
     assert ("Alexandr Wang", "Meta") in joined and ("Alexandr Wang", "Scale AI") not in joined
+
+
+def test_a_member_of_the_same_team_says_which_rule_found_it(tmp_path) -> None:
+    """Provenance: the membership comes from the same-team rule, the title from its own."""
+    text = ("OpenAI超级对齐团队成员 Leopold Aschenbrenner 被解雇。他和同团队另一位研究员 Pavel "
+            "Izmailov 被指控泄露信息。")
+    result = extract(tmp_path, text, "2024-05-18", "zh-Hans")
+    rules = {(f.role, f.rule) for f in result.facts
+             if f.kind == "role" and f.person.name == "Pavel Izmailov"}
+    assert rules == {("member", "role-same-team"), ("researcher", "role-title-before-names")}
