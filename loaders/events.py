@@ -293,9 +293,10 @@ class EventRules(OrganizationEventRules, EventDates):
         before it, the verb last)."""
         if not lexicon()["taking_over"].fullmatch(m.group(0)):
             return None
-        near = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8] \
-            or [o for o in self._in(clause[0], m.start(), "org")
-                if self.lang == "de" and m.start() - o.end <= 4][-1:]
+        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8]
+        before = [o for o in self._in(clause[0], m.start(), "org")
+                  if m.start() - o.end <= 4][-1:] if self.lang == "de" else []
+        near = (after or before)[:1]
         return near[0].entity if near and near[0].entity.kind == "team" else None
 
     def _role_key(self, title: re.Match[str]) -> str | None:
