@@ -195,9 +195,8 @@ class EventRules(OrganizationEventRules, EventDates):
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
-        span = self._agent_span(clause, m) if etype in ("Founding", "Dismissal") else None
-        people = self._in(span[1], span[2], "person") if span else []
-        return self._conjoined_forward(people) if people else []
+        return self._named_agents(self._agent_span(clause, m)
+                                  if etype in ("Founding", "Dismissal") else None)
 
     def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:
         """'与 X 共同创办', 'together with co-founder X': X took part as well."""

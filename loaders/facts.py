@@ -240,6 +240,11 @@ class Context(OrgLookup):
         before = [*lex["agent"].finditer(self.norm, clause[0], verb.start())][-1:]
         return (before[0].start(), before[0].end(), verb.start()) if before else None
 
+    def _named_agents(self, span: tuple[int, int, int] | None) -> list[Mention]:
+        """The people an agent span (`_agent_span`) names: the first and those joined to it."""
+        people = self._in(span[1], span[2], "person") if span else []
+        return self._conjoined_forward(people) if people else []
+
     def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
         """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
         chosen = [people[0]]

@@ -52,7 +52,7 @@ class OrganizationEventRules(Context):
         """A formation with people as its agents ('由 X 等人成立', 'formed by X') is their
         Founding of the organization named before the agents' marker."""
         span = self._agent_span(clause, m)
-        people = self._in(span[1], span[2], "person") if span else []
+        people = self._named_agents(span)
         if not people or self._in(span[1], people[0].start, "org"):
             return []  # "由 Google 与 X 成立": an organization is among the agents
         topic = self._in(clause[0], min(span[0], m.start()), "org")[-1:] or \
@@ -62,7 +62,7 @@ class OrganizationEventRules(Context):
         self._founded.setdefault(topic[0].entity.iri, date)
         return [Fact("event", sent[0], sent[1], "event-agent-founding", person=p.entity,
                      org=topic[0].entity, type="Founding", date=date)
-                for p in self._conjoined_forward(people)]
+                for p in people]
 
     def _founders(self, roles: list[Fact]) -> list[Fact]:
         """When the article reports the founding of X, each person it calls a founder or
