@@ -18,6 +18,7 @@ import ftfy
 import opencc
 
 from loaders import fastre
+from loaders.mojibake import is_bad
 
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
 _CJK = r"\u3400-\u9fff"
@@ -58,7 +59,11 @@ def _any(patterns: list[str]) -> re.Pattern[str]:
 @cache
 def _rules() -> dict:
     data = tomllib.loads(_LEX.read_text(encoding="utf-8"))
-    return {"drop": _any(data["drop_line"]), "cut": _any(data["cut_from"]),
+    # a pattern anchored at the line's start is tried there only ("match"); the others
+    # are searched for, all in one regex each (one scan of the line, not one per pattern)
+    starts = [p for p in data["drop_line"] if p.removeprefix("(?i)").startswith("^")]
+    inside = [p for p in data["drop_line"] if p not in starts]
+    return {"drop": _any(inside), "drop_start": _any(starts), "cut": _any(data["cut_from"]),
             "cut_fraction": data["cut_after_fraction"], "bullet_max": data["bullet_max"],
             "bullets": data["bullet_marks"]}
 
@@ -111,7 +116,8 @@ def _keep_line(line: str, folded: str, rules: dict, seen: set[str]) -> bool:
     stripped = line.strip()
     if not stripped:
         return True
-    if rules["drop"].search(folded.strip()):
+    folded = folded.strip()
+    if rules["drop_start"].match(folded) or rules["drop"].search(folded):
         return False
     if sum(1 for s in _SCRIPTS if s.search(stripped)) >= 4:  # a language bar
         return False
@@ -128,12 +134,12 @@ def _keep_line(line: str, folded: str, rules: dict, seen: set[str]) -> bool:
 def _repair(raw: str) -> tuple[str, list[int]]:
     """Mojibake repaired line by line (ftfy, quotes left as written); a repaired line maps
     its characters proportionally into the original line, every other line exactly."""
-    if not ftfy.is_bad(raw):
+    if not is_bad(raw):
         return raw, list(range(len(raw)))
     parts, offs, pos = [], [], 0
     for line in raw.split("\n"):
         fixed = ftfy.fix_text(line, normalization=None, uncurl_quotes=False) \
-            if ftfy.is_bad(line) else line
+            if is_bad(line) else line
         if len(fixed) == len(line):
             offs += range(pos, pos + len(line))
         else:
@@ -151,7 +157,7 @@ def clean(raw: str) -> Cleaned:
     text, offs = _sub(text, offs, _PINYIN)
     text, offs = _sub(text, offs, _DOUBLE_PUNCT)
     lines, pos, seen = [], 0, set()
-    kept_text, kept_offs = [], []
+    kept_text, kept_norm, kept_offs = [], [], []
     segments = text.split("\n")
     if not segments[-1]:
         segments.pop()  # a final newline ends the last line, opens none
@@ -165,8 +171,11 @@ def clean(raw: str) -> Cleaned:
         if p >= cut_at or not _keep_line(line, folded[p:p + len(line)], rules, seen):
             continue
         kept_text.append(line + "\n")
+        kept_norm.append(folded[p:p + len(line)] + "\n")
         kept_offs += offs[p:p + len(line)] + [offs[p + len(line)] if p + len(line) < len(offs)
                                               else len(raw)]
     out = "".join(kept_text)
     kept_offs.append(len(raw))
-    return Cleaned(text=out, offsets=kept_offs, norm=fold(out))
+    # norm: the kept lines of the text folded above (folding keeps length, and no phrase
+    # OpenCC converts runs over a newline), not a second fold of the kept text
+    return Cleaned(text=out, offsets=kept_offs, norm="".join(kept_norm))

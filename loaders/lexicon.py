@@ -32,9 +32,12 @@ class Terms:
     by_lang: dict[str, dict[str, str]] = field(default_factory=dict)  # lang -> phrase -> key
     more: dict[str, list[str]] = field(default_factory=dict)  # phrase -> every key it has
     _indexes: dict[int, tuple[int, dict[str, str]]] = field(default_factory=dict)
+    _patterns: dict[str, tuple[int, re.Pattern[str] | None]] = field(default_factory=dict)
+    _added: int = 0  # phrases added so far: a pattern built before a later one is stale
 
     def add(self, lang: str, phrase: str, key: str) -> None:
         folded = fold(phrase)
+        self._added += 1
         self.by_lang.setdefault(lang, {}).setdefault(folded, key)
         keys = self.more.setdefault(folded.lower(), [])
         if key not in keys:
@@ -46,7 +49,12 @@ class Terms:
         return self.more.get(_phrase(phrase).lower(), [first]) if first else []
 
     def pattern(self, lang: str) -> re.Pattern[str] | None:
-        return _compile(self, lang)
+        """One regex of every phrase of `lang` and the untagged ones (built again only when
+        a phrase was added since: every article asks for it)."""
+        cached = self._patterns.get(lang)
+        if cached is None or cached[0] != self._added:
+            cached = self._patterns[lang] = (self._added, _compile(self, lang))
+        return cached[1]
 
     def lookup(self, lang: str, phrase: str | re.Match[str]) -> str | None:
         """The key of a matched phrase in `lang` (or untagged), case-insensitively; a match

@@ -14,23 +14,32 @@ from loaders.extract import Extractor, Fact
 from loaders.lang import detect, family
 from loaders.manifest import Source
 from loaders.mentions import find_mentions
-from loaders.rdf import GraphBuilder
+from loaders.rdf import GraphBuilder, Triple, nquads
 from loaders.roles import narrowest
 from newsgraph.errors import ArticleError
+from newsgraph.store import article_graph
 
 
 @dataclass
 class ArticleResult:
     source: Source
     language: str
-    quads: list[ox.Quad]
+    triples: list[Triple]  # the article graph's triples, as tuples of terms
     facts: list[Fact] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
-    nquads: bytes = b""  # the quads as N-Quads when they come from another process
+    nquads: bytes = b""  # the triples as N-Quads, once written for the store
 
-    def stored(self) -> list[ox.Quad] | bytes:
-        """What the store writes: the quads, or their N-Quads (parsed by the engine)."""
-        return self.nquads or self.quads
+    @property
+    def graph(self) -> ox.NamedNode:
+        return article_graph(self.source.id)
+
+    @property
+    def quads(self) -> list[ox.Quad]:
+        return [ox.Quad(s, p, o, self.graph) for s, p, o in self.triples]
+
+    def stored(self) -> bytes:
+        """What the store writes: the graph as N-Quads (parsed by the engine, in Rust)."""
+        return self.nquads or nquads(self.graph, self.triples)
 
 
 class Stopwatch:
@@ -88,8 +97,8 @@ def process_text(source: Source, raw: str, watch: Stopwatch | None = None) -> Ar
         builder.statement(f)
     watch.lap("rdf")
     people = {m.entity.iri for m in mentions if m.entity.is_person}
-    return ArticleResult(source, language, builder.quads, roles + events + statements,
-                         {"triples": len(builder.quads), "people": len(people),
+    return ArticleResult(source, language, list(builder.triples), roles + events + statements,
+                         {"triples": len(builder.triples), "people": len(people),
                           "roles": len(roles), "events": len(events),
                           "statements": len(statements)})
 

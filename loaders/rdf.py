@@ -8,6 +8,7 @@ span. The same article always gives the same quads.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from functools import cache
 
 import pyoxigraph as ox
@@ -30,6 +31,7 @@ SCHEMA = "https://schema.org/"
 LOADER_VERSION = "newsgraph-loaders-0.1"
 RUN = ox.NamedNode(ID + "run/" + LOADER_VERSION)
 DATE_TYPES = {YEAR: ("gYear", "Year"), MONTH: ("gYearMonth", "Month"), DAY: ("date", "Day")}
+Triple = tuple[ox.NamedNode, ox.NamedNode, object]
 KIND_CLASS = {"person": "Person", "org": "Organization", "team": "Team", "outlet": "Outlet"}
 
 
@@ -43,6 +45,17 @@ def _n(local: str) -> ox.NamedNode:
     return _iri(NG + local)
 
 
+def nquads(graph: ox.NamedNode, triples: Iterable[Triple]) -> bytes:
+    """Triples as N-Quads in `graph`: a term's str() is its N-Triples form, escaped by the
+    engine as its own writer escapes it (the store parses them back in Rust)."""
+    g, text, lines = f" {graph} .\n", {}, []
+    for s, p, o in triples:  # subjects and predicates recur: each written once
+        subject = text.get(s) or text.setdefault(s, str(s))
+        predicate = text.get(p) or text.setdefault(p, str(p))
+        lines.append(f"{subject} {predicate} {o}{g}")
+    return "".join(lines).encode()
+
+
 def _hash(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode()).hexdigest()[:16]
 
@@ -52,14 +65,13 @@ class GraphBuilder:
         self.source, self.raw, self.cleaned, self.language = source, raw, cleaned, language
         self.graph = article_graph(source.id)
         self.article = ox.NamedNode(ID + "article/" + iri_safe(source.id))
-        self.quads: list[ox.Quad] = []
-        self._seen: set[tuple] = set()
+        # (subject, predicate, object), each once, in order: terms in plain tuples, as an
+        # ox.Quad costs more to make than the rest of a fact's writing (its object checked
+        # against every kind of term), and N-Quads are written from the terms' own text
+        self.triples: dict[Triple, None] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: object) -> None:
-        key = (s, p, o)
-        if key not in self._seen:
-            self._seen.add(key)
-            self.quads.append(ox.Quad(s, p, o, self.graph))
+        self.triples[(s, p, o)] = None
 
     def article_node(self) -> None:
         a, src = self.article, self.source

@@ -20,12 +20,10 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 from pathlib import Path
 
-import pyoxigraph as ox
-
 from loaders.manifest import Source
 from loaders.pipeline import ArticleResult, Stopwatch, process, process_text
 from newsgraph.errors import ArticleError, NewsgraphError
-from newsgraph.validate import validate_quads
+from newsgraph.validate import validate_triples
 
 Outcome = ArticleResult | NewsgraphError
 WARM_UP = {"en": 'Jan Leike, a former OpenAI researcher, left in May. "Yes," he said.',
@@ -59,9 +57,9 @@ def extract(source: Source, watch: Stopwatch) -> Outcome:
 def checked(result: ArticleResult) -> ArticleResult:
     """An article's extraction, refused if it is empty or breaks the ontology."""
     source = result.source
-    if not result.quads:
+    if not result.triples:
         raise ArticleError(f"{source.path}: no facts extracted")
-    violations = validate_quads(source.id, result.quads)
+    violations = validate_triples(source.id, result.triples)
     if violations:
         more = f" (+{len(violations) - 1} more)" if len(violations) > 1 else ""
         raise ArticleError(f"{source.path}: rejected by the ontology: {violations[0]}{more}",
@@ -100,23 +98,18 @@ def _collect(chunk: list[Source], future: Future, watch: Stopwatch
                              "written before it are whole",
                              hint="rerun the load with --jobs 1") from exc
     watch.add(seconds)
-    for source, outcome in zip(chunk, outcomes, strict=True):
-        if isinstance(outcome, tuple):  # an article's result and its quads as N-Quads,
-            result, nquads = outcome    # which the store parses (in Rust) as it writes
-            outcome = replace(result, nquads=nquads)
-        yield source, outcome
+    yield from zip(chunk, outcomes, strict=True)
 
 
 def _extract_chunk(chunk: list[Source]) -> tuple[list, dict[str, float]]:
-    """In a pool process: the quads travel as N-Quads (pickling each term costs 10× more),
+    """In a pool process: the triples travel as N-Quads (pickling each term costs 10× more),
     the facts stay (the load reports only their counts)."""
     watch = Stopwatch()
     outcomes = []
     for source in chunk:
         outcome = extract(source, watch)
         if isinstance(outcome, ArticleResult):
-            outcome = (replace(outcome, quads=[], facts=[]),
-                       ox.serialize(outcome.quads, format=ox.RdfFormat.N_QUADS))
+            outcome = replace(outcome, triples=[], facts=[], nquads=outcome.stored())
         outcomes.append(outcome)
     return outcomes, watch.seconds
 

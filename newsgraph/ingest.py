@@ -81,7 +81,7 @@ def _write(store: Store, batch: list[ArticleResult], report: LoadReport) -> None
     The report keeps each article's counts, not its quads: a load of 100,000 articles
     holds one batch in memory, not the whole graph."""
     store.replace_graphs((article_graph(r.source.id), r.stored()) for r in batch)
-    report.loaded += [replace(r, quads=[], facts=[], nquads=b"") for r in batch]
+    report.loaded += [replace(r, triples=[], facts=[], nquads=b"") for r in batch]
     batch.clear()
 
 

@@ -41,21 +41,38 @@ class Shape:
     params: dict[str, Any] = field(default_factory=dict)
     properties: list[Shape] = field(default_factory=list)
     targets: list[tuple[str, str]] = field(default_factory=list)  # (kind, IRI)
+    checks: list[tuple[Callable[[Data, Any, Any], bool], Any]] = field(default_factory=list)
+
+    def compile(self) -> Shape:
+        """Its value constraints as (check, argument) pairs, looked up once."""
+        self.checks = [(_CHECKS[key], arg) for key, arg in self.params.items() if key in _CHECKS]
+        return self
 
 
 def index(triples: Iterable[Any]) -> dict[Any, dict[str, list[Any]]]:
-    """subject -> predicate IRI -> objects, in the order given."""
+    """subject -> predicate IRI -> objects, in the order given, of (subject, predicate,
+    object) tuples or ox.Triple."""
     out: dict[Any, dict[str, list[Any]]] = {}
-    for t in triples:
-        out.setdefault(t.subject, {}).setdefault(t.predicate.value, []).append(t.object)
+    iris: dict[Any, str] = {}  # each predicate's IRI, read once (a term's .value is a copy)
+    for s, p, o in triples:
+        props = out.get(s)
+        if props is None:
+            props = out[s] = {}
+        iri = iris.get(p)
+        if iri is None:
+            iri = iris[p] = p.value
+        if iri in props:
+            props[iri].append(o)
+        else:
+            props[iri] = [o]
     return out
 
 
 class _Reader:
     """Turns the shapes graph into Shape records; refuses what it does not implement."""
 
-    def __init__(self, triples: Iterable[ox.Triple], source: str) -> None:
-        self.out = index(triples)
+    def __init__(self, quads: Iterable[ox.Quad], source: str) -> None:
+        self.out = index((q.subject, q.predicate, q.object) for q in quads)
         self.source = source
 
     def values(self, node: Any, key: str) -> list[Any]:
@@ -97,7 +114,7 @@ class _Reader:
         shape.properties = [self.shape(p, shape.name) for p in self.values(node, "property")]
         shape.targets = [(k, v.value) for k in ("targetClass", "targetSubjectsOf")
                          for v in self.values(node, k)]
-        return shape
+        return shape.compile()
 
 
 @cache
@@ -146,14 +163,14 @@ class Data:
 
     def __init__(self, triples: Iterable[Any]) -> None:
         supers, self._schema_instances = _schema()
-        triples = list(triples)
         self.out = index(triples)
         self.instances: dict[str, set[Any]] = {}
-        for t in triples:
-            if t.predicate.value == TYPE:
-                cls = t.object.value
+        self.verdicts: dict[tuple[int, Any], bool] = {}  # (shape, node) -> conforms
+        for node, props in self.out.items():
+            for cls_node in props.get(TYPE, ()):
+                cls = cls_node.value
                 for c in supers.get(cls, (cls,)):
-                    self.instances.setdefault(c, set()).add(t.subject)
+                    self.instances.setdefault(c, set()).add(node)
 
     def objects(self, node: Any, predicate: str) -> list[Any]:
         return self.out.get(node, {}).get(predicate, [])
@@ -168,7 +185,7 @@ class Data:
                 found |= self.instances.get(iri, set()) | self._schema_instances.get(iri, set())
             else:
                 found |= {s for s, props in self.out.items() if iri in props}
-        return sorted(found, key=str)
+        return list(found)
 
 
 def _number(term: Any) -> Decimal | None:
@@ -192,9 +209,9 @@ _CHECKS: dict[str, Callable[[Data, Any, Any], bool]] = {  # one per value constr
 }
 
 
-def _value_ok(data: Data, p: dict[str, Any], v: Any) -> bool:
-    """The constraints of `p` that each value node meets on its own."""
-    return all(_CHECKS[key](data, v, arg) for key, arg in p.items() if key in _CHECKS)
+def _value_ok(data: Data, shape: Shape, v: Any) -> bool:
+    """The constraints of `shape` that each value node meets on its own."""
+    return all(check(data, v, arg) for check, arg in shape.checks)
 
 
 def _less_or_equal(a: Any, b: Any) -> bool:
@@ -208,16 +225,17 @@ def _less_or_equal(a: Any, b: Any) -> bool:
 def violations(data: Data, shape: Shape, focus: Any) -> list[str]:
     """The messages of what `focus` breaks of `shape`, one per failing value."""
     out = []
-    if not _value_ok(data, shape.params, focus):
+    if not _value_ok(data, shape, focus):
         out.append(shape.params.get("message", "the node does not conform"))
+    props = data.out.get(focus, {})
     for prop in shape.properties:
-        values = data.objects(focus, prop.path or "")
+        values = props.get(prop.path or "", [])
         message = prop.params.get("message", f"<{prop.path}> breaks a constraint")
         p = prop.params
         if "minCount" in p and len(values) < p["minCount"] \
                 or "maxCount" in p and len(values) > p["maxCount"]:
             out.append(message)
-        out += [message for v in values if not _value_ok(data, p, v)]
+        out += [message for v in values if not _value_ok(data, prop, v)]
         if "lessThanOrEquals" in p:
             others = data.objects(focus, p["lessThanOrEquals"])
             out += [message for v in values for w in others if not _less_or_equal(v, w)]
@@ -225,12 +243,17 @@ def violations(data: Data, shape: Shape, focus: Any) -> list[str]:
 
 
 def conforms(data: Data, shape: Shape, node: Any) -> bool:
-    return not violations(data, shape, node)
+    """Whether `node` meets `shape` (asked again for each node pointing to it: kept)."""
+    key = (id(shape), node)
+    verdict = data.verdicts.get(key)
+    if verdict is None:
+        verdict = data.verdicts[key] = not violations(data, shape, node)
+    return verdict
 
 
 def check(triples: Iterable[ox.Triple] | Data) -> list[tuple[str, str, str]]:
     """(shape IRI, focus node, message) for every violation in one article's triples."""
     data = triples if isinstance(triples, Data) else Data(triples)
-    return [(shape.name, str(focus.value), message) for shape in shapes()
-            for focus in data.focus_nodes(shape)
-            for message in violations(data, shape, focus)]
+    return sorted((shape.name, str(focus.value), message) for shape in shapes()
+                  for focus in data.focus_nodes(shape)
+                  for message in violations(data, shape, focus))

@@ -21,6 +21,7 @@ from newsgraph.paths import ontology_file
 from newsgraph.store import NS, article_id_of, curie
 
 OA = "http://www.w3.org/ns/oa#"
+Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object]
 _LOCK = threading.Lock()  # rdflib graphs are not safe to share between threads
 
 
@@ -75,27 +76,31 @@ def _declared() -> frozenset[str]:
     return frozenset(declared)
 
 
-def undeclared(article: str, triples: Iterable[ox.Triple]) -> list[Violation]:
+def undeclared(article: str, triples: Iterable[Triple]) -> list[Violation]:
     """Predicates and classes of newsgraph's namespace the ontology does not declare."""
     out, seen = [], set()
     declared = _declared()
-    rdf_type = str(RDF.type)
-    for t in triples:
-        used = [t.predicate.value]
-        if t.predicate.value == rdf_type and isinstance(t.object, ox.NamedNode):
-            used.append(t.object.value)
-        for term in used:
+    rdf_type = ox.NamedNode(str(RDF.type))
+    checked: set[object] = set()  # the terms already looked at: an article repeats them
+    for s, p, o in triples:
+        used = [p, o] if p == rdf_type and isinstance(o, ox.NamedNode) else [p]
+        for node in used:
+            if node in checked:
+                continue
+            checked.add(node)
+            term = node.value
             if term.startswith(NS) and term not in declared and term not in seen:
                 seen.add(term)
-                out.append(Violation(article, "ng:DeclaredTerms", t.subject.value,
+                out.append(Violation(article, "ng:DeclaredTerms", s.value,
                                      f"{curie(term)} is not declared in the ontology"))
     return out
 
 
-def validate_triples(article: str, triples: list[ox.Triple],
+def validate_triples(article: str, triples: list[Triple],
                      reference: bool = False) -> list[Violation]:
-    """Every violation in one article's triples. The shapes are checked by the compiled
-    checker (newsgraph/shacl.py), or with `reference` by pyshacl, its full report."""
+    """Every violation in one article's triples ((subject, predicate, object) tuples or
+    ox.Triple). The shapes are checked by the compiled checker (newsgraph/shacl.py), or
+    with `reference` by pyshacl, its full report."""
     data = shacl.Data(triples)  # indexed once for the shapes and the cross checks
     violations = undeclared(article, triples) + _cross_checks(article, data)
     if reference:
@@ -106,8 +111,8 @@ def validate_triples(article: str, triples: list[ox.Triple],
     return sorted(set(violations), key=lambda v: (v.shape, v.node, v.message))
 
 
-def _pyshacl(article: str, triples: list[ox.Triple]) -> list[Violation]:
-    data = ox.serialize([ox.Triple(t.subject, t.predicate, t.object) for t in triples],
+def _pyshacl(article: str, triples: list[Triple]) -> list[Violation]:
+    data = ox.serialize([ox.Triple(s, p, o) for s, p, o in triples],
                         format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
     with _LOCK:
         g = rdflib.Graph().parse(data=data + _schema_triples(), format="nt")
@@ -158,9 +163,11 @@ def _shape_name(report: rdflib.Graph, shape: rdflib.term.Node | None) -> str:
     return "ng:(anonymous shape)"
 
 
-def validate_quads(article: str, quads: Iterable[ox.Quad]) -> list[Violation]:
+def validate_quads(article: str, quads: Iterable[ox.Quad],
+                   reference: bool = False) -> list[Violation]:
     """As validate_triples: the checks read only subject, predicate and object."""
-    return validate_triples(article, list(quads))
+    return validate_triples(article, [(q.subject, q.predicate, q.object) for q in quads],
+                            reference)
 
 
 def validate_store(store) -> list[Violation]:
@@ -168,7 +175,6 @@ def validate_store(store) -> list[Violation]:
     `newsgraph validate` reports for a store however it was written)."""
     out = []
     for graph in store.article_graphs():
-        triples = [ox.Triple(q.subject, q.predicate, q.object)
-                   for q in store.quads(graph)]
+        triples = [(q.subject, q.predicate, q.object) for q in store.quads(graph)]
         out += validate_triples(article_id_of(graph.value), triples, reference=True)
     return out

@@ -35,7 +35,7 @@ def test_every_seed_cleans_with_a_faithful_offset_map() -> None:
         raw = path.read_text(encoding="utf-8")
         c = clean(raw)
         _check_offsets(raw, c.text, c.offsets)
-        assert len(c.norm) == len(c.text)
+        assert c.norm == fold(c.text)  # the kept lines of the folded page: the text folded
 
 
 def test_promotional_lines_and_a_repeated_body_are_dropped() -> None:
@@ -74,3 +74,26 @@ def test_a_span_never_runs_past_the_original() -> None:
     raw = "OpenAI 首席科学家 Ilya Sutskever 宣布离职。"  # no final newline
     c = clean(raw)
     assert c.span(0, len(c.text)) == (0, len(raw))
+
+
+def test_the_windowed_mojibake_test_answers_as_ftfy_does() -> None:
+    """loaders/mojibake.py asks ftfy's regex only around the characters mojibake needs:
+    on the seeds, their lines, known mojibake and random strings of those characters,
+    ASCII and accented letters, it answers exactly as `ftfy.is_bad`."""
+    import random
+
+    import ftfy
+
+    from loaders.mojibake import _bounds, is_bad
+    assert _bounds() is not None, "this ftfy's badness regex can no longer be bounded"
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS.glob("*.txt")]
+    texts += [line for t in texts for line in t.split("\n")]
+    texts += ["因为我认为", "Ã©tÃ© â€œquotedâ€\x9d", "cafÃ© ", "Ã ", "Ñ€Ð°Ð·", "a×²", "√±"]
+    rnd = random.Random(7)
+    alphabet = [chr(c) for c in range(0x20, 0x7F)] + [chr(c) for c in range(0x80, 0x600)] \
+        + list("–—’‘“”€™•…√≈‚вЂГўВСРβΒΓΞΟ中文")
+    texts += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 24)))
+              for _ in range(20000)]
+    verdicts = [ftfy.is_bad(t) for t in texts]
+    assert [is_bad(t) for t in texts] == verdicts
+    assert 1000 < sum(verdicts) < len(texts) - 1000  # both answers are well exercised

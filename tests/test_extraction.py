@@ -467,3 +467,16 @@ def test_the_ledes_day_told_after_the_news_in_its_paragraph_dates_it(tmp_path) -
             "Karpathy war im Juni 2017 von OpenAI zu Tesla gewechselt.")
     found = events(extract(tmp_path, text, "2022-07-14", "de"))
     assert ("Departure", "Andrej Karpathy", "Tesla", "2022-07-13") in found, found
+
+
+def test_the_nquads_the_store_parses_are_the_articles_triples(tmp_path) -> None:
+    """The graph travels to the store as N-Quads written from the terms' own text: parsed
+    back, they are the article's quads, term for term (quotes, backslashes, newlines,
+    tabs and characters outside the BMP in a quote included)."""
+    import pyoxigraph as ox
+    text = ('Jan Leike, a former OpenAI researcher, left in May. "Yes \\ no,\tmaybe 🙂 '
+            '"really"," he said.\n\n前研究员张伟于 2024 年 5 月离职，他表示：「是\\n」。')
+    result = extract(tmp_path, text, "2024-06-01", "en")
+    parsed = list(ox.parse(result.stored(), format=ox.RdfFormat.N_QUADS))
+    assert parsed == result.quads
+    assert any(isinstance(q.object, ox.Literal) and "\\" in q.object.value for q in parsed)

@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.ingest import load_paths
 from newsgraph.store import Store, article_graph
-from newsgraph.validate import validate_store, validate_triples
+from newsgraph.validate import validate_quads, validate_store
 
 from .conftest import SEEDS
 
@@ -28,7 +28,7 @@ PREFIX = """@prefix ng: <https://w3id.org/newsgraph/ns#> . @prefix role: <https:
 
 def check(turtle: str) -> set[str]:
     triples = list(ox.parse((PREFIX + turtle).encode(), format=ox.RdfFormat.TURTLE))
-    return {v.shape for v in validate_triples("t", triples)}
+    return {v.shape for v in validate_quads("t", triples)}
 
 
 def test_a_good_graph_conforms() -> None:
@@ -81,8 +81,8 @@ def test_the_load_time_checker_gives_pyshacl_verdicts(turtle: str) -> None:
     """The compiled checker (newsgraph/shacl.py) against pyshacl, the reference, on the
     same triples: the same shapes broken by the same nodes."""
     triples = list(ox.parse((PREFIX + turtle).encode(), format=ox.RdfFormat.TURTLE))
-    fast = {(v.shape, v.node) for v in validate_triples("t", triples)}
-    assert fast == {(v.shape, v.node) for v in validate_triples("t", triples, reference=True)}
+    fast = {(v.shape, v.node) for v in validate_quads("t", triples)}
+    assert fast == {(v.shape, v.node) for v in validate_quads("t", triples, reference=True)}
     assert bool(fast) == bool(turtle)
 
 
@@ -94,9 +94,9 @@ def test_a_seed_article_missing_a_property_gets_pyshacl_verdicts(drop: str) -> N
     from newsgraph.store import NS
     result = process(read_sources([SEEDS / "manifest.json"])[0][0])
     triples = [q for q in result.quads if q.predicate.value != NS + drop]
-    fast = {(v.shape, v.node) for v in validate_triples("t", triples)}
+    fast = {(v.shape, v.node) for v in validate_quads("t", triples)}
     assert fast, f"dropping ng:{drop} breaks a shape"
-    assert fast == {(v.shape, v.node) for v in validate_triples("t", triples, reference=True)}
+    assert fast == {(v.shape, v.node) for v in validate_quads("t", triples, reference=True)}
 
 
 def test_a_shape_the_checker_cannot_run_stops_it_naming_the_file() -> None:
