@@ -3,6 +3,8 @@ introduces one ("der Softwarekonzern SAP"), and teams ("Sora 团队", "the Sora 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import fastre
@@ -129,16 +131,8 @@ class OrgNames:
     def _introduced_orgs(self) -> None:
         """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
         '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
-        intro = alternation(words("names", "org_introducers"))
-        token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
-        # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
-        not_after_article = "".join(rf"(?<!\b{a} )" for a in (
-            "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
-        pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start: one try a word
-                                 rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
-                                 rf"(?![\w-])", re.IGNORECASE)
         stop = words("names", "not_names")
-        for m in pattern.finditer(self.norm):
+        for m in introduced(self.norm):
             tokens = m.group(1).split()
             while tokens and (tokens[-1] in stop or not tokens[-1][0].isupper()):
                 tokens.pop()
@@ -202,3 +196,38 @@ class OrgNames:
                 and self._free_span(inside[0].end, m.end()):
             return inside[0]
         return None
+
+
+def _word_start(text: str, i: int) -> int:
+    """Where the run of word characters (`\\w`: letters, digits, _) ending at `i` starts."""
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return i
+
+
+def introduced(text: str) -> Iterator[re.Match[str]]:
+    """The matches of an introducing noun and the name after it (group 1), as `finditer`
+    finds them, tried only at the starts of the words an introducing noun is found in: the
+    engine would otherwise enter every word at its start and run through it (a whole run of
+    Chinese) and back, for a millisecond an article."""
+    pattern, inner = _introduced_patterns()
+    starts = sorted({_word_start(text, m.start()) for m in inner.finditer(text)})
+    end = 0
+    for start in starts:
+        if start >= end and (m := pattern.match(text, start)):
+            end = m.end()
+            yield m
+
+
+@cache
+def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The whole pattern, and where an introducing noun starts (every place, overlapping)."""
+    intro = alternation(words("names", "org_introducers"))
+    token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
+    # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
+    not_after_article = "".join(rf"(?<!\b{a} )" for a in (
+        "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
+    pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start
+                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
+                             rf"(?![\w-])", re.IGNORECASE)
+    return pattern, fastre.compile(rf"(?=(?:{intro}))", re.IGNORECASE)

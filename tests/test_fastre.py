@@ -79,3 +79,29 @@ def test_the_lookahead_changes_no_match_on_any_text(text: str) -> None:
             fast, plain = fastre.compile(written, flags), re.compile(written, flags)
             assert [m.span() for m in fast.finditer(text)] == \
                 [m.span() for m in plain.finditer(text)], (written, flags)
+
+
+def test_introduced_names_are_found_as_the_whole_pattern_finds_them() -> None:
+    """loaders.orgnames.introduced tries its pattern only at the starts of words holding an
+    introducing noun: the same matches, spans and groups as `finditer` over every
+    position, on the seeds and on random runs of articles, introducers and names."""
+    import random
+
+    from loaders.clean import clean
+    from loaders.orgnames import _introduced_patterns, introduced
+
+    from .conftest import SEEDS
+    pattern, _ = _introduced_patterns()
+    texts = [clean(p.read_text(encoding="utf-8")).norm for p in SEEDS.glob("*.txt")]
+    rnd = random.Random(3)
+    vocab = ["der", "die", "das", "the", "a", "an", "Software", "konzern", "Konzern",
+             "Unternehmen", "Start-up", "start-up", "SAP", "Helsing", "chip", "maker", "Arm",
+             "软件", "巨头", "公司", "集团", "Google", "的", "_x", "x_", "9", "Gruppe", "labs"]
+    texts += ["".join(rnd.choice(vocab) + rnd.choice(["", " ", " ", "-"])
+                      for _ in range(rnd.randint(1, 12))) for _ in range(5000)]
+    found = 0
+    for text in texts:
+        expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
+        assert [(m.span(), m.groups()) for m in introduced(text)] == expected, text
+        found += len(expected)
+    assert found > 1000
