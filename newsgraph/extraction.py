@@ -27,6 +27,7 @@ from newsgraph.validate import validate_triples
 
 Outcome = ArticleResult | NewsgraphError
 WARM_UP = {"en": 'Jan Leike, a former OpenAI researcher, left in May. "Yes," he said.',
+           "de": "Jan Leike, ein früherer Forscher bei OpenAI, ging im Mai. „Ja“, sagte er.",
            "zh": "前研究员张伟于 2024 年 5 月离职，他表示：「是」。"}
 POOL_FROM = 64  # fewer articles: starting the processes (~1 s) costs more than it saves
 CHUNK = 16  # articles per task: large enough to pay for the pickling, small for the order
@@ -127,6 +128,12 @@ def _start(loader: int) -> None:
                 os._exit(0)
 
     threading.Thread(target=watch, daemon=True).start()
+    warm_up()
+
+
+def warm_up() -> None:
+    """The lexicons, patterns and shapes compiled (once a process, ~1 s), by extracting a
+    short article in each script."""
     for lang, text in WARM_UP.items():
         checked(process_text(Source(f"warm-up-{lang}", Path(f"{lang}.txt"), lang,
                                     published="2024-06-01"), text))
