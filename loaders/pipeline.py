@@ -14,10 +14,10 @@ from loaders.extract import Extractor, Fact
 from loaders.lang import detect, family
 from loaders.manifest import Source
 from loaders.mentions import find_mentions
-from loaders.rdf import GraphBuilder, Triple, nquads
+from loaders.rdf import GraphBuilder, nquads
 from loaders.roles import narrowest
 from newsgraph.errors import ArticleError
-from newsgraph.store import article_graph
+from newsgraph.store import Triple, article_graph
 
 
 @dataclass

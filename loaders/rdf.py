@@ -19,7 +19,7 @@ from loaders.extract import Fact
 from loaders.manifest import Source
 from loaders.mentions import Mention
 from loaders.registry import ID, Entity
-from newsgraph.store import article_graph, iri_safe
+from newsgraph.store import Triple, article_graph, iri_safe
 
 NG = "https://w3id.org/newsgraph/ns#"
 ROLE = "https://w3id.org/newsgraph/role/"
@@ -31,7 +31,6 @@ SCHEMA = "https://schema.org/"
 LOADER_VERSION = "newsgraph-loaders-0.1"
 RUN = ox.NamedNode(ID + "run/" + LOADER_VERSION)
 DATE_TYPES = {YEAR: ("gYear", "Year"), MONTH: ("gYearMonth", "Month"), DAY: ("date", "Day")}
-Triple = tuple[ox.NamedNode, ox.NamedNode, object]
 KIND_CLASS = {"person": "Person", "org": "Organization", "team": "Team", "outlet": "Outlet"}
 
 

@@ -43,6 +43,8 @@ from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of t
 from newsgraph.updates import Writes
 
 ID = "https://w3id.org/newsgraph/id/"
+# A triple as an article's graph is built, checked and written: its terms in a plain tuple
+Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, Any]
 DEFAULT_STORE = "data/store"
 
 PREFIXES = {

@@ -18,10 +18,9 @@ from rdflib.namespace import OWL, RDF, SH
 
 from newsgraph import shacl
 from newsgraph.paths import ontology_file
-from newsgraph.store import NS, article_id_of, curie
+from newsgraph.store import NS, Triple, article_id_of, curie
 
 OA = "http://www.w3.org/ns/oa#"
-Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, object]
 _LOCK = threading.Lock()  # rdflib graphs are not safe to share between threads
 
 
