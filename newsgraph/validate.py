@@ -77,10 +77,10 @@ def _declared() -> frozenset[str]:
 
 def undeclared(article: str, triples: Iterable[Triple]) -> list[Violation]:
     """Predicates and classes of newsgraph's namespace the ontology does not declare."""
-    out, seen = [], set()
+    out = []
     declared = _declared()
     rdf_type = ox.NamedNode(str(RDF.type))
-    checked: set[object] = set()  # the terms already looked at: an article repeats them
+    checked: set[object] = set()  # each term looked at (and reported) once
     for s, p, o in triples:
         used = [p, o] if p == rdf_type and isinstance(o, ox.NamedNode) else [p]
         for node in used:
@@ -88,8 +88,7 @@ def undeclared(article: str, triples: Iterable[Triple]) -> list[Violation]:
                 continue
             checked.add(node)
             term = node.value
-            if term.startswith(NS) and term not in declared and term not in seen:
-                seen.add(term)
+            if term.startswith(NS) and term not in declared:
                 out.append(Violation(article, "ng:DeclaredTerms", s.value,
                                      f"{curie(term)} is not declared in the ontology"))
     return out
