@@ -120,3 +120,51 @@ def test_an_inferred_graph_another_tool_changed_is_rebuilt(seeded) -> None:
     seeded._ox.remove(quads[0])  # a write newsgraph did not make: its digest still matches
     seeded.rebuild_inferred()
     assert sorted(seeded.quads(INFERRED_GRAPH), key=str) == quads
+
+
+TENURE_FACTS = """
+@prefix ng: <https://w3id.org/newsgraph/ns#> .
+@prefix ex: <https://example.org/> .
+ex:team ng:unitOf ex:company .
+ex:m1 a ng:Membership ; ng:member ex:ann ; ng:role ex:lead ; ng:organization ex:team ;
+      ng:endBefore "2024-10-01" .
+ex:m2 a ng:Membership ; ng:member ex:ann ; ng:role ex:lead ; ng:organization ex:team ;
+      ng:endBefore "2024-09-01" .
+ex:m3 a ng:Membership ; ng:member ex:bob ; ng:role ex:cto ; ng:organization ex:company .
+ex:j1 a ng:Joining ; ng:participant ex:ann ; ng:date "2021-03-01" ; ng:organization ex:company .
+ex:j2 a ng:Joining ; ng:participant ex:ann ; ng:date "2020-05-01" ; ng:organization ex:other .
+ex:c1 a ng:RoleChange ; ng:participant ex:bob ; ng:newRole ex:cto ; ng:date "2019-01-01" ;
+      ng:organization ex:company .
+ex:c2 a ng:RoleChange ; ng:participant ex:bob ; ng:newRole ex:ceo ; ng:date "2018-01-01" ;
+      ng:organization ex:company .
+ex:d1 a ng:Departure ; ng:participant ex:ann ; ng:date "2024-05-01" ; ng:organization ex:company .
+ex:d2 a ng:Dismissal ; ng:participant ex:ann ; ng:date "2024-07-01" ; ng:organization ex:company .
+ex:d3 a ng:Departure ; ng:participant ex:bob ; ng:date "2023-01-01" ; ng:organization ex:team .
+"""
+
+
+def test_tenures_merge_memberships_and_take_their_dates_from_events_at_company_or_team(
+        ) -> None:
+    """A golden answer for the tenure rule: the earliest joining (at the company, counted
+    for its team; not the one elsewhere), the earliest change to the role itself, the
+    last leaving at the company; a leaving from a team does not end a role at the
+    company; two memberships merge into one tenure derived from both, ending before the
+    earlier of their articles' "former" dates."""
+    import pyoxigraph as ox
+    store = Store(None)
+    graph = ox.NamedNode("https://w3id.org/newsgraph/graph/golden")
+    store.replace_graph(graph, ox.parse(TENURE_FACTS, format=ox.RdfFormat.TURTLE))
+    store.rebuild_inferred()
+    ask = f"""PREFIX ng: <{NG}> PREFIX prov: <http://www.w3.org/ns/prov#>
+    SELECT ?person ?org ?start ?end ?endBefore (COUNT(?m) AS ?merged) WHERE {{
+      GRAPH <{INFERRED_GRAPH.value}> {{ ?t a ng:Tenure ; ng:member ?person ;
+        ng:organization ?org ; prov:wasDerivedFrom ?m .
+        OPTIONAL {{ ?t ng:start ?start }} OPTIONAL {{ ?t ng:end ?end }}
+        OPTIONAL {{ ?t ng:endBefore ?endBefore }} }} }}
+    GROUP BY ?t ?person ?org ?start ?end ?endBefore"""
+    got = {tuple(None if v is None else v.value for v in row) for row in store.query(ask)}
+    ex = "https://example.org/"
+    assert got == {
+        (ex + "ann", ex + "team", "2021-03-01", "2024-07-01", "2024-09-01", "2"),
+        (ex + "bob", ex + "company", "2019-01-01", None, None, "1"),
+    }
