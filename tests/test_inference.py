@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import shutil
 
+import pyoxigraph as ox
+
 from newsgraph.ingest import load_paths, run_saved
 from newsgraph.store import INFERRED_GRAPH, Store
 
@@ -150,7 +152,6 @@ def test_tenures_merge_memberships_and_take_their_dates_from_events_at_company_o
     last leaving at the company; a leaving from a team does not end a role at the
     company; two memberships merge into one tenure derived from both, ending before the
     earlier of their articles' "former" dates."""
-    import pyoxigraph as ox
     store = Store(None)
     graph = ox.NamedNode("https://w3id.org/newsgraph/graph/golden")
     store.replace_graph(graph, ox.parse(TENURE_FACTS, format=ox.RdfFormat.TURTLE))
