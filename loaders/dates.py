@@ -108,22 +108,16 @@ def _vocab() -> dict:
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6}}
 
 
-_LITERAL = re.compile(r"\\.|[^\\]+")  # an escape, or a run of literal pattern text
 _CJK = re.compile(r"[\u3400-\u9fff]")
-
-
-def _lowered(pattern: str) -> str:
-    """The pattern for lower-cased text: its literal text lower-cased, its escapes
-    (\\b, \\d, \\s, \\u…) as written."""
-    return _LITERAL.sub(lambda m: m[0] if m[0][0] == "\\" else m[0].lower(), pattern)
 
 
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """(name, pattern ignoring case, the same pattern for lower-cased text). The scan runs
-    on the text lower-cased, where the engine compares characters as they are (a third
-    faster than folding case at each step); a match is read on the text as written."""
-    return [(name, fastre.compile(p, re.IGNORECASE), fastre.compile(_lowered(p)))
+    on the text lower-cased (`fastre.lowered`), and not at all when the text lacks every
+    string the pattern's matches need (`fastre.finditer`); a match is read on the text as
+    written."""
+    return [(name, fastre.compile(p, re.IGNORECASE), fastre.compile(fastre.lowered(p)))
             for name, p in _written()]
 
 
@@ -187,7 +181,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     for name, cased, lowered in _patterns():
         if name.startswith("zh-") and not chinese:
             continue
-        for found in (cased.finditer(text) if lower is None else lowered.finditer(lower)):
+        for found in (cased.finditer(text) if lower is None else fastre.finditer(lowered, lower)):
             if taken.find(1, found.start(), found.end()) >= 0:
                 continue
             m = found if lower is None else cased.match(text, found.start())  # as written

@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from loaders import fastre
 from loaders.dates import DateMention
 from loaders.lexicon import ontology_terms
 from loaders.mentions import Mention
@@ -88,7 +89,7 @@ class Context(OrgLookup):
         if pattern is None:
             return []
         if id(pattern) not in self._hits:
-            self._hits[id(pattern)] = self._file(list(pattern.finditer(self.masked)))
+            self._hits[id(pattern)] = self._file(list(fastre.finditer(pattern, self.masked)))
         found, starts, by_sentence = self._hits[id(pattern)]
         if sent in by_sentence:
             return by_sentence[sent]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import _sre
 import contextlib
 import re
+from collections.abc import Iterator
 from functools import cache, lru_cache
 from re import _constants as C  # noqa: N812 - the parser's opcode names
 from re import _parser
@@ -21,6 +22,8 @@ from re._casefix import _EXTRA_CASES
 WRITTEN: dict[re.Pattern[str], str] = {}  # each compiled pattern -> the pattern as written
 Item = tuple[int, int] | str  # a character (lo == hi), a range of code points, or \\d \\s
 CATEGORIES = {C.CATEGORY_DIGIT: r"\d", C.CATEGORY_SPACE: r"\s"}
+MAX_REQUIRED = 64  # more strings to look for cost more than the scan they might save
+_LITERAL = re.compile(r"\\.|[^\\]+")  # an escape, or a run of literal pattern text
 
 
 @lru_cache(maxsize=1024)
@@ -36,6 +39,15 @@ def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:  # noqa: A001 - li
             compiled = re.compile(f"(?={first})(?:{pattern})", flags)
     WRITTEN[compiled] = pattern
     return compiled
+
+
+def lowered(pattern: str) -> str:
+    """The pattern for lower-cased text: its literal text lower-cased, its escapes
+    (\\b, \\d, \\s, \\u…) as written. Scanning the text lower-cased with it finds what the
+    pattern finds ignoring case (but for letters whose lower case is longer, or which the
+    engine folds otherwise, such as ſ), a third faster: the engine compares characters as
+    they are instead of folding each."""
+    return _LITERAL.sub(lambda m: m[0] if m[0][0] == "\\" else m[0].lower(), pattern)
 
 
 def first_chars(pattern: str, flags: int = 0) -> str | None:
@@ -148,3 +160,89 @@ def _same_lower() -> dict[int, tuple[int, ...]]:
     for code in range(0x20000):
         out.setdefault(_sre.unicode_tolower(code), []).append(code)
     return {low: tuple(codes) for low, codes in out.items() if len(codes) > 1 or low != codes[0]}
+
+
+def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    """`pattern.finditer(text)`, but nothing without a scan when the text holds none of the
+    strings one of which every match holds (`required`)."""
+    needed = _required_of(pattern)
+    if needed is not None and not any(s in text for s in needed):
+        return iter(())
+    return pattern.finditer(text)
+
+
+@lru_cache(maxsize=1024)
+def _required_of(pattern: re.Pattern[str]) -> frozenset[str] | None:
+    found = required(WRITTEN.get(pattern, pattern.pattern), pattern.flags)
+    return found if found is not None and len(found) <= MAX_REQUIRED else None
+
+
+def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
+    """Strings one of which every match of a case-sensitive `pattern` contains (its literal
+    text, through groups and alternations), or None when no such set is found. A text
+    holding none of them cannot match: the scan can be skipped (`in` on a text costs a
+    hundredth of a regex scan of it)."""
+    try:
+        parsed = _parser.parse(pattern, flags)
+    except re.error:
+        return None
+    found = None if parsed.state.flags & re.IGNORECASE else _needed(list(parsed))
+    return frozenset(found) if found else None
+
+
+def _needed(items: list) -> set[str] | None:
+    """The most selective necessary set of a sequence: the strings a run of literal items
+    (literals, and groups or alternations of them) spells, or the set of a group or
+    repetition in it, whichever has the longer shortest string."""
+    best: set[str] | None = None
+    run = {""}
+    for op, av in [*items, (None, None)]:
+        spelled = _spelled(op, av)
+        if spelled is not None and len(run) * len(spelled) <= MAX_REQUIRED:
+            run = {a + b for a in run for b in spelled}
+            continue
+        candidates = [run, _inner(op, av)]
+        run = spelled if spelled is not None else {""}
+        for found in candidates:
+            if found and "" not in found and (best is None or _rank(found) > _rank(best)):
+                best = found
+    return best
+
+
+def _spelled(op, av) -> set[str] | None:  # noqa: ANN001 - parser data
+    """Every string a literal item matches: a literal, or a group or alternation of them."""
+    if op is C.LITERAL:
+        return {chr(av)}
+    if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _spelled_seq(list(av[3]))
+    if op is C.BRANCH:
+        branches = [_spelled_seq(list(b)) for b in av[1]]
+        return None if None in branches else set().union(*branches)
+    return None
+
+
+def _spelled_seq(items: list) -> set[str] | None:
+    out = {""}
+    for op, av in items:
+        spelled = _spelled(op, av)
+        if spelled is None or len(out) * len(spelled) > MAX_REQUIRED:
+            return None
+        out = {a + b for a in out for b in spelled}
+    return out
+
+
+def _inner(op, av) -> set[str] | None:  # noqa: ANN001 - parser data
+    """The necessary set of a group, an alternation (each branch's, together) or a
+    repetition of at least one."""
+    if op is C.SUBPATTERN and not av[1] & re.IGNORECASE:
+        return _needed(list(av[3]))
+    if op is C.BRANCH:
+        branches = [_needed(list(b)) for b in av[1]]
+        return None if None in branches else set().union(*branches)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, C.POSSESSIVE_REPEAT) and av[0] >= 1:
+        return _needed(list(av[2]))
+    return None
+
+
+def _rank(found: set[str]) -> tuple[int, int]:
+    return min(map(len, found)), -len(found)

@@ -163,7 +163,7 @@ class OrgNames:
                     fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{team_of}"),
                     fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
         for pattern in patterns:
-            for m in pattern.finditer(self.norm):
+            for m in fastre.finditer(pattern, self.norm):
                 name = m.group(1)
                 own = self._own_company(m)  # "OpenAI-Team für Reinforcement Learning"
                 if name in skip or function.intersection(name) \
@@ -209,19 +209,28 @@ def introduced(text: str) -> Iterator[re.Match[str]]:
     """The matches of an introducing noun and the name after it (group 1), as `finditer`
     finds them, tried only at the starts of the words an introducing noun is found in: the
     engine would otherwise enter every word at its start and run through it (a whole run of
-    Chinese) and back, for a millisecond an article."""
-    pattern, inner = _introduced_patterns()
-    starts = sorted({_word_start(text, m.start()) for m in inner.finditer(text)})
+    Chinese) and back, for a millisecond an article. The nouns are looked for in the text
+    lower-cased, at every place (overlapping), each search skipping ahead by itself."""
+    pattern, nouns, nouns_cased = _introduced_patterns()
+    lower = text.lower()
+    if len(lower) != len(text):  # a letter whose lower case is longer: search as written
+        lower, nouns = text, nouns_cased
+    starts = set()
+    found = nouns.search(lower)
+    while found:
+        starts.add(_word_start(text, found.start()))
+        found = nouns.search(lower, found.start() + 1)
     end = 0
-    for start in starts:
+    for start in sorted(starts):
         if start >= end and (m := pattern.match(text, start)):
             end = m.end()
             yield m
 
 
 @cache
-def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The whole pattern, and where an introducing noun starts (every place, overlapping)."""
+def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The whole pattern, and an introducing noun (for the text lower-cased, and as
+    written ignoring case)."""
     intro = alternation(words("names", "org_introducers"))
     token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
     # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
@@ -230,4 +239,5 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start
                              rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
                              rf"(?![\w-])", re.IGNORECASE)
-    return pattern, fastre.compile(rf"(?=(?:{intro}))", re.IGNORECASE)
+    return (pattern, fastre.compile(fastre.lowered(intro)),
+            fastre.compile(intro, re.IGNORECASE))

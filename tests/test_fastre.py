@@ -1,6 +1,7 @@
-"""The first-character lookahead of loaders/fastre.py never changes what a pattern finds:
-every pattern the loaders compile through it finds the same matches as the pattern as
-written, on the seeds and the development articles, and on any text (hypothesis)."""
+"""The first-character lookahead of loaders/fastre.py, and its skipping of texts that lack
+every string a pattern's matches need, never change what a pattern finds: every pattern the
+loaders compile through it finds the same matches as the pattern as written, on the seeds
+and the development articles, and on any text (hypothesis)."""
 from __future__ import annotations
 
 import re
@@ -44,7 +45,8 @@ def test_a_pattern_the_engine_skips_through_is_left_as_written() -> None:
 
 
 def _texts() -> list[str]:
-    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(DEV.glob("*.txt"))
+    files = sorted((ROOT / "seeds").glob("*.txt")) + sorted(DEV.glob("articles/*.txt"))
+    assert len(files) > 12  # the development articles are read too
     return [clean(f.read_text(encoding="utf-8")).norm for f in files]
 
 
@@ -56,11 +58,31 @@ def test_every_loader_pattern_finds_what_it_finds_as_written() -> None:
             terms.pattern(lang)
     texts, patterns = _texts(), list(fastre.WRITTEN)
     assert sum(p.pattern != fastre.WRITTEN[p] for p in patterns) > 60  # most got a lookahead
+    assert sum(fastre._required_of(p) is not None for p in patterns) > 30  # most can skip
     for pattern in patterns:
         written = re.compile(fastre.WRITTEN[pattern], pattern.flags)
-        for text in texts:
-            assert [m.span() for m in pattern.finditer(text)] == \
-                [m.span() for m in written.finditer(text)], fastre.WRITTEN[pattern][:80]
+        for text in texts + [t.lower() for t in texts]:
+            expected = [m.span() for m in written.finditer(text)]
+            assert [m.span() for m in pattern.finditer(text)] == expected, pattern.pattern[:80]
+            assert [m.span() for m in fastre.finditer(pattern, text)] == expected, \
+                pattern.pattern[:80]
+
+
+@pytest.mark.parametrize(("pattern", "needed"), [
+    (r"\b(?:last|letzten)\s+(Mai|May)\b", {"last", "letzten"}),  # the longer shortest string
+    (r"(\d{4})\s*年\s*(\d{1,2})\s*月", {"年"}),
+    (r"(?:a few|two) days later|eine Woche später",  # the runs a group spells, whole
+     {"a few days later", "two days later", "eine woche später"}),
+    (r"(?:x+y)+-Team\b", {"-Team"}),
+    (r"(?:ab)?c", {"c"}),  # an optional group needs nothing
+    (r"(?i:Ende)\s+Mai", {"Mai"}),  # a case-folding group is passed over
+    (r"a|\d", None),  # a branch that needs nothing: nothing is needed
+    (r"\w+", None),
+])
+def test_required_strings(pattern: str, needed: set[str] | None) -> None:
+    found = fastre.required(fastre.lowered(pattern) if "Woche" in pattern else pattern)
+    assert found == (None if needed is None else frozenset(needed))
+    assert fastre.required(pattern, re.IGNORECASE) is None  # the text's case is unknown
 
 
 TRICKY = [r"\b(?:on|am|last)\s+(Monday|Montag)\b", r"(?<![\d.,-])(?:in|im)?\s*(19\d\d|20\d\d)",
@@ -77,8 +99,9 @@ def test_the_lookahead_changes_no_match_on_any_text(text: str) -> None:
     for written in TRICKY:
         for flags in (0, re.IGNORECASE):
             fast, plain = fastre.compile(written, flags), re.compile(written, flags)
-            assert [m.span() for m in fast.finditer(text)] == \
-                [m.span() for m in plain.finditer(text)], (written, flags)
+            expected = [m.span() for m in plain.finditer(text)]
+            assert [m.span() for m in fast.finditer(text)] == expected, (written, flags)
+            assert [m.span() for m in fastre.finditer(fast, text)] == expected, (written, flags)
 
 
 def test_introduced_names_are_found_as_the_whole_pattern_finds_them() -> None:
@@ -91,7 +114,7 @@ def test_introduced_names_are_found_as_the_whole_pattern_finds_them() -> None:
     from loaders.orgnames import _introduced_patterns, introduced
 
     from .conftest import SEEDS
-    pattern, _ = _introduced_patterns()
+    pattern, _, _ = _introduced_patterns()
     texts = [clean(p.read_text(encoding="utf-8")).norm for p in SEEDS.glob("*.txt")]
     rnd = random.Random(3)
     vocab = ["der", "die", "das", "the", "a", "an", "Software", "konzern", "Konzern",
@@ -104,4 +127,8 @@ def test_introduced_names_are_found_as_the_whole_pattern_finds_them() -> None:
         expected = [(m.span(), m.groups()) for m in pattern.finditer(text)]
         assert [(m.span(), m.groups()) for m in introduced(text)] == expected, text
         found += len(expected)
+        if text.isascii():  # a text whose lower case is longer is searched as written
+            long = text.replace("a", "İ", 1)
+            assert [(m.span(), m.groups()) for m in introduced(long)] == \
+                [(m.span(), m.groups()) for m in pattern.finditer(long)], long
     assert found > 1000
