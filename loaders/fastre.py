@@ -187,7 +187,9 @@ def required(pattern: str, flags: int = 0) -> frozenset[str] | None:
     except re.error:
         return None
     found = None if parsed.state.flags & re.IGNORECASE else _needed(list(parsed))
-    return frozenset(found) if found else None
+    if not found:
+        return None  # a string holding another member adds nothing: "days later" will do
+    return frozenset(s for s in found if not any(o != s and o in s for o in found))
 
 
 def _needed(items: list) -> set[str] | None:

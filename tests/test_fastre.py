@@ -75,6 +75,7 @@ def test_every_loader_pattern_finds_what_it_finds_as_written() -> None:
      {"a few days later", "two days later", "eine woche später"}),
     (r"(?:x+y)+-Team\b", {"-Team"}),
     (r"(?:ab)?c", {"c"}),  # an optional group needs nothing
+    (r"\b(?:Jan|January|Juni)\b", {"Jan", "Juni"}),  # 'January' holds 'Jan': one will do
     (r"(?i:Ende)\s+Mai", {"Mai"}),  # a case-folding group is passed over
     (r"a|\d", None),  # a branch that needs nothing: nothing is needed
     (r"\w+", None),
