@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor, as_completed
 from pathlib import Path
 from typing import Any
 
@@ -76,6 +76,14 @@ def quads_of(lines: Iterable[bytes], graph: ox.NamedNode) -> list[ox.Quad]:
                     graph)
 
 
+def lines_of(parts: Iterable[bytes]) -> set[bytes]:
+    """The distinct lines of N-Triples parts."""
+    lines: set[bytes] = set()
+    for part in parts:
+        lines.update(part.splitlines())
+    return lines
+
+
 def is_internal(graph: Any) -> bool:
     """The store's bookkeeping graphs (never exported): versions and hashes, staging."""
     return graph in INTERNAL_GRAPHS or graph.value.startswith(STAGING)
@@ -121,22 +129,22 @@ class GraphStore:
         """Make the inferred graph hold what the rules (ontology/rules/*.rq, SPARQL
         CONSTRUCT) entail from the asserted graphs. The rules run side by side, one thread
         each (the engine lets go of the GIL while it evaluates), over the same data: none
-        reads another's output. The triples travel as N-Triples lines, deduplicated as
-        bytes, never as Python terms. Returns its size."""
+        reads another's output. Their triples travel as N-Triples, deduplicated as bytes,
+        never as Python terms, each rule's as soon as it is done. Returns its size."""
         texts = [rule.read_text(encoding="utf-8") for rule in sorted(rules_dir().glob("*.rq"))]
-        lines: set[bytes] = set()
         with ThreadPoolExecutor(max(1, min(len(texts), os.cpu_count() or 1))) as pool:
-            for triples in pool.map(self.construct, texts):
-                lines.update(triples.splitlines())
-        return self.patch_graph(INFERRED_GRAPH, lines)
+            done = as_completed([pool.submit(self.construct, text) for text in texts])
+            return self.patch_graph(INFERRED_GRAPH, (future.result() for future in done))
 
     def construct(self, sparql: str) -> bytes:
         """A CONSTRUCT query's triples as N-Triples, one per line."""
         return ox.serialize(self.query(sparql), format=ox.RdfFormat.N_TRIPLES)
 
-    def patch_graph(self, graph: ox.NamedNode, lines: set[bytes]) -> int:
-        """Make `graph` hold exactly the triples of these N-Triples lines, atomically; a
-        backend may write only what changed (the inferred graph after a small load)."""
+    def patch_graph(self, graph: ox.NamedNode, parts: Iterable[bytes]) -> int:
+        """Make `graph` hold exactly the triples of these parts (N-Triples, a triple a line,
+        the same triple maybe in several), atomically; a backend may write only what
+        changed (the inferred graph after a small load)."""
+        lines = lines_of(parts)
         self.replace_graph(graph, quads_of(lines, graph))
         return len(lines)
 

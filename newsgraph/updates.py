@@ -20,6 +20,7 @@ from newsgraph.graphstore import (
     VERSION,
     as_quads,
     in_graph,
+    lines_of,
     quads_of,
 )
 
@@ -192,6 +193,9 @@ class Writes:
             self._recover(rebuild=False)
             raise StoreError(f"writing {len(graphs)} new graphs failed: {exc}",
                              hint="none of them was stored; the store is as it was") from exc
+        except BaseException:  # a rule that failed while the first parts were written
+            self._recover(rebuild=False)
+            raise
 
     def _recover(self, rebuild: bool = True) -> None:
         """Remove the graphs a bulk write left pending (a load that died in it); an inferred
@@ -206,30 +210,28 @@ class Writes:
     def construct(self, sparql: str) -> bytes:
         return self.query(sparql).serialize(format=ox.RdfFormat.N_TRIPLES)
 
-    def patch_graph(self, graph: ox.NamedNode, lines: set[bytes]) -> int:
-        """Write only the difference, in one transaction. The digest of what was written
+    def patch_graph(self, graph: ox.NamedNode, parts: Iterable[bytes]) -> int:
+        """Write only the difference, in one transaction. An empty graph is bulk-loaded part
+        by part as the parts come (`_load_parts`). Otherwise the digest of what was written
         last (in the meta graph) skips an unchanged graph without reading it back (its size
-        is counted, in case another tool wrote to it); a graph that was empty is loaded
-        whole; otherwise one update deletes and inserts the lines that differ. Lines with
-        blank nodes cannot be deleted by value: then the graph is replaced."""
+        is counted, in case another tool wrote to it), else one update deletes and inserts
+        the lines that differ. Lines with blank nodes cannot be deleted by value: then the
+        graph is replaced."""
+        if next(self._ox.quads_for_pattern(None, None, None, graph), None) is None:
+            return self._load_parts(graph, parts)
+        lines = lines_of(parts)
         ordered = sorted(lines)
         digest = hashlib.sha256(b"\n".join(ordered)).hexdigest()
         stored = self._stored_hash(graph)
         if stored == digest and self._size(graph) == len(lines):
             return len(lines)
-        old: set[bytes] = set()
-        if self._ox.contains_named_graph(graph):
-            old = set(self._ox.dump(format=ox.RdfFormat.N_TRIPLES,
-                                    from_graph=graph).splitlines())
-        add, drop = (ordered, []) if not old else (sorted(lines - old), sorted(old - lines))
+        old = set(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines())
+        add, drop = sorted(lines - old), sorted(old - lines)
         try:
             if drop and any(b"_:" in line for line in drop + add):
                 self.replace_graph(graph, quads_of(lines, graph))
             elif drop:
                 self._ox.update(patch_update(graph, drop, add) + " ;\n" + bump())
-            elif add and not old:
-                self._bulk([graph], lambda: self._ox.bulk_load(
-                    b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph), set())
             elif add:
                 self._ox.load(b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
                 self._ox.update(bump())
@@ -237,6 +239,21 @@ class Writes:
             raise StoreError(f"writing graph {graph.value} failed: {exc}",
                              hint="the previous version of the graph is unchanged") from exc
         self._set_hash(graph, stored, digest)
+        return len(lines)
+
+    def _load_parts(self, graph: ox.NamedNode, parts: Iterable[bytes]) -> int:
+        """An empty graph bulk-loaded with each part as it comes: the first rule's triples
+        are written while the others still run. The graph stays marked pending until the
+        last part is in (a failure removes it, see `_bulk`)."""
+        lines: set[bytes] = set()
+
+        def write() -> None:
+            for part in parts:
+                lines.update(part.splitlines())
+                self._ox.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
+        self._bulk([graph], write, set())
+        self._set_hash(graph, self._stored_hash(graph),
+                       hashlib.sha256(b"\n".join(sorted(lines))).hexdigest())
         return len(lines)
 
     def _size(self, graph: ox.NamedNode) -> int:

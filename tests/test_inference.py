@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Iterator
 
 import pyoxigraph as ox
+import pytest
 
+from newsgraph.errors import QueryError
 from newsgraph.ingest import load_paths, run_saved
-from newsgraph.store import INFERRED_GRAPH, Store
+from newsgraph.store import INFERRED_GRAPH, META_GRAPH, Store
+from newsgraph.updates import PENDING
 
 from .conftest import SEEDS, rows
 
@@ -122,6 +126,24 @@ def test_an_inferred_graph_another_tool_changed_is_rebuilt(seeded) -> None:
     seeded._ox.remove(quads[0])  # a write newsgraph did not make: its digest still matches
     seeded.rebuild_inferred()
     assert sorted(seeded.quads(INFERRED_GRAPH), key=str) == quads
+
+
+def test_an_inferred_graph_written_rule_by_rule_is_whole_or_absent(seeded) -> None:
+    """An empty inferred graph is bulk-loaded with each rule's triples as they come. A rule
+    that fails after another's were written leaves neither those triples nor a pending
+    mark; the next rebuild writes the whole graph."""
+    quads = set(seeded.quads(INFERRED_GRAPH))
+    seeded.remove_graph(INFERRED_GRAPH)
+
+    def parts() -> Iterator[bytes]:
+        yield b"<https://example.org/a> <https://example.org/b> <https://example.org/c> .\n"
+        raise QueryError("a rule failed")
+    with pytest.raises(QueryError):
+        seeded.patch_graph(INFERRED_GRAPH, parts())
+    assert not seeded.quads(INFERRED_GRAPH)
+    assert not list(seeded._ox.quads_for_pattern(None, PENDING, None, META_GRAPH))
+    assert seeded.rebuild_inferred() == len(quads)
+    assert set(seeded.quads(INFERRED_GRAPH)) == quads
 
 
 TENURE_FACTS = """
