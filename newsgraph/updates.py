@@ -100,6 +100,12 @@ def key_lines(graph: ox.NamedNode, nquads: bytes) -> set[bytes]:
     return out
 
 
+def digest_of(lines: set[bytes]) -> str:
+    """The digest of a derived graph's N-Triples lines, whatever their order (kept in the
+    meta graph: an unchanged graph is not written again)."""
+    return hashlib.sha256(b"\n".join(sorted(lines))).hexdigest()
+
+
 def triple_lines(quads: Iterable[ox.Quad]) -> set[bytes]:
     """Quads as N-Triples lines (their graphs left out)."""
     return set(ox.serialize([q.triple for q in quads],
@@ -220,8 +226,7 @@ class Writes:
         if next(self._ox.quads_for_pattern(None, None, None, graph), None) is None:
             return self._load_parts(graph, parts)
         lines = lines_of(parts)
-        ordered = sorted(lines)
-        digest = hashlib.sha256(b"\n".join(ordered)).hexdigest()
+        digest = digest_of(lines)
         stored = self._stored_hash(graph)
         if stored == digest and self._size(graph) == len(lines):
             return len(lines)
@@ -252,8 +257,7 @@ class Writes:
                 lines.update(part.splitlines())
                 self._ox.bulk_load(part, format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
         self._bulk([graph], write, set())
-        self._set_hash(graph, self._stored_hash(graph),
-                       hashlib.sha256(b"\n".join(sorted(lines))).hexdigest())
+        self._set_hash(graph, self._stored_hash(graph), digest_of(lines))
         return len(lines)
 
     def _size(self, graph: ox.NamedNode) -> int:
