@@ -188,8 +188,10 @@ class Writes:
         """New graphs go through pyoxigraph's bulk loader (`write`: 3× the rate of a
         transaction), between two transactions: the first marks them pending in the meta
         graph, the second adds their name keys, clears the marks and bumps the version. A
-        load that dies between the two leaves marked graphs, which the next writer to open
-        the store removes (`_recover`): an article is stored whole or not at all."""
+        write that fails in between (the store, or what feeds `write`: a rule, Ctrl-C)
+        removes them at once; a load killed in between leaves marked graphs, which the next
+        writer to open the store removes (`_recover`): a graph is stored whole or not at
+        all."""
         marks = [ox.Quad(graph, PENDING, STORE_NODE, META_GRAPH) for graph in graphs]
         try:
             self._ox.extend(marks)
@@ -199,7 +201,7 @@ class Writes:
             self._recover(rebuild=False)
             raise StoreError(f"writing {len(graphs)} new graphs failed: {exc}",
                              hint="none of them was stored; the store is as it was") from exc
-        except BaseException:  # a rule that failed while the first parts were written
+        except BaseException:  # a rule feeding `write` failed, or the user interrupted
             self._recover(rebuild=False)
             raise
 
