@@ -174,9 +174,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     ref = Reference.parse(published)
     out: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date already is
-    lower: str | None = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: scan as written
-        lower = None
+    lower = fastre.lower_text(text)
     chinese = _CJK.search(text) is not None
     for name, cased, lowered in _patterns():
         if name.startswith("zh-") and not chinese:

@@ -50,6 +50,13 @@ def lowered(pattern: str) -> str:
     return _LITERAL.sub(lambda m: m[0] if m[0][0] == "\\" else m[0].lower(), pattern)
 
 
+def lower_text(text: str) -> str | None:
+    """The text lower-cased for the `lowered` patterns, or None when a letter's lower case
+    is longer (İ): positions would shift, so the text is scanned as written."""
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
 def first_chars(pattern: str, flags: int = 0) -> str | None:
     """A character class holding every character a match can start with, or None."""
     try:

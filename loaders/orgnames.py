@@ -212,8 +212,8 @@ def introduced(text: str) -> Iterator[re.Match[str]]:
     Chinese) and back, for a millisecond an article. The nouns are looked for in the text
     lower-cased, at every place (overlapping), each search skipping ahead by itself."""
     pattern, nouns, nouns_cased = _introduced_patterns()
-    lower = text.lower()
-    if len(lower) != len(text):  # a letter whose lower case is longer: search as written
+    lower = fastre.lower_text(text)
+    if lower is None:  # a letter whose lower case is longer: search as written
         lower, nouns = text, nouns_cased
     starts = set()
     found = nouns.search(lower)
