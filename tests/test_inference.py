@@ -15,6 +15,7 @@ from newsgraph.updates import PENDING
 from .conftest import SEEDS, rows
 
 NG = "https://w3id.org/newsgraph/ns#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 
 def members(store, queries, **params) -> set[tuple[str, str, str]]:
@@ -46,6 +47,19 @@ def test_every_departure_is_an_event_in_the_inferred_graph(seeded) -> None:
     assert list(seeded.query(ask)) == []
     count = f"ASK {{ GRAPH ?g {{ ?e a <{NG}Departure> }} }}"
     assert bool(seeded.query(count))
+
+
+def test_only_the_articles_typed_nodes_get_superclasses(seeded) -> None:
+    """A graph that is not an article's (another dataset on a shared server, the registry)
+    entails nothing: the rule meets the article graphs by their names."""
+    other = ox.NamedNode("https://example.org/other-dataset")
+    node = ox.NamedNode("https://example.org/a-departure")
+    seeded._ox.add(ox.Quad(node, ox.NamedNode(RDF_TYPE), ox.NamedNode(NG + "Departure"), other))
+    seeded.rebuild_inferred()
+    typed = {q.subject for q in seeded._ox.quads_for_pattern(
+        None, ox.NamedNode(RDF_TYPE), ox.NamedNode(NG + "Event"), INFERRED_GRAPH)}
+    assert typed and node not in typed
+    assert all(s.value.startswith("https://w3id.org/newsgraph/id/") for s in typed)
 
 
 def test_every_tenure_points_back_to_stated_memberships_with_articles(seeded) -> None:
