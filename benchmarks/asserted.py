@@ -17,6 +17,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from newsgraph.graphstore import INFERRED_GRAPH, META_GRAPH, NAMES_GRAPH
+from newsgraph.inference import unscoped
 from newsgraph.paths import rules_dir
 from newsgraph.savedqueries import SavedQuery
 from newsgraph.store import Store
@@ -45,8 +46,10 @@ def _units(m: re.Match) -> str:
 
 
 def tenures_where() -> str:
-    """The WHERE group of the tenure rule, without its prologue and comments."""
-    lines = [line for line in (rules_dir() / "30-tenures.rq").read_text("utf-8").splitlines()
+    """The WHERE group of the tenure rule, without its prologue, comments and scope
+    placeholders."""
+    text = unscoped((rules_dir() / "30-tenures.rq").read_text("utf-8"))
+    lines = [line for line in text.splitlines()
              if not line.lstrip().startswith(("#", "PREFIX"))]
     text = "\n".join(lines)
     return text[text.index("\nWHERE") + len("\nWHERE"):].strip()

@@ -56,8 +56,10 @@ def extraction(tmp: Path, n: int) -> list[dict]:
     mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
     watch = Stopwatch()
     t = time.perf_counter()
-    report = load_paths(Store(tmp / f"extract-{n}"), [folder], watch=watch)
+    store = Store(tmp / f"extract-{n}")
+    report = load_paths(store, [folder], watch=watch)
     total = time.perf_counter() - t
+    store.close()
     if report.failed:
         raise RuntimeError(f"{len(report.failed)} generated articles failed: {report.failed[0]}")
     t = time.perf_counter()
@@ -70,7 +72,31 @@ def extraction(tmp: Path, n: int) -> list[dict]:
            result("load_mb_s", mb / total, "MB/s", "fold_mb_s", mb / fold_s, n)]
     out += [result(f"stage_{stage}_s", seconds, "s", "load_s", total, n)
             for stage, seconds in sorted(watch.seconds.items(), key=lambda kv: -kv[1])]
-    return out
+    return out + small_load(tmp, tmp / f"extract-{n}", n)
+
+
+SMALL_LOAD = 10  # new articles in the follow-up loads into the store of N
+
+
+def small_load(tmp: Path, location: Path, n: int) -> list[dict]:
+    """Ten new articles loaded into the store of n: the inferred graph updated for what
+    they change, against ten others loaded with the rules run over the whole store (the
+    reference: what every load did before)."""
+    seconds = {}
+    for mode, seed in (("changes", 11), ("whole", 13)):
+        folder = tmp / f"small-{n}-{mode}"
+        write_articles(folder, SMALL_LOAD, seed=seed, prefix=f"{mode}-")
+        store = Store(location)
+        store.whole_share = 0.0 if mode == "whole" else store.whole_share
+        t = time.perf_counter()
+        report = load_paths(store, [folder])
+        seconds[mode] = time.perf_counter() - t
+        store.close()
+        if report.inferred != mode or report.failed:
+            raise RuntimeError(f"the load of {SMALL_LOAD} articles into {n} updated the "
+                               f"inferred graph {report.inferred!r}, not {mode!r}")
+    return [result("load_small_s", seconds["changes"], "s", "load_small_whole_s",
+                   seconds["whole"], n)]
 
 
 def _one_core_mb_s(folder: Path) -> float:

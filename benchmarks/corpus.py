@@ -141,17 +141,18 @@ def _scraped(rng: random.Random, text: str) -> str:
                    else c for c in text)
 
 
-def write_articles(folder: Path, n: int, seed: int = 7) -> list[dict]:
-    """N articles, languages in turn, and their manifest.json; returns the manifest."""
+def write_articles(folder: Path, n: int, seed: int = 7, prefix: str = "gen") -> list[dict]:
+    """N articles, languages in turn, and their manifest.json; returns the manifest. Their
+    ids are `prefix` and a number (another prefix and seed: other articles)."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
     manifest = []
     for i in range(n):
         language = LANGUAGES[i % len(LANGUAGES)]
         headline, text, published = article(rng, language)
-        name = f"gen{i:06d}.txt"
+        name = f"{prefix}{i:06d}.txt"
         (folder / name).write_text(text, encoding="utf-8")
-        manifest.append({"id": f"gen{i:06d}", "file": name, "language": language,
+        manifest.append({"id": f"{prefix}{i:06d}", "file": name, "language": language,
                          "publisher": rng.choice(shapes()["publishers"]), "title": headline,
                          "published": published})
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1),

@@ -16,7 +16,8 @@ from typing import Any
 import pyoxigraph as ox
 
 from loaders.clean import name_key
-from newsgraph.paths import ontology_file, rules_dir
+from newsgraph.inference import SHARE, Changes, digest, rules
+from newsgraph.paths import ontology_file
 
 NS = "https://w3id.org/newsgraph/ns#"
 GRAPH = "https://w3id.org/newsgraph/graph/"
@@ -32,6 +33,7 @@ VERSION = ox.NamedNode(NS + "version")
 KEY = ox.NamedNode(NS + "key")
 PENDING = ox.NamedNode(NS + "pendingWrite")
 STORE_NODE = ox.NamedNode("urn:newsgraph:store")
+RULES_NODE = ox.NamedNode("urn:newsgraph:rules")  # its hash: what the inferred graph is from
 INTERNAL_GRAPHS = (META_GRAPH,)  # the names index is exported: saved queries need it
 _LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",
                                                                  "hiddenLabel")}
@@ -92,6 +94,9 @@ def is_internal(graph: Any) -> bool:
 class GraphStore:
     """The verbs built on a backend's primitives."""
 
+    whole_share = SHARE  # a load of more articles than this share of the store's rebuilds
+    # the inferred graph whole (the rules over everything cost less than the changes')
+
     def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
               **options: Any) -> Any:
         raise NotImplementedError
@@ -131,10 +136,53 @@ class GraphStore:
         each (the engine lets go of the GIL while it evaluates), over the same data: none
         reads another's output. Their triples travel as N-Triples, deduplicated as bytes,
         never as Python terms, each rule's as soon as it is done. Returns its size."""
-        texts = [rule.read_text(encoding="utf-8") for rule in sorted(rules_dir().glob("*.rq"))]
+        texts = [rule.text for rule in rules()]
         with ThreadPoolExecutor(max(1, min(len(texts), os.cpu_count() or 1))) as pool:
             done = as_completed([pool.submit(self.construct, text) for text in texts])
-            return self.patch_graph(INFERRED_GRAPH, (future.result() for future in done))
+            size = self.patch_graph(INFERRED_GRAPH, (future.result() for future in done))
+        old = self._stored_hash(RULES_NODE)
+        if old != self._rules_digest(texts):
+            self._set_hash(RULES_NODE, old, self._rules_digest(texts))
+        return size
+
+    def _rules_digest(self, texts: list[str]) -> str:
+        return digest(texts + [self._stored_hash(g) or "" for g in SCHEMA_FILES])
+
+    def changes(self, articles: int) -> Changes | None:
+        """Where a load of this many articles notes what it changes, to update the inferred
+        graph for that only; None when the rules must run whole after it: the graph was
+        built from other rules or another ontology (or never), or the load is big."""
+        found = rules()
+        if self._stored_hash(RULES_NODE) != self._rules_digest([r.text for r in found]):
+            return None
+        if articles > self.whole_share * len(self.article_graphs()):
+            return None
+        return Changes(self, found)
+
+    def update_inferred(self, changes: Changes | None) -> int | None:
+        """After a load: the inferred graph for what it changed (`changes`), or whole (see
+        `changes`). Each scoped rule runs for the values the changed graphs name; each rule
+        without a scope runs whole; each one's triples are compared with those it made
+        before (`made`), and the difference is written in one transaction. Returns the
+        graph's size when it was built whole, else None."""
+        if changes is None or not changes.scoped(self):
+            return self.rebuild_inferred()
+        new: set[bytes] = set()
+        old: set[bytes] = set()
+        for rule in changes.rules:
+            for text, made in rule.runs(changes.values[rule.name] if rule.scope else None):
+                new |= set(self.construct(text).splitlines())
+                old |= set(self.construct(made).splitlines())
+        drop, add = sorted(old - new), sorted(new - old)
+        if any(b"_:" in line for line in drop + add):
+            return self.rebuild_inferred()
+        if drop or add:
+            self._patch(INFERRED_GRAPH, drop, add)
+            self._set_hash(INFERRED_GRAPH, self._stored_hash(INFERRED_GRAPH), "")
+        return None
+
+    def _patch(self, graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> None:
+        raise NotImplementedError
 
     def construct(self, sparql: str) -> bytes:
         """A CONSTRUCT query's triples as N-Triples, one per line."""

@@ -10,6 +10,7 @@ from loaders.manifest import Source, read_sources
 from loaders.pipeline import ArticleResult, Stopwatch
 from newsgraph.errors import NewsgraphError
 from newsgraph.extraction import extract_all, jobs_for
+from newsgraph.inference import Changes
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
 
@@ -18,6 +19,7 @@ from newsgraph.store import Store, article_graph
 class LoadReport:
     loaded: list[ArticleResult] = field(default_factory=list)
     failed: list[tuple[str, NewsgraphError]] = field(default_factory=list)
+    inferred: str = ""  # how the inferred graph followed: "whole" (rebuilt) or "changes"
 
     def totals(self) -> dict[str, int]:
         keys = ("triples", "people", "roles", "events", "statements")
@@ -55,6 +57,7 @@ def load_paths(store: Store, paths: list[Path],
     if progress:
         progress(None, len(sources))
     batch: list[ArticleResult] = []
+    changes = store.changes(len(sources))  # None: the rules will run whole
     for source, outcome in extract_all(sources, jobs_for(jobs, len(sources)), watch):
         if isinstance(outcome, NewsgraphError):
             report.failed.append((source.id, outcome))
@@ -64,23 +67,31 @@ def load_paths(store: Store, paths: list[Path],
             progress(source, len(sources))
         if sum(r.counts["triples"] for r in batch) >= BATCH_QUADS:
             watch.lap("other")
-            _write(store, batch, report)
+            _write(store, batch, report, changes)
             watch.lap("store")
     watch.lap("other")
-    _write(store, batch, report)
+    _write(store, batch, report, changes)
     watch.lap("store")
     if report.loaded:
-        store.rebuild_inferred()  # entailments follow every load
+        whole = store.update_inferred(changes) is not None  # entailments follow every load
+        report.inferred = "whole" if whole else "changes"
         store.publish()  # servers reading the store in other processes now see the load
         watch.lap("infer")
     return report
 
 
-def _write(store: Store, batch: list[ArticleResult], report: LoadReport) -> None:
-    """Store a batch (a StoreError goes up: the store failed, not an article) and empty it.
-    The report keeps each article's counts, not its quads: a load of 100,000 articles
-    holds one batch in memory, not the whole graph."""
-    store.replace_graphs((article_graph(r.source.id), r.stored()) for r in batch)
+def _write(store: Store, batch: list[ArticleResult], report: LoadReport,
+           changes: Changes | None) -> None:
+    """Store a batch (a StoreError goes up: the store failed, not an article) and empty it;
+    `changes` notes what its graphs name before and after. The report keeps each article's
+    counts, not its quads: a load of 100,000 articles holds one batch in memory, not the
+    whole graph."""
+    graphs = [article_graph(r.source.id) for r in batch]
+    if changes is not None:
+        changes.note(store, graphs)
+    store.replace_graphs(zip(graphs, (r.stored() for r in batch), strict=True))
+    if changes is not None:
+        changes.note(store, graphs)
     report.loaded += [replace(r, triples=[], facts=[], nquads=b"") for r in batch]
     batch.clear()
 

@@ -41,6 +41,7 @@ from newsgraph.graphstore import (
     is_internal,
 )
 from newsgraph.store import PREFIXES
+from newsgraph.updates import bump, patch_update
 
 ENGINES: dict[str, dict[str, Any]] = tomllib.loads(
     Path(__file__).with_name("engines.toml").read_text(encoding="utf-8"))
@@ -226,6 +227,10 @@ class RemoteStore(GraphStore):
 
     def remove_graph(self, graph: ox.NamedNode) -> None:
         self.update(f"DROP SILENT GRAPH {graph}")
+
+    def _patch(self, graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> None:
+        """One request deletes and inserts the lines and bumps the version."""
+        self.update(patch_update(graph, drop, add) + " ;\n" + bump())
 
     def named_graphs(self) -> list[ox.NamedNode]:
         return [s["g"] for s in self.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { } }")]

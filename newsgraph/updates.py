@@ -41,11 +41,9 @@ def graph_block(graph: ox.NamedNode, lines: Iterable[bytes]) -> str:
 
 
 def patch_update(graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> str:
-    """DELETE DATA and INSERT DATA of N-Triples lines, in one graph."""
-    text = f"DELETE DATA {{ {graph_block(graph, drop)} }}"
-    if add:
-        text += f" ;\nINSERT DATA {{ {graph_block(graph, add)} }}"
-    return text
+    """DELETE DATA and INSERT DATA of N-Triples lines (either may be empty), in one graph."""
+    return " ;\n".join(f"{verb} DATA {{ {graph_block(graph, lines)} }}"
+                        for verb, lines in (("DELETE", drop), ("INSERT", add)) if lines)
 
 
 def quad_data(quads: Iterable[ox.Quad]) -> str:
@@ -234,10 +232,18 @@ class Writes:
             return len(lines)
         old = set(self._ox.dump(format=ox.RdfFormat.N_TRIPLES, from_graph=graph).splitlines())
         add, drop = sorted(lines - old), sorted(old - lines)
+        if drop and any(b"_:" in line for line in drop + add):
+            self.replace_graph(graph, quads_of(lines, graph))
+        else:
+            self._patch(graph, drop, add)
+        self._set_hash(graph, stored, digest)
+        return len(lines)
+
+    def _patch(self, graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> None:
+        """Delete and insert these N-Triples lines in `graph`, in one transaction (lines
+        only added are loaded, then the version bumped)."""
         try:
-            if drop and any(b"_:" in line for line in drop + add):
-                self.replace_graph(graph, quads_of(lines, graph))
-            elif drop:
+            if drop:
                 self._ox.update(patch_update(graph, drop, add) + " ;\n" + bump())
             elif add:
                 self._ox.load(b"\n".join(add), format=ox.RdfFormat.N_TRIPLES, to_graph=graph)
@@ -245,8 +251,6 @@ class Writes:
         except OSError as exc:
             raise StoreError(f"writing graph {graph.value} failed: {exc}",
                              hint="the previous version of the graph is unchanged") from exc
-        self._set_hash(graph, stored, digest)
-        return len(lines)
 
     def _load_parts(self, graph: ox.NamedNode, parts: Iterable[bytes]) -> int:
         """An empty graph bulk-loaded with each part as it comes: the first rule's triples
