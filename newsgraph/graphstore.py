@@ -151,13 +151,17 @@ class GraphStore:
     def changes(self, articles: int) -> Changes | None:
         """Where a load of this many articles notes what it changes, to update the inferred
         graph for that only; None when the rules must run whole after it: the graph was
-        built from other rules or another ontology (or never), or the load is big."""
+        built from other rules or another ontology (or never), or the load is big. Until
+        `update_inferred` is done, the graph is marked as built from nothing: a load that
+        dies in between leaves the next one to run the rules whole."""
         found = rules()
-        if self._stored_hash(RULES_NODE) != self._rules_digest([r.text for r in found]):
+        built = self._stored_hash(RULES_NODE)
+        if built != self._rules_digest([r.text for r in found]):
             return None
         if articles > self.whole_share * len(self.article_graphs()):
             return None
-        return Changes(self, found)
+        self._set_hash(RULES_NODE, built, "")
+        return Changes(self, found, built)
 
     def update_inferred(self, changes: Changes | None) -> int | None:
         """After a load: the inferred graph for what it changed (`changes`), or whole (see
@@ -165,7 +169,7 @@ class GraphStore:
         without a scope runs whole; each one's triples are compared with those it made
         before (`made`), and the difference is written in one transaction. Returns the
         graph's size when it was built whole, else None."""
-        if changes is None or not changes.scoped(self):
+        if changes is None or not changes.complete(self):
             return self.rebuild_inferred()
         new: set[bytes] = set()
         old: set[bytes] = set()
@@ -179,6 +183,7 @@ class GraphStore:
         if drop or add:
             self._patch(INFERRED_GRAPH, drop, add)
             self._set_hash(INFERRED_GRAPH, self._stored_hash(INFERRED_GRAPH), "")
+        self._set_hash(RULES_NODE, "", changes.built)
         return None
 
     def _patch(self, graph: ox.NamedNode, drop: list[bytes], add: list[bytes]) -> None:

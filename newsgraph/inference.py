@@ -148,8 +148,8 @@ class Changes:
     graphs it replaces, and after), and the rules' `across` facts before the load, to
     compare with after."""
 
-    def __init__(self, store: Any, rules: list[Rule]) -> None:
-        self.rules = rules
+    def __init__(self, store: Any, rules: list[Rule], built: str = "") -> None:
+        self.rules, self.built = rules, built  # built: the digest the graph is built from
         self.values: dict[str, set[Any]] = {r.name: set() for r in rules if r.scope}
         self._before = self._across(store)
 
@@ -175,7 +175,7 @@ class Changes:
                 union = " UNION ".join(f"{{ {p} }}" for p in rule.keys)
                 self._query(store, rule, f"{block} GRAPH ?_g {{ {union} }}")
 
-    def scoped(self, store: Any) -> bool:
+    def complete(self, store: Any) -> bool:
         """Add the values that the `across` facts the load added or took away concern; can
         every scoped rule now run for its values (IRIs, not too many)?"""
         after = self._across(store)

@@ -72,8 +72,8 @@ def load_paths(store: Store, paths: list[Path],
     watch.lap("other")
     _write(store, batch, report, changes)
     watch.lap("store")
-    if report.loaded:
-        whole = store.update_inferred(changes) is not None  # entailments follow every load
+    if report.loaded or changes is not None:  # entailments follow every load
+        whole = store.update_inferred(changes) is not None
         report.inferred = "whole" if whole else "changes"
         store.publish()  # servers reading the store in other processes now see the load
         watch.lap("infer")

@@ -78,6 +78,23 @@ def test_a_shortened_article_takes_back_what_only_it_entailed(seeded, tmp_path) 
     assert "changes" in modes
 
 
+def test_a_load_that_died_before_the_update_leaves_the_next_to_rebuild_whole(seeded,
+                                                                          tmp_path) -> None:
+    """A load notes what it changes as it writes; if it dies after writing an article and
+    before updating the inferred graph, the next load cannot know what changed: it runs
+    the rules whole."""
+    seeded.whole_share = 1.0
+    dev = manifest(DEV)
+    assert seeded.changes(1) is not None  # a load starts, writes an article and dies
+    seeded.replace_graphs([(ox.NamedNode(GRAPH + "dead"), ox.parse(
+        TEAM, format=ox.RdfFormat.TURTLE))])
+    assert seeded.changes(1) is None
+    report = load_paths(seeded, [one_article(DEV, dev[0], tmp_path / "one")])
+    assert report.inferred == "whole" and as_rebuilt(seeded)
+    assert load_paths(seeded, [one_article(DEV, dev[1], tmp_path / "one")]).inferred \
+        == "changes"
+
+
 def test_a_load_big_for_the_store_rebuilds_it_whole(seeded, tmp_path) -> None:
     entry = manifest(DEV)[0]  # one article more in a store of five is a big load
     assert load_paths(seeded, [one_article(DEV, entry, tmp_path / "one")]).inferred == "whole"
