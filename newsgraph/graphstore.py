@@ -174,7 +174,8 @@ class GraphStore:
         new: set[bytes] = set()
         old: set[bytes] = set()
         for rule in changes.rules:
-            for text, made in rule.runs(changes.values[rule.name] if rule.scope else None):
+            values = changes.values[rule.name] if rule.scope else None
+            for text, made in rule.runs(INFERRED_GRAPH, values):
                 new |= set(self.construct(text).splitlines())
                 old |= set(self.construct(made).splitlines())
         drop, add = sorted(old - new), sorted(new - old)

@@ -28,12 +28,11 @@ from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
-import yaml
 
 from newsgraph.errors import QueryDefinitionError
 from newsgraph.paths import rules_dir
+from newsgraph.savedqueries import read_header
 
-INFERRED = "urn:newsgraph:inferred"
 _KEYS = {"made", "scope", "keys", "across"}
 MAX_VALUES = 50_000  # more values than this in one scoped run: the rules run whole
 SHARE = 0.1  # a load of more articles than this share of the store's: the rules run whole
@@ -52,7 +51,13 @@ def _patterns(path: Path, header: dict[str, Any], key: str) -> tuple[str, ...]:
 
 
 def _values(scope: str) -> str:
-    return f"VALUES ?{scope} {{ UNDEF }}"
+    """The placeholder a scoped rule holds: no restriction."""
+    return values_block(scope, ["UNDEF"])
+
+
+def values_block(name: str, terms: Iterable[Any]) -> str:
+    """`VALUES ?name { ... }` of RDF terms (IRIs, literals: written by pyoxigraph)."""
+    return f"VALUES ?{name} {{ {' '.join(map(str, terms))} }}"
 
 
 @dataclass(frozen=True)
@@ -67,16 +72,7 @@ class Rule:
     @classmethod
     def read(cls, path: Path) -> Rule:
         text = path.read_text(encoding="utf-8")
-        lines = [line[2:] for line in text.splitlines() if line.startswith("#+")]
-        try:
-            header = yaml.safe_load("\n".join(lines)) or {}
-        except yaml.YAMLError as exc:
-            raise QueryDefinitionError(f"{path}: the #+ header is not valid YAML: {exc}",
-                                       hint="fix the lines that start with '#+'") from exc
-        bad = sorted(set(header) - _KEYS) if isinstance(header, dict) else ["(not a map)"]
-        if bad:
-            raise QueryDefinitionError(f"{path}: unknown header key '{bad[0]}'",
-                                       hint="known keys: " + ", ".join(sorted(_KEYS)))
+        header = read_header(path, text, _KEYS)
         across = header.get("across") or {}
         if not isinstance(across, dict) or not all(
                 isinstance(v, str) for pair in across.items() for v in pair):
@@ -97,27 +93,26 @@ class Rule:
 
     def scoped(self, values: Iterable[ox.NamedNode]) -> str:
         """The rule for these values of its scope only (IRIs, written by pyoxigraph)."""
-        block = f"VALUES ?{self.scope} {{ {' '.join(map(str, values))} }}"
-        return self.text.replace(_values(str(self.scope)), block)
+        return self.text.replace(_values(str(self.scope)), values_block(str(self.scope), values))
 
-    def made_query(self, values: Iterable[ox.NamedNode] | None = None) -> str:
-        """The triples of the inferred graph this rule made (for these values only)."""
-        restrict = ("" if values is None else
-                    f"VALUES ?{self.scope} {{ {' '.join(map(str, values))} }} ")
-        where = " UNION ".join(f"{{ GRAPH <{INFERRED}> {{ {restrict}{p} }} }}"
-                               for p in self.made)
+    def made_query(self, graph: ox.NamedNode, values: Iterable[ox.NamedNode] | None = None
+                   ) -> str:
+        """The triples of the inferred `graph` this rule made (for these values only)."""
+        restrict = "" if values is None else values_block(str(self.scope), values) + " "
+        where = " UNION ".join(f"{{ GRAPH {graph} {{ {restrict}{p} }} }}" for p in self.made)
         return f"{self.prologue()}CONSTRUCT {{ {' . '.join(self.made)} }} WHERE {{ {where} }}"
 
-    def runs(self, values: set[Any] | None) -> Iterator[tuple[str, str]]:
-        """The rule and the query of what it made before, for these values of its scope
-        (in runs of CHUNK values), or whole (None)."""
+    def runs(self, graph: ox.NamedNode, values: set[Any] | None
+             ) -> Iterator[tuple[str, str]]:
+        """The rule and the query of what it made before in `graph`, for these values of
+        its scope (in runs of CHUNK values), or whole (None)."""
         if values is None:
-            yield self.text, self.made_query()
+            yield self.text, self.made_query(graph)
             return
         ordered = sorted(values, key=str)
         for at in range(0, len(ordered), CHUNK):
             part = ordered[at:at + CHUNK]
-            yield self.scoped(part), self.made_query(part)
+            yield self.scoped(part), self.made_query(graph, part)
 
     def prologue(self) -> str:
         return "".join(line + "\n" for line in self.text.splitlines()
@@ -170,7 +165,7 @@ class Changes:
 
     def note(self, store: Any, graphs: list[ox.NamedNode]) -> None:
         if graphs:
-            block = f"VALUES ?_g {{ {' '.join(map(str, graphs))} }}"
+            block = values_block("_g", graphs)
             for rule in (r for r in self.rules if r.scope):
                 union = " UNION ".join(f"{{ {p} }}" for p in rule.keys)
                 self._query(store, rule, f"{block} GRAPH ?_g {{ {union} }}")

@@ -136,7 +136,8 @@ class SavedQuery:
                                for p in self.parameters]}
 
 
-def _header(path: Path, text: str) -> dict[str, Any]:
+def read_header(path: Path, text: str, known: set[str]) -> dict[str, Any]:
+    """The `#+` lines of a .rq file (a saved query, a rule) as YAML: a map of known keys."""
     lines = [line[2:] for line in text.splitlines() if line.startswith("#+")]
     try:
         header = yaml.safe_load("\n".join(line[1:] if line.startswith(" ") else line
@@ -146,10 +147,15 @@ def _header(path: Path, text: str) -> dict[str, Any]:
                                    hint="fix the header lines that start with '#+'") from exc
     if not isinstance(header, dict):
         raise QueryDefinitionError(f"{path}: the #+ header must be 'key: value' lines")
-    bad = sorted(set(header) - _HEADER_KEYS)
+    bad = sorted(set(header) - known)
     if bad:
         raise QueryDefinitionError(f"{path}: unknown header key '{bad[0]}'",
-                                   hint="known keys: " + ", ".join(sorted(_HEADER_KEYS)))
+                                   hint="known keys: " + ", ".join(sorted(known)))
+    return header
+
+
+def _header(path: Path, text: str) -> dict[str, Any]:
+    header = read_header(path, text, _HEADER_KEYS)
     if not isinstance(header.get("summary"), str) or not header["summary"].strip():
         raise QueryDefinitionError(f"{path}: the header needs '#+ summary: ...'")
     return header
