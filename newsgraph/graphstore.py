@@ -148,7 +148,7 @@ class GraphStore:
     def _rules_digest(self, texts: list[str]) -> str:
         return digest(texts + [self._stored_hash(g) or "" for g in SCHEMA_FILES])
 
-    def changes(self, articles: int) -> Changes | None:
+    def begin_changes(self, articles: int) -> Changes | None:
         """Where a load of this many articles notes what it changes, to update the inferred
         graph for that only; None when the rules must run whole after it: the graph was
         built from other rules or another ontology (or never), or the load is big. Until
@@ -165,9 +165,9 @@ class GraphStore:
 
     def update_inferred(self, changes: Changes | None) -> int | None:
         """After a load: the inferred graph for what it changed (`changes`), or whole (see
-        `changes`). Each scoped rule runs for the values the changed graphs name; each rule
-        without a scope runs whole; each one's triples are compared with those it made
-        before (`made`), and the difference is written in one transaction. Returns the
+        `begin_changes`). Each scoped rule runs for the values the changed graphs name;
+        each rule without a scope runs whole; each one's triples are compared with those it
+        made before (`made`), and the difference is written in one transaction. Returns the
         graph's size when it was built whole, else None."""
         if changes is None or not changes.complete(self):
             return self.rebuild_inferred()

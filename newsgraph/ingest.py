@@ -57,7 +57,7 @@ def load_paths(store: Store, paths: list[Path],
     if progress:
         progress(None, len(sources))
     batch: list[ArticleResult] = []
-    changes = store.changes(len(sources))  # None: the rules will run whole
+    changes = store.begin_changes(len(sources))  # None: the rules will run whole
     for source, outcome in extract_all(sources, jobs_for(jobs, len(sources)), watch):
         if isinstance(outcome, NewsgraphError):
             report.failed.append((source.id, outcome))

@@ -85,10 +85,10 @@ def test_a_load_that_died_before_the_update_leaves_the_next_to_rebuild_whole(see
     the rules whole."""
     seeded.whole_share = 1.0
     dev = manifest(DEV)
-    assert seeded.changes(1) is not None  # a load starts, writes an article and dies
+    assert seeded.begin_changes(1) is not None  # a load starts, writes an article and dies
     seeded.replace_graphs([(ox.NamedNode(GRAPH + "dead"), ox.parse(
         TEAM, format=ox.RdfFormat.TURTLE))])
-    assert seeded.changes(1) is None
+    assert seeded.begin_changes(1) is None
     report = load_paths(seeded, [one_article(DEV, dev[0], tmp_path / "one")])
     assert report.inferred == "whole" and as_rebuilt(seeded)
     assert load_paths(seeded, [one_article(DEV, dev[1], tmp_path / "one")]).inferred \
@@ -103,12 +103,13 @@ def test_a_load_big_for_the_store_rebuilds_it_whole(seeded, tmp_path) -> None:
 def test_other_rules_or_another_ontology_make_the_next_load_rebuild_whole(seeded,
                                                                           tmp_path) -> None:
     seeded.whole_share = 1.0
-    assert seeded.changes(1) is not None
+    dev = manifest(DEV)
     seeded._set_hash(RULES_NODE, seeded._stored_hash(RULES_NODE), "built by other rules")
-    assert seeded.changes(1) is None
-    entry = manifest(DEV)[0]
-    assert load_paths(seeded, [one_article(DEV, entry, tmp_path / "one")]).inferred == "whole"
-    assert seeded.changes(1) is not None  # the whole rebuild recorded what it was built from
+    assert seeded.begin_changes(1) is None
+    assert load_paths(seeded, [one_article(DEV, dev[0], tmp_path / "one")]).inferred == "whole"
+    # the whole rebuild recorded what it was built from: the next load is small again
+    assert load_paths(seeded, [one_article(DEV, dev[1], tmp_path / "one")]).inferred \
+        == "changes"
 
 
 TEAM = """
