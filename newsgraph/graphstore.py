@@ -140,9 +140,9 @@ class GraphStore:
         with ThreadPoolExecutor(max(1, min(len(texts), os.cpu_count() or 1))) as pool:
             done = as_completed([pool.submit(self.construct, text) for text in texts])
             size = self.patch_graph(INFERRED_GRAPH, (future.result() for future in done))
-        old = self._stored_hash(RULES_NODE)
-        if old != self._rules_digest(texts):
-            self._set_hash(RULES_NODE, old, self._rules_digest(texts))
+        old, built = self._stored_hash(RULES_NODE), self._rules_digest(texts)
+        if old != built:
+            self._set_hash(RULES_NODE, old, built)
         return size
 
     def _rules_digest(self, texts: list[str]) -> str:
@@ -197,7 +197,7 @@ class GraphStore:
     def patch_graph(self, graph: ox.NamedNode, parts: Iterable[bytes]) -> int:
         """Make `graph` hold exactly the triples of these parts (N-Triples, a triple a line,
         the same triple maybe in several), atomically; a backend may write only what
-        changed (the inferred graph after a small load)."""
+        changed (the inferred graph rebuilt whole when little changed)."""
         lines = lines_of(parts)
         self.replace_graph(graph, quads_of(lines, graph))
         return len(lines)
