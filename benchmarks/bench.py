@@ -20,6 +20,7 @@ import argparse
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,6 +31,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.corpus import write_articles  # noqa: E402
+from benchmarks.loadgen import wrk_available  # noqa: E402
 from benchmarks.scale import at_scale, result  # noqa: E402
 from loaders.clean import fold  # noqa: E402
 from loaders.manifest import read_sources  # noqa: E402
@@ -114,7 +116,16 @@ def machine() -> dict:
     versions = {name: metadata.version(name) for name in (
         "pyoxigraph", "oxigraph", "rdflib", "pyshacl", "fastapi", "uvicorn", "opencc")}
     return {"cpus": os.cpu_count(), "python": platform.python_version(),
-            "platform": platform.platform(), **versions}
+            "platform": platform.platform(), **versions, "load_generator": load_generator()}
+
+
+def load_generator() -> str:
+    """What drives the HTTP figures: wrk, or the Python client where wrk is missing."""
+    if not wrk_available():
+        return ("benchmarks/loadgen.py (httpx; install Debian's wrk: this client sets the "
+                "pace on a small machine)")
+    version = subprocess.run(["wrk", "-v"], capture_output=True, text=True).stdout.split()
+    return " ".join(version[:2])
 
 
 def table(results: list[dict]) -> str:
@@ -134,7 +145,8 @@ def save(results: list[dict], argv: list[str]) -> None:
     head = text.split(MARK)[0]
     readme.write_text(f"{head}{MARK}\nCommand: `{out['command']}`; machine: "
                       f"{out['machine']['cpus']} CPUs, Python {out['machine']['python']}, "
-                      f"pyoxigraph {out['machine']['pyoxigraph']}.\n\n{table(results)}\n",
+                      f"pyoxigraph {out['machine']['pyoxigraph']}; HTTP load: "
+                      f"{out['machine']['load_generator']}.\n\n{table(results)}\n",
                       encoding="utf-8")
 
 

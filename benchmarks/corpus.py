@@ -31,6 +31,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from loaders.clean import name_key  # noqa: E402
 from loaders.lexicon import toml  # noqa: E402
 from loaders.registry import registry  # noqa: E402
 from newsgraph.paths import ontology_file  # noqa: E402
@@ -199,8 +200,11 @@ def write_quads(out: Path, n: int, seed: int = 7, templates: int = 40) -> int:
                 text = _HASHED.sub(rf"\1-{c}>", text)
                 for iri, (name, key) in people.items():
                     k = rng.randrange(pool)
+                    # the key first: a Chinese name is its own key ("温磊涵"), and the
+                    # key of "温磊涵 11" is "温磊涵11", as the query side computes it
                     text = text.replace(f"<{iri}>", f"<{iri}-{k}>").replace(
-                        f'"{name}"', f'"{name} {k}"').replace(f'"{key}"', f'"{key}{k}"')
+                        f'<{NG}key> "{key}"', f'<{NG}key> "{name_key(f"{name} {k}")}"').replace(
+                        f'"{name}"', f'"{name} {k}"')
                 f.write(text)
                 written += text.count("\n")
     return written

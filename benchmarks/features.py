@@ -16,10 +16,11 @@ from loaders.clean import fold
 from loaders.manifest import Source
 from loaders.pipeline import process
 from newsgraph.ingest import run_saved
+from newsgraph.runners import QueryPool
 from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
 from newsgraph.validate import validate_quads
-from newsgraph.workers import Job, Limits, QueryPool, execute
+from newsgraph.workers import Job, Limits, execute
 
 ROOT = Path(__file__).resolve().parents[1]
 

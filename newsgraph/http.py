@@ -1,8 +1,9 @@
 """The HTTP adapter: SPARQL 1.1 Protocol at /sparql, saved queries at /queries/{name}.
 
 `create_app(store)` builds a fresh app around a store; nothing lives at module level.
-Handlers are plain `def`s, so FastAPI runs each query in its worker threads, off the
-event loop (pyoxigraph releases the GIL while it evaluates).
+Queries never run on the event loop: they run in worker processes (`runners.QueryPool`),
+and the loop waits on a worker's pipe; what else may take milliseconds (a reopen, a SPARQL
+parse, a remote server's version, the evidence of `explain`) runs in a thread.
 """
 from __future__ import annotations
 
@@ -12,10 +13,10 @@ from typing import Annotated, Any
 from urllib.parse import parse_qs
 
 import pyoxigraph as ox
-from anyio import from_thread
 from fastapi import Depends, FastAPI, Query, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from newsgraph import __version__
 from newsgraph.errors import (
@@ -29,10 +30,11 @@ from newsgraph.errors import (
 from newsgraph.explain import with_evidence
 from newsgraph.pages import add_pages
 from newsgraph.ratelimit import RateLimiter, exempt
+from newsgraph.runners import make_runner
 from newsgraph.safety import check_query, warm_up
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
-from newsgraph.workers import Job, Limits, make_runner
+from newsgraph.workers import Job, Limits
 
 _OPENAPI_TYPES = {"string": {"type": "string"}, "name": {"type": "string"}, "iri": {"type": "string", "format": "iri"},
                   "date": {"type": "string", "format": "date"},
@@ -61,10 +63,19 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         yield
         runner.close()
 
-    # every route first takes up a version a load in another process has published (a
-    # stat per request; a sync dependency, so a reopen runs off the event loop)
+    async def fresh() -> None:
+        """Every route first takes up a version a load in another process has published:
+        a stat per request on the event loop; the reopen (milliseconds) in a thread."""
+        if store.stale():
+            await run_in_threadpool(store.refresh)
+
+    async def version() -> str:
+        """An index lookup in the store here; a request of its own to a SPARQL server."""
+        return await run_in_threadpool(store.version) if remote else store.version()
+
+    remote = getattr(store, "endpoint", None) is not None
     app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
-                  dependencies=[Depends(store.refresh)],
+                  dependencies=[Depends(fresh)],
                   description="People, roles, organizations, dated events and sourced "
                   "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
                   "queries.")
@@ -88,40 +99,41 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     def handle(request: Request, exc: NewsgraphError) -> JSONResponse:
         return _error(exc)
 
-    def respond(request: Request, job: Job, deadline: float) -> Response:
+    async def respond(request: Request, job: Job, deadline: float) -> Response:
         """Run `job` under the limits; 304 when the client's copy is current."""
-        etag = f'"{store.version()}"'
+        job.max_rows, job.version = limits.max_rows, await version()
+        etag = f'"{job.version}"'
         if request.headers.get("if-none-match") == etag:
             return Response(status_code=304, headers={"ETag": etag})
-        job.max_rows, job.version = limits.max_rows, store.version()
-        answer = runner.run(job, deadline, gone=lambda: from_thread.run(request.is_disconnected))
+        answer = await runner.run_async(job, deadline, gone=request.is_disconnected)
         headers = {"ETag": etag, "Vary": "Accept"}
         if answer.truncated:
             headers["Newsgraph-Truncated"] = str(limits.max_rows)
         return Response(answer.body, media_type=answer.media, headers=headers)
 
-    def run_sparql(request: Request, text: str | None, fmt: str | None,
-                   dataset: dict[str, list[str]] | None = None) -> Response:
+    async def run_sparql(request: Request, text: str | None, fmt: str | None,
+                         dataset: dict[str, list[str]] | None = None) -> Response:
         if not text:
             return Response(SERVICE_DESCRIPTION.format(base=str(request.url).split("?")[0]),
                             media_type="text/turtle")
         cap = limits.max_get if request.method == "GET" else limits.max_post
         _check_size(len(text.encode("utf-8")), cap, request.method)
-        check_query(text)
+        await run_in_threadpool(check_query, text)  # a parse: milliseconds, off the loop
         job = Job(text, options=_dataset(dataset or {}), accept=request.headers.get("accept"),
                   fmt=fmt)
-        return respond(request, job, limits.timeout)
+        return await respond(request, job, limits.timeout)
 
     @app.get("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (GET)")
-    def sparql_get(request: Request, query: str | None = None,
+    async def sparql_get(request: Request, query: str | None = None,
                    format: str | None = None,  # noqa: A002
                    default_graph_uri: Annotated[list[str] | None,
                                                 Query(alias="default-graph-uri")] = None,
                    named_graph_uri: Annotated[list[str] | None,
                                               Query(alias="named-graph-uri")] = None,
                    ) -> Response:
-        return run_sparql(request, query, format, {"default-graph-uri": default_graph_uri or [],
-                                                   "named-graph-uri": named_graph_uri or []})
+        return await run_sparql(request, query, format,
+                                {"default-graph-uri": default_graph_uri or [],
+                                 "named-graph-uri": named_graph_uri or []})
 
     @app.post("/sparql", tags=["sparql"], summary="SPARQL 1.1 query (POST form or body)")
     async def sparql_post(request: Request) -> Response:
@@ -141,9 +153,7 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         else:
             raise QueryError(f"unsupported content type '{ctype}'",
                              hint="POST application/sparql-query or a form with query=")
-        from starlette.concurrency import run_in_threadpool
-
-        return await run_in_threadpool(run_sparql, request, str(text or ""), fmt, dataset)
+        return await run_sparql(request, str(text or ""), fmt, dataset)
 
     @app.get("/queries", tags=["saved queries"], summary="List the saved queries")
     def list_queries() -> list[dict[str, Any]]:
@@ -222,7 +232,7 @@ def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:
 
 def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond,
                     limits: Limits):
-    def endpoint(request: Request, **values: Any) -> Response:
+    async def endpoint(request: Request, **values: Any) -> Response:
         fmt, explain = values.pop("format", None), values.pop("explain", False)
         params = {p.name: values[f"p_{p.name}"] for p in q.parameters
                   if values.get(f"p_{p.name}") is not None}
@@ -232,14 +242,15 @@ def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond,
         job = Job(q.text, substitutions=q.bindings(params),
                   accept=None if explain else request.headers.get("accept"),
                   fmt="json" if explain else fmt, name=q.name)
-        response = respond(request, job, limits.saved_timeout)
+        response = await respond(request, job, limits.saved_timeout)
         if not explain or response.status_code != 200:
             return response
-        return Response(with_evidence(store, queries, response.body),
+        body = await run_in_threadpool(with_evidence, store, queries, response.body)
+        return Response(body,
                         media_type="application/sparql-results+json",
                         headers={k: v for k, v in response.headers.items()
                                  if k.lower() == "newsgraph-truncated"}
-                        | {"ETag": f'"{store.version()}-explain"'})
+                        | {"ETag": f'"{job.version}-explain"'})
 
     signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                    annotation=Request)]

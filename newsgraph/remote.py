@@ -268,6 +268,9 @@ class RemoteStore(GraphStore):
         return next((int(s["n"].value) for s in rows), 0)
 
     # the embedded store's lifecycle, which a server handles itself
+    def stale(self) -> bool:
+        return False
+
     def refresh(self) -> bool:
         return False
 

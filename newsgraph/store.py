@@ -169,10 +169,15 @@ class Store(Writes, GraphStore):
             return None
         return info.st_ino, info.st_mtime_ns
 
+    def stale(self) -> bool:
+        """Whether a load in another process has published a version this read-only handle
+        has not opened (a stat)."""
+        return self.read_only and self._stamp_now() != self._stamp
+
     def refresh(self) -> bool:
         """A read-only handle reopens on the latest published version; True if it did.
         A stat per call; the reopen (milliseconds) only after a load."""
-        if not self.read_only or self._stamp_now() == self._stamp:
+        if not self.stale():
             return False
         with self._reopen:
             stamp = self._stamp_now()

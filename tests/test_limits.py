@@ -2,7 +2,9 @@
 it is stopped (not left running), the client gets an explicit status, and the server goes on."""
 from __future__ import annotations
 
+import asyncio
 import contextlib
+import json
 import socket
 import threading
 import time
@@ -13,7 +15,8 @@ from fastapi.testclient import TestClient
 from newsgraph.errors import BusyError, QueryTimeoutError, RateLimitError
 from newsgraph.http import create_app
 from newsgraph.ratelimit import RateLimiter
-from newsgraph.workers import Job, Limits, QueryPool
+from newsgraph.runners import QueryPool
+from newsgraph.workers import Job, Limits
 
 from .conftest import serving
 
@@ -226,5 +229,33 @@ def test_a_saved_query_that_ran_slow_moves_to_the_heavy_lane_and_never_queues_a_
             run.join()
         assert answer.format == "json" and elapsed < 1.0, elapsed
         assert not pool.heavy(quick), pool._seconds["people"]
+    finally:
+        pool.close()
+
+
+def test_quick_queries_wait_for_a_worker_on_the_event_loop_in_turn(seeded) -> None:
+    """One worker, one place in the queue, all on one event loop (as the server runs them): a
+    query holds the worker to its deadline; the next waits on the loop and is handed the
+    worker (replaced) when the first is stopped; a third, past the queue, is refused at once."""
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=1, queue=1))
+
+    async def scenario() -> tuple:
+        holder = asyncio.create_task(pool.run_async(Job(ENDLESS, name="holds"), 1.0))
+        await asyncio.sleep(0.3)
+        waiter = asyncio.create_task(pool.run_async(Job(PEOPLE, name="waits", fmt="json"), 5))
+        await asyncio.sleep(0.2)
+        started = time.monotonic()
+        with pytest.raises(BusyError):
+            await pool.run_async(Job(PEOPLE, name="refused"), 5)
+        refused_after = time.monotonic() - started
+        with pytest.raises(QueryTimeoutError):
+            await holder
+        return await waiter, refused_after
+
+    try:
+        answer, refused_after = asyncio.run(scenario())
+        assert answer.format == "json" and json.loads(answer.body)["results"]["bindings"]
+        assert refused_after < 0.5 and pool.replaced == 1 and pool.waiting == 0
     finally:
         pool.close()

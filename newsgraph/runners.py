@@ -1,0 +1,339 @@
+"""Where a query runs: a pool of killable worker processes over an on-disk store
+(`QueryPool`, what `newsgraph serve` uses), the calling thread for a store in memory, or
+the SPARQL server a store lives on. What runs inside a worker is in `workers.py`.
+
+The HTTP adapter calls `run_async` from its event loop: a quick saved query waits for a
+free worker and for the worker's answer on the loop itself, so it costs no thread hop;
+heavy queries wait in a thread, as `run` does for any caller outside a loop.
+"""
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import multiprocessing as mp
+import os
+import queue
+import threading
+import time
+from collections import deque
+from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from anyio import from_thread, to_thread
+
+from newsgraph import errors
+from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError
+from newsgraph.store import Store
+from newsgraph.workers import Answer, Job, Limits, _serve, execute
+
+
+def _went_away() -> QueryLimitError:
+    return QueryLimitError("the client went away; the query was stopped")
+
+
+def _answer(reply: tuple) -> Answer:
+    if reply[0] == "error":
+        raise getattr(errors, reply[1])(reply[2], hint=reply[3])
+    return reply[1]
+
+
+async def _readable(conn: Any, timeout: float) -> bool:
+    """Whether a pipe has data within `timeout` seconds, waited for on the event loop."""
+    if conn.poll():
+        return True
+    loop = asyncio.get_running_loop()
+    ready = loop.create_future()
+    loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(True))
+    try:
+        return await asyncio.wait_for(ready, timeout)
+    except TimeoutError:
+        return False
+    finally:
+        loop.remove_reader(conn.fileno())
+
+
+@dataclass
+class _Worker:
+    process: Any
+    conn: Any
+
+
+class QueryPool:
+    """A fixed set of worker processes over one on-disk store, in two lanes: heavy queries
+    (ad-hoc SPARQL, and saved queries whose recent runs took more than
+    `limits.heavy_seconds`) may hold every worker but one; the quick saved queries (a
+    person's timeline) take any free worker, so an aggregate never queues one behind it.
+    A released worker goes first to the quick queries waiting on the event loop, in their
+    order of arrival, then to those waiting in threads (heavy ones, and callers outside a
+    loop)."""
+
+    def __init__(self, location: str | os.PathLike[str], limits: Limits | None = None) -> None:
+        self.location, self.limits = str(Path(location).resolve()), limits or Limits()
+        self._ctx = mp.get_context("forkserver")
+        self._ctx.set_forkserver_preload(["newsgraph.workers"])
+        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._lock = threading.Lock()
+        self.replaced = self.waiting = 0
+        self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
+        self._seconds: dict[str, float] = {}  # saved query -> mean seconds of recent runs
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
+        for _ in range(self.limits.workers):
+            self._idle.put(self._spawn())
+
+    def _spawn(self) -> _Worker:
+        ours, theirs = self._ctx.Pipe()
+        process = self._ctx.Process(target=_serve, args=(theirs, self.location,
+                                                         self.limits.memory), daemon=True)
+        process.start()
+        theirs.close()
+        return _Worker(process, ours)
+
+    def _stop(self, worker: _Worker) -> _Worker:
+        """Kill a worker; it goes back to the queue dead and is respawned when next taken, so
+        a failed spawn costs one request, never a worker of the pool."""
+        worker.process.kill()
+        worker.process.join(5)
+        worker.conn.close()
+        with self._lock:
+            self.replaced += 1
+        return worker
+
+    def _busy(self, what: str) -> BusyError:
+        return BusyError(f"all {what} are busy and {self.limits.queue} requests are waiting",
+                         hint=f"retry in {BusyError.retry_after} s")
+
+    def _queued(self, get: Callable[[float | None], Any], deadline: float, what: str) -> Any:
+        """`get(None)` at once, or wait in the bounded queue: at most `limits.queue`
+        requests wait, for 2 s at most; the rest are refused at once (503 + Retry-After)
+        rather than piling up."""
+        item = get(None)
+        if item is None:
+            with self._waiting(what):
+                item = get(min(deadline, 2.0))
+        if item is None:
+            raise self._busy(what)
+        return item
+
+    async def _queued_worker(self, deadline: float) -> _Worker:
+        """`_queued` for a worker, waited for on the event loop, first come first served:
+        a released worker is handed to the longest waiting request."""
+        worker = None if self._waiters else self._idle_worker(None)
+        if worker is not None:
+            return worker
+        with self._waiting(self._workers):
+            loop = asyncio.get_running_loop()
+            handed: asyncio.Future[_Worker] = loop.create_future()
+            self._waiters.append((loop, handed))
+            try:
+                worker = self._idle_worker(None)  # released before this request queued
+                if worker is None:
+                    with contextlib.suppress(TimeoutError):
+                        worker = await asyncio.wait_for(handed, min(deadline, 2.0))
+            finally:
+                handed.cancel()  # a worker handed to it now goes back to the pool
+                with contextlib.suppress(ValueError):
+                    self._waiters.remove((loop, handed))
+        if worker is None:
+            raise self._busy(self._workers)
+        return worker
+
+    @contextlib.contextmanager
+    def _waiting(self, what: str) -> Iterator[None]:
+        """One more request waiting, or BusyError when `limits.queue` already are."""
+        with self._lock:
+            if self.waiting >= self.limits.queue:
+                raise self._busy(what)
+            self.waiting += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self.waiting -= 1
+
+    @property
+    def _workers(self) -> str:
+        return f"{self.limits.workers} query workers"
+
+    def _put_idle(self, worker: _Worker) -> None:
+        """A worker back in the pool: to the first request waiting on a loop, if any."""
+        while self._waiters:
+            loop, handed = self._waiters.popleft()
+            if not handed.done():
+                loop.call_soon_threadsafe(self._hand, handed, worker)
+                return
+        self._idle.put(worker)
+
+    def _hand(self, handed: asyncio.Future, worker: _Worker) -> None:
+        """On the waiting request's loop: the worker, unless it stopped waiting meanwhile."""
+        if handed.done():
+            self._put_idle(worker)
+        else:
+            handed.set_result(worker)
+
+    def _idle_worker(self, timeout: float | None) -> _Worker | None:
+        try:
+            return self._idle.get(timeout=timeout) if timeout else self._idle.get_nowait()
+        except queue.Empty:
+            return None
+
+    def _heavy_turn(self, timeout: float | None) -> bool | None:
+        taken = self._heavy.acquire(timeout=timeout) if timeout else \
+            self._heavy.acquire(blocking=False)
+        return True if taken else None
+
+    def heavy(self, job: Job) -> bool:
+        """Ad-hoc SPARQL, or a saved query whose recent runs were slow (unknown: quick)."""
+        return job.name is None or self._seconds.get(job.name, 0.0) > self.limits.heavy_seconds
+
+    def _timed(self, job: Job, seconds: float) -> None:
+        if job.name is not None:  # a moving mean: the last few runs count most
+            old = self._seconds.get(job.name, seconds)
+            self._seconds[job.name] = 0.7 * old + 0.3 * seconds
+
+    def _take(self, deadline: float) -> _Worker:
+        """A free worker, respawned first if it had died."""
+        return self._alive(self._queued(self._idle_worker, deadline, self._workers))
+
+    def _alive(self, worker: _Worker) -> _Worker:
+        if worker.process.is_alive():
+            return worker
+        try:
+            return self._spawn()
+        except Exception as exc:
+            self._put_idle(worker)  # still dead: the next request tries again
+            raise QueryLimitError(f"a query worker could not be started: {exc}",
+                                  hint="retry the request") from exc
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        """Run `job` in a free worker; stop it at `deadline` seconds or when `gone()`.
+        Heavy queries may hold all workers but one (with two or more), so the quick saved
+        queries always find a worker beside any cross product or aggregate."""
+        heavy = self.heavy(job)
+        if heavy:
+            self._queued(self._heavy_turn, deadline, "workers open to long queries")
+        try:
+            worker = self._take(deadline)
+            started, reply = time.monotonic(), None
+            try:
+                self._send(worker, job)
+                end = started + deadline
+                while not worker.conn.poll(0.05) and self._running(worker, end, deadline):
+                    if gone is not None and gone():
+                        raise _went_away()
+                reply = self._receive(worker)
+            finally:
+                self._release(worker, job, started, reply)
+        finally:
+            if heavy:
+                self._heavy.release()
+        return _answer(reply)
+
+    async def run_async(self, job: Job, deadline: float,
+                        gone: Callable[[], Awaitable[bool]] | None = None) -> Answer:
+        """`run` from an event loop. A quick query waits for a worker and for its answer
+        on the loop, no thread involved (two thread hops cost more than a person's
+        timeline); a heavy one takes `run` in a thread."""
+        if self.heavy(job):
+            polled = None if gone is None else lambda: from_thread.run(gone)
+            return await to_thread.run_sync(self.run, job, deadline, polled)
+        worker = await self._queued_worker(deadline)
+        if not worker.process.is_alive():  # a respawn: milliseconds, off the loop
+            worker = await to_thread.run_sync(self._alive, worker)
+        started, reply = time.monotonic(), None
+        try:
+            self._send(worker, job)
+            end = started + deadline
+            while not await _readable(worker.conn, 0.05) and self._running(worker, end,
+                                                                             deadline):
+                if gone is not None and await gone():
+                    raise _went_away()
+            reply = self._receive(worker)
+        finally:
+            self._release(worker, job, started, reply)
+        return _answer(reply)
+
+    def _send(self, worker: _Worker, job: Job) -> None:
+        try:
+            worker.conn.send(job)
+        except OSError:  # the worker had died (at start, or between two queries)
+            raise QueryLimitError("a query worker was not running; it has been replaced",
+                                  hint="retry the request") from None
+
+    def _running(self, worker: _Worker, end: float, deadline: float) -> bool:
+        """Whether to wait on for a worker's reply: False when it died (its pipe then tells
+        how); past `end`, the query is stopped."""
+        if not worker.process.is_alive():
+            return False
+        if time.monotonic() > end:
+            raise QueryTimeoutError(f"the query ran past its {deadline:g} s deadline and was "
+                                    "stopped", hint="narrow it (a LIMIT, fewer joins) or ask "
+                                    "the operator for a longer --timeout")
+        return True
+
+    def _receive(self, worker: _Worker) -> tuple:
+        try:
+            return worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join(1)
+            raise QueryLimitError(
+                f"the query was stopped: its worker died (exit code {worker.process.exitcode}), "
+                f"most likely over the {self.limits.memory >> 20} MiB memory limit",
+                hint="narrow the query (ORDER BY over a large join holds everything)") from None
+
+    def _release(self, worker: _Worker, job: Job, started: float, reply: tuple | None) -> None:
+        """After a query, answered or stopped (reply None): its time counted (a query stopped
+        at its deadline counts as slow too), and its worker back in the pool, replaced if
+        it was stopped or caught a failed allocation (it may keep its heap)."""
+        self._timed(job, time.monotonic() - started)
+        healthy = reply is not None and (reply[0] == "ok" or reply[1] != "QueryLimitError")
+        self._put_idle(worker if healthy else self._stop(worker))
+
+    def close(self) -> None:
+        while True:
+            try:
+                worker = self._idle.get_nowait()
+            except queue.Empty:
+                return
+            worker.conn.close()
+            worker.process.kill()
+            worker.process.join(5)
+
+
+class InlineRunner:
+    """For an in-memory store (tests, embedding): same rows and row cap, evaluated in the
+    calling thread, so no deadline can stop it. `newsgraph serve` always uses a QueryPool."""
+
+    def __init__(self, store: Store, limits: Limits | None = None) -> None:
+        self.store, self.limits = store, limits or Limits()
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        return execute(self.store, job)
+
+    async def run_async(self, job: Job, deadline: float,
+                        gone: Callable[[], Awaitable[bool]] | None = None) -> Answer:
+        return await to_thread.run_sync(self.run, job, deadline)
+
+    def close(self) -> None:
+        return None
+
+
+class RemoteRunner(InlineRunner):
+    """For a store on a SPARQL server: the server evaluates, so the calling thread only
+    waits, at most the deadline (the HTTP request's timeout)."""
+
+    def run(self, job: Job, deadline: float, gone: Callable[[], bool] | None = None) -> Answer:
+        job.options = {**job.options, "timeout": deadline}
+        return execute(self.store, job)
+
+
+def make_runner(store: Any, limits: Limits) -> InlineRunner | QueryPool:
+    """Worker processes for an on-disk store; the calling thread for a store in memory or
+    on a SPARQL server."""
+    if getattr(store, "endpoint", None) is not None:
+        return RemoteRunner(store, limits)
+    if store.location is None:
+        return InlineRunner(store, limits)
+    return QueryPool(store.location, limits)
+
