@@ -100,8 +100,9 @@ _WRK_REPORT = """
 done = function(summary, latency, requests)
   local e = summary.errors
   io.write(string.format('{"requests": %d, "seconds": %f, "p50_us": %d, "p99_us": %d, ' ..
-    '"errors": %d}\\n', summary.requests, summary.duration / 1e6, latency:percentile(50),
-    latency:percentile(99), e.connect + e.read + e.write + e.status + e.timeout))
+    '"failed": {"status": %d, "connect": %d, "read": %d, "write": %d, "timeout": %d}}\\n',
+    summary.requests, summary.duration / 1e6, latency:percentile(50), latency:percentile(99),
+    e.status, e.connect, e.read, e.write, e.timeout))
 end
 """
 
@@ -112,8 +113,9 @@ def wrk_available() -> bool:
 
 def wrk_load(base: str, path: str, clients: int, seconds: float, timeout: float = 30.0) -> dict:
     """`clients` connections of one wrk thread on `path` for `seconds`: the same summary as
-    `Run.summary` (requests, req_s, errors, error_rate, p50_ms, p99_ms), from wrk's own
-    latency histogram. Non-2xx answers and socket errors count as errors."""
+    `Run.summary` (requests, req_s, errors, error_rate, p50_ms, p99_ms, statuses), from
+    wrk's own latency histogram. Answers other than 2xx/3xx and socket errors (connect,
+    read, write, timeout) count as errors."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua") as script:
         script.write(_WRK_REPORT)
         script.flush()
@@ -121,10 +123,14 @@ def wrk_load(base: str, path: str, clients: int, seconds: float, timeout: float 
                               f"--timeout={timeout:g}s", "-s", script.name, base + path],
                              capture_output=True, text=True, check=True).stdout
     got = json.loads(out.strip().splitlines()[-1])
+    errors = sum(got["failed"].values())
     return {"requests": got["requests"], "req_s": round(got["requests"] / got["seconds"], 1),
-            "errors": got["errors"],
-            "error_rate": round(got["errors"] / max(got["requests"], 1), 4),
-            "p50_ms": round(got["p50_us"] / 1000, 1), "p99_ms": round(got["p99_us"] / 1000, 1)}
+            "errors": errors, "error_rate": round(errors / max(got["requests"], 1), 4),
+            "p50_ms": round(got["p50_us"] / 1000, 1), "p99_ms": round(got["p99_us"] / 1000, 1),
+            "statuses": {"answered": got["requests"] - got["failed"]["status"],
+                         "not 2xx/3xx": got["failed"]["status"],
+                         **{f"socket {k}": n for k, n in got["failed"].items()
+                            if k != "status" and n}}}
 
 
 def main() -> None:

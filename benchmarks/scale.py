@@ -33,6 +33,8 @@ from newsgraph.savedqueries import SavedQueries, SavedQuery  # noqa: E402
 from newsgraph.store import PREFIXES, Store  # noqa: E402
 
 CHEAP, AGGREGATE = "timeline", "activity"  # the two queries served under load
+SETTLE = 3.0  # seconds between two HTTP runs: a run ends with requests in flight, which
+# the server still answers (an aggregate for up to ~2 s); the next run starts on an idle one
 NG = "https://w3id.org/newsgraph/ns#"
 
 
@@ -225,6 +227,7 @@ def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: f
             for name in (CHEAP, AGGREGATE):
                 drive(url, paths[name], 2, 1.0)  # warm up
                 runs[server, name] = drive(url, paths[name], 8, seconds)
+                time.sleep(SETTLE)
             runs[server, "mixed"] = _mixed(url, paths[CHEAP], paths[AGGREGATE], seconds)
             rss[server] = _tree_rss_mb(proc.pid)
     out = []

@@ -13,6 +13,7 @@ import contextlib
 import multiprocessing as mp
 import os
 import queue
+import statistics
 import threading
 import time
 from collections import deque
@@ -27,6 +28,8 @@ from newsgraph import errors
 from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError
 from newsgraph.store import Store
 from newsgraph.workers import Answer, Job, Limits, _serve, execute
+
+RECENT = 5  # runs of a saved query that decide its lane
 
 
 def _went_away() -> QueryLimitError:
@@ -52,6 +55,9 @@ async def _readable(conn: Any, timeout: float) -> bool:
         return False
     finally:
         loop.remove_reader(conn.fileno())
+        # uvloop leaves a watched descriptor non-blocking: a later `recv` of an answer
+        # still arriving would fail midway (as a dead worker), so it is made blocking again
+        os.set_blocking(conn.fileno(), True)
 
 
 @dataclass
@@ -77,7 +83,7 @@ class QueryPool:
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
         self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
-        self._seconds: dict[str, float] = {}  # saved query -> mean seconds of recent runs
+        self._seconds: dict[str, deque[float]] = {}  # saved query -> its last runs' seconds
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
@@ -185,12 +191,18 @@ class QueryPool:
 
     def heavy(self, job: Job) -> bool:
         """Ad-hoc SPARQL, or a saved query whose recent runs were slow (unknown: quick)."""
-        return job.name is None or self._seconds.get(job.name, 0.0) > self.limits.heavy_seconds
+        return job.name is None or self.recent_seconds(job.name) > self.limits.heavy_seconds
+
+    def recent_seconds(self, name: str) -> float:
+        """The median of a saved query's last runs: one slow run (a worker's first query,
+        ~0.4 s at 1M quads while the engine reads its tables in) does not make a person's
+        timeline heavy; a query that ran past its deadline once is heavy at once."""
+        runs = self._seconds.get(name)
+        return statistics.median(runs) if runs else 0.0
 
     def _timed(self, job: Job, seconds: float) -> None:
-        if job.name is not None:  # a moving mean: the last few runs count most
-            old = self._seconds.get(job.name, seconds)
-            self._seconds[job.name] = 0.7 * old + 0.3 * seconds
+        if job.name is not None:
+            self._seconds.setdefault(job.name, deque(maxlen=RECENT)).append(seconds)
 
     def _take(self, deadline: float) -> _Worker:
         """A free worker, respawned first if it had died."""
@@ -214,12 +226,12 @@ class QueryPool:
         if heavy:
             self._queued(self._heavy_turn, deadline, "workers open to long queries")
         try:
-            worker = self._take(deadline)
+            worker = self._given(self._take(deadline), gone)
             started, reply = time.monotonic(), None
             try:
                 self._send(worker, job)
                 end = started + deadline
-                while not worker.conn.poll(0.05) and self._running(worker, end, deadline):
+                while not worker.conn.poll(0.05) and self._running(worker, job, end, deadline):
                     if gone is not None and gone():
                         raise _went_away()
                 reply = self._receive(worker)
@@ -241,11 +253,14 @@ class QueryPool:
         worker = await self._queued_worker(deadline)
         if not worker.process.is_alive():  # a respawn: milliseconds, off the loop
             worker = await to_thread.run_sync(self._alive, worker)
+        if gone is not None and await gone():
+            self._put_idle(worker)
+            raise _went_away()
         started, reply = time.monotonic(), None
         try:
             self._send(worker, job)
             end = started + deadline
-            while not await _readable(worker.conn, 0.05) and self._running(worker, end,
+            while not await _readable(worker.conn, 0.05) and self._running(worker, job, end,
                                                                              deadline):
                 if gone is not None and await gone():
                     raise _went_away()
@@ -254,6 +269,15 @@ class QueryPool:
             self._release(worker, job, started, reply)
         return _answer(reply)
 
+    def _given(self, worker: _Worker, gone: Callable[[], bool] | None) -> _Worker:
+        """The worker, unless the client went away while the request waited for it (the
+        run is then not started: a load generator's last requests, or an impatient user's,
+        would hold the workers with answers nobody reads)."""
+        if gone is not None and gone():
+            self._put_idle(worker)
+            raise _went_away()
+        return worker
+
     def _send(self, worker: _Worker, job: Job) -> None:
         try:
             worker.conn.send(job)
@@ -261,12 +285,13 @@ class QueryPool:
             raise QueryLimitError("a query worker was not running; it has been replaced",
                                   hint="retry the request") from None
 
-    def _running(self, worker: _Worker, end: float, deadline: float) -> bool:
+    def _running(self, worker: _Worker, job: Job, end: float, deadline: float) -> bool:
         """Whether to wait on for a worker's reply: False when it died (its pipe then tells
-        how); past `end`, the query is stopped."""
+        how); past `end`, the query is stopped, and counts as a run of `deadline` seconds."""
         if not worker.process.is_alive():
             return False
         if time.monotonic() > end:
+            self._timed(job, deadline)
             raise QueryTimeoutError(f"the query ran past its {deadline:g} s deadline and was "
                                     "stopped", hint="narrow it (a LIMIT, fewer joins) or ask "
                                     "the operator for a longer --timeout")
@@ -283,10 +308,13 @@ class QueryPool:
                 hint="narrow the query (ORDER BY over a large join holds everything)") from None
 
     def _release(self, worker: _Worker, job: Job, started: float, reply: tuple | None) -> None:
-        """After a query, answered or stopped (reply None): its time counted (a query stopped
-        at its deadline counts as slow too), and its worker back in the pool, replaced if
-        it was stopped or caught a failed allocation (it may keep its heap)."""
-        self._timed(job, time.monotonic() - started)
+        """After a query, answered or stopped (reply None): the time of an answer counted
+        (a query stopped because its client went away tells nothing of its cost: an
+        aggregate stopped early would pass for a quick query), and its worker back in the
+        pool, replaced if it was stopped or caught a failed allocation (it may keep its
+        heap)."""
+        if reply is not None:
+            self._timed(job, time.monotonic() - started)
         healthy = reply is not None and (reply[0] == "ok" or reply[1] != "QueryLimitError")
         self._put_idle(worker if healthy else self._stop(worker))
 
