@@ -30,7 +30,7 @@ from newsgraph.errors import (
 from newsgraph.explain import with_evidence
 from newsgraph.pages import add_pages
 from newsgraph.ratelimit import RateLimiter, exempt
-from newsgraph.runners import make_runner
+from newsgraph.runners import is_remote, make_runner
 from newsgraph.safety import check_query, warm_up
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
@@ -71,9 +71,8 @@ def create_app(store: Store, queries: SavedQueries | None = None,
 
     async def version() -> str:
         """An index lookup in the store here; a request of its own to a SPARQL server."""
-        return await run_in_threadpool(store.version) if remote else store.version()
+        return await run_in_threadpool(store.version) if is_remote(store) else store.version()
 
-    remote = getattr(store, "endpoint", None) is not None
     app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
                   dependencies=[Depends(fresh)],
                   description="People, roles, organizations, dated events and sourced "

@@ -356,10 +356,16 @@ class RemoteRunner(InlineRunner):
         return execute(self.store, job)
 
 
+
+def is_remote(store: Any) -> bool:
+    """A store on a SPARQL server: every read of it is a request of its own."""
+    return getattr(store, "endpoint", None) is not None
+
+
 def make_runner(store: Any, limits: Limits) -> InlineRunner | QueryPool:
     """Worker processes for an on-disk store; the calling thread for a store in memory or
     on a SPARQL server."""
-    if getattr(store, "endpoint", None) is not None:
+    if is_remote(store):
         return RemoteRunner(store, limits)
     if store.location is None:
         return InlineRunner(store, limits)
