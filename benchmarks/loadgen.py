@@ -2,7 +2,7 @@
 the last is answered, for a fixed time. `wrk_load` drives wrk (Debian's `wrk`, written in
 C), which the benchmark uses: a client in Python spends more CPU per request than the
 servers it measures, so on two cores it, not the server, sets the pace (httpx: ~450 req/s
-against newsgraph and oxigraph alike, where wrk measures ~700 and ~2,200). `load` is the
+against newsgraph and oxigraph alike, where wrk measures 630–1,000 and 2,100–2,300). `load` is the
 Python client, for `make stress` (retries, several paths) and where wrk is missing.
 
     python benchmarks/loadgen.py http://127.0.0.1:8000 /queries/people /health -c 20 -d 10
