@@ -27,7 +27,7 @@ from anyio import from_thread, to_thread
 from newsgraph import errors
 from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError
 from newsgraph.store import Store
-from newsgraph.workers import Answer, Job, Limits, _serve, execute
+from newsgraph.workers import Answer, Job, Limits, execute, worker_loop
 
 RECENT = 5  # runs of a saved query that decide its lane
 
@@ -90,7 +90,7 @@ class QueryPool:
 
     def _spawn(self) -> _Worker:
         ours, theirs = self._ctx.Pipe()
-        process = self._ctx.Process(target=_serve, args=(theirs, self.location,
+        process = self._ctx.Process(target=worker_loop, args=(theirs, self.location,
                                                          self.limits.memory), daemon=True)
         process.start()
         theirs.close()

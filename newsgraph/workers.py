@@ -7,7 +7,9 @@ query in the server process: each worker process holds a read-only handle on the
 store (reopened when the store's version changes, so it sees every load), runs under an
 address-space limit, and is killed and replaced when its query runs past the deadline,
 when its client goes away, or when it dies. Workers fork from a forkserver that has
-already imported this module, so a replacement is ready in milliseconds.
+already imported this module, so a replacement is ready in milliseconds. This module is
+what runs inside a worker (`worker_loop`); the pool that starts, feeds and replaces them
+is `runners.QueryPool`.
 """
 from __future__ import annotations
 
@@ -91,7 +93,7 @@ def execute(store: Store, job: Job) -> Answer:
     return Answer(body, media, name, truncated)
 
 
-def _serve(conn: Any, location: str, memory: int) -> None:
+def worker_loop(conn: Any, location: str, memory: int) -> None:
     """A worker's loop: one job in, one reply out, until the pipe closes."""
     if memory:
         _few_arenas()
