@@ -30,6 +30,8 @@ from newsgraph.store import Store
 from newsgraph.workers import Answer, Job, Limits, execute, worker_loop
 
 RECENT = 5  # runs of a saved query that decide its lane
+QUEUED = 2.0  # seconds a request waits for a worker at most
+SLICE = 0.05  # seconds between two looks at a waiting request's client
 
 
 def _went_away() -> QueryLimitError:
@@ -110,19 +112,26 @@ class QueryPool:
         return BusyError(f"all {what} are busy and {self.limits.queue} requests are waiting",
                          hint=f"retry in {BusyError.retry_after} s")
 
-    def _queued(self, get: Callable[[float | None], Any], deadline: float, what: str) -> Any:
+    def _queued(self, get: Callable[[float | None], Any], deadline: float, what: str,
+                gone: Callable[[], bool] | None = None) -> Any:
         """`get(None)` at once, or wait in the bounded queue: at most `limits.queue`
         requests wait, for 2 s at most; the rest are refused at once (503 + Retry-After)
-        rather than piling up."""
+        rather than piling up. A request whose client goes away leaves the queue within
+        `SLICE` s, its place free for another."""
         item = get(None)
         if item is None:
             with self._waiting(what):
-                item = get(min(deadline, 2.0))
+                end = time.monotonic() + min(deadline, QUEUED)
+                while item is None and (left := end - time.monotonic()) > 0:
+                    item = get(min(left, SLICE))
+                    if item is None and gone is not None and gone():
+                        raise _went_away()
         if item is None:
             raise self._busy(what)
         return item
 
-    async def _queued_worker(self, deadline: float) -> _Worker:
+    async def _queued_worker(self, deadline: float,
+                             gone: Callable[[], Awaitable[bool]] | None = None) -> _Worker:
         """`_queued` for a worker, waited for on the event loop, first come first served:
         a released worker is handed to the longest waiting request."""
         worker = None if self._waiters else self._idle_worker(None)
@@ -134,11 +143,18 @@ class QueryPool:
             self._waiters.append((loop, handed))
             try:
                 worker = self._idle_worker(None)  # released before this request queued
-                if worker is None:
-                    with contextlib.suppress(TimeoutError):
-                        worker = await asyncio.wait_for(handed, min(deadline, 2.0))
+                end = time.monotonic() + min(deadline, QUEUED)
+                while worker is None and (left := end - time.monotonic()) > 0:
+                    await asyncio.wait((handed,), timeout=min(left, SLICE))
+                    if handed.done():
+                        worker = handed.result()
+                    elif gone is not None and await gone():
+                        raise _went_away()
             finally:
-                handed.cancel()  # a worker handed to it now goes back to the pool
+                # a worker handed to it now goes back to the pool (`_hand`); one handed
+                # while it asked whether its client was gone, at once
+                if not handed.cancel() and worker is None:
+                    self._put_idle(handed.result())
                 with contextlib.suppress(ValueError):
                     self._waiters.remove((loop, handed))
         if worker is None:
@@ -204,9 +220,9 @@ class QueryPool:
         if job.name is not None:
             self._seconds.setdefault(job.name, deque(maxlen=RECENT)).append(seconds)
 
-    def _take(self, deadline: float) -> _Worker:
+    def _take(self, deadline: float, gone: Callable[[], bool] | None = None) -> _Worker:
         """A free worker, respawned first if it had died."""
-        return self._alive(self._queued(self._idle_worker, deadline, self._workers))
+        return self._alive(self._queued(self._idle_worker, deadline, self._workers, gone))
 
     def _alive(self, worker: _Worker) -> _Worker:
         if worker.process.is_alive():
@@ -224,14 +240,14 @@ class QueryPool:
         queries always find a worker beside any cross product or aggregate."""
         heavy = self.heavy(job)
         if heavy:
-            self._queued(self._heavy_turn, deadline, "workers open to long queries")
+            self._queued(self._heavy_turn, deadline, "workers open to long queries", gone)
         try:
-            worker = self._given(self._take(deadline), gone)
+            worker = self._given(self._take(deadline, gone), gone)
             started, reply = time.monotonic(), None
             try:
                 self._send(worker, job)
                 end = started + deadline
-                while not worker.conn.poll(0.05) and self._running(worker, job, end, deadline):
+                while not worker.conn.poll(SLICE) and self._running(worker, job, end, deadline):
                     if gone is not None and gone():
                         raise _went_away()
                 reply = self._receive(worker)
@@ -250,7 +266,7 @@ class QueryPool:
         if self.heavy(job):
             polled = None if gone is None else lambda: from_thread.run(gone)
             return await to_thread.run_sync(self.run, job, deadline, polled)
-        worker = await self._queued_worker(deadline)
+        worker = await self._queued_worker(deadline, gone)
         if not worker.process.is_alive():  # a respawn: milliseconds, off the loop
             worker = await to_thread.run_sync(self._alive, worker)
         if gone is not None and await gone():
@@ -260,7 +276,7 @@ class QueryPool:
         try:
             self._send(worker, job)
             end = started + deadline
-            while not await _readable(worker.conn, 0.05) and self._running(worker, job, end,
+            while not await _readable(worker.conn, SLICE) and self._running(worker, job, end,
                                                                              deadline):
                 if gone is not None and await gone():
                     raise _went_away()

@@ -12,7 +12,7 @@ import time
 import pytest
 from fastapi.testclient import TestClient
 
-from newsgraph.errors import BusyError, QueryTimeoutError, RateLimitError
+from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError, RateLimitError
 from newsgraph.http import create_app
 from newsgraph.ratelimit import RateLimiter
 from newsgraph.runners import QueryPool
@@ -257,5 +257,70 @@ def test_quick_queries_wait_for_a_worker_on_the_event_loop_in_turn(seeded) -> No
         answer, refused_after = asyncio.run(scenario())
         assert answer.format == "json" and json.loads(answer.body)["results"]["bindings"]
         assert refused_after < 0.5 and pool.replaced == 1 and pool.waiting == 0
+    finally:
+        pool.close()
+
+
+def test_a_long_answer_read_in_a_thread_after_the_event_loop_watched_its_pipe_is_whole(
+        seeded) -> None:
+    """uvloop (what `newsgraph serve` runs on) leaves a descriptor it watched non-blocking. A
+    quick saved query waits on the loop for its answer; a heavy one then reads its answer on
+    the same worker's pipe from a thread: an answer longer than the pipe's buffer must arrive
+    whole, not be read as a worker that died midway."""
+    import uvloop
+
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=1))
+    everything = Job("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }", fmt="ntriples",
+                     max_rows=1_000_000)
+
+    async def scenario() -> bytes:
+        quick = await pool.run_async(Job(PEOPLE, name="people", fmt="json"), 5)
+        assert json.loads(quick.body)["results"]["bindings"]
+        return (await asyncio.to_thread(pool.run, everything, 10)).body
+
+    try:
+        body = uvloop.run(scenario())
+        assert len(body) > 1 << 18 and body.endswith(b" .\n")  # four pipe buffers and more
+        assert pool.replaced == 0
+    finally:
+        pool.close()
+
+
+def test_a_request_whose_client_left_while_it_waited_frees_its_place_in_the_queue(
+        seeded) -> None:
+    """One worker held by a long query. A heavy query waiting in a thread and a quick one
+    waiting on the event loop each see their client leave: both give up their places within a
+    fraction of a second (not at the end of the 2 s wait), and neither is run."""
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=1, queue=2))
+    left = threading.Event()
+
+    async def client_gone() -> bool:
+        return left.is_set()
+
+    async def scenario() -> tuple[float, float]:
+        holder = asyncio.create_task(asyncio.to_thread(pool.run, Job(ENDLESS), 3.0))
+        await asyncio.sleep(0.3)
+        heavy = asyncio.create_task(asyncio.to_thread(pool.run, Job(ENDLESS), 5.0,
+                                                      left.is_set))
+        quick = asyncio.create_task(pool.run_async(Job(PEOPLE, name="people"), 5.0,
+                                                   client_gone))
+        await asyncio.sleep(0.3)
+        assert pool.waiting == 2
+        left.set()
+        started = time.monotonic()
+        for waiter in (heavy, quick):
+            with pytest.raises(QueryLimitError, match="went away"):
+                await waiter
+        gave_up, waiting = time.monotonic() - started, pool.waiting
+        with pytest.raises(QueryTimeoutError):
+            await holder
+        return gave_up, waiting
+
+    try:
+        gave_up, waiting = asyncio.run(scenario())
+        assert gave_up < 0.5 and waiting == 0, gave_up
+        assert pool.replaced == 1  # the holder only: the two that left never ran
     finally:
         pool.close()
