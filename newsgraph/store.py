@@ -120,6 +120,7 @@ class Store(Writes, GraphStore):
                 "pass another --store",
             ) from exc
         self.read_only, self._stamp = False, None
+        self._read_version: tuple[ox.Store | None, str] = (None, "")
         self._reopen = threading.Lock()
         self.ensure_schema()
         self._recover()
@@ -131,6 +132,7 @@ class Store(Writes, GraphStore):
         self = cls.__new__(cls)
         self.location, self.read_only = Path(location), True
         self._reopen = threading.Lock()
+        self._read_version = (None, "")
         self._stamp = self._stamp_now()
         self._ox = self._open_read_only()
         return self
@@ -229,10 +231,16 @@ class Store(Writes, GraphStore):
         return len(self._ox)
 
     def version(self) -> str:
-        """A token that changes whenever anything is loaded (for ETags)."""
-        for quad in self._ox.quads_for_pattern(STORE_NODE, VERSION, None, META_GRAPH):
-            return quad.object.value
-        return "0"
+        """A token that changes whenever anything is loaded (for ETags). A read-only handle
+        is a snapshot: its version is read once per opening (a server asks it per request)."""
+        snapshot = self._ox
+        if self.read_only and self._read_version[0] is snapshot:
+            return self._read_version[1]
+        found = next(snapshot.quads_for_pattern(STORE_NODE, VERSION, None, META_GRAPH), None)
+        version = "0" if found is None else found.object.value
+        if self.read_only:
+            self._read_version = (snapshot, version)
+        return version
 
     def dataset_quads(self, graph: ox.NamedNode | None = None) -> Iterator[ox.Quad]:
         """Every quad of the dataset (or of one graph), the store's bookkeeping left out."""
