@@ -158,6 +158,8 @@ def main(argv: list[str]) -> int:
                     help="the scale the servers are compared at (the largest ≤ it)")
     ap.add_argument("--serve-seconds", type=float, default=8.0)
     ap.add_argument("--repeat", type=int, default=7)
+    ap.add_argument("--load-runs", type=int, default=3,
+                    help="loads of each side per scale, in turns (the median is kept)")
     ap.add_argument("--copies", type=int, default=20, help="seed copies for the features")
     args = ap.parse_args(argv)
     scales = [int(s) for s in args.scales.split(",") if s]
@@ -169,7 +171,7 @@ def main(argv: list[str]) -> int:
             print(f"extraction at {n} articles done", file=sys.stderr)
         for quads in scales:
             results += at_scale(quads, Path(tmp), args.repeat, args.serve_seconds,
-                                serve=quads == serve_at)
+                                serve=quads == serve_at, load_runs=args.load_runs)
             print(f"scale {quads} done", file=sys.stderr)
         if args.copies:
             from benchmarks.features import features

@@ -85,6 +85,31 @@ def test_store_figures_at_a_small_scale(tmp_path: Path) -> None:
             assert r["ratio"] == round(r["value"] / r["reference_value"], 3)
 
 
+def test_the_load_figure_is_the_median_of_loads_in_turns(tmp_path: Path) -> None:
+    """Each side loads `runs` times, newsgraph and bulk_load in turns, each into an empty
+    store; the figure keeps each side's median seconds and highest peak RSS, and leaves
+    newsgraph's last store in place for the query figures."""
+    from benchmarks import scale
+    nquads = tmp_path / "c.nq"
+    write_quads(nquads, 5_000)
+    order: list[tuple[str, dict]] = []
+    real = scale._run_child
+
+    def recorded(kind: str, source: Path, location: Path) -> dict:
+        order.append((kind, real(kind, source, location)))
+        return order[-1][1]
+    ours, bulk = scale._loads(nquads, tmp_path / "ng", tmp_path / "ox", tmp_path / "d.nq", 3,
+                              run=recorded)
+    assert [kind for kind, _ in order] == ["newsgraph", "bulk"] * 3
+    for side, kind in ((ours, "newsgraph"), (bulk, "bulk")):
+        runs = [r for k, r in order if k == kind]
+        assert side["runs"] == [r["seconds"] for r in runs]
+        assert side["seconds"] == sorted(side["runs"])[1]
+        assert side["rss_mb"] == max(r["rss_mb"] for r in runs)
+        assert {r["quads"] for r in runs} == {side["quads"]}
+    assert len(Store(tmp_path / "ng")) == ours["quads"] > 5_000
+
+
 def test_the_asserted_rewrites_ask_the_same_questions(seeded: Store, queries,
                                                       tmp_path: Path) -> None:
     """Every saved query reading the names index or the inferred graph, asked of the seeds'
