@@ -28,7 +28,7 @@ class EventRules(OrganizationEventRules, EventDates):
         self._founded: dict[str, DateMention | None] = {}
         self._dated: list[DateMention] = []  # dates of the events told so far, in order
         facts: list[Fact] = []
-        for sent in self.sents:
+        for sent in self.hit_sentences(self.triggers, self.objects):
             hits = [(m, "subject") for m in self.hits(self.triggers, sent)]
             hits += [(m, "object") for m in self.hits(self.objects, sent)]
             hits = [h for h in hits if not any(

@@ -80,6 +80,7 @@ class Context(OrgLookup):
             masked[m.start:m.end] = "\0" * (m.end - m.start)
         self.masked = "".join(masked)
         self.sents = sentences(norm)
+        self._sent_set = set(self.sents)
         self.local_orgs: dict[str, Entity] = {}
         self._hits: dict[int, tuple[list, list[int], dict]] = {}
 
@@ -88,23 +89,42 @@ class Context(OrgLookup):
         scanned once per pattern and its matches filed by sentence."""
         if pattern is None:
             return []
-        if id(pattern) not in self._hits:
-            self._hits[id(pattern)] = self._file(list(fastre.finditer(pattern, self.masked)))
-        found, starts, by_sentence = self._hits[id(pattern)]
-        if sent in by_sentence:
-            return by_sentence[sent]
+        found, starts, by_sentence = self._hits.get(id(pattern)) or self._filed(pattern)
+        got = by_sentence.get(sent)
+        if got is not None:
+            return got
+        if sent in self._sent_set:
+            return []
         lo = bisect.bisect_left(starts, sent[0])
         hi = bisect.bisect_left(starts, sent[1])
         return [m for m in found[lo:hi] if m.end() <= sent[1]]
 
+    def hit_sentences(self, *patterns: re.Pattern[str] | None) -> list[tuple[int, int]]:
+        """The sentences holding a match of any of these patterns, in order: a rule that
+        reads a sentence only through their matches skips the others."""
+        found: set[tuple[int, int]] = set()
+        for pattern in patterns:
+            if pattern is not None:
+                found.update(self._filed(pattern)[2])
+        return sorted(found)
+
+    def _filed(self, pattern: re.Pattern[str]) -> tuple[list, list[int], dict]:
+        filed = self._hits.get(id(pattern))
+        if filed is None:
+            filed = self._hits[id(pattern)] = self._file(
+                list(fastre.finditer(pattern, self.masked)))
+        return filed
+
     def _file(self, found: list[re.Match[str]]) -> tuple[list, list[int], dict]:
-        by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {s: [] for s in self.sents}
+        """The matches, their starts, and those inside each sentence (sentences without
+        one left out)."""
+        by_sentence: dict[tuple[int, int], list[re.Match[str]]] = {}
         i, last = 0, len(self.sents)
         for m in found:
             while i < last and self.sents[i][1] <= m.start():
                 i += 1
             if i < last and self.sents[i][0] <= m.start() and m.end() <= self.sents[i][1]:
-                by_sentence[self.sents[i]].append(m)
+                by_sentence.setdefault(self.sents[i], []).append(m)
         return found, [m.start() for m in found], by_sentence
 
     def sentence_of(self, pos: int, default: tuple[int, int]) -> tuple[int, int]:

@@ -16,7 +16,9 @@ class RoleRules(VerbRoles):
         if self.titles is None:
             return []
         facts: list[Fact] = []
-        for sent in self.sents:
+        lex = lexicon()
+        for sent in self.hit_sentences(self.titles, lex["investing"], lex["board"],
+                                       self.role_verbs):
             chains: list[list[re.Match[str]]] = []
             for t in self.hits(self.titles, sent):
                 # "联合创始人、特斯拉和SpaceX首席执行官 X": organizations between titles do not

@@ -162,7 +162,7 @@ class StatementRules(Context):
         Not when the verb attributes a quote before it ('"…," said X'), nor, in German and
         English, unless a colon, a comma or dass/that opens the reported words."""
         out = []
-        for sent in self.sents:
+        for sent in self.hit_sentences(lexicon()["reported"]):
             for verb in self.hits(lexicon()["reported"], sent):
                 if re.search(r"[」”“\"«»]", self.norm[sent[0]:verb.start()]):
                     break

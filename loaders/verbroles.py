@@ -147,7 +147,7 @@ class VerbRoles(Context):
         """The organization is named among investors earlier (in a sentence with a verb of
         investing, not as what they invest in): not the company they invest in."""
         return any(o.entity is org and o is not self._invested(s, verb)
-                   for s in self.sents if s[0] < before
+                   for s in self.hit_sentences(lexicon()["investing"]) if s[0] < before
                    for verb in self.hits(lexicon()["investing"], s) for o in self._in(*s, "org"))
 
     def _board_seats(self, sent: tuple[int, int]) -> list[Fact]:

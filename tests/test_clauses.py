@@ -363,3 +363,18 @@ def test_an_event_on_the_eve_of_a_release_takes_the_release_s_month(tmp_path) ->
             "（Andrej Karpathy）在 Sora 发布前夕离职。")
     found = events(extract(tmp_path, text, "2024-02-16", "zh-Hans"))
     assert ("Departure", "Andrej Karpathy", "OpenAI", "2024-02") in found, found
+
+
+def test_the_rules_visit_only_the_sentences_where_their_words_occur() -> None:
+    """A pattern's matches are filed by sentence once; a rule reading sentences through
+    them visits those with a match of any of its patterns, in order; a span that is not a
+    sentence still gets its matches."""
+    from loaders.facts import Context
+    text = ("Jan Leike verließ OpenAI. Das Wetter war gut. Sie sagte: Wir bleiben hier. "
+            "Danach trat er zurück.")
+    ctx = Context(text, "de", [], [])
+    first, weather, said, last = ctx.sents
+    assert ctx.hit_sentences(ctx.triggers) == [first, last]
+    assert ctx.hit_sentences(lexicon()["reported"], None, ctx.triggers) == [first, said, last]
+    assert ctx.hits(ctx.triggers, weather) == []
+    assert [m.group(0) for m in ctx.hits(ctx.triggers, (0, len(text)))] == ["verließ", "trat"]
