@@ -277,15 +277,14 @@ def _loads(nquads: Path, ng_dir: Path, ox_dir: Path, dump: Path, runs: int,
     ours: list[dict] = []
     bulk: list[dict] = []
     for turn in range(max(1, runs)):
-        for kind, source, location, into in (("newsgraph", nquads, ng_dir, ours),
-                                             ("bulk", dump, ox_dir, bulk)):
-            shutil.rmtree(location, ignore_errors=True)
-            if kind == "bulk" and turn == 0:
-                store = Store(ng_dir)
-                store.settle()
-                store._ox.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
-                store.close()
-            into.append(run(kind, source, location))
+        shutil.rmtree(ng_dir, ignore_errors=True)
+        ours.append(run("newsgraph", nquads, ng_dir))
+        if turn == 0:
+            store = Store(ng_dir)
+            store._ox.dump(output=str(dump), format=ox.RdfFormat.N_QUADS)
+            store.close()
+        shutil.rmtree(ox_dir, ignore_errors=True)
+        bulk.append(run("bulk", dump, ox_dir))
     if {r["quads"] for r in ours + bulk} != {ours[0]["quads"]}:  # same dataset, or no ratio
         raise RuntimeError(f"the loads stored different datasets: newsgraph "
                            f"{[r['quads'] for r in ours]}, bulk_load {[r['quads'] for r in bulk]}")
