@@ -105,6 +105,9 @@ def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
 class Store(Writes, GraphStore):
     """A newsgraph dataset over pyoxigraph. `Store(None)` is in memory; `Store(path)` on disk."""
 
+    # a read-only handle's version, read once per snapshot: (the snapshot, its version)
+    _read_version: tuple[ox.Store | None, str] = (None, "")
+
     def __init__(self, location: str | os.PathLike[str] | None = None) -> None:
         self.location = None if location is None else Path(location)
         try:
@@ -120,7 +123,6 @@ class Store(Writes, GraphStore):
                 "pass another --store",
             ) from exc
         self.read_only, self._stamp = False, None
-        self._read_version: tuple[ox.Store | None, str] = (None, "")
         self._reopen = threading.Lock()
         self.ensure_schema()
         self._recover()
@@ -132,7 +134,6 @@ class Store(Writes, GraphStore):
         self = cls.__new__(cls)
         self.location, self.read_only = Path(location), True
         self._reopen = threading.Lock()
-        self._read_version = (None, "")
         self._stamp = self._stamp_now()
         self._ox = self._open_read_only()
         return self
