@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))
 from benchmarks.corpus import write_articles  # noqa: E402
 from benchmarks.loadgen import wrk_available  # noqa: E402
 from benchmarks.scale import at_scale, result  # noqa: E402
-from loaders.clean import fold  # noqa: E402
+from loaders.fold import fold  # noqa: E402
 from loaders.manifest import read_sources  # noqa: E402
 from loaders.pipeline import Stopwatch  # noqa: E402
 from newsgraph.extraction import extract, warm_up  # noqa: E402

@@ -31,7 +31,7 @@ import pyoxigraph as ox
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from loaders.clean import name_key  # noqa: E402
+from loaders.fold import name_key  # noqa: E402
 from loaders.lexicon import toml  # noqa: E402
 from loaders.registry import registry  # noqa: E402
 from newsgraph.paths import ontology_file  # noqa: E402

@@ -12,12 +12,11 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from benchmarks.scale import result, timings
-from loaders.clean import fold
+from loaders.fold import fold
 from loaders.manifest import Source
 from loaders.pipeline import process
-from newsgraph.ingest import run_saved
 from newsgraph.runners import QueryPool
-from newsgraph.savedqueries import SavedQueries
+from newsgraph.savedqueries import SavedQueries, run_saved
 from newsgraph.store import Store, article_graph
 from newsgraph.validate import validate_quads
 from newsgraph.workers import Job, Limits, execute

@@ -27,6 +27,7 @@ from benchmarks.asserted import asserted_store, asserted_text  # noqa: E402
 from benchmarks.asserted import rewrites as asserted_rewrites  # noqa: E402
 from benchmarks.loadgen import load as load_http  # noqa: E402
 from benchmarks.loadgen import wrk_available, wrk_load  # noqa: E402
+from benchmarks.memory import TreePeak, peak_rss_mb  # noqa: E402
 from benchmarks.servers import free_port, launched, oxigraph_binary  # noqa: E402
 from newsgraph.bindings import with_values  # noqa: E402
 from newsgraph.remote import _PROLOGUE  # noqa: E402
@@ -99,15 +100,7 @@ def child_load(kind: str, nquads: Path, location: Path) -> dict:
         seconds = time.perf_counter() - t
         store.optimize()
         quads = len(store)
-    return {"seconds": seconds, "quads": quads, "rss_mb": _peak_rss_mb(os.getpid())}
-
-
-def _peak_rss_mb(pid: int) -> float:
-    """VmHWM (reset by exec, unlike getrusage's ru_maxrss, which a child inherits)."""
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1]) / 1024
-    return 0.0
+    return {"seconds": seconds, "quads": quads, "rss_mb": peak_rss_mb(os.getpid())}
 
 
 def _run_child(kind: str, nquads: Path, location: Path) -> dict:
@@ -173,7 +166,7 @@ def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int, sca
     told) with the same substitutions on a bare pyoxigraph store: medians and 95th
     percentiles. The two answers are compared row for row first; a difference stops the
     benchmark, since the reference would be answering another question."""
-    from newsgraph.ingest import run_saved
+    from newsgraph.savedqueries import run_saved
     queries, out = SavedQueries(), []
     for q in queries:
         if any(p.required and p.name not in params.get(q.name, {}) for p in q.parameters):
@@ -196,17 +189,12 @@ def queries_figures(store: Store, bare: ox.Store, params: dict, repeat: int, sca
     return out
 
 
-def _tree_rss_mb(pid: int) -> float:
-    """Peak RSS of a process and its children (the query workers), from /proc."""
-    pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
-    return sum(_peak_rss_mb(p) for p in pids)
-
-
 def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: float,
                   scale: int) -> list[dict]:
     """`newsgraph serve` vs `oxigraph serve` on the same data, 8 closed-loop clients (wrk)
     on 127.0.0.1, a cheap query and an aggregate; then the cheap one while 4 of the 8 clients
-    ask the aggregate (it must not block it); and each server's peak memory."""
+    ask the aggregate (it must not block it); and each server's peak memory over the runs,
+    summed over its whole process tree (`memory.py`)."""
     queries = SavedQueries()
     ng_port, ox_port = free_port(), free_port()
     ng_paths, ox_paths = {}, {}
@@ -216,21 +204,21 @@ def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: f
         text = _PROLOGUE + with_values(q.text, q.bindings(given))
         ox_paths[name] = "/query?query=" + quote(text)
     runs: dict[tuple[str, str], dict] = {}
-    rss = {}
+    memory: dict[str, TreePeak] = {}
     ng_argv = [str(Path(sys.executable).with_name("newsgraph")), "--store", str(ng_location),
                "serve", "--port", str(ng_port), "--saved-timeout", "60"]
     ox_argv = [oxigraph_binary(), "serve-read-only", "--location", str(ox_location),
                "--bind", f"127.0.0.1:{ox_port}"]
     for server, argv, port, paths in (("newsgraph", ng_argv, ng_port, ng_paths),
                                       ("oxigraph", ox_argv, ox_port, ox_paths)):
-        with launched(argv, port, f"{server} serve") as proc:
+        with launched(argv, port, f"{server} serve") as proc, \
+                TreePeak(proc.pid) as memory[server]:
             url = f"http://127.0.0.1:{port}"
             for name in (CHEAP, AGGREGATE):
                 drive(url, paths[name], 2, 1.0)  # warm up
                 runs[server, name] = drive(url, paths[name], 8, seconds)
                 time.sleep(SETTLE)
             runs[server, "mixed"] = _mixed(url, paths[CHEAP], paths[AGGREGATE], seconds)
-            rss[server] = _tree_rss_mb(proc.pid)
     out = []
     for name, label in ((CHEAP, "timeline"), (AGGREGATE, "aggregate")):
         a, b = runs["newsgraph", name], runs["oxigraph", name]
@@ -240,8 +228,11 @@ def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: f
                           b["p99_ms"], scale))
     out.append(result("serve_p99_ms_timeline_beside_aggregate", runs["newsgraph", "mixed"],
                       "ms", "oxigraph_serve_p99_ms", runs["oxigraph", "mixed"], scale))
-    out.append(result("serve_rss_mb", rss["newsgraph"], "MB", "oxigraph_serve_rss_mb",
-                      rss["oxigraph"], scale))
+    ours, theirs = memory["newsgraph"], memory["oxigraph"]
+    out.append(result("serve_rss_mb", ours.rss_mb, "MB", "oxigraph_serve_rss_mb",
+                      theirs.rss_mb, scale))
+    out.append(result("serve_pss_mb", ours.pss_mb, "MB", "oxigraph_serve_pss_mb",
+                      theirs.pss_mb, scale))
     for name, label in ((CHEAP, "timeline"), (AGGREGATE, "aggregate")):
         a, b = runs["newsgraph", name], runs["oxigraph", name]
         if a["errors"] or b["errors"]:  # kept as figures, the statuses printed beside

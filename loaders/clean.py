@@ -11,13 +11,13 @@ import re
 import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache
 from pathlib import Path
 
 import ftfy
-import opencc
 
 from loaders import fastre
+from loaders.fold import fold
 from loaders.mojibake import is_bad
 
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
@@ -27,8 +27,6 @@ _CJK = r"\u3400-\u9fff"
 _PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
 _DOUBLE_PUNCT = re.compile(r"(?<=[。、])[,，]+|[,，]+(?=[,，。、;；!！?？])")
-_WIDTH = {**{c: c - 0xFEE0 for c in range(0xFF01, 0xFF5F)}, 0x3000: 0x20, 0x30FB: 0xB7,
-          0x2022: 0xB7, 0xFF65: 0xB7, 0xFF0E: 0xB7}  # 傑夫．迪恩: a name's dot, as 0xB7
 _SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
                                     r"[\u3040-\u30ff]", rf"[{_CJK}]", r"[A-Za-z]")]
 
@@ -66,34 +64,6 @@ def _rules() -> dict:
     return {"drop": _any(inside), "drop_start": _any(starts), "cut": _any(data["cut_from"]),
             "cut_fraction": data["cut_after_fraction"], "bullet_max": data["bullet_max"],
             "bullets": data["bullet_marks"]}
-
-
-@cache
-def _t2s() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
-
-
-def to_simplified(text: str) -> str:
-    """Traditional to Simplified, keeping the length (character by character where needed)."""
-    out = _t2s().convert(text)
-    if len(out) == len(text):
-        return out
-    chars = [_t2s().convert(c) for c in text]
-    return "".join(c if len(c) == 1 else o for c, o in zip(chars, text, strict=True))
-
-
-def fold(text: str) -> str:
-    return to_simplified(text.translate(_WIDTH))
-
-
-_KEY_DROP = re.compile(r"[\s·・\-‐‑–—_.,'’\"]+")
-
-
-@lru_cache(maxsize=1 << 16)
-def name_key(text: str) -> str:
-    """The form names are matched by: Simplified script, case-folded, no spaces or dots
-    (kept for the names an article repeats and the registry's)."""
-    return _KEY_DROP.sub("", fold(text).casefold())
 
 
 def _sub(text: str, offs: list[int], pattern: re.Pattern[str],

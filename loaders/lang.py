@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.clean import to_simplified
+from loaders.fold import to_simplified
 
 _CJK = re.compile(r"[\u3400-\u9fff]")
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")

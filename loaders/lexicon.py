@@ -16,7 +16,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from loaders import fastre
-from loaders.clean import fold
+from loaders.fold import fold
 from newsgraph.paths import ontology_file
 
 NG = "https://w3id.org/newsgraph/ns#"

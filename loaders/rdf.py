@@ -13,9 +13,10 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from loaders.clean import Cleaned, name_key
+from loaders.clean import Cleaned
 from loaders.dates import DAY, MONTH, YEAR
 from loaders.extract import Fact
+from loaders.fold import name_key
 from loaders.manifest import Source
 from loaders.mentions import Mention
 from loaders.registry import ID, Entity

@@ -14,7 +14,7 @@ from functools import cache
 
 import pyoxigraph as ox
 
-from loaders.clean import fold
+from loaders.fold import fold
 from loaders.lexicon import NG, RDF_TYPE, SKOS
 from newsgraph.paths import ontology_file
 

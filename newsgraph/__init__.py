@@ -14,7 +14,7 @@ from newsgraph.errors import NewsgraphError
 __version__ = "0.1.0"
 _LAZY = {"Store": "newsgraph.store", "load_paths": "newsgraph.ingest",
          "LoadReport": "newsgraph.ingest", "SavedQueries": "newsgraph.savedqueries",
-         "SavedQuery": "newsgraph.savedqueries", "run_saved": "newsgraph.ingest"}
+         "SavedQuery": "newsgraph.savedqueries", "run_saved": "newsgraph.savedqueries"}
 __all__ = ["NewsgraphError", *_LAZY]
 
 

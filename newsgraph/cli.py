@@ -22,10 +22,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
 from newsgraph.errors import InputError, NewsgraphError, ParameterError
-from newsgraph.ingest import load_paths, run_saved
 from newsgraph.remote import ENGINES, Endpoint, RemoteStore, is_url
 from newsgraph.results import kind, materialize, serialize, term_text
-from newsgraph.savedqueries import SavedQueries
+from newsgraph.savedqueries import SavedQueries, run_saved
 from newsgraph.store import Store, article_graph, is_store, resolve_location
 
 app = typer.Typer(help="newsgraph: news articles in, a knowledge graph out, saved SPARQL "
@@ -125,6 +124,10 @@ def load(paths: Annotated[list[Path], typer.Argument(help="Folders (with or with
                                          "from 64 articles on, else 1.")] = 0,
          ) -> None:
     """Load articles: each replaces its own named graph, atomically."""
+    # the extraction pipeline (lexicons, cleaner, SHACL checker) is imported by the command
+    # that extracts: the other commands, and the server's process, never hold it
+    from newsgraph.ingest import load_paths
+
     store = state.open()
     with Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   console=err, transient=True) as progress:

@@ -10,8 +10,7 @@ import pyoxigraph as ox
 
 from loaders.clean import clean
 from newsgraph.errors import NotFoundError
-from newsgraph.ingest import run_saved
-from newsgraph.savedqueries import SavedQueries
+from newsgraph.savedqueries import SavedQueries, run_saved
 from newsgraph.store import Store, article_graph
 
 _QUERY = """

@@ -15,7 +15,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from loaders.clean import name_key
+from loaders.fold import name_key
 from newsgraph.inference import SHARE, Changes, digest, rules
 from newsgraph.paths import ontology_file
 

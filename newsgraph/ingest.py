@@ -4,14 +4,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
 
 from loaders.manifest import Source, read_sources
 from loaders.pipeline import ArticleResult, Stopwatch
 from newsgraph.errors import NewsgraphError
 from newsgraph.extraction import extract_all, jobs_for
 from newsgraph.inference import Changes
-from newsgraph.savedqueries import SavedQueries
 from newsgraph.store import Store, article_graph
 
 
@@ -94,10 +92,3 @@ def _write(store: Store, batch: list[ArticleResult], report: LoadReport,
         changes.note(store, graphs)
     report.loaded += [replace(r, triples=[], facts=[], nquads=b"") for r in batch]
     batch.clear()
-
-
-def run_saved(store: Store, queries: SavedQueries, name: str,
-              params: dict[str, str] | None = None) -> Any:
-    """Run one saved query with typed, checked parameters bound as RDF terms."""
-    query = queries.get(name)
-    return store.query(query.text, substitutions=query.bindings(params or {}))

@@ -30,6 +30,7 @@ from typing import Any
 import pyoxigraph as ox
 import yaml
 
+from loaders.fold import name_key
 from newsgraph.errors import ParameterError, QueryDefinitionError, UnknownQueryError
 from newsgraph.paths import queries_dir
 
@@ -40,8 +41,6 @@ _HEADER_KEYS = {"summary", "description", "tags", "defaults", "examples", "metho
 
 
 def _name_key(value: str) -> str:
-    from loaders.clean import name_key
-
     if not name_key(value):
         raise ValueError("a name needs letters")
     return name_key(value)
@@ -228,3 +227,11 @@ class SavedQueries:
         except KeyError:
             raise UnknownQueryError(f"no saved query named '{name}'",
                                     hint="known: " + ", ".join(self._queries)) from None
+
+
+def run_saved(store: Any, queries: SavedQueries, name: str,
+              params: dict[str, str] | None = None) -> Any:
+    """Run one saved query of `queries` on `store` (a `Store`) with typed, checked
+    parameters bound as RDF terms."""
+    query = queries.get(name)
+    return store.query(query.text, substitutions=query.bindings(params or {}))

@@ -3,15 +3,22 @@ of a load, and figures each carried with a reference measured in the same run.""
 from __future__ import annotations
 
 import collections
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from benchmarks.asserted import asserted_store, asserted_text, rewrites
 from benchmarks.corpus import LANGUAGES, write_articles, write_quads
+from benchmarks.memory import TreePeak, descendants, tree_mb
 from benchmarks.scale import answer_rows, at_scale, parameters
-from loaders.clean import name_key
-from newsgraph.ingest import load_paths, run_saved
+from loaders.fold import name_key
+from newsgraph.ingest import load_paths
+from newsgraph.savedqueries import run_saved
 from newsgraph.store import GRAPH, INFERRED_GRAPH, NAMES_GRAPH, PREFIXES, Store
 
 from .conftest import rows
@@ -108,6 +115,33 @@ def test_the_load_figure_is_the_median_of_loads_in_turns(tmp_path: Path) -> None
         assert side["rss_mb"] == max(r["rss_mb"] for r in runs)
         assert {r["quads"] for r in runs} == {side["quads"]}
     assert len(Store(tmp_path / "ng")) == ours["quads"] > 5_000
+
+
+# a process that starts one holding 64 MiB (written, so resident), as the forkserver under
+# `newsgraph serve` starts the query workers: the memory is the server's grandchild's
+_HOLDER = "import time; block = b'x' * (64 << 20); time.sleep(60)"
+_STARTS = "import subprocess, sys; subprocess.Popen([sys.executable, '-c', {!r}]).wait()"
+
+
+def test_a_servers_memory_is_summed_over_its_whole_process_tree() -> None:
+    """The serve memory figure counts the server's grandchildren (the query workers), not
+    only its own process and children: 64 MiB held two levels down is in the sum."""
+    middle = _STARTS.format(_HOLDER)
+    root = subprocess.Popen([sys.executable, "-c", _STARTS.format(middle)],
+                            start_new_session=True)
+    try:
+        end = time.monotonic() + 20
+        while tree_mb(root.pid)[0] < 64 and time.monotonic() < end:
+            time.sleep(0.05)
+        middle, _ = descendants(root.pid)  # the middle process and the holder
+        with TreePeak(root.pid, every=0.05) as peak:
+            time.sleep(0.2)
+        own = tree_mb(root.pid)[0] - tree_mb(middle)[0]
+        assert own < 40 and peak.rss_mb >= 64 + own
+        assert 64 <= peak.pss_mb <= peak.rss_mb
+    finally:
+        os.killpg(root.pid, signal.SIGKILL)
+        root.wait()
 
 
 def test_the_asserted_rewrites_ask_the_same_questions(seeded: Store, queries,

@@ -1,7 +1,8 @@
 """Cleaning drops web debris and keeps every character's way back to the original file."""
 from __future__ import annotations
 
-from loaders.clean import clean, fold
+from loaders.clean import clean
+from loaders.fold import fold
 
 from .conftest import SEEDS
 

@@ -17,8 +17,9 @@ from rdflib.compare import isomorphic
 
 from newsgraph.errors import FormatError, NotFoundError
 from newsgraph.export import EXPORT_FORMATS, export
-from newsgraph.ingest import load_paths, run_saved
+from newsgraph.ingest import load_paths
 from newsgraph.remote import Endpoint, RemoteStore
+from newsgraph.savedqueries import run_saved
 from newsgraph.store import Store, article_graph
 from newsgraph.void import void
 

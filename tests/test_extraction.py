@@ -205,7 +205,7 @@ def test_a_former_role_ends_before_the_article(tmp_path, queries) -> None:
         '[{"id": "a", "file": "a.txt", "published": "2024-05-18"}]', encoding="utf-8")
     store = Store(tmp_path / "store")
     load_paths(store, [tmp_path])
-    from newsgraph.ingest import run_saved
+    from newsgraph.savedqueries import run_saved
 
     from .conftest import rows
     found = rows(run_saved(store, queries, "roles", {}))
@@ -350,7 +350,7 @@ def test_units_named_after_their_company_and_in_parentheses(tmp_path) -> None:
             "to be led by Alexandr Wang.")
     assert ("Alexandr Wang", "head", "Meta Superintelligence Labs", False) in roles(
         extract(tmp_path, text, "2025-07-01", "en"))
-    from loaders.clean import fold
+    from loaders.fold import fold
     from loaders.mentions import find_mentions
     norm = fold("LeCun創立Facebook人工智慧研究院(FAIR)。")
     named = {(norm[m.start:m.end], m.entity.name) for m in find_mentions(norm)}

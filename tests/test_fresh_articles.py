@@ -6,7 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest import load_paths, run_saved
+from newsgraph.ingest import load_paths
+from newsgraph.savedqueries import run_saved
 from newsgraph.store import Store
 
 from .conftest import rows

@@ -10,9 +10,8 @@ from fastapi.testclient import TestClient
 
 from newsgraph.errors import ParameterError
 from newsgraph.http import create_app
-from newsgraph.ingest import run_saved
 from newsgraph.results import materialize
-from newsgraph.savedqueries import SavedQueries
+from newsgraph.savedqueries import SavedQueries, run_saved
 from newsgraph.workers import Limits
 
 DEADLINE = 2.0

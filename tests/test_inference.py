@@ -8,7 +8,8 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph.errors import QueryError
-from newsgraph.ingest import load_paths, run_saved
+from newsgraph.ingest import load_paths
+from newsgraph.savedqueries import run_saved
 from newsgraph.store import INFERRED_GRAPH, META_GRAPH, Store
 from newsgraph.updates import PENDING
 

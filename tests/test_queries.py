@@ -1,7 +1,7 @@
 """Golden questions over the seeds, answered by the saved queries, compared as sets of rows."""
 from __future__ import annotations
 
-from newsgraph.ingest import run_saved
+from newsgraph.savedqueries import run_saved
 
 from .conftest import rows
 

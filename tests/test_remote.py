@@ -20,8 +20,9 @@ from fastapi.testclient import TestClient
 from newsgraph.errors import QueryError, StoreError
 from newsgraph.export import export
 from newsgraph.http import create_app
-from newsgraph.ingest import load_paths, run_saved
+from newsgraph.ingest import load_paths
 from newsgraph.remote import Endpoint, RemoteStore
+from newsgraph.savedqueries import run_saved
 from newsgraph.store import Store, article_graph
 
 from .conftest import SEEDS, free_port

@@ -7,8 +7,7 @@ import pyoxigraph as ox
 import pytest
 
 from newsgraph.errors import ParameterError, QueryDefinitionError
-from newsgraph.ingest import run_saved
-from newsgraph.savedqueries import SavedQueries
+from newsgraph.savedqueries import SavedQueries, run_saved
 
 from .conftest import rows
 

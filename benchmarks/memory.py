@@ -1,0 +1,93 @@
+"""Memory of a process and of all its descendants, from /proc (Linux).
+
+`newsgraph serve` is a tree: the server, the forkserver and resource tracker of
+multiprocessing, and the query workers, which the forkserver forks (grandchildren of the
+server). Its memory is the sum over the whole tree, sampled while it works:
+
+- RSS summed over the processes counts the pages they share (the forkserver's imports,
+  which each worker maps copy-on-write) once per process: an upper bound, and what
+  `serve_rss_mb` reports;
+- PSS (proportional set size) splits each shared page between the processes that map it:
+  what the tree costs the machine, reported beside it.
+
+For one process (`oxigraph serve`) the two differ only by the libraries it shares with
+other programs.
+"""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+EVERY = 0.2  # seconds between two samples
+
+
+def peak_rss_mb(pid: int) -> float:
+    """One process's peak RSS (VmHWM: reset by exec, unlike getrusage's ru_maxrss, which a
+    child inherits)."""
+    return _field_kib(Path(f"/proc/{pid}/status"), "VmHWM:") / 1024
+
+
+def descendants(pid: int) -> list[int]:
+    """The children of `pid`, their children, and so on (any thread may have started one)."""
+    out: list[int] = []
+    todo = [pid]
+    while todo:
+        parent = todo.pop()
+        for task in Path(f"/proc/{parent}/task").glob("*/children"):
+            try:
+                found = [int(c) for c in task.read_text().split()]
+            except OSError:  # the thread or the process ended meanwhile
+                continue
+            out += found
+            todo += found
+    return out
+
+
+def tree_mb(pid: int) -> tuple[float, float]:
+    """(RSS, PSS) in MB, summed over `pid` and its descendants now; a process that ends
+    while it is read counts for nothing."""
+    rss = pss = 0
+    for p in [pid, *descendants(pid)]:
+        try:
+            rollup = Path(f"/proc/{p}/smaps_rollup")
+            rss += _field_kib(rollup, "Rss:")
+            pss += _field_kib(rollup, "Pss:")
+        except OSError:
+            continue
+    return rss / 1024, pss / 1024
+
+
+def _field_kib(path: Path, key: str) -> int:
+    for line in path.read_text().splitlines():
+        if line.startswith(key):
+            return int(line.split()[1])
+    return 0
+
+
+class TreePeak:
+    """The highest summed RSS and PSS of a process tree while the block runs, sampled every
+    `every` seconds in a thread (and once more at the end)."""
+
+    def __init__(self, pid: int, every: float = EVERY) -> None:
+        self.pid, self.every = pid, every
+        self.rss_mb = self.pss_mb = 0.0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def __enter__(self) -> TreePeak:
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._sample()
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            self._sample()
+            self._stop.wait(self.every)
+
+    def _sample(self) -> None:
+        rss, pss = tree_mb(self.pid)
+        self.rss_mb, self.pss_mb = max(self.rss_mb, rss), max(self.pss_mb, pss)
