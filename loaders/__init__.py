@@ -1,7 +1,8 @@
 """Loaders: news articles in, RDF quads out.
 
 Stages, each a module: `manifest` (which articles, with what metadata), `decode` and
-`clean` (debris out, with a map back to offsets in the original file), `lang`, then
+`clean` (debris out, with a map back to offsets in the original file, and the text
+folded for matching by `fold`, which also makes the name keys), `lang`, then
 `mentions` (people and organizations, via the `registry`), `dates`, `extract` (roles,
 events, statements) and `rdf` (quads with evidence and rule ids). `pipeline` runs them.
 """

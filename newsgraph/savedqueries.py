@@ -25,7 +25,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pyoxigraph as ox
 import yaml
@@ -33,6 +33,10 @@ import yaml
 from loaders.fold import name_key
 from newsgraph.errors import ParameterError, QueryDefinitionError, UnknownQueryError
 from newsgraph.paths import queries_dir
+
+if TYPE_CHECKING:  # the store imports this module (rules have `#+` headers too)
+    from newsgraph.remote import RemoteStore
+    from newsgraph.store import Store
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
 _PARAM = re.compile(r"\?(__?)([A-Za-z][A-Za-z0-9]*)((?:_[A-Za-z0-9]+)*)\b")
@@ -229,9 +233,8 @@ class SavedQueries:
                                     hint="known: " + ", ".join(self._queries)) from None
 
 
-def run_saved(store: Any, queries: SavedQueries, name: str,
+def run_saved(store: Store | RemoteStore, queries: SavedQueries, name: str,
               params: dict[str, str] | None = None) -> Any:
-    """Run one saved query of `queries` on `store` (a `Store`) with typed, checked
-    parameters bound as RDF terms."""
+    """Run one saved query with typed, checked parameters bound as RDF terms."""
     query = queries.get(name)
     return store.query(query.text, substitutions=query.bindings(params or {}))
