@@ -24,7 +24,7 @@ EVERY = 0.2  # seconds between two samples
 def peak_rss_mb(pid: int) -> float:
     """One process's peak RSS (VmHWM: reset by exec, unlike getrusage's ru_maxrss, which a
     child inherits)."""
-    return _field_kib(Path(f"/proc/{pid}/status"), "VmHWM:") / 1024
+    return _kib(Path(f"/proc/{pid}/status"), "VmHWM:")[0] / 1024
 
 
 def descendants(pid: int) -> list[int]:
@@ -48,20 +48,22 @@ def tree_mb(pid: int) -> tuple[float, float]:
     while it is read counts for nothing."""
     rss = pss = 0
     for p in [pid, *descendants(pid)]:
-        try:
-            rollup = Path(f"/proc/{p}/smaps_rollup")
-            rss += _field_kib(rollup, "Rss:")
-            pss += _field_kib(rollup, "Pss:")
+        try:  # one read: the kernel walks the process's page tables for each
+            kib = _kib(Path(f"/proc/{p}/smaps_rollup"), "Rss:", "Pss:")
         except OSError:
             continue
+        rss, pss = rss + kib[0], pss + kib[1]
     return rss / 1024, pss / 1024
 
 
-def _field_kib(path: Path, key: str) -> int:
+def _kib(path: Path, *keys: str) -> list[int]:
+    """The values (kB) of `keys` in a /proc file of `key value kB` lines; 0 when missing."""
+    found = dict.fromkeys(keys, 0)
     for line in path.read_text().splitlines():
-        if line.startswith(key):
-            return int(line.split()[1])
-    return 0
+        key = line.split(maxsplit=1)[0] if line else ""
+        if key in found:
+            found[key] = int(line.split()[1])
+    return list(found.values())
 
 
 class TreePeak:
