@@ -126,8 +126,7 @@ _STARTS = "import subprocess, sys; subprocess.Popen([sys.executable, '-c', {!r}]
 def test_a_servers_memory_is_summed_over_its_whole_process_tree() -> None:
     """The serve memory figure counts the server's grandchildren (the query workers), not
     only its own process and children: 64 MiB held two levels down is in the sum."""
-    middle = _STARTS.format(_HOLDER)
-    root = subprocess.Popen([sys.executable, "-c", _STARTS.format(middle)],
+    root = subprocess.Popen([sys.executable, "-c", _STARTS.format(_STARTS.format(_HOLDER))],
                             start_new_session=True)
     try:
         end = time.monotonic() + 20
