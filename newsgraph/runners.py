@@ -62,6 +62,13 @@ async def _readable(conn: Any, timeout: float) -> bool:
         os.set_blocking(conn.fileno(), True)
 
 
+def _running_loop() -> asyncio.AbstractEventLoop | None:
+    try:
+        return asyncio.get_running_loop()
+    except RuntimeError:
+        return None
+
+
 @dataclass
 class _Worker:
     process: Any
@@ -156,8 +163,9 @@ class QueryPool:
                 # while it asked whether its client was gone, at once
                 if not handed.cancel() and worker is None:
                     self._put_idle(handed.result())
-                with contextlib.suppress(ValueError):
-                    self._waiters.remove((loop, handed))
+                if (loop, handed) in self._waiters:  # `remove` of a missing entry formats
+                    with contextlib.suppress(ValueError):  # it: a worker's repr polls its process
+                        self._waiters.remove((loop, handed))
         if worker is None:
             raise self._busy(self._workers)
         return worker
@@ -184,7 +192,10 @@ class QueryPool:
         while self._waiters:
             loop, handed = self._waiters.popleft()
             if not handed.done():
-                loop.call_soon_threadsafe(self._hand, handed, worker)
+                if _running_loop() is loop:  # released on the waiter's loop: no wake-up call
+                    self._hand(handed, worker)
+                else:
+                    loop.call_soon_threadsafe(self._hand, handed, worker)
                 return
         self._idle.put(worker)
 
