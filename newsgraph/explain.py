@@ -8,7 +8,6 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from loaders.clean import clean
 from newsgraph.errors import NotFoundError
 from newsgraph.savedqueries import SavedQueries, run_saved
 from newsgraph.store import Store, article_graph
@@ -64,6 +63,9 @@ def article_view(store: Store, article_id: str) -> dict[str, Any]:
         raise NotFoundError(f"no article '{article_id}' in the store",
                             hint="list them with the saved query 'sources' or "
                                  "'newsgraph query people'")
+    from loaders.clean import clean  # the cleaner (ftfy) loads when a page first shows
+    # an article: the server and its workers do not carry it otherwise
+
     meta = found[0]
     cleaned = clean(meta.pop("text"))
     facts = []

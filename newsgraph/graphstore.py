@@ -18,21 +18,18 @@ import pyoxigraph as ox
 from loaders.fold import name_key
 from newsgraph.inference import SHARE, Changes, digest, rules
 from newsgraph.paths import ontology_file
+from newsgraph.snapshot import META_GRAPH, NS, STORE_NODE, VERSION  # noqa: F401 - re-exported
 
-NS = "https://w3id.org/newsgraph/ns#"
 GRAPH = "https://w3id.org/newsgraph/graph/"
 ONTOLOGY_GRAPH = ox.NamedNode("urn:newsgraph:ontology")
 REGISTRY_GRAPH = ox.NamedNode("urn:newsgraph:registry")
-META_GRAPH = ox.NamedNode("urn:newsgraph:meta")
 NAMES_GRAPH = ox.NamedNode("urn:newsgraph:names")
 INFERRED_GRAPH = ox.NamedNode("urn:newsgraph:inferred")
 STAGING = "urn:newsgraph:staging:"
 SCHEMA_FILES = {ONTOLOGY_GRAPH: "newsgraph.ttl", REGISTRY_GRAPH: "registry.ttl"}
 HASH = ox.NamedNode(NS + "sourceHash")
-VERSION = ox.NamedNode(NS + "version")
 KEY = ox.NamedNode(NS + "key")
 PENDING = ox.NamedNode(NS + "pendingWrite")
-STORE_NODE = ox.NamedNode("urn:newsgraph:store")
 RULES_NODE = ox.NamedNode("urn:newsgraph:rules")  # its hash: what the inferred graph is from
 INTERNAL_GRAPHS = (META_GRAPH,)  # the names index is exported: saved queries need it
 _LABELS = {"http://www.w3.org/2004/02/skos/core#" + k for k in ("prefLabel", "altLabel",

@@ -31,7 +31,7 @@ from newsgraph.explain import with_evidence
 from newsgraph.pages import add_pages
 from newsgraph.ratelimit import RateLimiter, exempt
 from newsgraph.runners import is_remote, make_runner
-from newsgraph.safety import check_query, warm_up
+from newsgraph.safety import check_query
 from newsgraph.savedqueries import SavedQueries, SavedQuery
 from newsgraph.store import Store
 from newsgraph.workers import Job, Limits
@@ -54,7 +54,6 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     an on-disk store gets a pool of killable worker processes (close it with
     `app.state.runner.close()`, or let the app's shutdown do it)."""
     queries, limits = queries or SavedQueries(), limits or Limits()
-    warm_up()
     store.settle()
     runner = make_runner(store, limits)
 

@@ -16,14 +16,13 @@ from __future__ import annotations
 
 import os
 import threading
-import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
-from newsgraph.errors import QueryError, StoreError
+from newsgraph.errors import StoreError
 from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of this API
     GRAPH,
     HASH,
@@ -40,6 +39,13 @@ from newsgraph.graphstore import (  # noqa: F401 - the graph names are part of t
     GraphStore,
     is_internal,
 )
+from newsgraph.snapshot import (  # noqa: F401 - PREFIXES and is_store are part of this API
+    PREFIXES,
+    is_store,
+    open_read_only,
+    read_version,
+    run_query,
+)
 from newsgraph.updates import Writes
 
 ID = "https://w3id.org/newsgraph/id/"
@@ -47,22 +53,6 @@ ID = "https://w3id.org/newsgraph/id/"
 Triple = tuple[ox.NamedNode | ox.BlankNode, ox.NamedNode, Any]
 DEFAULT_STORE = "data/store"
 
-PREFIXES = {
-    "ng": NS,
-    "role": "https://w3id.org/newsgraph/role/",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
-    "skos": "http://www.w3.org/2004/02/skos/core#",
-    "schema": "https://schema.org/",
-    "org": "http://www.w3.org/ns/org#",
-    "prov": "http://www.w3.org/ns/prov#",
-    "oa": "http://www.w3.org/ns/oa#",
-    "owl": "http://www.w3.org/2002/07/owl#",
-    "dcterms": "http://purl.org/dc/terms/",
-}
-
-_OPEN_SECONDS = 5.0  # a read-only open retries this long while a compaction moves files
 STAMP = "newsgraph.version"  # in the store folder: rewritten by every load that commits
 
 
@@ -89,11 +79,6 @@ def iri_safe(text: str) -> str:
         else:
             out.extend(f"%{b:02X}" for b in ch.encode("utf-8"))
     return "".join(out)
-
-
-def is_store(location: str | os.PathLike[str]) -> bool:
-    """Whether an on-disk store exists at `location` (RocksDB's CURRENT file)."""
-    return (Path(location) / "CURRENT").exists()
 
 
 def resolve_location(location: str | os.PathLike[str] | None) -> str | None:
@@ -153,17 +138,7 @@ class Store(Writes, GraphStore):
         return cls.open_read_only(location)
 
     def _open_read_only(self) -> ox.Store:
-        end, attempt = time.monotonic() + _OPEN_SECONDS, 0
-        while True:  # a compaction of the primary may remove a file between reading the
-            try:     # manifest and opening it: try again, for a few seconds at most
-                return ox.Store.read_only(str(self.location))
-            except (OSError, RuntimeError) as exc:
-                error, attempt = exc, attempt + 1
-                if time.monotonic() > end or not is_store(self.location):
-                    break
-                time.sleep(min(0.02 * attempt, 0.2))
-        raise StoreError(f"cannot open the store at {self.location} read-only: {error}",
-                         hint="is it a newsgraph store? load some articles into it first")
+        return open_read_only(self.location)
 
     def _stamp_now(self) -> tuple[int, int] | None:
         try:
@@ -213,14 +188,7 @@ class Store(Writes, GraphStore):
     def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
               **options: Any) -> Any:
         """Run a SPARQL query with values bound as RDF terms (never pasted into the text)."""
-        try:
-            return self._ox.query(sparql, prefixes=PREFIXES, substitutions=substitutions,
-                                  **options)
-        except SyntaxError as exc:
-            raise QueryError(f"the query does not parse: {exc}",
-                             hint="check the SPARQL syntax at the position given") from exc
-        except (OSError, ValueError, TypeError, RuntimeError) as exc:
-            raise QueryError(f"the query failed: {exc}") from exc
+        return run_query(self._ox, sparql, substitutions, **options)
 
     def named_graphs(self) -> Iterable[Any]:
         return self._ox.named_graphs()
@@ -237,8 +205,7 @@ class Store(Writes, GraphStore):
         snapshot = self._ox
         if self.read_only and self._read_version[0] is snapshot:
             return self._read_version[1]
-        found = next(snapshot.quads_for_pattern(STORE_NODE, VERSION, None, META_GRAPH), None)
-        version = "0" if found is None else found.object.value
+        version = read_version(snapshot)
         if self.read_only:
             self._read_version = (snapshot, version)
         return version

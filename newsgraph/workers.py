@@ -19,7 +19,7 @@ import os
 import re
 import resource
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from newsgraph import errors
 from newsgraph.errors import (
@@ -27,7 +27,10 @@ from newsgraph.errors import (
     NewsgraphError,
 )
 from newsgraph.results import kind, negotiate, render_capped
-from newsgraph.store import Store
+from newsgraph.snapshot import Snapshot
+
+if TYPE_CHECKING:  # the full store (and the pipeline it imports) stays out of the workers
+    from newsgraph.store import Store
 
 MAX_DEADLINE = 60.0
 
@@ -81,7 +84,7 @@ class Answer:
     truncated: bool
 
 
-def execute(store: Store, job: Job) -> Answer:
+def execute(store: Store | Snapshot, job: Job) -> Answer:
     """Evaluate, negotiate the format, and write at most job.max_rows rows, in this thread."""
     result = store.query(job.text, substitutions=job.substitutions, **job.options)
     try:
@@ -102,8 +105,8 @@ def worker_loop(conn: Any, location: str, memory: int) -> None:
     with contextlib.suppress(NewsgraphError, MemoryError):  # if not, the first query tells
         # opened before the first query, so that none pays the opening (~0.3 s at 1M
         # quads) and is taken for a slow, heavy query because of it
-        store = Store.open_read_only(location)
-        version = store.version()
+        store = Snapshot(location)
+        version = store.version
     while True:
         try:
             job = conn.recv()
@@ -112,7 +115,7 @@ def worker_loop(conn: Any, location: str, memory: int) -> None:
         try:
             if store is None or job.version != version:
                 store = None  # close the old snapshot (and its threads) first
-                store, version = Store.open_read_only(location), job.version
+                store, version = Snapshot(location), job.version
             reply: tuple = ("ok", execute(store, job))
         except MemoryError:
             reply = _out_of_memory(memory)
