@@ -251,8 +251,8 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
                                                      "and the cut is flagged")] = 10_000,
           memory_mib: Annotated[int, typer.Option(help="memory of one query worker, MiB")] = 1024,
           workers: Annotated[int, typer.Option(help="query worker processes (default: one "
-                                                    "per core, two at least: one is kept "
-                                                    "for quick saved queries)")] = 0,
+                                                    "per core, and one more kept for quick "
+                                                    "saved queries)")] = 0,
           queue: Annotated[int, typer.Option(help="requests that may wait for a busy "
                                                   "worker; more get 503 at once")] = 8,
           public: Annotated[bool, typer.Option(help="exposed to a network: limit each "

@@ -43,9 +43,9 @@ class Limits:
     saved_timeout: float = 5.0   # saved queries
     max_rows: int = 10_000
     memory: int = 1 << 30
-    # one per core, and two at least: long queries may hold all but one, kept for the
-    # quick saved queries (each worker holds ~75 MB at 1M quads: its engine's caches)
-    workers: int = field(default_factory=lambda: max(2, os.cpu_count() or 1))
+    # one per core for long queries, and one more kept for quick saved queries (each
+    # holds ~80 MB at 1M quads, most of it its engine's caches)
+    workers: int = field(default_factory=lambda: (os.cpu_count() or 1) + 1)
     heavy_seconds: float = 0.1   # a saved query slower than this (recent median) is heavy
     queue: int = 8               # requests waiting for a worker; more get 503 at once
     max_get: int = 8 << 10       # query text by GET, bytes

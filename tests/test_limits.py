@@ -185,7 +185,7 @@ def test_cross_products_never_take_the_last_worker_from_saved_queries(seeded) ->
 
 def test_the_default_pool_keeps_a_worker_for_saved_queries_even_on_one_core(
         seeded, monkeypatch) -> None:
-    """One worker per core, two at least: on a one-core machine, a cross product still
+    """One worker per core and one more: on a one-core machine, a cross product still
     leaves a worker to a saved query."""
     monkeypatch.setattr(os, "cpu_count", lambda: 1)
     limits = Limits(timeout=4)
