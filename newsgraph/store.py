@@ -120,7 +120,7 @@ class Store(Writes, GraphStore):
         self.location, self.read_only = Path(location), True
         self._reopen = threading.Lock()
         self._stamp = self._stamp_now()
-        self._ox = self._open_read_only()
+        self._ox = open_read_only(self.location)
         return self
 
     @classmethod
@@ -136,9 +136,6 @@ class Store(Writes, GraphStore):
             if not is_store(location):
                 raise
         return cls.open_read_only(location)
-
-    def _open_read_only(self) -> ox.Store:
-        return open_read_only(self.location)
 
     def _stamp_now(self) -> tuple[int, int] | None:
         try:
@@ -161,7 +158,7 @@ class Store(Writes, GraphStore):
             stamp = self._stamp_now()
             if stamp == self._stamp:
                 return False
-            self._ox, self._stamp = self._open_read_only(), stamp
+            self._ox, self._stamp = open_read_only(self.location), stamp
         return True
 
     def publish(self) -> None:
