@@ -83,7 +83,11 @@ class Snapshot:
 
     def __init__(self, location: str | os.PathLike[str]) -> None:
         self._ox = open_read_only(Path(location))
-        self.version = read_version(self._ox)
+        self._version = read_version(self._ox)
+
+    def version(self) -> str:
+        """As `Store.version`: read once, when the snapshot was opened."""
+        return self._version
 
     def query(self, sparql: str, substitutions: dict[ox.Variable, Any] | None = None,
               **options: Any) -> Any:

@@ -107,7 +107,7 @@ def worker_loop(conn: Any, location: str, memory: int) -> None:
         # opened before the first query, so that none pays the opening (~0.3 s at 1M
         # quads) and is taken for a slow, heavy query because of it
         store = Snapshot(location)
-        version = store.version
+        version = store.version()
     while True:
         try:
             job = conn.recv()
