@@ -1,11 +1,11 @@
 """Memory of a process and of all its descendants, from /proc (Linux).
 
-`newsgraph serve` is a tree: the server, the forkserver and resource tracker of
-multiprocessing, and the query workers, which the forkserver forks (grandchildren of the
-server). Its memory is the sum over the whole tree, sampled while it works:
+`newsgraph serve` is a tree: the server and its query workers (its children, each an
+interpreter of its own). Its memory is the sum over the whole tree, sampled while it
+works:
 
-- RSS summed over the processes counts the pages they share (the forkserver's imports,
-  which each worker maps copy-on-write) once per process: an upper bound, and what
+- RSS summed over the processes counts the pages they share (the interpreter's and the
+  engine's code, mapped from the same files) once per process: an upper bound, and what
   `serve_rss_mb` reports;
 - PSS (proportional set size) splits each shared page between the processes that map it:
   what the tree costs the machine, reported beside it.

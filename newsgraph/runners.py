@@ -10,24 +10,28 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import multiprocessing as mp
 import os
 import queue
+import socket
 import statistics
+import subprocess
+import sys
 import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
 from anyio import from_thread, to_thread
 
+import newsgraph
 from newsgraph import errors
 from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError
 from newsgraph.store import Store
-from newsgraph.workers import Answer, Job, Limits, execute, worker_loop
+from newsgraph.workers import Answer, Job, Limits, execute
 
 RECENT = 5  # runs of a saved query that decide its lane
 QUEUED = 2.0  # seconds a request waits for a worker at most
@@ -69,10 +73,38 @@ def _running_loop() -> asyncio.AbstractEventLoop | None:
         return None
 
 
-@dataclass
+# A worker is a fresh interpreter that imports `newsgraph.workers` and nothing else, its
+# pipe a socket handed down by descriptor: no forkserver, no resource tracker (the two
+# processes multiprocessing adds, 38 MB at rest), and no page of the server's copied.
+_WORKER = "import sys; from newsgraph.workers import main; main(*sys.argv[1:])"
+_PACKAGE_ROOT = str(Path(newsgraph.__file__).resolve().parent.parent)
+
+
+@dataclass(eq=False)  # a worker is itself: kept in a set
 class _Worker:
-    process: Any
-    conn: Any
+    process: subprocess.Popen
+    conn: Connection
+
+    def alive(self) -> bool:
+        return self.process.poll() is None
+
+    def kill(self) -> None:
+        self.process.kill()
+        with contextlib.suppress(subprocess.TimeoutExpired):
+            self.process.wait(5)
+        self.conn.close()
+
+
+def _start_worker(location: str, memory: int) -> _Worker:
+    """A worker process over the store at `location`, and the server's end of its pipe."""
+    ours, theirs = socket.socketpair()
+    with ours, theirs:
+        paths = os.environ.get("PYTHONPATH")
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, paths]))}
+        process = subprocess.Popen(
+            [sys.executable, "-c", _WORKER, str(theirs.fileno()), location, str(memory)],
+            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
+        return _Worker(process, Connection(ours.detach()))
 
 
 class QueryPool:
@@ -86,11 +118,10 @@ class QueryPool:
 
     def __init__(self, location: str | os.PathLike[str], limits: Limits | None = None) -> None:
         self.location, self.limits = str(Path(location).resolve()), limits or Limits()
-        self._ctx = mp.get_context("forkserver")
-        self._ctx.set_forkserver_preload(["newsgraph.workers"])
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
+        self._started: set[_Worker] = set()  # every worker alive or not yet reaped
         self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
         self._seconds: dict[str, deque[float]] = {}  # saved query -> its last runs' seconds
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
@@ -98,21 +129,17 @@ class QueryPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        ours, theirs = self._ctx.Pipe()
-        process = self._ctx.Process(target=worker_loop, args=(theirs, self.location,
-                                                         self.limits.memory), daemon=True)
-        process.start()
-        theirs.close()
-        return _Worker(process, ours)
+        worker = _start_worker(self.location, self.limits.memory)
+        with self._lock:
+            self._started.add(worker)
+        return worker
 
     def _stop(self, worker: _Worker) -> _Worker:
         """Kill a worker and start its replacement at once, so that the replacement opens
         the store (~0.3 s at 1M quads) before a request waits for it. If the start fails,
         the dead worker goes back to the queue and is respawned when next taken: a failed
         spawn costs one request, never a worker of the pool."""
-        worker.process.kill()
-        worker.process.join(5)
-        worker.conn.close()
+        self._end(worker)
         with self._lock:
             self.replaced += 1
         try:
@@ -237,8 +264,9 @@ class QueryPool:
         return self._alive(self._queued(self._idle_worker, deadline, self._workers))
 
     def _alive(self, worker: _Worker) -> _Worker:
-        if worker.process.is_alive():
+        if worker.alive():
             return worker
+        self._end(worker)
         try:
             return self._spawn()
         except Exception as exc:
@@ -279,7 +307,7 @@ class QueryPool:
             polled = None if gone is None else lambda: from_thread.run(gone)
             return await to_thread.run_sync(self.run, job, deadline, polled)
         worker = await self._queued_worker(deadline, gone)
-        if not worker.process.is_alive():  # a respawn: milliseconds, off the loop
+        if not worker.alive():  # a respawn: milliseconds, off the loop
             worker = await to_thread.run_sync(self._alive, worker)
         if gone is not None and await gone():
             self._put_idle(worker)
@@ -316,7 +344,7 @@ class QueryPool:
     def _running(self, worker: _Worker, job: Job, end: float, deadline: float) -> bool:
         """Whether to wait on for a worker's reply: False when it died (its pipe then tells
         how); past `end`, the query is stopped, and counts as a run of `deadline` seconds."""
-        if not worker.process.is_alive():
+        if not worker.alive():
             return False
         if time.monotonic() > end:
             self._timed(job, deadline)
@@ -329,9 +357,10 @@ class QueryPool:
         try:
             return worker.conn.recv()
         except (EOFError, OSError):
-            worker.process.join(1)
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                worker.process.wait(1)
             raise QueryLimitError(
-                f"the query was stopped: its worker died (exit code {worker.process.exitcode}), "
+                f"the query was stopped: its worker died (exit code {worker.process.returncode}), "
                 f"most likely over the {self.limits.memory >> 20} MiB memory limit",
                 hint="narrow the query (ORDER BY over a large join holds everything)") from None
 
@@ -346,15 +375,17 @@ class QueryPool:
         healthy = reply is not None and (reply[0] == "ok" or reply[1] != "QueryLimitError")
         self._put_idle(worker if healthy else self._stop(worker))
 
+    def _end(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._started.discard(worker)
+
     def close(self) -> None:
-        while True:
-            try:
-                worker = self._idle.get_nowait()
-            except queue.Empty:
-                return
-            worker.conn.close()
-            worker.process.kill()
-            worker.process.join(5)
+        """Stop every worker, busy or idle."""
+        with self._lock:
+            workers = list(self._started)
+        for worker in workers:
+            self._end(worker)
 
 
 class InlineRunner:

@@ -117,8 +117,8 @@ def test_the_load_figure_is_the_median_of_loads_in_turns(tmp_path: Path) -> None
     assert len(Store(tmp_path / "ng")) == ours["quads"] > 5_000
 
 
-# a process that starts one holding 64 MiB (written, so resident), as the forkserver under
-# `newsgraph serve` starts the query workers: the memory is the server's grandchild's
+# a process that starts one holding 64 MiB (written, so resident): the memory is the
+# grandchild's, which the tree's sum must count (a thread or a pool may start processes)
 _HOLDER = "import time; block = b'x' * (64 << 20); time.sleep(60)"
 _STARTS = "import subprocess, sys; subprocess.Popen([sys.executable, '-c', {!r}]).wait()"
 

@@ -3,8 +3,13 @@ each worker, and the server's in its own (the 300 MB budget at 1M quads, issue 8
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
+from pathlib import Path
+
+from benchmarks.memory import descendants
+from benchmarks.servers import free_port, launched
 
 
 def _loaded(module: str) -> set[str]:
@@ -14,7 +19,7 @@ def _loaded(module: str) -> set[str]:
             "if m.split('.')[0] not in sys.stdlib_module_names)))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True)
-    return set(json.loads(out.stdout)) - {"__main__", "_distutils_hack"}
+    return set(json.loads(out.stdout)) - {"__main__", "__mp_main__", "_distutils_hack"}
 
 
 def test_a_query_worker_loads_the_engine_and_nothing_of_the_pipeline() -> None:
@@ -28,3 +33,23 @@ def test_the_server_leaves_the_sparql_checker_and_the_cleaner_until_first_needed
     assert {"newsgraph.http", "fastapi"} <= loaded
     assert not {m for m in loaded if m.split(".")[0] in ("rdflib", "pyparsing", "ftfy")}
     assert "loaders.clean" not in loaded
+
+
+def test_the_server_runs_its_queries_in_children_of_its_own_and_nothing_else(
+        seeded_dir: Path, tmp_path: Path) -> None:
+    """The serving tree is the server and its query workers, each a fresh interpreter: with
+    multiprocessing's forkserver, a forkserver and a resource tracker came too (38 MB at
+    1M quads), and each worker carried pages of the forkserver's (11 MB)."""
+    store = tmp_path / "store"
+    shutil.copytree(seeded_dir, store)
+    port = free_port()
+    argv = [sys.executable, "-m", "newsgraph.cli", "--store", str(store), "serve",
+            "--port", str(port), "--workers", "2"]
+    with launched(argv, port, "newsgraph serve") as server:
+        tree = set(descendants(server.pid))
+        children = {int(pid) for task in Path(f"/proc/{server.pid}/task").glob("*/children")
+                    for pid in task.read_text().split()}
+        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
+    assert tree == children and len(children) == 2, (tree, children)
+    assert all(b"newsgraph.workers" in command for command in commands), commands
+

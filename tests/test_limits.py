@@ -376,7 +376,7 @@ def test_a_stopped_worker_is_replaced_at_once_not_when_the_next_request_needs_it
         with pytest.raises(QueryTimeoutError):
             pool.run(Job(ENDLESS), 0.5)
         (waiting,) = list(pool._idle.queue)
-        assert waiting.process.is_alive() and pool.replaced == 1
+        assert waiting.alive() and pool.replaced == 1
         answer = pool.run(Job(PEOPLE, fmt="json"), 5)
         assert json.loads(answer.body)["results"]["bindings"] and pool.replaced == 1
     finally:
