@@ -1,6 +1,7 @@
 """A read-only snapshot of an on-disk store: opening it, its version, a query. What a query
 worker holds, and all it imports beside pyoxigraph: each worker is an interpreter that
-loads `workers.py` and this module, so the less they load, the less each worker carries. `Store` reads through the same functions; writing lives there.
+loads `workers.py` and this module, so the less they load, the less each worker carries.
+`Store` reads through the same functions; writing lives there.
 """
 from __future__ import annotations
 
