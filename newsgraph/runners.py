@@ -122,6 +122,7 @@ class QueryPool:
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
         self._started: set[_Worker] = set()  # every worker alive or not yet reaped
+        self._closed = False
         self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
         self._seconds: dict[str, deque[float]] = {}  # saved query -> its last runs' seconds
         self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
@@ -129,8 +130,12 @@ class QueryPool:
             self._idle.put(self._spawn())
 
     def _spawn(self) -> _Worker:
-        worker = _start_worker(self.location, self.limits.memory)
+        """A new worker, unless the pool was closed: a query stopped by `close` would
+        otherwise start a replacement that nothing stops."""
         with self._lock:
+            if self._closed:
+                raise QueryLimitError("the server is stopping", hint="retry once it is back")
+            worker = _start_worker(self.location, self.limits.memory)
             self._started.add(worker)
         return worker
 
@@ -381,8 +386,9 @@ class QueryPool:
             self._started.discard(worker)
 
     def close(self) -> None:
-        """Stop every worker, busy or idle."""
+        """Stop every worker, busy or idle; none starts after."""
         with self._lock:
+            self._closed = True
             workers = list(self._started)
         for worker in workers:
             self._end(worker)

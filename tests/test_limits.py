@@ -9,6 +9,7 @@ import os
 import socket
 import threading
 import time
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
@@ -381,3 +382,33 @@ def test_a_stopped_worker_is_replaced_at_once_not_when_the_next_request_needs_it
         assert json.loads(answer.body)["results"]["bindings"] and pool.replaced == 1
     finally:
         pool.close()
+
+
+def _children() -> set[str]:
+    return {pid for task in Path("/proc/self/task").glob("*/children")
+            for pid in task.read_text().split()}
+
+
+def test_a_pool_closed_while_a_query_runs_stops_its_worker_and_starts_none(seeded) -> None:
+    """The server stopping closes its pool: a busy worker is killed with the idle ones (a
+    cross product would run on with nobody to stop it), and the query it stopped does not
+    start a replacement."""
+    seeded.publish()
+    before = _children()
+    pool = QueryPool(seeded.location, Limits(workers=1))
+    failed: list[Exception] = []
+
+    def ask() -> None:
+        try:
+            pool.run(Job(ENDLESS), 30)
+        except QueryLimitError as exc:
+            failed.append(exc)
+
+    asking = threading.Thread(target=ask)
+    asking.start()
+    time.sleep(0.5)
+    pool.close()
+    asking.join(10)
+    assert failed and not asking.is_alive()
+    time.sleep(0.2)
+    assert _children() - before == set() and not pool._started
