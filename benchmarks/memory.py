@@ -27,19 +27,25 @@ def peak_rss_mb(pid: int) -> float:
     return _kib(Path(f"/proc/{pid}/status"), "VmHWM:")[0] / 1024
 
 
+def children(pid: int) -> list[int]:
+    """The children of `pid`, whichever of its threads started them."""
+    out: list[int] = []
+    for task in Path(f"/proc/{pid}/task").glob("*/children"):
+        try:
+            out += [int(c) for c in task.read_text().split()]
+        except OSError:  # the thread or the process ended meanwhile
+            continue
+    return out
+
+
 def descendants(pid: int) -> list[int]:
-    """The children of `pid`, their children, and so on (any thread may have started one)."""
+    """The children of `pid`, their children, and so on."""
     out: list[int] = []
     todo = [pid]
     while todo:
-        parent = todo.pop()
-        for task in Path(f"/proc/{parent}/task").glob("*/children"):
-            try:
-                found = [int(c) for c in task.read_text().split()]
-            except OSError:  # the thread or the process ended meanwhile
-                continue
-            out += found
-            todo += found
+        found = children(todo.pop())
+        out += found
+        todo += found
     return out
 
 

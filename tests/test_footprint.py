@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from benchmarks.memory import descendants
+from benchmarks.memory import children, descendants
 from benchmarks.servers import free_port, launched
 
 
@@ -46,10 +46,8 @@ def test_the_server_runs_its_queries_in_children_of_its_own_and_nothing_else(
     argv = [sys.executable, "-m", "newsgraph.cli", "--store", str(store), "serve",
             "--port", str(port), "--workers", "2"]
     with launched(argv, port, "newsgraph serve") as server:
-        tree = set(descendants(server.pid))
-        children = {int(pid) for task in Path(f"/proc/{server.pid}/task").glob("*/children")
-                    for pid in task.read_text().split()}
-        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
-    assert tree == children and len(children) == 2, (tree, children)
+        tree, own = set(descendants(server.pid)), set(children(server.pid))
+        commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in own]
+    assert tree == own and len(own) == 2, (tree, own)
     assert all(b"newsgraph.workers" in command for command in commands), commands
 

@@ -9,11 +9,11 @@ import os
 import socket
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from benchmarks.memory import children
 from newsgraph import runners
 from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError, RateLimitError
 from newsgraph.http import create_app
@@ -384,17 +384,12 @@ def test_a_stopped_worker_is_replaced_at_once_not_when_the_next_request_needs_it
         pool.close()
 
 
-def _children() -> set[str]:
-    return {pid for task in Path("/proc/self/task").glob("*/children")
-            for pid in task.read_text().split()}
-
-
 def test_a_pool_closed_while_a_query_runs_stops_its_worker_and_starts_none(seeded) -> None:
     """The server stopping closes its pool: a busy worker is killed with the idle ones (a
     cross product would run on with nobody to stop it), and the query it stopped does not
     start a replacement."""
     seeded.publish()
-    before = _children()
+    before = set(children(os.getpid()))
     pool = QueryPool(seeded.location, Limits(workers=1))
     failed: list[Exception] = []
 
@@ -411,4 +406,4 @@ def test_a_pool_closed_while_a_query_runs_stops_its_worker_and_starts_none(seede
     asking.join(10)
     assert failed and not asking.is_alive()
     time.sleep(0.2)
-    assert _children() - before == set() and not pool._started
+    assert set(children(os.getpid())) - before == set() and not pool._started
