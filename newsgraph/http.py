@@ -8,6 +8,7 @@ parse, a remote server's version, the evidence of `explain`) runs in a thread.
 from __future__ import annotations
 
 import inspect
+from collections.abc import Mapping
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 from urllib.parse import parse_qs
@@ -28,6 +29,7 @@ from newsgraph.errors import (
     RateLimitError,
 )
 from newsgraph.explain import with_evidence
+from newsgraph.fastpath import App, FastPath, Handler
 from newsgraph.pages import add_pages
 from newsgraph.ratelimit import RateLimiter, exempt
 from newsgraph.runners import is_remote, make_runner
@@ -72,25 +74,28 @@ def create_app(store: Store, queries: SavedQueries | None = None,
         """An index lookup in the store here; a request of its own to a SPARQL server."""
         return await run_in_threadpool(store.version) if is_remote(store) else store.version()
 
-    app = FastAPI(title="newsgraph", version=__version__, lifespan=lifespan,
-                  dependencies=[Depends(fresh)],
-                  description="People, roles, organizations, dated events and sourced "
-                  "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
-                  "queries.")
+    app = App(title="newsgraph", version=__version__, lifespan=lifespan,
+              dependencies=[Depends(fresh)],
+              description="People, roles, organizations, dated events and sourced "
+              "statements from news articles, as RDF. Read-only SPARQL endpoint and saved "
+              "queries.")
     origins = ["*"] if cors is None else cors
     if origins:
         app.add_middleware(CORSMiddleware, allow_origins=origins, allow_methods=["GET"])
     app.state.store, app.state.queries, app.state.runner = store, queries, runner
-    if limits.rate:
-        limiter = RateLimiter(limits.rate)
+    limiter = RateLimiter(limits.rate) if limits.rate else None
 
+    def take_share(request: Request) -> None:
+        if limiter is not None and not exempt(request.scope["path"]):
+            limiter.take(request.client.host if request.client else "unknown")
+
+    if limiter is not None:
         @app.middleware("http")
         async def rate_limit(request: Request, call_next):  # noqa: ANN202
-            if not exempt(request.url.path):
-                try:
-                    limiter.take(request.client.host if request.client else "unknown")
-                except RateLimitError as exc:
-                    return _error(exc)
+            try:
+                take_share(request)
+            except RateLimitError as exc:
+                return _error(exc)
             return await call_next(request)
 
     @app.exception_handler(NewsgraphError)
@@ -157,9 +162,34 @@ def create_app(store: Store, queries: SavedQueries | None = None,
     def list_queries() -> list[dict[str, Any]]:
         return [q.to_dict() for q in queries]
 
+    async def saved(request: Request, q: SavedQuery, given: Mapping[str, Any],
+                    fmt: str | None, explain: bool) -> Response:
+        """A saved query's answer: the FastAPI route's and the fast path's (`fastpath.py`)."""
+        params = {p.name: given[p.name] for p in q.parameters
+                  if given.get(p.name) is not None}
+        if explain and (fmt or "json") != "json":
+            raise FormatError("explain=true gives SPARQL JSON results only",
+                              hint="drop format= or ask for format=json")
+        job = Job(q.text, substitutions=q.bindings(params),
+                  accept=None if explain else request.headers.get("accept"),
+                  fmt="json" if explain else fmt, name=q.name)
+        response = await respond(request, job, limits.saved_timeout)
+        if not explain or response.status_code != 200:
+            return response
+        body = await run_in_threadpool(with_evidence, store, queries, response.body)
+        return Response(body,
+                        media_type="application/sparql-results+json",
+                        headers={k: v for k, v in response.headers.items()
+                                 if k.lower() == "newsgraph-truncated"}
+                        | {"ETag": f'"{job.version}-explain"'})
+
+    async def admit(request: Request) -> None:
+        take_share(request)
+        await fresh()
+
+    app.fast_path = FastPath(queries, saved, admit, _error, cors=bool(origins))
     for q in queries:
-        app.add_api_route(f"/queries/{q.name}", _saved_endpoint(q, store, queries, respond,
-                                                                limits),
+        app.add_api_route(f"/queries/{q.name}", _saved_endpoint(q, saved),
                           methods=["GET"], tags=["saved queries"], summary=q.summary,
                           description=q.description, name=f"query_{q.name}",
                           operation_id=f"query_{q.name}")
@@ -228,27 +258,12 @@ def _dataset(params: dict[str, list[str]]) -> dict[str, Any]:
     return options
 
 
-def _saved_endpoint(q: SavedQuery, store: Store, queries: SavedQueries, respond,
-                    limits: Limits):
+def _saved_endpoint(q: SavedQuery, saved: Handler):
+    """The FastAPI route of a saved query: its parameters, typed for the OpenAPI document."""
     async def endpoint(request: Request, **values: Any) -> Response:
         fmt, explain = values.pop("format", None), values.pop("explain", False)
-        params = {p.name: values[f"p_{p.name}"] for p in q.parameters
-                  if values.get(f"p_{p.name}") is not None}
-        if explain and (fmt or "json") != "json":
-            raise FormatError("explain=true gives SPARQL JSON results only",
-                              hint="drop format= or ask for format=json")
-        job = Job(q.text, substitutions=q.bindings(params),
-                  accept=None if explain else request.headers.get("accept"),
-                  fmt="json" if explain else fmt, name=q.name)
-        response = await respond(request, job, limits.saved_timeout)
-        if not explain or response.status_code != 200:
-            return response
-        body = await run_in_threadpool(with_evidence, store, queries, response.body)
-        return Response(body,
-                        media_type="application/sparql-results+json",
-                        headers={k: v for k, v in response.headers.items()
-                                 if k.lower() == "newsgraph-truncated"}
-                        | {"ETag": f'"{job.version}-explain"'})
+        return await saved(request, q, {p.name: values.get(f"p_{p.name}")
+                                        for p in q.parameters}, fmt, explain)
 
     signature = [inspect.Parameter("request", inspect.Parameter.POSITIONAL_OR_KEYWORD,
                                    annotation=Request)]

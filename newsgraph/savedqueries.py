@@ -225,12 +225,15 @@ class SavedQueries:
     def names(self) -> list[str]:
         return list(self._queries)
 
+    def find(self, name: str) -> SavedQuery | None:
+        return self._queries.get(name)
+
     def get(self, name: str) -> SavedQuery:
-        try:
-            return self._queries[name]
-        except KeyError:
+        query = self._queries.get(name)
+        if query is None:
             raise UnknownQueryError(f"no saved query named '{name}'",
-                                    hint="known: " + ", ".join(self._queries)) from None
+                                    hint="known: " + ", ".join(self._queries))
+        return query
 
 
 def run_saved(store: Store | RemoteStore, queries: SavedQueries, name: str,

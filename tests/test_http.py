@@ -4,9 +4,11 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from functools import partial
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
@@ -80,6 +82,66 @@ def test_etag_and_if_none_match(client) -> None:
     first = client.get("/queries/people")
     again = client.get("/queries/people", headers={"if-none-match": first.headers["etag"]})
     assert again.status_code == 304
+
+
+PLAIN_GETS = [  # (path, query string, headers): what the saved queries' fast path answers
+    ("/queries/timeline", {"person": "Jan Leike"}, {}),
+    ("/queries/timeline", {"person": "簡·萊克"}, {"accept": "application/sparql-results+xml"}),
+    ("/queries/people", {"format": "csv"}, {}),
+    ("/queries/people", {"format": "png"}, {}),                       # 406
+    ("/queries/sources", {"fact": "not an iri"}, {}),                 # 422
+    ("/queries/timeline", {"person": "Jan Leike", "unknown": "1"}, {}),  # ignored by both
+    ("/queries/people", {}, {"if-none-match": "ETAG"}),               # 304
+]
+
+
+def test_the_saved_queries_fast_path_answers_as_fastapi_does_without_its_stack(seeded) -> None:
+    """A plain GET of a saved query is answered before FastAPI's middleware stack is even
+    built (Starlette builds it at the first request it sees); the same requests through
+    FastAPI give the same status, body and headers, byte for byte."""
+    app = create_app(seeded)
+    try:
+        etag = TestClient(app).get("/queries/people").headers["etag"]
+
+        def ask(client: TestClient) -> list[tuple]:
+            out = []
+            for path, params, headers in PLAIN_GETS:
+                headers = {k: v.replace("ETAG", etag) for k, v in headers.items()}
+                r = client.get(path, params=params, headers=headers)
+                out.append((r.status_code, r.content, sorted(r.headers.items())))
+            return out
+
+        through_fast_path = ask(TestClient(app))
+        assert app.middleware_stack is None  # FastAPI never saw them
+        through_fastapi = ask(TestClient(partial(FastAPI.__call__, app)))
+        assert app.middleware_stack is not None
+        assert [r[0] for r in through_fast_path] == [200, 200, 200, 406, 422, 200, 304]
+        assert through_fast_path == through_fastapi
+    finally:
+        app.state.runner.close()
+
+
+def test_the_fast_path_leaves_everything_else_to_fastapi(seeded) -> None:
+    app = create_app(seeded)
+    try:
+        def scope(path: str = "/queries/timeline", method: str = "GET", query: bytes = b"",
+                  headers: tuple = (), **extra) -> dict:
+            return {"type": "http", "method": method, "path": path, "query_string": query,
+                    "headers": list(headers), "root_path": "", **extra}
+
+        assert app.fast_path.takes(scope()).name == "timeline"
+        for other in (scope(query=b"person=Leike&explain=true"), scope(method="POST"),
+                      scope(headers=[(b"origin", b"https://example.org")]),
+                      scope("/queries/nope"), scope("/queries"), scope("/sparql"),
+                      scope(root_path="/api"), scope() | {"type": "lifespan"}):
+            assert app.fast_path.takes(other) is None, other
+        with TestClient(app) as client:  # and what it leaves, FastAPI answers
+            cors = client.get("/queries/people", headers={"origin": "https://example.org"})
+            assert cors.headers["access-control-allow-origin"] == "*"
+            explained = client.get("/queries/timeline", params={"explain": "true"})
+            assert "evidence" in explained.json()["head"]["vars"]
+    finally:
+        app.state.runner.close()
 
 
 def test_service_description_without_query(client) -> None:
