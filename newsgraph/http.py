@@ -1,6 +1,7 @@
 """The HTTP adapter: SPARQL 1.1 Protocol at /sparql, saved queries at /queries/{name}.
 
-`create_app(store)` builds a fresh app around a store; nothing lives at module level.
+`create_app(store)` builds a fresh app around a store; nothing lives at module level. A
+plain GET of a saved query goes around FastAPI's stack to the same handler (`fastpath.py`).
 Queries never run on the event loop: they run in worker processes (`runners.QueryPool`),
 and the loop waits on a worker's pipe; what else may take milliseconds (a reopen, a SPARQL
 parse, a remote server's version, the evidence of `explain`) runs in a thread.

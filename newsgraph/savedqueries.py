@@ -229,7 +229,7 @@ class SavedQueries:
         return self._queries.get(name)
 
     def get(self, name: str) -> SavedQuery:
-        query = self._queries.get(name)
+        query = self.find(name)
         if query is None:
             raise UnknownQueryError(f"no saved query named '{name}'",
                                     hint="known: " + ", ".join(self._queries))
