@@ -29,9 +29,12 @@ class LoadReport:
         return not self.failed
 
 
-BATCH_QUADS = 400_000  # articles are written to the store in batches of about this size:
-# fewer, larger bulk writes leave the engine fewer files to merge (at 50,000, a load of
-# 10,000 articles made RocksDB stall its writes while it merged: 394 s, now 304 s)
+BATCH_QUADS = 100_000  # articles are written to the store in batches of about this size.
+# pyoxigraph's bulk loader runs faster on smaller inputs: the same 1M quads took 5.0-5.3 s
+# in calls of 50,000 and 7.0-7.5 s in calls of 400,000 (8.6-9.0 s in one call). A load of
+# 1M generated quads takes 9.2-10.6 s in batches of 100,000 against 10.6-12.0 s in batches
+# of 400,000 (three of each in turns), of 5M 57.6 s against 60.4-62.8; 10,000 articles end
+# to end the same (185 s against 187: the extraction sets the pace there).
 
 
 def load_paths(store: Store, paths: list[Path],
