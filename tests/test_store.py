@@ -15,6 +15,7 @@ from benchmarks.corpus import write_articles
 from newsgraph.errors import FormatError
 from newsgraph.export import export
 from newsgraph.extraction import POOL_FROM, jobs_for
+from newsgraph.graphstore import NAMES_GRAPH
 from newsgraph.ingest import load_paths
 from newsgraph.store import Store, article_graph
 
@@ -86,6 +87,25 @@ def test_replace_graph_swaps_one_article_whole(seeded: Store) -> None:
                                named_graphs=[graph]))
     assert len(result) == 1
     assert len(seeded.article_graphs()) == 5
+
+
+def test_a_new_graph_is_written_whole_with_a_new_version(tmp_path: Path) -> None:
+    """A graph not in the store yet is written in place (no staging graph, no MOVE): whole
+    with its name keys, and the store's version changes; a failure writes none of it."""
+    store = Store(tmp_path / "s")
+    graph, version = article_graph("new"), store.version()
+    person = ox.NamedNode("urn:x:p")
+    key = ox.NamedNode("https://w3id.org/newsgraph/ns#key")
+    quads = [ox.Quad(person, key, ox.Literal("jan leike"), graph),
+             ox.Quad(person, ox.NamedNode("urn:x:q"), ox.Literal("o"), graph)]
+    with pytest.raises(AttributeError):  # a term that is not a quad, after two that are
+        store.replace_graph(graph, [*quads, "not a quad"])
+    assert store.version() == version and not store._ox.contains_named_graph(graph)
+    assert store.replace_graph(graph, quads) == 3  # the two, and the key in the names index
+    assert store.version() != version
+    assert len(list(store._ox.quads_for_pattern(None, None, None, graph))) == 2
+    assert list(store._ox.quads_for_pattern(person, key, None, NAMES_GRAPH))
+    assert not [g for g in store._ox.named_graphs() if "staging" in g.value]
 
 
 def test_a_batch_of_new_and_reloaded_graphs_stores_what_one_by_one_does(
