@@ -206,7 +206,8 @@ def serve_figures(ng_location: Path, ox_location: Path, params: dict, seconds: f
     runs: dict[tuple[str, str], dict] = {}
     memory: dict[str, TreePeak] = {}
     ng_argv = [str(Path(sys.executable).with_name("newsgraph")), "--store", str(ng_location),
-               "serve", "--port", str(ng_port), "--saved-timeout", "60"]
+               "serve", "--port", str(ng_port), "--saved-timeout", "60",
+               "--no-access-log"]  # as oxigraph serve, which writes no line per request
     ox_argv = [oxigraph_binary(), "serve-read-only", "--location", str(ox_location),
                "--bind", f"127.0.0.1:{ox_port}"]
     for server, argv, port, paths in (("newsgraph", ng_argv, ng_port, ng_paths),

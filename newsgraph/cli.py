@@ -259,6 +259,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
                                                     "client to --rate requests a minute")] = False,
           rate: Annotated[float, typer.Option(help="requests per minute per client with "
                                                    "--public (bursts of a tenth)")] = 120.0,
+          access_log: Annotated[bool, typer.Option(help="a line on stdout per request")] = True,
           ) -> None:
     """Serve the web page, the SPARQL endpoint, the saved queries and their OpenAPI docs."""
     import uvicorn
@@ -274,7 +275,7 @@ def serve(host: str = "127.0.0.1", port: int = 8000,
     served = RemoteStore(state.endpoint) if state.endpoint else Store.for_serving(
         state.location)
     uvicorn.run(create_app(served, cors=origins, limits=limits), host=host, port=port,
-                log_level="info")
+                log_level="info", access_log=access_log)
 
 
 def main() -> None:

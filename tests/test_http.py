@@ -182,6 +182,33 @@ def test_sparqlwrapper_and_curl_against_a_real_server(server, seeded_dir) -> Non
     assert int(json.loads(curl.stdout)["results"]["bindings"][0]["n"]["value"]) == n
 
 
+def test_the_access_log_has_a_line_per_request_unless_turned_off(seeded_dir: Path,
+                                                                tmp_path: Path) -> None:
+    """`newsgraph serve` writes a line per request on stdout, as uvicorn does;
+    `--no-access-log` writes none (as `oxigraph serve`: the benchmark compares the two so)."""
+    import shutil
+
+    import httpx
+
+    from benchmarks.servers import free_port, wait_listening
+    store = tmp_path / "served"
+    shutil.copytree(seeded_dir, store)  # a server settles its store: a copy of the shared one
+    for option, lines in (("--access-log", 1), ("--no-access-log", 0)):
+        port, log = free_port(), tmp_path / f"{option}.log"
+        with log.open("wb") as sink:
+            proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store",
+                                     str(store), "serve", "--port", str(port), option],
+                                    stdout=sink, stderr=subprocess.STDOUT)
+            try:
+                wait_listening(proc, port, "newsgraph serve")
+                answer = httpx.get(f"http://127.0.0.1:{port}/queries/people?format=json")
+                assert answer.status_code == 200
+            finally:
+                proc.terminate()
+                proc.wait(10)
+        assert log.read_text().count('"GET /queries/people?format=json HTTP/1.1" 200') == lines
+
+
 PERSONS = "SELECT (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a <https://w3id.org/newsgraph/ns#Person> }"
 
 
