@@ -137,32 +137,21 @@ class Writes:
         (the engine's MOVE copies quad by quad: the ontology's 2,000 took 40 ms of a new
         store's 100, in place 15).
         """
-        if not self._ox.contains_named_graph(graph):
-            return self._add_graph(graph, quads)
-        staging = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
-        staged = with_names(in_graph(quads, staging))
-        # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write out.
-        update = f"MOVE SILENT GRAPH <{staging.value}> TO GRAPH <{graph.value}> ;\n" + bump()
+        target, update = graph, bump()
+        if self._ox.contains_named_graph(graph):
+            target = ox.NamedNode(STAGING + hashlib.sha1(graph.value.encode()).hexdigest())
+            # Both IRIs are NamedNode-validated (no '>' or space can occur): safe to write.
+            update = f"MOVE SILENT GRAPH <{target.value}> TO GRAPH <{graph.value}> ;\n" + update
+        written = with_names(in_graph(quads, target))
         try:
-            if self._ox.contains_named_graph(staging):
-                self._ox.remove_graph(staging)
-            self._ox.extend(staged)
+            if target != graph and self._ox.contains_named_graph(target):
+                self._ox.remove_graph(target)  # left by a write that failed
+            self._ox.extend(written)
             self._ox.update(update)
         except OSError as exc:
             raise StoreError(f"writing graph {graph.value} failed: {exc}",
                              hint="the previous version of the graph is unchanged") from exc
-        return len(staged)
-
-    def _add_graph(self, graph: ox.NamedNode, quads: Iterable[ox.Quad]) -> int:
-        """A new graph (and its name keys) in one transaction, then a new version."""
-        added = with_names(in_graph(quads, graph))
-        try:
-            self._ox.extend(added)
-            self._ox.update(bump())
-        except OSError as exc:
-            raise StoreError(f"writing graph {graph.value} failed: {exc}",
-                             hint="the graph was written whole or not at all") from exc
-        return len(added)
+        return len(written)
 
     def replace_graphs(self, items: Iterable[tuple[ox.NamedNode, list[ox.Quad] | bytes]]
                        ) -> int:
