@@ -9,6 +9,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 
 def free_port() -> int:
@@ -38,9 +39,12 @@ def oxigraph_binary() -> str:
 
 
 @contextmanager
-def launched(argv: list[str], port: int, what: str) -> Iterator[subprocess.Popen]:
-    """A server process that listens on 127.0.0.1:`port`, stopped on exit."""
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+def launched(argv: list[str], port: int, what: str,
+             output: IO[bytes] | None = None) -> Iterator[subprocess.Popen]:
+    """A server process that listens on 127.0.0.1:`port`, stopped on exit; what it writes
+    goes to `output` (both streams), or nowhere."""
+    proc = subprocess.Popen(argv, stdout=output or subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT if output else subprocess.DEVNULL)
     try:
         wait_listening(proc, port, what)
         yield proc
@@ -50,9 +54,10 @@ def launched(argv: list[str], port: int, what: str) -> Iterator[subprocess.Popen
 
 
 @contextmanager
-def running(argv: list[str], port: int, what: str) -> Iterator[str]:
+def running(argv: list[str], port: int, what: str,
+            output: IO[bytes] | None = None) -> Iterator[str]:
     """As `launched`, yielding the server's URL."""
-    with launched(argv, port, what):
+    with launched(argv, port, what, output):
         yield f"http://127.0.0.1:{port}"
 
 

@@ -10,6 +10,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import IO
 
 import pytest
 import uvicorn
@@ -70,11 +71,12 @@ def serving(app) -> Iterator[int]:
         thread.join(10)
 
 
-def newsgraph_serve(store: Path, *options: str):  # noqa: ANN201 - yields the URL
-    """`newsgraph serve` in its own process on a free port, as a user runs it; its URL."""
+def newsgraph_serve(store: Path, *options: str, output: IO[bytes] | None = None):  # noqa: ANN201
+    """`newsgraph serve` in its own process on a free port, as a user runs it; its URL.
+    What it writes goes to `output`, or nowhere."""
     port = free_port()
     return running([sys.executable, "-m", "newsgraph.cli", "--store", str(store), "serve",
-                    "--port", str(port), *options], port, "newsgraph serve")
+                    "--port", str(port), *options], port, "newsgraph serve", output)
 
 
 @pytest.fixture(scope="session")

@@ -189,23 +189,12 @@ def test_the_access_log_has_a_line_per_request_unless_turned_off(seeded_dir: Pat
     import shutil
 
     import httpx
-
-    from benchmarks.servers import free_port, wait_listening
     store = tmp_path / "served"
     shutil.copytree(seeded_dir, store)  # a server settles its store: a copy of the shared one
     for option, lines in (("--access-log", 1), ("--no-access-log", 0)):
-        port, log = free_port(), tmp_path / f"{option}.log"
-        with log.open("wb") as sink:
-            proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "--store",
-                                     str(store), "serve", "--port", str(port), option],
-                                    stdout=sink, stderr=subprocess.STDOUT)
-            try:
-                wait_listening(proc, port, "newsgraph serve")
-                answer = httpx.get(f"http://127.0.0.1:{port}/queries/people?format=json")
-                assert answer.status_code == 200
-            finally:
-                proc.terminate()
-                proc.wait(10)
+        log = tmp_path / f"{option}.log"
+        with log.open("wb") as sink, newsgraph_serve(store, option, output=sink) as url:
+            assert httpx.get(url + "/queries/people?format=json").status_code == 200
         assert log.read_text().count('"GET /queries/people?format=json HTTP/1.1" 200') == lines
 
 
