@@ -132,8 +132,8 @@ class Writes:
 
         The MOVE and the version bump are one SPARQL update, so one transaction. The name
         keys among the quads also go to the names index graph (a set: one row per entity and
-        key, whatever the number of articles), in the staging transaction. A graph not in
-        the store yet is written in place, in one transaction, and the version bumped after
+        key, whatever the number of articles), in the transaction that writes the quads. A
+        graph not in the store yet is written in place, in one transaction, the version bumped after
         (the engine's MOVE copies quad by quad: the ontology's 2,000 took 40 ms of a new
         store's 100, in place 15).
         """
