@@ -108,9 +108,6 @@ def _vocab() -> dict:
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6}}
 
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
-
-
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """(name, pattern ignoring case, the same pattern for lower-cased text). The scan runs
@@ -175,7 +172,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
     out: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date already is
     lower = fastre.lower_text(text)
-    chinese = _CJK.search(text) is not None
+    chinese = fastre.has_cjk(text)
     for name, cased, lowered in _patterns():
         if name.startswith("zh-") and not chinese:
             continue

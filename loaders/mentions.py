@@ -178,7 +178,7 @@ class MentionFinder(OrgNames):
     def run(self) -> list[Mention]:
         found = []
         for pattern in _registry_patterns():
-            for m in pattern.finditer(self.norm):
+            for m in fastre.finditer(pattern, self.norm):
                 text = m.group(0)
                 entity = self.reg.find(text) or self.reg.find(text[:-1])
                 if entity is not None:
@@ -198,7 +198,7 @@ class MentionFinder(OrgNames):
     def _dot_names(self) -> None:
         chars = "".join(words("names", "translit_zh"))
         pattern = fastre.compile(rf"[{chars}]{{1,5}}·[{chars}]{{1,6}}") if chars else DOT_NAME
-        for m in pattern.finditer(self.norm):
+        for m in fastre.finditer(pattern, self.norm):
             paren = PAREN_LATIN.match(self.norm, m.end())
             latin = paren.group(1) if paren else None
             entity = self._entity(latin or m.group(0), "person", m.group(0))
@@ -286,7 +286,7 @@ class MentionFinder(OrgNames):
         function = set(toml("names")["function_chars_zh"]) | set(toml("names")["not_name_chars_zh"])
         for pattern, rule in zip(_zh_context(), ("name-zh-after-title", "name-zh-before-verb"),
                                  strict=True):
-            for m in pattern.finditer(self.norm):
+            for m in fastre.finditer(pattern, self.norm):
                 if not function.intersection(m.group(1)):
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
 

@@ -32,7 +32,7 @@ class OrgNames:
         zh = fastre.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
-        for m in latin.finditer(self.norm):
+        for m in fastre.finditer(latin, self.norm):
             parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
                       and x.start == m.start(1) and x.end < m.end(1) - 1]
             tokens = m.group(1).split()
@@ -48,7 +48,7 @@ class OrgNames:
         compound = fastre.compile(rf"(?<![\w-])((?:[A-Z]\w*-)+"  # "Qingwu-Forschungsinstitut"
                                   rf"(?:{alternation(words('names', 'org_compound_suffixes'))}))"
                                   rf"(?![\w-])")
-        for m in compound.finditer(self.norm):
+        for m in fastre.finditer(compound, self.norm):
             self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-compound")
         self._introduced_orgs()
         self._appositive_orgs()
@@ -58,7 +58,7 @@ class OrgNames:
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         verbs = tuple(words("names", "not_org_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
-        for m in zh.finditer(self.norm):
+        for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
             place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
@@ -102,7 +102,7 @@ class OrgNames:
                                  r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
                                  rf"(?:{kinds})\b")
         stop = words("names", "not_names")
-        for m in pattern.finditer(self.norm):
+        for m in fastre.finditer(pattern, self.norm):
             name = m.group(1)
             if name.split()[0] in stop or not self._free_span(m.start(1), m.end(1)):
                 continue
@@ -121,7 +121,7 @@ class OrgNames:
         stop = words("names", "not_names")
         starts = tuple(words("names", "not_founded_starts_zh"))
         function = set(toml("names")["function_chars_zh"])
-        for m in (m for p in patterns for m in p.finditer(self.norm)):
+        for m in (m for p in patterns for m in fastre.finditer(p, self.norm)):
             name = m.group(1)
             if name.startswith(starts) or name.split()[0] in stop \
                     or function.intersection(name) or not self._free_span(m.start(1), m.end(1)):

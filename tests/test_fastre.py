@@ -59,6 +59,7 @@ def test_every_loader_pattern_finds_what_it_finds_as_written() -> None:
     texts, patterns = _texts(), list(fastre.WRITTEN)
     assert sum(p.pattern != fastre.WRITTEN[p] for p in patterns) > 60  # most got a lookahead
     assert sum(fastre._required_of(p) is not None for p in patterns) > 30  # most can skip
+    assert sum(fastre._needs_cjk_of(p) for p in patterns) > 10  # skipped on Latin text
     for pattern in patterns:
         written = re.compile(fastre.WRITTEN[pattern], pattern.flags)
         for text in texts + [t.lower() for t in texts]:
@@ -86,12 +87,33 @@ def test_required_strings(pattern: str, needed: set[str] | None) -> None:
     assert fastre.required(pattern, re.IGNORECASE) is None  # the text's case is unknown
 
 
+@pytest.mark.parametrize(("pattern", "needs"), [
+    ("同年|当年", True),
+    (r"(\d{4})\s*年", True),
+    ("(?:同年|that year)", False),  # one branch without
+    ("[\u4e00-\u9fff]{2,3}团队", True),
+    ("[\u4e00-\u9fffA-Z]+", False),  # a class with Latin letters in it
+    ("(?<=的)[A-Z]+", True),  # the text must hold what a lookbehind finds
+    ("(?<!的)[A-Z]+", False),
+    ("(?:的)?[A-Z]+", False),  # optional
+    ("[一二三]*x", False),
+    ("，", False),  # full-width punctuation is not a Chinese character
+])
+def test_patterns_that_need_a_chinese_character(pattern: str, needs: bool) -> None:
+    assert fastre.needs_cjk(pattern) is needs
+    text = "In that year SAP and IBM, 那年 A"  # Chinese characters, but none of those needed
+    for checked in (text, text.replace("那年", "")):
+        expected = [m.span() for m in re.finditer(pattern, checked)]
+        assert [m.span() for m in fastre.finditer(fastre.compile(pattern), checked)] == expected
+
+
 TRICKY = [r"\b(?:on|am|last)\s+(Monday|Montag)\b", r"(?<![\d.,-])(?:in|im)?\s*(19\d\d|20\d\d)",
           r"(?i:^share|ſt)|同年|(?i:k)elvin", r"(?:\d+|zwei)\s+(?:Jahre|years)\s+ago",
-          r"(?<![A-Za-z])(?:Ende|Anfang)\s+(?:Mai|Juli)(?-i:(?![a-z]))"]
+          r"(?<![A-Za-z])(?:Ende|Anfang)\s+(?:Mai|Juli)(?-i:(?![a-z]))",
+          r"(?<![\d年])(\d{1,2})\s*月(?!\s*\d)|(?:同|当)年"]
 ALPHABET = st.sampled_from(list("aAkKſsSt \n12907同年") + [
     "\u212a", "on ", "am ", "Monday", "Montag", "in ", "im ", "2024", "1999", "share", "Ende ",
-    "Mai", "zwei ", "years ago", "Jahre", ",", "-", "elvin"])
+    "Mai", "zwei ", "years ago", "Jahre", ",", "-", "elvin", "月", "当", "5月"])
 
 
 @settings(max_examples=300, deadline=None)
