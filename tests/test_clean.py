@@ -61,6 +61,17 @@ def test_fold_keeps_length_and_maps_traditional_to_simplified() -> None:
     assert fold("ＯｐｅｎＡＩ") == "OpenAI"
 
 
+def test_every_wide_character_is_folded_inside_any_text() -> None:
+    """A text without any character of the table is passed over; one with a single such
+    character, anywhere, is folded whole."""
+    from loaders.fold import _WIDTH
+    plain = "OpenAI’s chief said on Tuesday"
+    assert fold(plain) == plain
+    for code, narrow in _WIDTH.items():
+        assert fold(plain + chr(code)) == plain + chr(narrow), hex(code)
+        assert fold(chr(code) + "x") == chr(narrow) + "x", hex(code)
+
+
 def test_mojibake_is_repaired_and_offsets_stay_in_the_original() -> None:
     raw = "Ilya Sutskever sagte: â€žWir gehen nicht weg.â€œ\nZweite Zeile."
     c = clean(raw)
