@@ -21,7 +21,7 @@ from loaders.fold import fold
 from loaders.mojibake import is_bad
 
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
-_CJK = r"\u3400-\u9fff"
+_CJK = fastre.CJK
 # Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責; the
 # opening parenthesis is sometimes mangled into "?" (因?yàn)), never a question mark there.
 _PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")

@@ -166,17 +166,16 @@ def _written() -> list[tuple[str, str]]:
 
 
 def find_dates(text: str, published: str | None) -> list[DateMention]:
-    """All date expressions of a text (the folded `norm`), non-overlapping, in order. The
-    patterns named zh-… are tried only on a text with Chinese characters in it."""
+    """All date expressions of a text (the folded `norm`), non-overlapping, in order. A
+    pattern that needs a Chinese character (the zh-… ones) is not scanned over a text
+    without one (`fastre.finditer`)."""
     ref = Reference.parse(published)
     out: list[DateMention] = []
     taken = bytearray(len(text))  # 1 where a date already is
     lower = fastre.lower_text(text)
-    chinese = fastre.has_cjk(text)
     for name, cased, lowered in _patterns():
-        if name.startswith("zh-") and not chinese:
-            continue
-        for found in (cased.finditer(text) if lower is None else fastre.finditer(lowered, lower)):
+        for found in (fastre.finditer(cased, text) if lower is None
+                      else fastre.finditer(lowered, lower)):
             if taken.find(1, found.start(), found.end()) >= 0:
                 continue
             m = found if lower is None else cased.match(text, found.start())  # as written

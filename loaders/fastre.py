@@ -185,14 +185,15 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     return pattern.finditer(text)
 
 
-CJK = (0x3400, 0x9FFF)  # the CJK ideographs the loaders' Chinese patterns are written with
-_CJK_CHAR = re.compile("[\u3400-\u9fff]")
+_CJK_RANGE = (0x3400, 0x9FFF)  # the Chinese characters (CJK ideographs) of every loader
+CJK = r"\u{:04x}-\u{:04x}".format(*_CJK_RANGE)  # as a character class's body: [{CJK}]
+CJK_CHAR = re.compile(f"[{CJK}]")
 
 
 @lru_cache(maxsize=8)
 def has_cjk(text: str) -> bool:
     """Whether the text holds a Chinese character (asked once per text and pattern: kept)."""
-    return not text.isascii() and _CJK_CHAR.search(text) is not None
+    return not text.isascii() and CJK_CHAR.search(text) is not None
 
 
 @lru_cache(maxsize=1024)
@@ -216,11 +217,11 @@ def _cjk_seq(items: list) -> bool:
 
 def _cjk_item(op, av) -> bool:  # noqa: ANN001 - parser data
     if op is C.LITERAL:
-        return CJK[0] <= av <= CJK[1]
+        return _CJK_RANGE[0] <= av <= _CJK_RANGE[1]
     if op is C.IN:
-        return bool(av) and all(o is C.LITERAL and CJK[0] <= a <= CJK[1]
-                                or o is C.RANGE and CJK[0] <= a[0] and a[1] <= CJK[1]
-                                for o, a in av)
+        low, high = _CJK_RANGE
+        return bool(av) and all(o is C.LITERAL and low <= a <= high
+                                or o is C.RANGE and low <= a[0] and a[1] <= high for o, a in av)
     if op is C.SUBPATTERN:
         return _cjk_seq(list(av[3]))
     if op is C.ASSERT:  # a lookahead or lookbehind that must match: in the text, if not the match

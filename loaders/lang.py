@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import re
 
+from loaders.fastre import CJK_CHAR
 from loaders.fold import to_simplified
 
-_CJK = re.compile(r"[\u3400-\u9fff]")
+_CJK = CJK_CHAR
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 STOPWORDS = {

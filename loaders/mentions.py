@@ -17,7 +17,7 @@ from loaders.lexicon import alternation, ontology_terms, toml, words
 from loaders.orgnames import OrgNames
 from loaders.registry import Entity, Registry, new_entity, registry
 
-CJK = r"\u3400-\u9fff"
+CJK = fastre.CJK
 _LOW = r"a-zà-öø-ÿß"
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
@@ -59,7 +59,7 @@ def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _LOWER = re.compile(rf"[{_LOW}]")
-_CJK_CHAR = re.compile(f"[{CJK}]")
+_CJK_CHAR = fastre.CJK_CHAR
 
 
 def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:

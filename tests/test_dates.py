@@ -78,3 +78,16 @@ def test_gerade_einmal_is_merely_no_time() -> None:
     assert find_dates("mit gerade einmal einer Handvoll Beschäftigter", "2023-06-14") == []
     assert [d.value for d in find_dates("OpenAI hat gerade verkündet", "2023-06-14")] == \
         ["2023-06"]
+
+
+def test_the_chinese_patterns_are_skipped_only_on_text_without_chinese() -> None:
+    """Every zh-… pattern needs a Chinese character, so `fastre.finditer` skips it on an
+    English or German article; on a Chinese one it is scanned, on either path."""
+    from loaders import fastre
+    from loaders.dates import _patterns
+    chinese = [(cased, lowered) for name, cased, lowered in _patterns() if name.startswith("zh-")]
+    assert len(chinese) > 10
+    assert all(fastre._needs_cjk_of(c) and fastre._needs_cjk_of(lw) for c, lw in chinese)
+    for opening in ("Ankara", "İstanbul"):  # the lower-cased text, and the text as written
+        found = find_dates(f"{opening}：2024年5月，上周五", "2024-06-12")
+        assert [d.value for d in found] == ["2024-05", "2024-06-07"]
