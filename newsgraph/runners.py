@@ -20,7 +20,7 @@ import threading
 import time
 from collections import deque
 from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
@@ -84,15 +84,21 @@ _PACKAGE_ROOT = str(Path(newsgraph.__file__).resolve().parent.parent)
 class _Worker:
     process: subprocess.Popen
     conn: Connection
+    closing: threading.Lock = field(default_factory=threading.Lock)
 
     def alive(self) -> bool:
         return self.process.poll() is None
 
     def kill(self) -> None:
+        """Kill the process and close our end of its pipe. `close` and the thread whose
+        query the worker was running may both kill it at once: the pipe is closed by one
+        of them only (`Connection.close` checks, then closes: two at once would close the
+        descriptor twice, failing, or closing another file opened since)."""
         self.process.kill()
         with contextlib.suppress(subprocess.TimeoutExpired):
             self.process.wait(5)
-        self.conn.close()
+        with self.closing:
+            self.conn.close()
 
 
 def _start_worker(location: str, memory: int) -> _Worker:

@@ -407,3 +407,27 @@ def test_a_pool_closed_while_a_query_runs_stops_its_worker_and_starts_none(seede
     assert failed and not asking.is_alive()
     time.sleep(0.2)
     assert set(children(os.getpid())) - before == set() and not pool._started
+
+
+def test_a_worker_killed_by_two_threads_at_once_closes_its_pipe_once(seeded) -> None:
+    """`close` and the thread whose query a worker ran may kill it at the same moment; its
+    pipe is closed once (two closes at once fail on the second, or close another file
+    opened since: a pool closed mid-query raised EBADF from the stopped query's thread).
+    Without the lock, 40 rounds failed every time in four runs."""
+    seeded.publish()
+    for _ in range(40):
+        worker = runners._start_worker(str(seeded.location), 0)
+        both, errors = threading.Barrier(2), []
+
+        def kill(w=worker, b=both, failed=errors) -> None:
+            b.wait()
+            try:
+                w.kill()
+            except OSError as exc:
+                failed.append(exc)
+        threads = [threading.Thread(target=kill) for _ in range(2)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(10)
+        assert errors == [] and not worker.alive() and worker.conn.closed
