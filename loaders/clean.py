@@ -17,18 +17,18 @@ from pathlib import Path
 import ftfy
 
 from loaders import fastre
+from loaders.fastre import CJK
 from loaders.fold import fold
 from loaders.mojibake import is_bad
 
 _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
-_CJK = fastre.CJK
 # Pinyin with tone marks, in parentheses after a Chinese character: 負(fù)責(zé) -> 負責; the
 # opening parenthesis is sometimes mangled into "?" (因?yàn)), never a question mark there.
-_PINYIN = re.compile(rf"(?<=[{_CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
+_PINYIN = re.compile(rf"(?<=[{CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
 _DOUBLE_PUNCT = re.compile(r"(?<=[。、])[,，]+|[,，]+(?=[,，。、;；!！?？])")
 _SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
-                                    r"[\u3040-\u30ff]", rf"[{_CJK}]", r"[A-Za-z]")]
+                                    r"[\u3040-\u30ff]", rf"[{CJK}]", r"[A-Za-z]")]
 
 
 @dataclass

@@ -6,7 +6,6 @@ import re
 from loaders.fastre import CJK_CHAR
 from loaders.fold import to_simplified
 
-_CJK = CJK_CHAR
 _LATIN = re.compile(r"[A-Za-zÀ-ÿ]")
 _WORDS = re.compile(r"[A-Za-zÄÖÜäöüß]+")
 STOPWORDS = {
@@ -21,7 +20,7 @@ STOPWORDS = {
 
 
 def detect(text: str) -> str:
-    cjk = _CJK.findall(text)
+    cjk = CJK_CHAR.findall(text)
     if len(cjk) >= 0.2 * (len(cjk) + len(_LATIN.findall(text))) and cjk:
         sample = "".join(cjk[:4000])
         changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=True))

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from functools import cache
 
 from loaders import fastre
+from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, ontology_terms, toml, words
 from loaders.orgnames import OrgNames
 from loaders.registry import Entity, Registry, new_entity, registry
 
-CJK = fastre.CJK
 _LOW = r"a-zà-öø-ÿß"
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
@@ -59,7 +59,6 @@ def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
 
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 _LOWER = re.compile(rf"[{_LOW}]")
-_CJK_CHAR = fastre.CJK_CHAR
 
 
 def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -69,7 +68,7 @@ def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
     few dozen names costs more than scanning for each."""
     found = []
     for name in names:
-        cjk = bool(_CJK_CHAR.search(name))
+        cjk = bool(CJK_CHAR.search(name))
         i = text.find(name) if cjk or len(name) >= 2 else -1
         while i >= 0:
             end = i + len(name) if cjk else _bounded(text, i, name)

@@ -8,13 +8,13 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import fastre
+from loaders.fastre import CJK
 from loaders.lexicon import alternation, toml, words
 from loaders.registry import new_entity
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
 
-CJK = fastre.CJK
 # Between an organization and a team of its: next to it ("OpenAI 的", "OpenAI-"), or in
 # apposition ("Anthropic, dem Claude-Team von nebenan", "Meta, the FAIR team").
 _APPOSED = re.compile(r"(?s:.{0,2})|[,，]\s*(?:the|its|dem|der|die|das|den|des|seinem|ihrem)\s+")
