@@ -57,6 +57,18 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _masked(text: str, mentions: list[Mention]) -> str:
+    """The text with each mention's characters (sorted by start) written as NUL."""
+    parts, last = [], 0
+    for m in mentions:
+        if m.end > last:
+            start = max(m.start, last)
+            parts += (text[last:start], "\0" * (m.end - start))
+            last = m.end
+    parts.append(text[last:])
+    return "".join(parts)
+
+
 class Context(OrgLookup):
     """One article as the rules see it."""
 
@@ -75,10 +87,7 @@ class Context(OrgLookup):
         self.by_iri = {m.entity.iri: m.entity for m in mentions}
         self._starts = [m.start for m in mentions]  # mentions come sorted by start
         self.main_org = self._topic_company(norm, mentions)
-        masked = list(norm)
-        for m in mentions:
-            masked[m.start:m.end] = "\0" * (m.end - m.start)
-        self.masked = "".join(masked)
+        self.masked = _masked(norm, self.mentions)
         self.sents = sentences(norm)
         self._sent_set = set(self.sents)
         self.local_orgs: dict[str, Entity] = {}

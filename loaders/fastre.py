@@ -178,9 +178,10 @@ def finditer(pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
     """`pattern.finditer(text)`, but nothing without a scan when the text holds none of the
     strings one of which every match holds (`required`), or no Chinese character while
     every match needs one (`needs_cjk`: the Chinese rules on an English article)."""
+    if _needs_cjk_of(pattern) and not has_cjk(text):  # asked first: it is kept per text
+        return iter(())
     needed = _required_of(pattern)
-    if needed is not None and not any(s in text for s in needed) \
-            or _needs_cjk_of(pattern) and not has_cjk(text):
+    if needed is not None and not any(s in text for s in needed):
         return iter(())
     return pattern.finditer(text)
 

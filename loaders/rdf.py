@@ -69,6 +69,10 @@ class GraphBuilder:
         # ox.Quad costs more to make than the rest of a fact's writing (its object checked
         # against every kind of term), and N-Quads are written from the terms' own text
         self.triples: dict[Triple, None] = {}
+        # what was written once is not written again (an entity is named by every fact
+        # about it, a span is the evidence of all the facts it states): the node, kept
+        self._entities: dict[tuple, ox.NamedNode] = {}
+        self._evidence: dict[tuple[int, int], ox.NamedNode] = {}
 
     def add(self, s: ox.NamedNode, p: ox.NamedNode, o: object) -> None:
         self.triples[(s, p, o)] = None
@@ -91,7 +95,11 @@ class GraphBuilder:
         self.add(RUN, RDF_TYPE, _n("LoaderRun"))
 
     def entity(self, e: Entity) -> ox.NamedNode:
-        node = ox.NamedNode(e.iri)
+        key = (e.iri, e.kind, e.name, e.unit_of)
+        node = self._entities.get(key)
+        if node is not None:
+            return node
+        node = self._entities[key] = ox.NamedNode(e.iri)
         self.add(node, RDF_TYPE, _n(KIND_CLASS[e.kind]))
         self.add(node, _n("name"), ox.Literal(e.name))
         self.add(node, _n("key"), ox.Literal(name_key(e.name)))
@@ -114,11 +122,20 @@ class GraphBuilder:
         a, b = self.cleaned.span(start, end)
         text = self.raw[a:b]  # the span without its edge whitespace: exact == raw[start:end]
         a, b = a + len(text) - len(text.lstrip()), b - (len(text) - len(text.rstrip()))
-        ev = ox.NamedNode(ID + "evidence/" + _hash(self.source.id, a, b))
+        ev = self._evidence.get((a, b))
+        new = ev is None
+        if new:
+            ev = self._evidence[(a, b)] = ox.NamedNode(
+                ID + "evidence/" + _hash(self.source.id, a, b))
         self.add(node, _n("evidence"), ev)
         self.add(node, _n("rule"), ox.Literal(rule))
         self.add(node, _iri(PROV + "wasGeneratedBy"), RUN)
         self.add(node, _iri(PROV + "wasDerivedFrom"), self.article)
+        if new:
+            self._selectors(ev, a, b)
+
+    def _selectors(self, ev: ox.NamedNode, a: int, b: int) -> None:
+        """The evidence of the article's characters a to b: its quote and its position."""
         self.add(ev, RDF_TYPE, _n("Evidence"))
         self.add(ev, _iri(OA + "hasSource"), self.article)
         quote_sel, pos_sel = ox.NamedNode(ev.value + "-quote"), ox.NamedNode(ev.value + "-pos")

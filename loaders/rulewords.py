@@ -6,7 +6,35 @@ import re
 from functools import cache
 
 from loaders import fastre
-from loaders.lexicon import toml
+from loaders.lexicon import alternation, toml
+
+# An item of a list that is a word or phrase, with or without \b at its ends: its edges
+_WORD_ITEM = re.compile(r"(\\b)?([^\\.^$*+?{}\[\]|()]+)(\\b)?")
+_WORD_CHAR = re.compile(r"\w")
+
+
+def any_of(items: list[str]) -> re.Pattern[str]:
+    """Any of the items (regexes), as if tried in their order. When every item is a word
+    or phrase, with or without \\b at its ends, and no two can match at one place, they go
+    into one alternation per kind of edge: `\\bsagte\\b|\\bschrieb\\b` is
+    `\\b(?:schrieb|sagte)\\b`, which tests the edge once, not once per word (half the
+    time of a scan over an English article). Otherwise they stay as written."""
+    parts = [_WORD_ITEM.fullmatch(p) for p in items]
+    if not all(parts) or _overlapping(parts):
+        return fastre.compile("|".join(f"(?:{p})" for p in items))
+    groups: dict[tuple[str, str], list[str]] = {}
+    for m in parts:
+        groups.setdefault((m[1] or "", m[3] or ""), []).append(m[2])
+    return fastre.compile("|".join(f"{lead}(?:{alternation(words)}){trail}"
+                                   for (lead, trail), words in groups.items()))
+
+
+def _overlapping(parts: list[re.Match[str]]) -> bool:
+    """Whether two words can match at one place with different ends (then their order
+    decides): one starts the other, and no \\b at the shorter one's end rules that out."""
+    return any(len(x) < len(y) and y.startswith(x)
+               and not (a[3] and _WORD_CHAR.match(x[-1]) and _WORD_CHAR.match(y[len(x)]))
+               for a in parts for b in parts for x, y in [(a[2], b[2])])
 
 
 def _org_gap(data: dict) -> re.Pattern[str]:
@@ -25,8 +53,6 @@ SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", 
 @cache
 def lexicon() -> dict:
     data = toml("extract")
-    def any_of(items):
-        return fastre.compile("|".join(f"(?:{p})" for p in items))
     copulas = f"(?:{'|'.join(data['copulas'])})"  # and the words that may follow one
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
     same_named = {key: any_of(data[key]) for key in SAME_NAMED}

@@ -41,11 +41,19 @@ class Shape:
     params: dict[str, Any] = field(default_factory=dict)
     properties: list[Shape] = field(default_factory=list)
     targets: list[tuple[str, str]] = field(default_factory=list)  # (kind, IRI)
+    # read once from params by compile(): every article asks them of every focus node
     checks: list[tuple[Callable[[Data, Any, Any], bool], Any]] = field(default_factory=list)
+    counts: tuple[float, float] = (0, float("inf"))  # sh:minCount, sh:maxCount
+    message: str = ""  # as a property shape
+    node_message: str = ""  # as a node shape
 
     def compile(self) -> Shape:
-        """Its value constraints as (check, argument) pairs, looked up once."""
+        """Its value constraints as (check, argument) pairs, its counts and messages."""
         self.checks = [(_CHECKS[key], arg) for key, arg in self.params.items() if key in _CHECKS]
+        self.counts = (float(self.params.get("minCount", 0)),
+                       float(self.params.get("maxCount", float("inf"))))
+        self.message = self.params.get("message", f"<{self.path}> breaks a constraint")
+        self.node_message = self.params.get("message", "the node does not conform")
         return self
 
 
@@ -225,21 +233,23 @@ def _less_or_equal(a: Any, b: Any) -> bool:
 def violations(data: Data, shape: Shape, focus: Any) -> list[str]:
     """The messages of what `focus` breaks of `shape`, one per failing value."""
     out = []
-    if not _value_ok(data, shape, focus):
-        out.append(shape.params.get("message", "the node does not conform"))
-    props = data.out.get(focus, {})
+    if shape.checks and not _value_ok(data, shape, focus):
+        out.append(shape.node_message)
+    props = data.out.get(focus, _NONE)
     for prop in shape.properties:
-        values = props.get(prop.path or "", [])
-        message = prop.params.get("message", f"<{prop.path}> breaks a constraint")
-        p = prop.params
-        if "minCount" in p and len(values) < p["minCount"] \
-                or "maxCount" in p and len(values) > p["maxCount"]:
-            out.append(message)
-        out += [message for v in values if not _value_ok(data, prop, v)]
-        if "lessThanOrEquals" in p:
-            others = data.objects(focus, p["lessThanOrEquals"])
-            out += [message for v in values for w in others if not _less_or_equal(v, w)]
+        values = props.get(prop.path, ())
+        low, high = prop.counts
+        if not low <= len(values) <= high:
+            out.append(prop.message)
+        if prop.checks:
+            out += [prop.message for v in values if not _value_ok(data, prop, v)]
+        if "lessThanOrEquals" in prop.params:
+            others = data.objects(focus, prop.params["lessThanOrEquals"])
+            out += [prop.message for v in values for w in others if not _less_or_equal(v, w)]
     return out
+
+
+_NONE: dict[str, list[Any]] = {}
 
 
 def conforms(data: Data, shape: Shape, node: Any) -> bool:

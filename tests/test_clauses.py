@@ -3,6 +3,8 @@ loaders find (and do not find) in one short article, compared as sets."""
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from loaders.rulewords import lexicon
 from tests.test_extraction import events, extract, roles, statements
@@ -378,3 +380,18 @@ def test_the_rules_visit_only_the_sentences_where_their_words_occur() -> None:
     assert ctx.hit_sentences(lexicon()["reported"], None, ctx.triggers) == [first, said, last]
     assert ctx.hits(ctx.triggers, weather) == []
     assert [m.group(0) for m in ctx.hits(ctx.triggers, (0, len(text)))] == ["verließ", "trat"]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="ab c", max_size=30),
+       st.lists(st.tuples(st.integers(0, 30), st.integers(0, 8)), max_size=6))
+def test_the_masked_text_hides_every_mention_and_nothing_else(text: str, spans) -> None:
+    """Mentions may nest or overlap: each of their characters is NUL, the others stay."""
+    from types import SimpleNamespace
+
+    from loaders.facts import _masked
+    mentions = sorted((SimpleNamespace(start=min(a, len(text)), end=min(a + n, len(text)))
+                       for a, n in spans), key=lambda m: m.start)
+    hidden = {i for m in mentions for i in range(m.start, m.end)}
+    assert _masked(text, mentions) == "".join("\0" if i in hidden else ch
+                                              for i, ch in enumerate(text))

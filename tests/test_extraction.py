@@ -480,3 +480,46 @@ def test_the_nquads_the_store_parses_are_the_articles_triples(tmp_path) -> None:
     parsed = list(ox.parse(result.stored(), format=ox.RdfFormat.N_QUADS))
     assert parsed == result.quads
     assert any(isinstance(q.object, ox.Literal) and "\\" in q.object.value for q in parsed)
+
+
+class _Forgetful(dict):
+    """A dict that keeps nothing."""
+
+    def __setitem__(self, key: object, value: object) -> None:
+        pass
+
+
+def test_each_node_is_written_once_as_if_every_fact_wrote_it_again(monkeypatch) -> None:
+    """The graph builder writes an entity's triples and an evidence span's once, and keeps
+    their node for the next fact naming them: the seeds' and the development articles'
+    triples, in their order, are those of a builder that writes them again every time."""
+    from loaders import rdf
+    from loaders.manifest import read_sources
+
+    from .conftest import SEEDS, SHARED
+    folders = [SEEDS] + [d for d in [SHARED / "eval" / "dev"] if d.exists()]
+    sources = read_sources(folders)[0]
+    kept = [process(s).triples for s in sources]
+    original = rdf.GraphBuilder.__init__
+
+    def forgetful(self, *args) -> None:
+        original(self, *args)
+        self._entities, self._evidence = _Forgetful(), _Forgetful()
+
+    monkeypatch.setattr(rdf.GraphBuilder, "__init__", forgetful)
+    assert [process(s).triples for s in sources] == kept
+
+
+def test_an_entity_kept_by_the_builder_is_kept_with_its_name(tmp_path: Path) -> None:
+    """Two entities of one IRI and two names (a new name's slug met again) are both named:
+    the builder keeps a node by everything it writes of the entity, not by its IRI."""
+    from loaders.rdf import NG, GraphBuilder
+    from loaders.registry import Entity
+
+    path = tmp_path / "a.txt"
+    path.write_text("text", encoding="utf-8")
+    builder = GraphBuilder(Source("a", path, "en", None, None, None), "text", clean("text"), "en")
+    for name in ("Jan Leike", "Jan  Leike", "Jan Leike"):
+        builder.entity(Entity("urn:x:jan-leike", "person", name))
+    names = [o.value for s, p, o in builder.triples if p.value == NG + "name"]
+    assert names == ["Jan Leike", "Jan  Leike"]

@@ -155,3 +155,37 @@ def test_introduced_names_are_found_as_the_whole_pattern_finds_them() -> None:
             assert [(m.span(), m.groups()) for m in introduced(long)] == \
                 [(m.span(), m.groups()) for m in pattern.finditer(long)], long
     assert found > 1000
+
+
+WORDS = ["post", "posted", "sai", "said", "称", "声称", "no", "no longer", "n't"]
+WORD_ITEMS = st.lists(st.tuples(st.booleans(), st.sampled_from(WORDS), st.booleans()),
+                      min_size=1, max_size=5)
+WORD_TEXT = st.lists(st.sampled_from([*WORDS, "ed", "d", "声", " ", ",", "x"]),
+                     max_size=20).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(WORD_ITEMS, WORD_TEXT)
+def test_a_list_of_words_matches_as_its_items_in_their_order(items, text: str) -> None:
+    """rulewords.any_of puts words with the same edges into one alternation: the matches
+    are those of the items tried in their order, on any text, whether the words were
+    grouped (no two can match at one place) or kept as written."""
+    from loaders.rulewords import any_of
+
+    written = [("\\b" if lead else "") + w + ("\\b" if trail else "")
+               for lead, w, trail in items]
+    expected = [m.span() for m in re.finditer("|".join(f"(?:{p})" for p in written), text)]
+    assert [m.span() for m in any_of(written).finditer(text)] == expected, written
+
+
+def test_words_are_grouped_only_when_their_order_cannot_matter() -> None:
+    from loaders.rulewords import any_of
+
+    def written(items: list[str]) -> str:
+        compiled = any_of(items)
+        return fastre.WRITTEN.get(compiled, compiled.pattern)
+
+    assert written([r"\bsagte\b", r"\bschrieb\b", "表示"]).count(r"\b") == 2
+    assert written([r"\bpost\b", r"\bposted\b"]).count(r"\b") == 2  # \b parts them
+    for overlapping in (["no", "no longer"], [r"\bpost", r"\bposted\b"], ["x\\b", "x y"]):
+        assert written(overlapping) == "|".join(f"(?:{p})" for p in overlapping)
