@@ -13,15 +13,16 @@ _WORD_ITEM = re.compile(r"(\\b)?([^\\.^$*+?{}\[\]|()]+)(\\b)?")
 _WORD_CHAR = re.compile(r"\w")
 
 
-def any_of(items: list[str]) -> re.Pattern[str]:
+def any_of(items: list[str], flags: int = 0) -> re.Pattern[str]:
     """Any of the items (regexes), as if tried in their order. When every item is a word
     or phrase, with or without \\b at its ends, and no two can match at one place, they go
     into one alternation per kind of edge: `\\bsagte\\b|\\bschrieb\\b` is
     `\\b(?:schrieb|sagte)\\b`, which tests the edge once, not once per word (half the
-    time of a scan over an English article). Otherwise they stay as written."""
+    time of a scan over an English article). Otherwise, and under re.IGNORECASE (where
+    which words overlap would have to be read case-folded), they stay as written."""
     parts = [_WORD_ITEM.fullmatch(p) for p in items]
-    if not all(parts) or _overlapping(parts):
-        return fastre.compile("|".join(f"(?:{p})" for p in items))
+    if flags & re.IGNORECASE or not all(parts) or _overlapping(parts):
+        return fastre.compile("|".join(f"(?:{p})" for p in items), flags)
     groups: dict[tuple[str, str], list[str]] = {}
     for m in parts:
         groups.setdefault((m[1] or "", m[3] or ""), []).append(m[2])
@@ -32,9 +33,10 @@ def any_of(items: list[str]) -> re.Pattern[str]:
 def _overlapping(parts: list[re.Match[str]]) -> bool:
     """Whether two words can match at one place with different ends (then their order
     decides): one starts the other, and no \\b at the shorter one's end rules that out."""
+    words = [(m[2], bool(m[3])) for m in parts]  # each word, and whether \b ends it
     return any(len(x) < len(y) and y.startswith(x)
-               and not (a[3] and _WORD_CHAR.match(x[-1]) and _WORD_CHAR.match(y[len(x)]))
-               for a in parts for b in parts for x, y in [(a[2], b[2])])
+               and not (edge and _WORD_CHAR.match(x[-1]) and _WORD_CHAR.match(y[len(x)]))
+               for x, edge in words for y, _ in words)
 
 
 def _org_gap(data: dict) -> re.Pattern[str]:
@@ -77,9 +79,8 @@ def lexicon() -> dict:
             "post": any_of(data["post_words"]),
             "post_mark": any_of(data["post_marks"]), "mood": any_of(data["indirect_mood"]),
             "first": any_of(data["first_person"]),
-            "unit": fastre.compile("|".join(f"(?:{p})" for p in data["unit_words"]), re.IGNORECASE),
-            "team_name": fastre.compile("|".join(f"(?:{p})" for p in data["team_words"]),
-                                    re.IGNORECASE),
+            "unit": any_of(data["unit_words"], re.IGNORECASE),
+            "team_name": any_of(data["team_words"], re.IGNORECASE),
             "locative": any_of(data["locatives_zh"]), "located": set(data["located_verbs_zh"]),
             "addressee": any_of(data["addressees"]),
             "place": fastre.compile(f"(?:{'|'.join(data['clause_places'])})\\s*$", re.IGNORECASE),

@@ -189,3 +189,6 @@ def test_words_are_grouped_only_when_their_order_cannot_matter() -> None:
     assert written([r"\bpost\b", r"\bposted\b"]).count(r"\b") == 2  # \b parts them
     for overlapping in (["no", "no longer"], [r"\bpost", r"\bposted\b"], ["x\\b", "x y"]):
         assert written(overlapping) == "|".join(f"(?:{p})" for p in overlapping)
+    folded = any_of([r"\bsagte\b", r"\bschrieb\b"], re.IGNORECASE)  # overlaps read case-blind
+    assert fastre.WRITTEN.get(folded, folded.pattern) == r"(?:\bsagte\b)|(?:\bschrieb\b)"
+    assert folded.flags & re.IGNORECASE
