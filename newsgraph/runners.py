@@ -4,7 +4,9 @@ the SPARQL server a store lives on. What runs inside a worker is in `workers.py`
 
 The HTTP adapter calls `run_async` from its event loop: a quick saved query waits for a
 free worker and for the worker's answer on the loop itself, so it costs no thread hop;
-heavy queries wait in a thread, as `run` does for any caller outside a loop.
+a worker released while such queries wait is sent the first one's job at once (`_hand`),
+not left idle while the loop finishes the answer before. Heavy queries wait in a thread,
+as `run` does for any caller outside a loop.
 """
 from __future__ import annotations
 
@@ -131,7 +133,7 @@ class QueryPool:
         self._closed = False
         self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
         self._seconds: dict[str, deque[float]] = {}  # saved query -> its last runs' seconds
-        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future]] = deque()
+        self._waiters: deque[tuple[asyncio.AbstractEventLoop, asyncio.Future, Job]] = deque()
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
 
@@ -176,37 +178,42 @@ class QueryPool:
             raise self._busy(what)
         return item
 
-    async def _queued_worker(self, deadline: float,
-                             gone: Callable[[], Awaitable[bool]] | None = None) -> _Worker:
+    async def _queued_worker(self, job: Job, deadline: float,
+                             gone: Callable[[], Awaitable[bool]] | None = None
+                             ) -> tuple[_Worker, float | None]:
         """`_queued` for a worker, waited for on the event loop, first come first served:
-        a released worker is handed to the longest waiting request."""
+        a released worker is handed to the longest waiting request, with its job (`_hand`).
+        The worker, and when its job was sent (None: not yet)."""
         worker = None if self._waiters else self._idle_worker(None)
         if worker is not None:
-            return worker
+            return worker, None
+        sent = None
         with self._waiting(self._workers):
             loop = asyncio.get_running_loop()
-            handed: asyncio.Future[_Worker] = loop.create_future()
-            self._waiters.append((loop, handed))
+            handed: asyncio.Future[tuple[_Worker, float | None]] = loop.create_future()
+            entry = (loop, handed, job)
+            self._waiters.append(entry)
             try:
                 worker = self._idle_worker(None)  # released before this request queued
                 end = time.monotonic() + min(deadline, QUEUED)
                 while worker is None and (left := end - time.monotonic()) > 0:
                     await asyncio.wait((handed,), timeout=min(left, SLICE))
-                    if handed.done():
-                        worker = handed.result()
-                    elif gone is not None and await gone():
+                    if not handed.done() and gone is not None and await gone():
                         raise _went_away()
+                    if handed.done():
+                        worker, sent = handed.result()
             finally:
-                # a worker handed to it now goes back to the pool (`_hand`); one handed
-                # while it asked whether its client was gone, at once
-                if not handed.cancel() and worker is None:
-                    self._put_idle(handed.result())
-                if (loop, handed) in self._waiters:  # `remove` of a missing entry formats
+                if not handed.cancel() and worker is None:  # handed as it stopped waiting
+                    given, was_sent = handed.result()
+                    # back to the pool; replaced if its job runs (its answer nobody reads
+                    # would be the next request's)
+                    self._put_idle(given if was_sent is None else self._stop(given))
+                if entry in self._waiters:  # `remove` of a missing entry formats
                     with contextlib.suppress(ValueError):  # it: a worker's repr polls its process
-                        self._waiters.remove((loop, handed))
+                        self._waiters.remove(entry)
         if worker is None:
             raise self._busy(self._workers)
-        return worker
+        return worker, sent
 
     @contextlib.contextmanager
     def _waiting(self, what: str) -> Iterator[None]:
@@ -228,21 +235,30 @@ class QueryPool:
     def _put_idle(self, worker: _Worker) -> None:
         """A worker back in the pool: to the first request waiting on a loop, if any."""
         while self._waiters:
-            loop, handed = self._waiters.popleft()
+            loop, handed, job = self._waiters.popleft()
             if not handed.done():
                 if _running_loop() is loop:  # released on the waiter's loop: no wake-up call
-                    self._hand(handed, worker)
+                    self._hand(handed, worker, job)
                 else:
-                    loop.call_soon_threadsafe(self._hand, handed, worker)
+                    loop.call_soon_threadsafe(self._hand, handed, worker, job)
                 return
         self._idle.put(worker)
 
-    def _hand(self, handed: asyncio.Future, worker: _Worker) -> None:
-        """On the waiting request's loop: the worker, unless it stopped waiting meanwhile."""
+    def _hand(self, handed: asyncio.Future, worker: _Worker, job: Job) -> None:
+        """On the waiting request's loop: the worker, unless it stopped waiting meanwhile,
+        and the request's job sent to it at once. The worker starts it without waiting for
+        the waiting request to run again (behind the loop's other callbacks, such as the
+        answer of the request that released it): a worker idle on its pipe for longer
+        starts its next query cold."""
         if handed.done():
             self._put_idle(worker)
-        else:
-            handed.set_result(worker)
+            return
+        sent = None
+        if worker.alive():
+            with contextlib.suppress(OSError):  # died since: the request respawns it
+                worker.conn.send(job)
+                sent = time.monotonic()
+        handed.set_result((worker, sent))
 
     def _idle_worker(self, timeout: float | None) -> _Worker | None:
         try:
@@ -317,15 +333,17 @@ class QueryPool:
         if self.heavy(job):
             polled = None if gone is None else lambda: from_thread.run(gone)
             return await to_thread.run_sync(self.run, job, deadline, polled)
-        worker = await self._queued_worker(deadline, gone)
-        if not worker.alive():  # a respawn: milliseconds, off the loop
-            worker = await to_thread.run_sync(self._alive, worker)
-        if gone is not None and await gone():
-            self._put_idle(worker)
-            raise _went_away()
-        started, reply = time.monotonic(), None
+        worker, sent = await self._queued_worker(job, deadline, gone)
+        if sent is None:
+            if not worker.alive():  # a respawn: milliseconds, off the loop
+                worker = await to_thread.run_sync(self._alive, worker)
+            if gone is not None and await gone():
+                self._put_idle(worker)
+                raise _went_away()
+        started, reply = sent or time.monotonic(), None
         try:
-            self._send(worker, job)
+            if sent is None:
+                self._send(worker, job)
             end = started + deadline
             while not await _readable(worker.conn, SLICE) and self._running(worker, job, end,
                                                                              deadline):

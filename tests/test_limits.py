@@ -303,6 +303,78 @@ def test_a_worker_handed_to_a_waiting_request_is_never_formatted(seeded, monkeyp
         pool.close()
 
 
+class _LoggedPipe:
+    """A worker's pipe that notes each job sent on it."""
+
+    def __init__(self, conn: object, events: list[tuple[str, str]]) -> None:
+        self.conn, self.events = conn, events
+
+    def send(self, job: Job) -> None:
+        self.events.append(("sent", job.name))
+        self.conn.send(job)
+
+    def __getattr__(self, name: str) -> object:
+        return getattr(self.conn, name)
+
+
+def test_a_released_worker_is_sent_the_next_waiting_job_before_the_last_answer_returns(
+        seeded) -> None:
+    """Quick queries queued for one worker: as each answer comes in, the worker is sent the
+    next job at once, before the request that released it goes on to return its answer (a
+    worker left waiting on its pipe meanwhile starts its next query cold)."""
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=1))
+    events: list[tuple[str, str]] = []
+    for worker in pool._started:
+        worker.conn = _LoggedPipe(worker.conn, events)
+
+    async def ask(name: str) -> None:
+        answer = await pool.run_async(Job(PEOPLE, name=name, fmt="json"), 5)
+        assert json.loads(answer.body)["results"]["bindings"]
+        events.append(("answered", name))
+
+    async def scenario() -> None:
+        await asyncio.gather(*(ask(f"q{i}") for i in range(5)))
+    try:
+        asyncio.run(scenario())
+        assert sorted(events) == sorted([(e, f"q{i}") for i in range(5)
+                                         for e in ("sent", "answered")])
+        for i in range(1, 5):
+            assert events.index(("sent", f"q{i}")) < events.index(("answered", f"q{i - 1}"))
+    finally:
+        pool.close()
+
+
+def test_a_request_that_leaves_as_it_is_handed_a_worker_with_its_job_does_not_pass_its_answer_on(
+        seeded) -> None:
+    """One worker held to its deadline; a quick query waits for it, and its client leaves
+    while the worker is handed over with the job already sent. That worker is replaced: kept,
+    its answer (nobody's now) would be read as the next request's."""
+    seeded.publish()
+    pool = QueryPool(seeded.location, Limits(workers=1, queue=1))
+
+    async def leaves_late() -> bool:  # still asking when the worker is handed over
+        await asyncio.sleep(1.5)
+        return True
+
+    async def scenario() -> bytes:
+        holder = asyncio.create_task(pool.run_async(Job(ENDLESS, name="holds"), 1.0))
+        await asyncio.sleep(0.3)
+        with pytest.raises(QueryLimitError, match="went away"):
+            await pool.run_async(Job(PEOPLE, name="leaves", fmt="json"), 5, leaves_late)
+        with pytest.raises(QueryTimeoutError):
+            await holder
+        count = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?p a ng:Person } }"
+        return (await pool.run_async(Job(count, name="next", fmt="json"), 5)).body
+
+    try:
+        body = json.loads(asyncio.run(scenario()))
+        assert body["head"]["vars"] == ["n"] and int(body["results"]["bindings"][0]["n"]["value"])
+        assert pool.replaced == 2  # the holder's worker at its deadline, then the one handed
+    finally:
+        pool.close()
+
+
 def test_a_long_answer_read_in_a_thread_after_the_event_loop_watched_its_pipe_is_whole(
         seeded) -> None:
     """uvloop (what `newsgraph serve` runs on) leaves a descriptor it watched non-blocking. A
