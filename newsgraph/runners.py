@@ -255,8 +255,8 @@ class QueryPool:
             return
         sent = None
         if worker.alive():
-            with contextlib.suppress(OSError):  # died since: the request respawns it
-                worker.conn.send(job)
+            with contextlib.suppress(QueryLimitError):  # died since: the request respawns it
+                self._send(worker, job)
                 sent = time.monotonic()
         handed.set_result((worker, sent))
 
