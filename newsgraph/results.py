@@ -128,7 +128,7 @@ def render(result: Any, fmt: str) -> bytes:
 
 def materialize(result: ox.QuerySolutions) -> Rows:
     variables = [v.value for v in result.variables]
-    return Rows(variables, [[solution[v] for v in variables] for solution in result])
+    return Rows(variables, [list(solution) for solution in result])  # in variable order
 
 
 def term_text(term: Any) -> str:
@@ -181,7 +181,10 @@ def render_capped(result: Any, fmt: str, max_rows: int) -> tuple[bytes, bool]:
     truncated = max_rows >= 0
     if k == "graph":
         return serialize(rows, fmt), truncated  # a list of triples: written as a graph
-    bindings = [{v: _json_term(s[v]) for v in variables if s[v] is not None} for s in rows]
+    # a solution's values in the order of its variables (`list(s)`: a lookup by name,
+    # `s[v]`, costs ten times more, two thirds of a person's timeline's rendering)
+    bindings = [{v: _json_term(x) for v, x in zip(variables, s, strict=True) if x is not None}
+                for s in rows]
     body = json.dumps({"head": {"vars": variables}, "results": {"bindings": bindings}},
                       ensure_ascii=False).encode("utf-8")
     if fmt == "json":

@@ -7,13 +7,14 @@ import sys
 from functools import partial
 from pathlib import Path
 
+import pyoxigraph as ox
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from SPARQLWrapper import CSV, JSON, XML, SPARQLWrapper
 
 from newsgraph.http import create_app
-from newsgraph.results import negotiate
+from newsgraph.results import materialize, negotiate
 
 from .conftest import SEEDS, newsgraph_serve
 
@@ -46,6 +47,24 @@ def test_content_negotiation_for_select(client, accept, ctype, start) -> None:
     r = client.get("/sparql", params={"query": COUNT}, headers={"accept": accept})
     assert r.status_code == 200 and r.headers["content-type"].startswith(ctype)
     assert r.content.startswith(start)
+
+
+def test_select_rows_are_written_as_pyoxigraph_writes_them(client, seeded) -> None:
+    """Projected in another order than the pattern binds them, one variable never bound,
+    one a typed literal: the endpoint's JSON (and the CLI's table rows) hold each value
+    under its own variable, as the engine's own JSON writer puts it."""
+    q = ("SELECT ?name ?none ?n ?person WHERE { GRAPH ?g { ?person a ng:Person ; "
+         "ng:name ?name } OPTIONAL { ?person ng:nothing ?none } BIND(STRLEN(?name) AS ?n) } "
+         "ORDER BY ?person ?name LIMIT 20")
+    ours = client.get("/sparql", params={"query": q}).json()
+    theirs = json.loads(seeded.query(q).serialize(format=ox.QueryResultsFormat.JSON))
+    assert ours == theirs and len(ours["results"]["bindings"]) == 20
+    table = materialize(seeded.query(q))
+    assert [dict(zip(table.variables, r, strict=True)) for r in table.rows][0] == {
+        "name": ox.Literal(theirs["results"]["bindings"][0]["name"]["value"]), "none": None,
+        "n": ox.Literal(theirs["results"]["bindings"][0]["n"]["value"],
+                        datatype=ox.NamedNode("http://www.w3.org/2001/XMLSchema#integer")),
+        "person": ox.NamedNode(theirs["results"]["bindings"][0]["person"]["value"])}
 
 
 def test_construct_gives_rdf_and_406_for_what_it_cannot_make(client) -> None:
