@@ -6,11 +6,14 @@ STORE   ?= data/store
 SHARED  ?= ../shared
 HOST    ?= 127.0.0.1
 PORT    ?= 8000
+# the venv's interpreter: the fastest Python >= 3.11 on the PATH, measured at install
+# (benchmarks/interpreter.py); `make install PYTHON=python3.12` chooses one
+PYTHON  ?= $(shell python3 benchmarks/interpreter.py)
 
 .PHONY: install run test stress score score-dev bench lint docs clean
 
 $(VENV)/.installed: pyproject.toml
-	test -x $(PY) || python3 -m venv $(VENV)
+	test -x $(PY) || $(or $(PYTHON),python3) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@

@@ -163,3 +163,29 @@ def test_the_asserted_rewrites_ask_the_same_questions(seeded: Store, queries,
     unrewritten = queries.get("members-on").text
     assert not list(bare.query(unrewritten, prefixes=PREFIXES, substitutions=queries.get(
         "members-on").bindings(params["members-on"])))
+
+
+def test_the_venv_interpreter_is_chosen_among_the_usable_pythons_on_the_path(
+        tmp_path: Path, monkeypatch, capsys) -> None:
+    """`make install` builds the venv on what `benchmarks/interpreter.py` prints: each
+    python3* of the PATH once, too old or without venv left out, the fastest measured."""
+    from benchmarks import interpreter
+
+    folder = tmp_path / "bin"
+    folder.mkdir()
+    (folder / "python3").symlink_to(sys.executable)
+    (folder / "python3.11").symlink_to(sys.executable)  # the same interpreter: once
+    fakes = {"python3.10": "echo /usr/bin/python3.10 3 10",  # too old
+             "python3.12": "exit 1",  # no venv or ensurepip: the probe's import fails
+             "python3-config": "echo /x 3 12"}  # not an interpreter's name
+    for name, body in fakes.items():
+        (folder / name).write_text(f"#!/bin/sh\n{body}\n")
+        (folder / name).chmod(0o755)
+    monkeypatch.setenv("PATH", str(folder))
+    real = os.path.realpath(sys.executable)
+    assert interpreter.candidates() == [real]
+    assert interpreter.main([]) == 0 and capsys.readouterr().out.strip() == real
+    seconds = interpreter.timings([real])[real]
+    assert 0 < seconds < 1
+    monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
+    assert interpreter.main([]) == 1 and "python3-venv" in capsys.readouterr().err
