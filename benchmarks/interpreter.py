@@ -57,16 +57,16 @@ print(best)
 def candidates() -> list[str]:
     """Each interpreter on the PATH once (by the executable it reports), ≥ 3.11, with the
     venv module and ensurepip (a Debian Python without python3-venv has neither)."""
-    found: dict[str, str] = {}
+    found: list[str] = []
     for folder in os.environ.get("PATH", "").split(os.pathsep):
         if not folder or not Path(folder).is_dir():
             continue
         for path in sorted(Path(folder).iterdir()):
             if NAME.fullmatch(path.name) and os.access(path, os.X_OK):
                 real = _usable(str(path))
-                if real is not None:
-                    found.setdefault(real, real)
-    return list(found.values())
+                if real is not None and real not in found:
+                    found.append(real)
+    return found
 
 
 def _usable(path: str) -> str | None:
@@ -100,7 +100,7 @@ def main(argv: list[str]) -> int:
         print(f"no Python ≥ {MINIMUM[0]}.{MINIMUM[1]} with venv and ensurepip on the PATH; "
               "install one (Debian: apt-get install python3-venv)", file=sys.stderr)
         return 1
-    times = timings(paths) if len(paths) > 1 else {paths[0]: 0.0}
+    times = timings(paths)
     if "--table" in argv:
         for path, seconds in sorted(times.items(), key=lambda kv: kv[1]):
             print(f"{seconds * 1000:8.2f} ms  {path}")
