@@ -12,18 +12,19 @@ functions: what the loaders do), in turns, and the fastest is printed. Run with 
 standard library only, before any environment exists:
 
     python3 benchmarks/interpreter.py          # the path of the fastest interpreter
-    python3 benchmarks/interpreter.py --table  # every candidate with its time
+    python3 benchmarks/interpreter.py --table  # every candidate, its time against the fastest
 """
 from __future__ import annotations
 
 import os
 import re
+import statistics
 import subprocess
 import sys
 from pathlib import Path
 
 MINIMUM = (3, 11)  # pyproject.toml's requires-python
-ROUNDS = 5  # each candidate's best of five, the candidates in turns
+ROUNDS = 9  # rounds of one run of each candidate, back to back
 NAME = re.compile(r"python3(\.\d+)?")
 
 # The workload, run by each candidate: it prints its best time of one round.
@@ -83,15 +84,24 @@ def _usable(path: str) -> str | None:
 
 
 def timings(paths: list[str]) -> dict[str, float]:
-    """Each interpreter's best round, the interpreters taking turns (a noisy machine slows
-    them alike)."""
-    best = dict.fromkeys(paths, float("inf"))
-    for _ in range(ROUNDS):
-        for path in paths:
-            out = subprocess.run([path, "-c", WORKLOAD, "3"], capture_output=True, text=True,
-                                 timeout=60, check=True)
-            best[path] = min(best[path], float(out.stdout))
-    return best
+    """Each interpreter's median, over the rounds, of its time over the round's fastest.
+    A shared machine runs fast and slow for stretches longer than one run (the same
+    interpreter's runs here took 2.6 or 4.0 ms, several in a row of each): the runs of one
+    round, back to back, share a stretch, so each is compared within its round only."""
+    relative: dict[str, list[float]] = {path: [] for path in paths}
+    for turn in range(ROUNDS):
+        order = paths if turn % 2 == 0 else paths[::-1]  # neither always first
+        seconds = {path: _run(path) for path in order}
+        fastest = min(seconds.values())
+        for path, value in seconds.items():
+            relative[path].append(value / fastest)
+    return {path: statistics.median(values) for path, values in relative.items()}
+
+
+def _run(path: str) -> float:
+    out = subprocess.run([path, "-c", WORKLOAD, "3"], capture_output=True, text=True,
+                         timeout=60, check=True)
+    return float(out.stdout)
 
 
 def main(argv: list[str]) -> int:
@@ -102,8 +112,8 @@ def main(argv: list[str]) -> int:
         return 1
     times = timings(paths)
     if "--table" in argv:
-        for path, seconds in sorted(times.items(), key=lambda kv: kv[1]):
-            print(f"{seconds * 1000:8.2f} ms  {path}")
+        for path, ratio in sorted(times.items(), key=lambda kv: kv[1]):
+            print(f"{ratio:6.2f}×  {path}")
         return 0
     print(min(times, key=times.__getitem__))
     return 0

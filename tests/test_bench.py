@@ -185,7 +185,6 @@ def test_the_venv_interpreter_is_chosen_among_the_usable_pythons_on_the_path(
     real = os.path.realpath(sys.executable)
     assert interpreter.candidates() == [real]
     assert interpreter.main([]) == 0 and capsys.readouterr().out.strip() == real
-    seconds = interpreter.timings([real])[real]
-    assert 0 < seconds < 1
+    assert interpreter.timings([real]) == {real: 1.0}  # its own round's fastest
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     assert interpreter.main([]) == 1 and "python3-venv" in capsys.readouterr().err
