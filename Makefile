@@ -12,8 +12,10 @@ PYTHON  ?= $(shell python3 benchmarks/interpreter.py)
 
 .PHONY: install run test stress score score-dev bench lint docs clean
 
-$(VENV)/.installed: pyproject.toml
-	test -x $(PY) || $(or $(PYTHON),python3) -m venv $(VENV)
+$(PY):  # made once; the interpreter is measured only then
+	$(or $(PYTHON),python3) -m venv $(VENV)
+
+$(VENV)/.installed: pyproject.toml | $(PY)
 	$(PY) -m pip install -q --upgrade pip
 	$(PY) -m pip install -q -e '.[test]'
 	touch $@
