@@ -2,14 +2,13 @@
 Python 3.11 or later on the machine, measured, not guessed.
 
 Extraction is pure Python, and so is the server's share of a request: the interpreter's
-build sets their speed. A build made with profile-guided optimization and link-time
-optimization, such as Debian's /usr/bin/python3, ran the loaders 10% faster on this
-project's machine (0.60 against 0.54 MB/s of article text) and `newsgraph serve` 9% faster
-(1,506 against 1,386 requests/s) than a plain build from source (pyenv's default), while
+build sets their speed. A build with profile-guided and link-time optimization, such as
+Debian's /usr/bin/python3, runs them about 10 % faster than a plain build from source
+(pyenv's default; the measured figures are in the README's performance section), and
 `sysconfig` does not tell the two apart. So every `python3*` on the PATH that can make a
 virtual environment runs the same small workload (regex scans, dictionaries, small
-functions: what the loaders do), in turns, and the fastest is printed. Run with the
-standard library only, before any environment exists:
+functions: what the loaders do) in nine rounds (`timings`), and the fastest is printed.
+Run with the standard library only, before any environment exists:
 
     python3 benchmarks/interpreter.py          # the path of the fastest interpreter
     python3 benchmarks/interpreter.py --table  # every candidate, its time against the fastest
