@@ -18,10 +18,13 @@ from loaders.lexicon import alternation, ontology_terms, toml, words
 from loaders.orgnames import OrgNames
 from loaders.registry import Entity, Registry, new_entity, registry
 
-_LOW = r"a-zà-öø-ÿß"
+# Latin Extended-A (ł, ş, ř, Ł, Š...) in either case: Polish, Czech and Turkish names
+_EXT = "\u0100-\u017f"
+_LOW = rf"a-zà-öø-ÿß{_EXT}"
+_UP = rf"A-ZÀ-ÖØ-Þ{_EXT}"
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
-          rf"[A-Z](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[A-Z][{_LOW}]+)?)")
-LATIN_RUN = fastre.compile(rf"(?<![A-Za-zÀ-ÿ]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
+          rf"[{_UP}](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?)")
+LATIN_RUN = fastre.compile(rf"(?<![A-Za-zÀ-ÿ{_EXT}]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
 DOT_NAME = fastre.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 PAREN_LATIN = fastre.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
 PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
@@ -118,6 +121,26 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"  # "X在推特上写道"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
     return after_title, before_verb
+
+
+@cache
+def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Latin-script role title ending right before a name, and one in apposition right
+    after it (or after as/als): the gap of `apposition_gap`, an owner's name with 's, the
+    title's modifiers.
+    Titles an organization holds too (names.toml's `org_titles`) are left out."""
+    roles = ontology_terms()["roles"].by_lang
+    held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
+    titles = alternation({p for table in roles.values() for p in table
+                          if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs},
+                         fold_case=True)
+    data = toml("extract")
+    gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
+    modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
+    owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
+    return (fastre.compile(rf"(?<![A-Za-zÀ-ÿ])(?:{titles})\s+$", re.IGNORECASE),
+            fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})(?![a-zà-ÿ])",
+                           re.IGNORECASE))
 
 
 @cache
@@ -246,13 +269,20 @@ class MentionFinder(OrgNames):
     def _latin_names(self) -> None:
         """Runs of capitalized words ('Der Forscher Jonas Weber', 'Investor Xavier Niel'):
         a name starts at a given name (or is a romanized Chinese one) and takes the one or
-        two words after it."""
+        two words after it; a run without one is a name when a role title stands right
+        before or after it (`_titled_name`)."""
         for m in LATIN_RUN.finditer(self.norm):
             words_ = m.group(0).replace("\u00a0", " ").split(" ")
             offsets = [m.start() + len(" ".join(words_[:i])) + (1 if i else 0)
                        for i in range(len(words_))]
-            i = 0
-            while i < len(words_) - 1:
+            if not self._given_names(m, words_, offsets):
+                self._titled_name(m, words_, offsets)
+
+    def _given_names(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> bool:
+        """The names of a run that start at a given name; whether there was one."""
+        found = False
+        i = 0
+        while i < len(words_) - 1:
                 for size in (3, 2):
                     tokens = words_[i:i + size]
                     if len(tokens) == size and self._person_name(tokens):
@@ -264,9 +294,33 @@ class MentionFinder(OrgNames):
                         self._add(start, end, entity, "name-latin-given-name")
                         if paren:
                             self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+                        found = True
                         i += size - 1
                         break
                 i += 1
+        return found
+
+    def _titled_name(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> None:
+        """A run of two or three name words whose given name no list holds, named by its
+        role title: right before it ('chief scientist Karén Simonyan', 'Forscherin Ewa
+        Nowak') or in apposition right after it ('Barret Zoph, a vice president of
+        research', 'Karén Simonyan, Inflection's chief scientist', 'named Ngozi Okafor as
+        chief executive'). Leading titles and stop words of the run are left out; an
+        organization's suffix ends no name."""
+        stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
+        i = 0
+        while i < len(words_) and (words_[i] in stop or _is_title(words_[i])):
+            i += 1
+        tokens = words_[i:]
+        if not 2 <= len(tokens) <= 3 or tokens[-1] in suffixes \
+                or any(t in stop or _is_title(t) or not t[0].isupper() for t in tokens):
+            return
+        before, after = _title_context()
+        start = offsets[i]
+        if before.search(self.norm, max(0, start - 60), start) or \
+                after.match(self.norm, m.end()):
+            self._add(start, m.end(), self._entity(" ".join(tokens), "person"),
+                      "name-latin-title")
 
     @staticmethod
     def _person_name(tokens: list[str]) -> bool:

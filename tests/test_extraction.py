@@ -523,3 +523,35 @@ def test_an_entity_kept_by_the_builder_is_kept_with_its_name(tmp_path: Path) -> 
         builder.entity(Entity("urn:x:jan-leike", "person", name))
     names = [o.value for s, p, o in builder.triples if p.value == NG + "name"]
     assert names == ["Jan Leike", "Jan  Leike"]
+
+
+@pytest.mark.parametrize(("text", "people"), [
+    # a title right before, or in apposition after, names a run no given name opens
+    ("Die Forscherin Zsófia Nowakowska wechselt zu SAP.", {"Zsófia Nowakowska"}),
+    ("Perplexity CEO Thulani Srinivas said so.", {"Thulani Srinivas"}),
+    ("Oghenekaro Zoph, a vice president of research, left.", {"Oghenekaro Zoph"}),
+    ("Sibusiso Ndlovu, Nedbank's chief economist, said so.", set()),  # no such title
+    ("Sibusiso Ndlovu, Nedbank's chief scientist, said so.", {"Sibusiso Ndlovu"}),
+    ("Acme named Sibusiso Ndlovu as interim CEO.", {"Sibusiso Ndlovu"}),
+    # names in Latin Extended-A letters, given names of many languages
+    ("Der Forscher Michał Dvořák sagte es.", {"Michał Dvořák"}),
+    ("Ayşe Yılmaz and Étienne Dupont spoke.", {"Ayşe Yılmaz", "Étienne Dupont"}),
+    # titles an organization holds too name no person; nor does a title-less run
+    ("Blue Origin, an investor in the round, agreed.", set()),
+    ("Quantum Dynamics, the leader in sensors, agreed.", set()),
+    ("Quantum Dynamics announced a deal.", set()),
+])
+def test_latin_names_by_given_name_or_title(text: str, people: set[str]) -> None:
+    from loaders.fold import fold
+    from loaders.lexicon import words
+    from loaders.mentions import find_mentions
+    norm = fold(text)
+    assert {m.entity.name for m in find_mentions(norm) if m.entity.is_person} == people
+    assert not {"Zsófia", "Thulani", "Oghenekaro", "Sibusiso"} & words("names", "given")
+
+
+def test_a_title_after_will_become_is_a_role(tmp_path) -> None:
+    """'would become the new head of research': 'become' is a copula like 'became'."""
+    text = "OpenAI said on Monday that Mark Chen would become the new head of research at OpenAI."
+    assert ("Mark Chen", "head", "OpenAI", False) in roles(extract(tmp_path, text, "2024-09-26",
+                                                                  "en"))

@@ -112,3 +112,19 @@ def test_organizations_named_by_their_founding_and_dates_told_by_reference(fresh
     assert ("Peter Olsen", "chief financial officer", "晨光智能") in roles
     orgs = {r["orgName"] for r in ask(fresh, "roles") if r.get("articleId") == "z3"}
     assert "芯片公司" not in orgs and "出任集团" not in orgs
+
+
+def test_names_no_list_holds_are_found_by_their_titles(fresh) -> None:
+    """'Radosław Wiśniewski as chief technology officer', 'Tendai Moyo, Quillon's chief
+    technology officer', 'chief executive Ngozi Adeyemi-Park': given names in no lexicon,
+    one in Latin Extended-A letters, named by the role title beside them. 'Harbor
+    Dynamics, an investor in the company' is an organization, not a person."""
+    people = {r["name"] for r in ask(fresh, "people") if r["articleId"] == "e4"}
+    assert people == {"Radosław Wiśniewski", "Tendai Moyo", "Ngozi Adeyemi-Park"}
+    roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")
+             if r["articleId"] == "e4"}
+    assert {("Radosław Wiśniewski", "chief technology officer", "Quillon Systems"),
+            ("Tendai Moyo", "chief technology officer", "Quillon Systems"),
+            ("Ngozi Adeyemi-Park", "chief executive officer", "Quillon Systems")} <= roles
+    said = {r["name"] for r in ask(fresh, "statements") if r["articleId"] == "e4"}
+    assert said == {"Ngozi Adeyemi-Park"}
