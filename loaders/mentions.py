@@ -127,8 +127,8 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A Latin-script role title ending right before a name, and one in apposition right
     after it (or after as/als): the gap of `apposition_gap`, an owner's name with 's, the
-    title's modifiers.
-    Titles an organization holds too (names.toml's `org_titles`) are left out."""
+    title's modifiers. Titles an organization holds too (names.toml's `org_titles`) are
+    left out."""
     roles = ontology_terms()["roles"].by_lang
     held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
     titles = alternation({p for table in roles.values() for p in table
@@ -138,9 +138,9 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
     owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
-    return (fastre.compile(rf"(?<![A-Za-zÀ-ÿ])(?:{titles})\s+$", re.IGNORECASE),
-            fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})(?![a-zà-ÿ])",
-                           re.IGNORECASE))
+    return (fastre.compile(rf"(?<![A-Za-zÀ-ÿ{_EXT}])(?:{titles})\s+$", re.IGNORECASE),
+            fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
+                           rf"(?![{_LOW}])", re.IGNORECASE))
 
 
 @cache
@@ -283,21 +283,21 @@ class MentionFinder(OrgNames):
         found = False
         i = 0
         while i < len(words_) - 1:
-                for size in (3, 2):
-                    tokens = words_[i:i + size]
-                    if len(tokens) == size and self._person_name(tokens):
-                        start = offsets[i]
-                        end = start + len(" ".join(tokens))
-                        paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
-                        entity = self._entity(" ".join(tokens), "person",
-                                              *([paren.group(1)] if paren else []))
-                        self._add(start, end, entity, "name-latin-given-name")
-                        if paren:
-                            self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
-                        found = True
-                        i += size - 1
-                        break
-                i += 1
+            for size in (3, 2):
+                tokens = words_[i:i + size]
+                if len(tokens) == size and self._person_name(tokens):
+                    start = offsets[i]
+                    end = start + len(" ".join(tokens))
+                    paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
+                    entity = self._entity(" ".join(tokens), "person",
+                                          *([paren.group(1)] if paren else []))
+                    self._add(start, end, entity, "name-latin-given-name")
+                    if paren:
+                        self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+                    found = True
+                    i += size - 1
+                    break
+            i += 1
         return found
 
     def _titled_name(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> None:
