@@ -22,13 +22,14 @@ from loaders.registry import Entity, Registry, new_entity, registry
 _EXT = "\u0100-\u017f"
 _LOW = rf"a-zà-öø-ÿß{_EXT}"
 _UP = rf"A-ZÀ-ÖØ-Þ{_EXT}"
+_LETTER = rf"A-Za-zÀ-ÿ{_EXT}"  # any Latin letter: what may not stand right before a name
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[{_UP}](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?)")
-LATIN_RUN = fastre.compile(rf"(?<![A-Za-zÀ-ÿ{_EXT}]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
+LATIN_RUN = fastre.compile(rf"(?<![{_LETTER}]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
 DOT_NAME = fastre.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 PAREN_LATIN = fastre.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
 PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
-_LEFT = r"(?:(?<![A-Za-zÀ-ÿ])|(?<=[a-zà-ÿ])(?=[A-Z]))"
+_LEFT = rf"(?:(?<![{_LETTER}])|(?<=[{_LOW}])(?=[A-Z]))"
 
 
 @dataclass
@@ -60,7 +61,7 @@ def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
     return out
 
 
-_LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
+_LATIN_LETTER = re.compile(rf"[{_LETTER}]")
 _LOWER = re.compile(rf"[{_LOW}]")
 
 
@@ -138,7 +139,7 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
     owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
-    return (fastre.compile(rf"(?<![A-Za-zÀ-ÿ{_EXT}])(?:{titles})\s+$", re.IGNORECASE),
+    return (fastre.compile(rf"(?<![{_LETTER}])(?:{titles})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
                            rf"(?![{_LOW}])", re.IGNORECASE))
 
