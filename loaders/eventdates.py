@@ -93,7 +93,8 @@ class EventDates(Context):
         the last date before it in the same paragraph (news carries a date forward until a
         new one is given), or in the paragraph before when this one goes on from it ("并且",
         "Moreover") or that one leads into it with a colon (then a "just now" of it counts)."""
-        inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]]
+        inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
+                  and not self._since(d)]
         inside = [d for d in inside if not d.weak] or inside
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
@@ -115,10 +116,17 @@ class EventDates(Context):
             elif lexicon()["continues"].match(self.norm, para):
                 para = lead_in = before
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
-                   and not d.anaphoric and (not d.weak or d.start < lead_in)]
+                   and not d.anaphoric and (not d.weak or d.start < lead_in)
+                   and not self._since(d)]
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _since(self, d: DateMention) -> bool:
+        """'Quillon's CTO since 2021', 'seit März 2023': when a state began, no event's date."""
+        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)  # "since " of "since 2021"
+        return self.lang != "zh" and bool(lexicon()["since"].search(
+            self.norm[max(0, d.start - 24):d.start] + head))
 
     def _background(self, sent: tuple[int, int], pos: int) -> bool:
         """An event told in a relative clause, as what describes someone or something ("das

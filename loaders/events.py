@@ -76,7 +76,7 @@ class EventRules(OrganizationEventRules, EventDates):
             people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
             mode = "quoted"  # told by the speaker: a weaker date than the narration's
         else:
-            people = self._agents(clause, m, etype) or (
+            people = self._agents(clause, m, etype) or self._nominal_holders(clause, m) or (
                 self._objects(sent, clause, m) if mode == "object"
                 else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
@@ -198,6 +198,18 @@ class EventRules(OrganizationEventRules, EventDates):
         return self._named_agents(self._agent_span(clause, m)
                                   if etype in ("Founding", "Dismissal") else None)
 
+    def _nominal_holders(self, clause, m: re.Match[str]) -> list[Mention]:
+        """'the departures of X and Y', 'der Rücktritt von CTO X': the people an event noun
+        is of, right after it."""
+        after = self._in(m.end(), clause[1], "person")
+        if not after:
+            return []
+        gap = self.norm[m.end():after[0].start]
+        gap = self.titles.sub(" ", gap) if self.titles is not None else gap
+        if not lexicon()["event_of"].fullmatch(gap):
+            return []
+        return self._conjoined_forward(after)
+
     def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:
         """'与 X 共同创办', 'together with co-founder X': X took part as well."""
         out = []
@@ -253,6 +265,8 @@ class EventRules(OrganizationEventRules, EventDates):
         held now ("目前在纽约大学担任助教的X") is no change."""
         if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
             return []
+        if lexicon()["replacing"].search(m.group(0)):  # "He succeeds X, Quillon's CTO": the
+            return self._replaced(sent, clause, m, roles)  # title after is the one he takes
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
@@ -268,14 +282,11 @@ class EventRules(OrganizationEventRules, EventDates):
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(subject[0].person, org, self._role_key(titles[0]), TITLED)
                         for org in orgs]
-        replaced = self._replaced(sent, clause, m, roles) \
-            if lexicon()["replacing"].fullmatch(m.group(0)) else []
         taken = [t for t in written if t.end() <= m.start()
                  and not self.norm[t.end():m.start()].strip()
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
-        if replaced or (taken and subject):  # "X wird die Position des Interims-CEO übernehmen"
-            return replaced or [(subject[0].person, subject[0].org, self._role_key(taken[-1]),
-                                 TITLED)]
+        if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
+            return [(subject[0].person, subject[0].org, self._role_key(taken[-1]), TITLED)]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
                 and abs(r.at - m.start()) <= 40]
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
@@ -302,15 +313,28 @@ class EventRules(OrganizationEventRules, EventDates):
         return self.terms["roles"].lookup(self.lang, title.group(0))
 
     def _replaced(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
-        """'用 X 替代了他', 'X replaced Y': X, the person nearest the verb, takes the role
-        another person held in the sentence ('Leike 不再担任超级对齐团队的负责人')."""
-        new = self._in(clause[0], m.start(), "person")[-1:] or \
-            self._in(m.end(), clause[1], "person")[:1]
+        """'用 X 替代了他', 'X replaced Y', 'He succeeds Y': X, the subject, takes the role
+        another person held in the sentence ('Leike 不再担任超级对齐团队的负责人'); in the
+        passive ('Y was replaced by X', 'von X abgelöst') the agent does."""
+        if self.lang == "zh":
+            new = self._in(clause[0], m.start(), "person")[-1:] or \
+                self._in(m.end(), clause[1], "person")[:1]
+        else:
+            new = self._named_agents(self._agent_span(clause, m))[:1] or \
+                self._in(clause[0], m.start(), "person")[-1:] or \
+                self._subjects(sent, clause, m)[-1:]
         if not new:
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
-                and r.person is not new[0].entity]
+                and r.person is not new[0].entity and self._held(r)]
         return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
+
+    def _held(self, r: Fact) -> bool:
+        """A written title one can hand on: no founder's, nor one the sentence has its holder
+        take up ("X, who stepped down to join the board of Arm")."""
+        return r.role not in FOUNDER_ROLES and r.title_at >= 0 and not any(
+            self.terms["triggers"].lookup(self.lang, j) == "Joining"
+            for j in self.triggers.finditer(self.masked, r.at, r.title_at))
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
@@ -323,7 +347,7 @@ class EventRules(OrganizationEventRules, EventDates):
                 return meant
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
         before = [o for o in self._in(clause[0], m.start(), "org")
-                  if etype != "Joining" or not self._affiliation(o)]  # "Scale AI创办人X加入"
+                  if etype not in EXPLICIT_ORG or not self._affiliation(o)]  # "Scale AI创办人X加入"
         if etype == "Departure" and after and any(
                 self.terms["triggers"].lookup(self.lang, j) == "Joining"
                 for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):

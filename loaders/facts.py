@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from loaders import fastre
 from loaders.dates import DateMention
-from loaders.lexicon import ontology_terms
+from loaders.lexicon import ontology_terms, toml
 from loaders.mentions import Mention
 from loaders.orglookup import OrgLookup
 from loaders.registry import Entity
@@ -21,7 +21,10 @@ from loaders.rulewords import lexicon
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
 APPOSITIVE = re.compile(r"\s*,[^,;.]{1,80},\s*")
 
-SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])[\"”“]?\s+(?=[A-Z„\"“])")
+# A full stop and a capital end a sentence, but not the ordinal of a German date ("am 3. Mai")
+_DE_MONTHS = "|".join(toml("dates")["months"]["de"])
+SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
+                          rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
 _POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
 

@@ -125,8 +125,8 @@ class OrgLookup:
         as someone's title is that person's employer, not the topic of the paragraph."""
         if self.titles is None:
             return False
-        title = self.titles.search(self.masked, org.end, org.end + 12)
-        return title is not None and bool(
+        title = self.titles.search(self.masked, org.end, org.end + 60)  # a whole title
+        return title is not None and title.start() <= org.end + 12 and bool(
             lexicon()["org_gap"].match(self.norm[org.end:title.start()]))
 
     def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
@@ -151,6 +151,13 @@ class OrgLookup:
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"
                 return meant
+        its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
+        named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
+                 and not self._possessor(m)  # "Brightwater's shares rose after Samsung said"
+                 and not lexicon()["prep"].search(self.norm, max(sent[0], m.start - 30),
+                                                  m.start)] if its else []  # "… at Intel"
+        if named:  # "Alibaba said its partner X": the organization the possessive stands for
+            return named[-1].entity
         formed = self._formed_before(sent, pos)
         if formed is not None:  # "成立新单位「Google DeepMind」,由 X 出任执行长"
             return formed

@@ -49,7 +49,7 @@ def _org_gap(data: dict) -> re.Pattern[str]:
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", "namely",
               "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team",
-              "name_org_prep")
+              "name_org_prep", "org_possessive")
 
 
 @cache
@@ -70,6 +70,8 @@ def lexicon() -> dict:
             "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
+            "event_of": fastre.compile(data["event_of"]),
+            "since": fastre.compile(data["since"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],

@@ -555,3 +555,63 @@ def test_a_title_after_will_become_is_a_role(tmp_path) -> None:
     text = "OpenAI said on Monday that Mark Chen would become the new head of research at OpenAI."
     assert ("Mark Chen", "head", "OpenAI", False) in roles(extract(tmp_path, text, "2024-09-26",
                                                                   "en"))
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the successor takes the title the predecessor holds, whoever the pronoun stands for
+    ("Quillon Systems hired Anna Brenner on Monday. She succeeds Tomas Berg, Quillon's "
+     "chief technology officer.", {("Joining", "Anna Brenner", "Quillon Systems"),
+                                   ("RoleChange", "Anna Brenner", "Quillon Systems")}),
+    ("Inflection AI said Sean White would replace Mustafa Suleyman as its chief executive.",
+     {("RoleChange", "Sean White", "Inflection AI")}),
+    ("Tomas Berg, Quillon Systems' chief technology officer, was replaced by Anna Brenner.",
+     {("RoleChange", "Anna Brenner", "Quillon Systems")}),
+    # a founder's title is not handed on; a seat the replaced one takes up is not held
+    ("Anthropic said Maya Chen will lead policy. She replaces co-founder Jack Clark.", set()),
+    ("Nvidia said Rebecca Moore replaces Thomas Grant, who stepped down to join the board "
+     "of Arm.", {("Departure", "Thomas Grant", "NVIDIA"), ("Joining", "Thomas Grant", "Arm")}),
+])
+def test_who_succeeds_takes_the_title(tmp_path, text, expected) -> None:
+    found = {(t, p, o) for t, p, o, _ in events(extract(tmp_path, text, "2025-03-12", "en"))
+             if t in ("RoleChange", "Departure", "Joining")}
+    assert found == expected
+
+
+def test_the_organization_its_stands_for(tmp_path) -> None:
+    """'X said that its <title> Y': the organization X; one after a preposition ('a vice
+    president at Intel') or owning something ('Brightwater's shares') is not X."""
+    text = ("Brightwater Robotics hired Anna Brenner, a vice president at Intel, as its chief "
+            "operating officer. Brightwater's shares rose after Samsung said that its chief "
+            "financial officer Kwame Mensah had stepped down.")
+    found = roles(extract(tmp_path, text, "2025-03-12", "en"))
+    assert ("Anna Brenner", "coo", "Brightwater Robotics", False) in found
+    assert ("Kwame Mensah", "cfo", "Samsung", False) in found
+
+
+@pytest.mark.parametrize("text, language, expected", [
+    ("The departures of Anna Smith and John Doe from Google were confirmed on May 3, 2025.",
+     "en", {("Departure", "Anna Smith", "Google", "2025-05-03"),
+            ("Departure", "John Doe", "Google", "2025-05-03")}),
+    ("Sam Altman said the departure of chief scientist Ilya Sutskever from OpenAI was sad.",
+     "en", {("Departure", "Ilya Sutskever", "OpenAI", None)}),
+    ("Nach dem Rücktritt von Greta Berg bei SAP am 3. Mai 2025 übernahm niemand.", "de",
+     {("Departure", "Greta Berg", "SAP", "2025-05-03")}),
+    ("Vice president Daniel Okoye and Hanna Lindqvist, a director at SAP, also announced "
+     "their departures on May 6, 2025.", "en",
+     {("Departure", "Daniel Okoye", "SAP", "2025-05-06"),
+      ("Departure", "Hanna Lindqvist", "SAP", "2025-05-06")}),
+])
+def test_an_event_noun_is_of_the_people_after_it(tmp_path, text, language, expected) -> None:
+    """'the departure(s) of X (and Y)', 'der Rücktritt von X': theirs, not the speaker's."""
+    found = {e for e in events(extract(tmp_path, text, "2025-05-20", language))
+             if e[0] == "Departure"}
+    assert found == expected
+
+
+def test_a_date_after_since_is_no_events_date(tmp_path) -> None:
+    """'Quillon's CTO since 2021, who is leaving': the tenure's start; the departure takes
+    the date told before it; 'to start a company of his own' founds no company named."""
+    text = ("Quillon Systems named a new technology chief on Monday. Tomas Berg, Quillon's "
+            "chief technology officer since 2021, is leaving to start a company of his own.")
+    found = events(extract(tmp_path, text, "2025-03-12", "en"))
+    assert found == {("Departure", "Tomas Berg", "Quillon Systems", "2025-03-10")}

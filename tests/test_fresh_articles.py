@@ -1,4 +1,4 @@
-"""Two short articles written for these tests (not in the seeds, not in any lexicon): the
+"""Short articles written for these tests (not in the seeds, not in any lexicon): the
 loaders must find what a reader finds, through the saved queries, as a user would ask."""
 from __future__ import annotations
 
@@ -128,3 +128,25 @@ def test_names_no_list_holds_are_found_by_their_titles(fresh) -> None:
             ("Ngozi Adeyemi-Park", "chief executive officer", "Quillon Systems")} <= roles
     said = {r["name"] for r in ask(fresh, "statements") if r["articleId"] == "e4"}
     assert said == {"Ngozi Adeyemi-Park"}
+
+
+def test_successions_and_departures_told_in_other_words(fresh) -> None:
+    """e5: 'has appointed X as chief scientist', 'She succeeds Y, Brightwater's chief
+    scientist since 2019, who is leaving to start a company of his own' (the successor's
+    change of role; Y's departure dated by the lede, not by 'since 2019'; no company
+    founded), 'A and B … also announced their departures', 'the departure of C', 'Samsung
+    said that its chief operating officer D', 'E, Brightwater's vice president, is joining
+    Carvalho' (no joining of Brightwater)."""
+    events = {(r["type"], r["name"], r.get("orgName"), r.get("date"))
+              for r in ask(fresh, "events") if r["articleId"] == "e5"}
+    assert events == {("RoleChange", "Inês Carvalho", "Brightwater Robotics", "2025-06-09"),
+                      ("Departure", "Piotr Nowak", "Brightwater Robotics", "2025-06-09"),
+                      ("Departure", "Daniel Okoye", "Brightwater Robotics", "2025-06-10"),
+                      ("Departure", "Hanna Lindqvist", "Brightwater Robotics", "2025-06-10"),
+                      ("Departure", "Kwame Mensah", "Samsung", "2025-06-09"),
+                      ("Departure", "Lena Vogt", "Samsung", "2025-06-09")}
+    roles = {(r["name"], r["role"], r.get("orgName")) for r in ask(fresh, "roles")
+             if r["articleId"] == "e5"}
+    assert ("Kwame Mensah", "chief operating officer", "Samsung") in roles
+    assert ("Inês Carvalho", "chief scientist", "Brightwater Robotics") in roles
+    assert not {r for r in roles if r[1] == "founder"}
