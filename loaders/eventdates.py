@@ -123,10 +123,12 @@ class EventDates(Context):
         return None if self._background(sent, pos) else self._lede_date(pos)
 
     def _since(self, d: DateMention) -> bool:
-        """'Quillon's CTO since 2021', 'seit März 2023': when a state began, no event's date."""
+        """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,
+        no event's date."""
+        if self.lang == "zh":
+            return bool(lexicon()["since_zh"].match(self.norm, d.end))
         head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)  # "since " of "since 2021"
-        return self.lang != "zh" and bool(lexicon()["since"].search(
-            self.norm[max(0, d.start - 24):d.start] + head))
+        return bool(lexicon()["since"].search(self.norm[max(0, d.start - 24):d.start] + head))
 
     def _background(self, sent: tuple[int, int], pos: int) -> bool:
         """An event told in a relative clause, as what describes someone or something ("das

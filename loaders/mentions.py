@@ -107,7 +107,7 @@ def _registry_patterns() -> list[re.Pattern[str]]:
 
 
 @cache
-def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     surnames = "".join(words("names", "surnames_zh"))
     roles = ontology_terms()["roles"].by_lang
     titles = {p for lang in ("", "zh") for p in roles.get(lang, {}) if re.search(f"[{CJK}]", p)}
@@ -118,10 +118,12 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
                 if re.search(f"[{CJK}]", p)]
     after_title = fastre.compile(rf"(?:{alternation(titles)}){name}"
                                  rf"(?=(?:{alternation(speech + triggers)})"
-                                 rf"|[,，。、:：(（在的也则对向还将于已])")
+                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等])")
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"  # "X在推特上写道"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
-    return after_title, before_verb
+    appointed = fastre.compile(rf"(?:{alternation(words('names', 'appoint_verbs_zh'))})"
+                               rf"{name}(?=为|出任|担任)")  # "任命吴泽明为首席技术官"
+    return after_title, before_verb, appointed
 
 
 @cache
@@ -338,8 +340,8 @@ class MentionFinder(OrgNames):
 
     def _zh_names(self) -> None:
         function = set(toml("names")["function_chars_zh"]) | set(toml("names")["not_name_chars_zh"])
-        for pattern, rule in zip(_zh_context(), ("name-zh-after-title", "name-zh-before-verb"),
-                                 strict=True):
+        rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed")
+        for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 if not function.intersection(m.group(1)):
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)

@@ -71,7 +71,7 @@ def lexicon() -> dict:
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
             "event_of": fastre.compile(data["event_of"]),
-            "since": fastre.compile(data["since"]),
+            "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],

@@ -615,3 +615,18 @@ def test_a_date_after_since_is_no_events_date(tmp_path) -> None:
             "chief technology officer since 2021, is leaving to start a company of his own.")
     found = events(extract(tmp_path, text, "2025-03-12", "en"))
     assert found == {("Departure", "Tomas Berg", "Quillon Systems", "2025-03-10")}
+
+
+def test_chinese_names_by_a_title_before_a_conjunction_or_by_appointment(tmp_path) -> None:
+    """'总裁张建锋和副总裁贾扬清': a name after a title ends at 和 as at a comma; '任命吴泽明
+    为首席技术官': the name an appointing verb takes; '自2019年起' dates no departure."""
+    text = ("阿里巴巴集团周一宣布，任命吴泽明为集团首席技术官。阿里巴巴总裁张建锋和副总裁贾扬清"
+            "也相继宣布离职。首席技术官程立表示，他自2019年起任职，将离开阿里巴巴。")
+    result = extract(tmp_path, text, "2025-06-04", "zh-Hans")
+    assert {("张建锋", "president", "Alibaba", False),
+            ("吴泽明", "cto", "Alibaba", False)} <= roles(result)
+    found = events(result)
+    assert {("RoleChange", "吴泽明", "Alibaba", "2025-06-02"),
+            ("Departure", "张建锋", "Alibaba", "2025-06-02"),
+            ("Departure", "程立", "Alibaba", "2025-06-02")} <= found
+    assert not {e for e in found if e[3] == "2019"}
