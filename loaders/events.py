@@ -332,9 +332,13 @@ class EventRules(OrganizationEventRules, EventDates):
     def _held(self, r: Fact) -> bool:
         """A written title one can hand on: no founder's, nor one the sentence has its holder
         take up ("X, who stepped down to join the board of Arm")."""
-        return r.role not in FOUNDER_ROLES and r.title_at >= 0 and not any(
-            self.terms["triggers"].lookup(self.lang, j) == "Joining"
-            for j in self.triggers.finditer(self.masked, r.at, r.title_at))
+        return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
+            and not self._joining_between(r.at, r.title_at)
+
+    def _joining_between(self, start: int, end: int) -> bool:
+        """A trigger of joining between two places ("left to join X", "to join the board")."""
+        return any(self.terms["triggers"].lookup(self.lang, j) == "Joining"
+                   for j in self.triggers.finditer(self.masked, start, end))
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
@@ -348,9 +352,7 @@ class EventRules(OrganizationEventRules, EventDates):
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
         before = [o for o in self._in(clause[0], m.start(), "org")
                   if etype not in EXPLICIT_ORG or not self._affiliation(o)]  # "Scale AI创办人X加入"
-        if etype == "Departure" and after and any(
-                self.terms["triggers"].lookup(self.lang, j) == "Joining"
-                for j in self.triggers.finditer(self.masked, m.end(), after[0].start)):
+        if etype == "Departure" and after and self._joining_between(m.end(), after[0].start):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if after and (etype in ("Joining", "Founding", "Return")
                       or after[0].start - m.end() <= 3):

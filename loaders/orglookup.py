@@ -141,6 +141,16 @@ class OrgLookup:
                 found = after[0].entity if after else found
         return found
 
+    def _its_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
+        """The organization an "its" right before `pos` stands for: the last named before
+        it in the sentence, but for one owning something ("Brightwater's shares rose after
+        Samsung said that its …") or after a preposition ("a vice president at Intel")."""
+        its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
+        named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
+                 and not self._possessor(m) and not lexicon()["prep"].search(
+                     self.norm, max(sent[0], m.start - 30), m.start)] if its else []
+        return named[-1].entity if named else None
+
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
         """No organization beside the title: a company its clause is placed at ('Bei Tesla …
@@ -151,13 +161,9 @@ class OrgLookup:
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"
                 return meant
-        its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
-        named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
-                 and not self._possessor(m)  # "Brightwater's shares rose after Samsung said"
-                 and not lexicon()["prep"].search(self.norm, max(sent[0], m.start - 30),
-                                                  m.start)] if its else []  # "… at Intel"
-        if named:  # "Alibaba said its partner X": the organization the possessive stands for
-            return named[-1].entity
+        its = self._its_org(sent, pos)
+        if its is not None:  # "Alibaba said its partner X"
+            return its
         formed = self._formed_before(sent, pos)
         if formed is not None:  # "成立新单位「Google DeepMind」,由 X 出任执行长"
             return formed
