@@ -10,15 +10,15 @@ from loaders.lexicon import needs_title
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
 from loaders.registry import Entity
+from loaders.rolechanges import RoleChangeRules
 
 # A joining, founding or return names where; a departure may leave it implicit (the
 # person's organization, or the article's).
 EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
-TITLED = "event-title-rolechange"  # a RoleChange told with a title
 
 
-class EventRules(OrganizationEventRules, EventDates):
+class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
         """Events; one told inside a quote counts only in the first person, as the speaker's."""
@@ -251,95 +251,6 @@ class EventRules(OrganizationEventRules, EventDates):
             return []
         return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
 
-    def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
-        """Who changed role, where, to what: each (person, org, role, rule) of `_changes`."""
-        return [Fact("event", sent[0], sent[1], rule, person=person, org=org, type=etype,
-                     date=date, role=role)
-                for person, org, role, rule in self._changes(sent, clause, m, roles)]
-
-    def _changes(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
-        """A title written after the trigger is the new role ("took over as interim CEO",
-        "任命…担任临时首席执行官"), or before a German one ("die Position des Interims-CEO
-        übernehmen"); who replaces someone takes their role; else the title of the person
-        beside the trigger; a move with no title leaves the post the article gave. A post
-        held now ("目前在纽约大学担任助教的X") is no change."""
-        if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
-            return []
-        if lexicon()["replacing"].search(m.group(0)):  # "He succeeds X, Quillon's CTO": the
-            return self._replaced(sent, clause, m, roles)  # title after is the one he takes
-        in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
-                       and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
-        new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
-        if new:
-            return [(r.person, r.org, r.role, TITLED) for r in new]
-        subject = [r for r in in_sentence if r.at < m.start()]
-        written = self.hits(self.titles, sent)
-        titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
-        if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
-            named = self._in(m.end(), titles[0].start(), "org")
-            orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
-                [self._org_before(m.start(), sent) or subject[0].org]
-            if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
-                return [(subject[0].person, org, self._role_key(titles[0]), TITLED)
-                        for org in orgs]
-        taken = [t for t in written if t.end() <= m.start()
-                 and not self.norm[t.end():m.start()].strip()
-                 and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
-        if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
-            return [(subject[0].person, subject[0].org, self._role_key(taken[-1]), TITLED)]
-        near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
-                and abs(r.at - m.start()) <= 40]
-        if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
-            return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
-                     "event-moved") for p in self._subjects(sent, clause, m)]
-        team = self._team_taken(clause, m) if not near else None
-        if team is not None:  # "der … das Super Alignment-Team übernahm": heads it now
-            return [(p.entity, team, "head", "event-team-taken")
-                    for p in self._subjects(sent, clause, m)]
-        return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
-
-    def _team_taken(self, clause, m: re.Match[str]) -> Entity | None:
-        """The team a verb of taking over has as its object, right after it (German: right
-        before it, the verb last)."""
-        if not lexicon()["taking_over"].fullmatch(m.group(0)):
-            return None
-        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8]
-        before = [o for o in self._in(clause[0], m.start(), "org")
-                  if m.start() - o.end <= 4][-1:] if self.lang == "de" else []
-        near = (after or before)[:1]
-        return near[0].entity if near and near[0].entity.kind == "team" else None
-
-    def _role_key(self, title: re.Match[str]) -> str | None:
-        return self.terms["roles"].lookup(self.lang, title.group(0))
-
-    def _replaced(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
-        """'用 X 替代了他', 'X replaced Y', 'He succeeds Y': X, the subject, takes the role
-        another person held in the sentence ('Leike 不再担任超级对齐团队的负责人'); in the
-        passive ('Y was replaced by X', 'von X abgelöst') the agent does."""
-        if self.lang == "zh":
-            new = self._in(clause[0], m.start(), "person")[-1:] or \
-                self._in(m.end(), clause[1], "person")[:1]
-        else:
-            new = self._named_agents(self._agent_span(clause, m))[:1] or \
-                self._in(clause[0], m.start(), "person")[-1:] or \
-                self._subjects(sent, clause, m)[-1:]
-        if not new:
-            return []
-        held = [r for r in roles if r.start == sent[0] and r.person is not None
-                and r.person is not new[0].entity and self._held(r)]
-        return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
-
-    def _held(self, r: Fact) -> bool:
-        """A written title one can hand on: no founder's, nor one the sentence has its holder
-        take up ("X, who stepped down to join the board of Arm")."""
-        return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
-            and not self._joining_between(r.at, r.title_at)
-
-    def _joining_between(self, start: int, end: int) -> bool:
-        """A trigger of joining between two places ("left to join X", "to join the board")."""
-        return any(self.terms["triggers"].lookup(self.lang, j) == "Joining"
-                   for j in self.triggers.finditer(self.masked, start, end))
-
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
             lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
@@ -358,13 +269,6 @@ class EventRules(OrganizationEventRules, EventDates):
                       or after[0].start - m.end() <= 3):
             return after[0].entity
         return before[-1].entity if before else (after[0].entity if after else None)
-
-    def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
-        for r in roles:
-            if r.person is person and r.org is not None and r.org.kind == "org":
-                return r.org
-        return None
-
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:
