@@ -118,9 +118,19 @@ class EventDates(Context):
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and (not d.weak or d.start < lead_in)
                    and not self._since(d)]
+        if self._told_as_now(sent, pos):  # "He is leaving": the news day, not a year told
+            days = [d for d in earlier if d.precision == 3]  # as background before it
+            return self._lede_date(pos) or (days[-1] if days else None)
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _told_as_now(self, sent, pos: int) -> bool:
+        """'He is leaving', 'will leave', 'wird … verlassen': an auxiliary of the present or
+        the future before the verb at `pos`, or opening it."""
+        head = len(self.norm[pos:pos + 8].split(" ", 1)[0]) + 1  # the "is " of "is leaving"
+        return any(lexicon()["present"].search(self.norm, max(sent[0], pos - 16), end)
+                   for end in (pos, pos + head))
 
     def _since(self, d: DateMention) -> bool:
         """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,

@@ -78,7 +78,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
         else:
             people = self._agents(clause, m, etype) or self._nominal_holders(clause, m) or (
                 self._objects(sent, clause, m) if mode == "object"
-                else self._subjects(sent, clause, m))
+                else [] if self._told_before(m) else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
         org = self._event_org(clause, m, etype)
@@ -158,7 +158,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
-        in_sentence = [p for p in prior if p.start >= sent[0]]
+        in_sentence = [p for p in prior if p.start >= sent[0] and not self._possessor(p)]
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]
@@ -197,6 +197,12 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
         return self._named_agents(self._agent_span(clause, m)
                                   if etype in ("Founding", "Dismissal") else None)
+
+    def _told_before(self, m: re.Match[str]) -> bool:
+        """'about the departure', 'nach dem Weggang': an event noun after an article, whose
+        people do not follow it, is one the article told before."""
+        return bool(lexicon()["event_article"].search(self.norm[max(0, m.start() - 8):
+                                                               m.start() + 1]))
 
     def _nominal_holders(self, clause, m: re.Match[str]) -> list[Mention]:
         """'the departures of X and Y', 'der Rücktritt von CTO X': the people an event noun

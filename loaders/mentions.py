@@ -116,8 +116,9 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
     triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
                 if re.search(f"[{CJK}]", p)]
+    followers = sorted(words("names", "name_followers_zh"))
     after_title = fastre.compile(rf"(?:{alternation(titles)}){name}"
-                                 rf"(?=(?:{alternation(speech + triggers)})"
+                                 rf"(?=(?:{alternation(speech + triggers + followers)})"
                                  rf"|[,，。、:：(（在的也则对向还将于已和与及等])")
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"  # "X在推特上写道"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")

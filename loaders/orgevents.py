@@ -28,9 +28,9 @@ class OrganizationEventRules(Context):
                 continue
             if e.type == "Founding":
                 text = self.norm[e.start:e.end]
-                together = e.org.iri in shared or lexicon()["co_founding"].search(text) or sum(
-                    1 for f in events if f.type == "Founding" and f.org is e.org
-                    and f.start == e.start) > 1
+                together = e.org.iri in shared or lexicon()["co_founding"].search(text) or len(
+                    {f.person.iri for f in events if f.type == "Founding" and f.org is e.org
+                     and f.start == e.start and f.person is not None}) > 1
                 out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
                                 org=e.org, role="co-founder" if together else "founder"))
             elif e.type == "RoleChange" and e.role and e.rule not in UNTITLED:
@@ -85,16 +85,18 @@ class OrganizationEventRules(Context):
             marks = lexicon()["investor_mark"]  # company raising money
             after = [o for o in after if not self._affiliation(o)
                      and not marks.search(self.norm[max(m.end(), o.start - 16):o.start])]
-            meant = lexicon()["company_anywhere"].search(self.norm, clause[0], m.start())
+        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40
+                   and re.search(r"(?:\bin|\ban|对|向)\s*(?:the\s+)?$",
+                                 self.norm[max(m.end(), o.start - 8):o.start])]
+        if etype == "Funding" and not funded:  # not "the company invested $14bn in Scale AI"
+            meant = lexicon()["company_anywhere"].search(self.norm, sent[0], m.start()) or \
+                lexicon()["company_after"].match(self.norm, m.end())  # "sammelte das Unternehmen"
             company = self._company_meant(m.start()) if meant and not before else None
             if company is not None:  # "bekam das Unternehmen eine Finanzierung"
                 return [Fact("event", sent[0], sent[1], "event-trigger-funding", org=company,
                              type=etype, date=date)]
         right_after = after and re.fullmatch(r"\s*(?:的|了|der|des|the|of)?\s*",
                                              self.norm[m.end():after[0].start])
-        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40
-                   and re.search(r"(?:\bin|\ban|对|向)\s*(?:the\s+)?$",
-                                 self.norm[max(m.end(), o.start - 8):o.start])]
         if etype == "Funding" and funded:  # "agreed to invest $14bn in Scale AI"
             org = funded[0]
         elif etype == "Funding" and re.match(r"invest", m.group(0), re.I):
@@ -114,6 +116,9 @@ class OrganizationEventRules(Context):
         if org is None or (org.start > m.start()
                            and lexicon()["purpose"].match(self.norm, org.end)):
             return []  # "成立超级对齐团队的全部意义在于…": the point of it, not its report
+        if etype == "Dissolution" and org.end <= m.start() and \
+                self._in(max(org.end, clause[0]), m.start(), "person"):
+            return []  # "hatte DeepL Steve Rotter … eingestellt": a person hired, not closed
         product = None
         if etype == "Release":
             tail = self.norm[m.end():min(sent[1], m.end() + 24)]

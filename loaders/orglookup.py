@@ -83,8 +83,9 @@ class OrgLookup:
             gap = self._gap(pos, m.start)
             if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
                 return m.entity
-            if not tight and lexicon()["prep"].search(gap) and not self._in(pos, m.start, "person"):
-                return self._parent_named(m).entity
+            if not tight and lexicon()["prep"].search(gap) and not any(
+                    not self._possessor(p) for p in self._in(pos, m.start, "person")):
+                return self._parent_named(m).entity  # not "of Y, where X …", but "of X's Y"
         return None if tight else self._unknown_org_after(pos, sent)
 
     def _unknown_org_after(self, pos: int, sent: tuple[int, int]) -> Entity | None:
@@ -147,9 +148,18 @@ class OrgLookup:
         Samsung said that its …") or after a preposition ("a vice president at Intel")."""
         its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
         named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
-                 and not self._possessor(m) and not lexicon()["prep"].search(
-                     self.norm, max(sent[0], m.start - 30), m.start)] if its else []
+                 and not self._possessor(m) and not self._title_at(sent, m)] if its else []
         return named[-1].entity if named else None
+
+    def _title_at(self, sent: tuple[int, int], org: Mention) -> bool:
+        """'a vice president at Intel': the organization is where a title written right
+        before its preposition is held (not 'invested in Scale AI')."""
+        prep = lexicon()["prep"].search(self.norm, max(sent[0], org.start - 30), org.start)
+        if prep is None or self.titles is None:
+            return False
+        titles = list(self.titles.finditer(self.masked, max(sent[0], prep.start() - 40),
+                                           prep.start()))
+        return bool(titles) and not self.norm[titles[-1].end():prep.start()].strip()
 
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:

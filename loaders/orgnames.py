@@ -29,7 +29,9 @@ class OrgNames:
         latin = fastre.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
                                rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
-        zh = fastre.compile(rf"(?<![{CJK}])((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
+        openers = "".join(words("names", "org_openers_zh"))  # "毕业于北京师范大学"
+        zh = fastre.compile(rf"(?:(?<![{CJK}])|(?<=[{openers}]))"
+                            rf"((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
         for m in fastre.finditer(latin, self.norm):
@@ -56,15 +58,18 @@ class OrgNames:
         self._founded_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
-        verbs = tuple(words("names", "not_org_starts_zh"))
+        kept = tuple(words("names", "place_named_suffixes_zh"))
+        bad_starts = tuple(words("names", "not_org_starts_zh")
+                           | words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
-            place = next((p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
+            place = "" if name.endswith(kept) else next(
+                (p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
-            if not function.intersection(name[:-2]) and not name.startswith(verbs) \
+            if not function.intersection(name[:-2]) and not name.startswith(bad_starts) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
 
@@ -237,7 +242,7 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     not_after_article = "".join(rf"(?<!\b{a} )" for a in (
         "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
     pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start
-                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:{token})){{0,2}})"
+                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}})"
                              rf"(?![\w-])", re.IGNORECASE)
     return (pattern, fastre.compile(fastre.lowered(intro)),
             fastre.compile(intro, re.IGNORECASE))

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from loaders import fastre
-from loaders.lexicon import alternation, toml
+from loaders.lexicon import alternation, toml, words
 
 # An item of a list that is a word or phrase, with or without \b at its ends: its edges
 _WORD_ITEM = re.compile(r"(\\b)?([^\\.^$*+?{}\[\]|()]+)(\\b)?")
@@ -67,10 +67,16 @@ def lexicon() -> dict:
             "org_gap": _org_gap(data),
             "org_join": fastre.compile(data["org_join"], re.IGNORECASE),
             "parent_of": fastre.compile(data["parent_of"]),
-            "prep": fastre.compile(data["title_org_prep"] + r"[^,，。]{0,25}?$", re.IGNORECASE),
+            "prep": fastre.compile(  # near, or after a noun introducing it ("of Mira
+                data["title_org_prep"] + r"(?:[^,，。]{0,25}?|[^,，。]{0,60}?\b(?:"  # Murati's AI
+                + alternation(words("names", "org_introducers")) + r")\s+)$",  # startup X")
+                re.IGNORECASE),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
             "event_of": fastre.compile(data["event_of"]),
+            "event_article": fastre.compile(data["event_article"]),
+            "title_owner": fastre.compile(data["title_owner"]),
+            "present": fastre.compile(data["present_auxiliary"]),
             "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
@@ -106,7 +112,8 @@ def lexicon() -> dict:
             "infinitive": any_of(data["infinitives"]),
             "board": any_of(data["board_seats"]), "board_leaving": any_of(data["board_leaving"]),
             "investor_mark": any_of(data["investor_marks"]),
-            "company_anywhere": any_of(data["company_anaphors"]), "quotes": data["quotes"],
+            "company_anywhere": any_of(data["company_anaphors"], re.IGNORECASE),
+            "quotes": data["quotes"],
             "not_products": data["not_products"],
             "object_verb_roles": set(data["object_verb_roles"]),
             "object_verb_gap": data["object_verb_gap"],

@@ -64,7 +64,8 @@ class VerbRoles(Context):
             orgs = [o for o in orgs if o is not None]
             if self.lang == "de" and not self.norm[verb.end():clause[1]].strip():
                 orgs = self._in(clause[0], verb.start(), "org")[-1:]
-        elif self.lang == "zh":  # "从伯克利博士毕业", "毕业于 MIT"
+        elif self.lang == "zh":  # "从伯克利博士毕业", "毕业于 MIT"; in the verb's clause
+            orgs = [o for o in orgs if o.start < clause[1]]  # (not "…，曾在阿里巴巴工作")
             at = [*lexicon()["locative"].finditer(self.norm, clause[0], verb.start())][-1:]
             inside = self._in(at[0].end(), verb.start(), "org") if at else []
             before = self._in(clause[0], verb.start(), "org")[-1:]
