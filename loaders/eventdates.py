@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.dates import MONTH, YEAR, DateMention
+from loaders.dates import DAY, MONTH, YEAR, DateMention
 from loaders.facts import Context, Fact, lexicon
 
 # "去年", "last year": refined to the month when the article names just one of that year.
@@ -119,7 +119,7 @@ class EventDates(Context):
                    and not d.anaphoric and (not d.weak or d.start < lead_in)
                    and not self._since(d)]
         if self._told_as_now(sent, pos):  # "He is leaving": the news day, not a year told
-            days = [d for d in earlier if d.precision == 3]  # as background before it
+            days = [d for d in earlier if d.precision == DAY]  # as background before it
             return self._lede_date(pos) or (days[-1] if days else None)
         if earlier:
             return earlier[-1]
@@ -159,7 +159,7 @@ class EventDates(Context):
         if not body or pos >= body[-1][1]:
             return None
         lede = [d for d in self.dates if d.start < body[min(2, len(body) - 1)][1]
-                and d.precision == 3 and not d.anaphoric and d.rule in LEDE_RULES]
+                and d.precision == DAY and not d.anaphoric and d.rule in LEDE_RULES]
         para = next((b for b in body if b[0] <= pos < b[1]), (pos, pos))
         before = [d for d in lede if d.start < pos]  # "… verlässt das Unternehmen. Das gab
         after = [d for d in lede if para[0] <= d.start < para[1]]  # er am Mittwoch bekannt."

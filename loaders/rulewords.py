@@ -46,6 +46,16 @@ def _org_gap(data: dict) -> re.Pattern[str]:
     return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
 
 
+def _title_org_prep(data: dict) -> re.Pattern[str]:
+    """A preposition before an organization (the pattern ends where it starts) that places
+    a title there: within 25 characters ("chief scientist at Google"), or further when a
+    noun that introduces an organization stands right before it ("a co-founder of Mira
+    Murati's artificial intelligence startup X")."""
+    intro = alternation(words("names", "org_introducers"))
+    return fastre.compile(f"{data['title_org_prep']}(?:[^,，。]{{0,25}}?"
+                          f"|[^,，。]{{0,60}}?\\b(?:{intro})\\s+)$", re.IGNORECASE)
+
+
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", "namely",
               "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team",
@@ -67,10 +77,7 @@ def lexicon() -> dict:
             "org_gap": _org_gap(data),
             "org_join": fastre.compile(data["org_join"], re.IGNORECASE),
             "parent_of": fastre.compile(data["parent_of"]),
-            "prep": fastre.compile(  # near, or after a noun introducing it ("of Mira
-                data["title_org_prep"] + r"(?:[^,，。]{0,25}?|[^,，。]{0,60}?\b(?:"  # Murati's AI
-                + alternation(words("names", "org_introducers")) + r")\s+)$",  # startup X")
-                re.IGNORECASE),
+            "prep": _title_org_prep(data),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
             "event_of": fastre.compile(data["event_of"]),
