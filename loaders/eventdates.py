@@ -99,7 +99,11 @@ class EventDates(Context):
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
-            inside = [d for d in own if not d.anaphoric] or own or inside
+            others = [] if own else [d for d in inside if self._dates_another(sent, d, pos)]
+            inside = [d for d in own if not d.anaphoric] or own or [
+                d for d in inside if d not in others]
+            if others and not inside and self._background(sent, pos):
+                return None  # "X, who co-founded Y, was appointed … in 2021": not Y's date
         if inside:
             chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:
@@ -124,6 +128,13 @@ class EventDates(Context):
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _dates_another(self, sent, d: DateMention, pos: int) -> bool:
+        """'he will take over …, the AI startup he co-founded last year, after X stepped
+        down': a date in another clause, after a verb of an event there, is that event's."""
+        clause = self._clause(sent, d.start)
+        return self.triggers is not None and any(
+            t.start() != pos for t in self.triggers.finditer(self.masked, clause[0], d.start))
 
     def _told_as_now(self, sent, pos: int) -> bool:
         """'He is leaving', 'will leave', 'wird … verlassen': an auxiliary of the present or

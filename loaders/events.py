@@ -5,20 +5,17 @@ import re
 
 from loaders.dates import DateMention
 from loaders.eventdates import EventDates
+from loaders.eventorgs import EXPLICIT_ORG, EventOrgs
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
-from loaders.registry import Entity
 from loaders.rolechanges import RoleChangeRules
 
-# A joining, founding or return names where; a departure may leave it implicit (the
-# person's organization, or the article's).
-EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
-class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
+class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
         """Events; one told inside a quote counts only in the first person, as the speaker's."""
@@ -89,10 +86,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
             self.lang == "zh" or lexicon()["infinitive"].search(self.norm, clause[0], m.end()))
         if org is None and not own_object:
             org = self._event_org(sent, m, etype)
-        if mode == "object" and quoted is None:
-            subject = self._in(clause[0], m.start(), "org")[-1:] or \
-                self._in(sent[0], m.start(), "org")[:1]  # the sentence's topic
-            org = subject[0].entity if subject else org  # "OpenAI hires X": X joins OpenAI
+        if mode == "object" and quoted is None:  # "OpenAI hires X": X joins OpenAI
+            org = self._hirer(sent, clause, m) or org
         if etype == "Founding":
             agent = lexicon()["agent"].search(self.norm, clause[0], m.start()) \
                 if self.lang == "zh" else None
@@ -235,15 +230,6 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
                     out.append(following[0])
         return out
 
-    def _origin(self, clause, m: re.Match[str]) -> Entity | None:
-        """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
-        for marker in lexicon()["origin"].finditer(self.norm, clause[0], clause[1]):
-            orgs = [o for o in self._in(marker.end(), clause[1], "org")
-                    if o.start - marker.end() <= 3]
-            if orgs and abs(marker.start() - m.start()) <= 40:
-                return orgs[0].entity
-        return None
-
     def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         """The people a verb takes as objects: the first after it, and those joined to it
         in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO")."""
@@ -256,25 +242,6 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates):
                 or len(gap.split()) > 3:  # "names new head of policy as X": X is not the object
             return []
         return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
-
-    def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
-        anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
-            lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
-                                               self.norm[max(0, clause[0] - 30):clause[0]])))
-        if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
-            # "das Unternehmen, das sie gegründet haben"
-            meant = self._company_meant(m.start())
-            if meant is not None:
-                return meant
-        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
-        before = [o for o in self._in(clause[0], m.start(), "org")
-                  if etype not in EXPLICIT_ORG or not self._affiliation(o)]  # "Scale AI创办人X加入"
-        if etype == "Departure" and after and self._joining_between(m.end(), after[0].start):
-            after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
-        if after and (etype in ("Joining", "Founding", "Return")
-                      or after[0].start - m.end() <= 3):
-            return after[0].entity
-        return before[-1].entity if before else (after[0].entity if after else None)
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:

@@ -21,10 +21,11 @@ from loaders.rulewords import lexicon
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
 APPOSITIVE = re.compile(r"\s*,[^,;.]{1,80},\s*")
 
-# A full stop and a capital end a sentence, but not the ordinal of a German date ("am 3. Mai")
+# A full stop and a capital end a sentence (or a name like "xAI", "iPhone"), but not the
+# ordinal of a German date ("am 3. Mai")
 _DE_MONTHS = "|".join(toml("dates")["months"]["de"])
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
-                          rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“])")
+                          rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“]|[a-z][A-Z])")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
 _POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
 

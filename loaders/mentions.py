@@ -107,7 +107,7 @@ def _registry_patterns() -> list[re.Pattern[str]]:
 
 
 @cache
-def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+def _zh_context() -> tuple[re.Pattern[str], ...]:
     surnames = "".join(words("names", "surnames_zh"))
     roles = ontology_terms()["roles"].by_lang
     titles = {p for lang in ("", "zh") for p in roles.get(lang, {}) if re.search(f"[{CJK}]", p)}
@@ -117,14 +117,18 @@ def _zh_context() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
                 if re.search(f"[{CJK}]", p)]
     followers = sorted(words("names", "name_followers_zh"))
-    after_title = fastre.compile(rf"(?:{alternation(titles)}){name}"
+    title = alternation(titles)
+    after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
                                  rf"(?=(?:{alternation(speech + triggers + followers)})"
-                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等])")
+                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title}))")
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"  # "X在推特上写道"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
     appointed = fastre.compile(rf"(?:{alternation(words('names', 'appoint_verbs_zh'))})"
                                rf"{name}(?=为|出任|担任)")  # "任命吴泽明为首席技术官"
-    return after_title, before_verb, appointed
+    leading = [p for p, key in ontology_terms()["role_verbs"].by_lang.get("", {}).items()
+               if key in ("head", "co-lead") and CJK_CHAR.search(p)]
+    led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(leading)}))")
+    return after_title, before_verb, appointed, led_by  # led_by: "Seed团队由朱文佳负责"
 
 
 @cache
@@ -340,11 +344,15 @@ class MentionFinder(OrgNames):
         return chinese or tokens[0] in given
 
     def _zh_names(self) -> None:
-        function = set(toml("names")["function_chars_zh"]) | set(toml("names")["not_name_chars_zh"])
-        rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed")
+        names = toml("names")
+        function = set(names["function_chars_zh"]) | set(names["not_name_chars_zh"])
+        given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
+        rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
+                 "name-zh-led-by")
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
-                if not function.intersection(m.group(1)):
+                found = m.group(1)
+                if found[0] not in function and not given.intersection(found[1:]):
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
 
     def _short_forms(self) -> None:

@@ -57,9 +57,12 @@ class OrgLookup:
         return orgs[-1].entity if orgs else None
 
     def _parent_named(self, org: Mention) -> Mention:
-        """"Google's parent company Alphabet", "谷歌的母公司Alphabet": the parent."""
+        """"Google's parent company Alphabet", "谷歌的母公司Alphabet": the parent; "Google's
+        DeepMind": the organization it owns."""
         said = lexicon()["parent_of"].match(self.norm, org.end)
-        return (self._org_at(said.end()) if said else None) or org
+        owner = None if said else self._possessor(org)
+        return (self._org_at(said.end()) if said else None) or \
+            (self._org_at(owner.end()) if owner else None) or org
 
     def _company(self, org: Entity | None) -> Entity | None:
         """People join and leave companies: a team's event goes to its parent organization;
@@ -123,12 +126,18 @@ class OrgLookup:
 
     def _affiliation(self, org: Mention) -> bool:
         """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
-        as someone's title is that person's employer, not the topic of the paragraph."""
+        as someone's title is that person's employer, not the topic of the paragraph; so is
+        one written right before such an organization (谷歌 of "谷歌DeepMind副总裁")."""
         if self.titles is None:
             return False
-        title = self.titles.search(self.masked, org.end, org.end + 60)  # a whole title
-        return title is not None and title.start() <= org.end + 12 and bool(
-            lexicon()["org_gap"].match(self.norm[org.end:title.start()]))
+        end = org.end
+        for unit in self._in(org.end, org.end + 40, "org"):
+            if self.norm[end:unit.start].strip():
+                break
+            end = unit.end
+        title = self.titles.search(self.masked, end, end + 60)  # a whole title
+        return title is not None and title.start() <= end + 12 and bool(
+            lexicon()["org_gap"].match(self.norm[end:title.start()]))
 
     def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """The organization a sentence says was formed or founded before `pos`: named
@@ -166,7 +175,8 @@ class OrgLookup:
         """No organization beside the title: a company its clause is placed at ('Bei Tesla …
         als Senior Director'), else the first company of the paragraph before it
         (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
-        CFO'), else the article's."""
+        CFO'), else the article's. A title after the organization its holder comes from, the
+        last of the clause ('poached from X its head of research'), is held there."""
         if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"
@@ -182,6 +192,10 @@ class OrgLookup:
                   and lexicon()["place"].search(self.norm, max(clause[0], m.start - 6), m.start)]
         if placed:
             return placed[-1].entity
+        came = self._in(clause[0], pos, "org")[-1:]  # "从阿里巴巴挖来通义千问技术负责人周畅"
+        if came and lexicon()["origin"].search(self.norm, max(clause[0], came[0].start - 3),
+                                               came[0].start):
+            return came[0].entity
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds

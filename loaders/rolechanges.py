@@ -29,12 +29,14 @@ class RoleChangeRules(Context):
         if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
             return []
         if lexicon()["replacing"].search(m.group(0)):  # "He succeeds X, Quillon's CTO": the
-            return self._replaced(sent, clause, m, roles)  # title after is the one he takes
+            replaced = self._replaced(sent, clause, m, roles)  # title after is the one he
+            if replaced or not self._post_after(m):  # takes; "接任首席执行官": the title after
+                return replaced
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
         if new:
-            return [(r.person, r.org, r.role, TITLED) for r in new]
+            return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
         titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
@@ -60,6 +62,13 @@ class RoleChangeRules(Context):
             return [(p.entity, team, "head", "event-team-taken")
                     for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _post_after(self, m: re.Match[str]) -> bool:
+        """A title right after the verb that names no one after it: the post taken ("接任
+        首席执行官"), not a predecessor's ("replaces co-founder Jack Clark")."""
+        title = self.titles.search(self.masked, m.end(), m.end() + 8) if self.titles else None
+        return title is not None and not self.norm[m.end():title.start()].strip() \
+            and not self._in(title.end(), title.end() + 3, "person")
 
     def _team_taken(self, clause, m: re.Match[str]) -> Entity | None:
         """The team a verb of taking over has as its object, right after it (German: right
@@ -108,3 +117,12 @@ class RoleChangeRules(Context):
             if r.person is person and r.org is not None and r.org.kind == "org":
                 return r.org
         return None
+
+
+def _held_before(role: Fact, new: list[Fact]) -> bool:
+    """A title of the holder's name (before it, or in apposition) when the same holder has a
+    later one after a copula: the post held, not the one taken ("任命资深副总经理陈冠州为
+    总经理", "appointed X, a co-founder of DeepMind, as executive vice president")."""
+    return role.rule != "role-copula" and any(
+        r.person is role.person and r.rule == "role-copula" and r.title_at > role.title_at
+        for r in new)

@@ -9,6 +9,8 @@ from loaders.mentions import Mention
 from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
+NAMED_AFTER = ("role-title-before-name", "role-title-before-names")  # the name after the title
+
 
 class RoleRules(VerbRoles):
     # ------------------------------------------------------------------ roles
@@ -39,8 +41,8 @@ class RoleRules(VerbRoles):
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()
         first, last = chain[0], chain[-1]
-        if lex["addressee"].search(self.norm, max(sent[0], first.start() - 6), first.start()):
-            return []  # "对记者表示", "told reporters": whom it was said to, not a title held
+        addressed = lex["addressee"].search(self.norm, max(sent[0], first.start() - 6),
+                                            first.start())
         org_run = self._org_run_before(first.start(), sent)
         anchor = org_run[0].start if org_run else first.start()
         org_run = self._run_holders(org_run)
@@ -54,8 +56,9 @@ class RoleRules(VerbRoles):
             subject = self._in(clause[0], agent.start(), "org")
             org = subject[-1].entity if subject else None
         found = self._holder(sent, first, last, anchor)
-        if found is None:
-            return []
+        if found is None or (addressed and found[1] not in NAMED_AFTER):
+            return []  # "对记者表示", "told reporters": whom it was said to, not a title held
+            # (but "report to chief executive Satya Nadella": his)
         people, rule, org_override = found
         keys = [self.terms["roles"].lookup(self.lang, t.group(0)) for t in chain]
         team = all(k in lex["team"] for k in keys if k)
@@ -176,8 +179,9 @@ class RoleRules(VerbRoles):
             if self._plural_title(first) or (self.lang == "de" and first.group(0).endswith("er")):
                 return self._conjoined(before), "role-apposition", None
             return [before[-1]], "role-apposition", None
-        cop = lex["copula"].search(self.norm, max(sent[0], anchor - (12 if self.lang == "zh"
-                                                                     else 28)), anchor)
+        reach = max(sent[0], anchor - (12 if self.lang == "zh" else 28))
+        cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
+            lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
         gap = self._gap(before[-1].end, cop.start()) if cop and before else "\0"  # \0: none
         appositive = self.lang != "zh" and APPOSITIVE.fullmatch(gap)
@@ -187,10 +191,13 @@ class RoleRules(VerbRoles):
         if cop and self.lang == "zh" and not self._in(self._clause(sent, cop.start())[0],
                                                        cop.start(), "person"):
             subject = [p for p in people if p.end <= cop.start()]
-            joined = subject and any(
+            hired = subject and self.objects is not None and self.objects.search(
+                self.masked, self._clause(sent, subject[-1].start)[0], subject[-1].start)
+            joined = hired and any(
                 self.terms["triggers"].lookup(self.lang, j) == "Joining"
                 for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
-            # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长": not X
+            # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长", "LeCun应
+            # 马克·祖克柏之邀加入…，并担任创始主任": not X
             subject = subject[-1:] if joined else \
                 (self._pronoun_subject(sent, subject[0].start) if subject else []) or subject[:1]
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject

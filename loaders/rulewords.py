@@ -67,6 +67,8 @@ def lexicon() -> dict:
     data = toml("extract")
     copulas = f"(?:{'|'.join(data['copulas'])})"  # and the words that may follow one
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
+    # and a Chinese field before it ("出任基础研究负责人", "是该团队负责人")
+    fielded = modifiers.removesuffix("$") + f"(?:{data['org_title_field']})?$"
     same_named = {key: any_of(data[key]) for key in SAME_NAMED}
     return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
             "neg": any_of(data["negations"]),
@@ -109,6 +111,7 @@ def lexicon() -> dict:
             "copula_inverted": fastre.compile(  # "…, war er Vizepräsident": the pronoun after
                 f"{copulas}\\s+(?:{'|'.join(data['pronouns'])})\\s+{modifiers}"),
             "copula": fastre.compile(f"{copulas}\\s*{modifiers}"),
+            "copula_field": fastre.compile(f"{copulas}\\s*{fielded}"),
             "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
             "company_after": fastre.compile(
@@ -128,5 +131,6 @@ def lexicon() -> dict:
             "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"]),
+            "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
             "relative": fastre.compile(
                 f"\\s*(?:{'|'.join(data['relative_pronouns'])})\\b", re.IGNORECASE)}

@@ -184,9 +184,12 @@ class VerbRoles(Context):
     def _holder_at(self, sent: tuple[int, int], clause: tuple[int, int], pos: int,
                  then: Callable[[], list[Mention]] = list,
                  verb_end: int | None = None) -> list[Mention]:
-        """Who a verb at `pos` is about: the clause's first person before it, else the
-        sentence's, else `then()`, else whom a pronoun before it (or right after it, in
-        German) stands for."""
+        """Who a verb at `pos` is about: the person named last before a "who" right before
+        it, else the clause's first person before it, else the sentence's, else `then()`,
+        else whom a pronoun before it (or right after it, in German) stands for."""
+        who = lexicon()["who"].search(self.norm, max(clause[0], pos - 24), pos)
+        if who is not None and self._in(sent[0], who.start(), "person"):
+            return self._in(sent[0], who.start(), "person")[-1:]
         return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \
             or then() or self._pronoun_subject(sent, pos, verb_end)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.facts import sentences
 from tests.test_extraction import events, extract, roles
 
 
@@ -100,3 +101,113 @@ def test_an_event_told_in_the_present_takes_no_earlier_date(tmp_path) -> None:
                 "2025-07-08", "en")
     dates = {e[3] for e in events(r) if e[0] == "Departure"}
     assert dates and "2021" not in dates
+
+
+def changes(result) -> set[tuple]:
+    """(person, new role, organization) of each RoleChange."""
+    return {(f.person.name, f.role, f.org.name if f.org else None) for f in result.facts
+            if f.kind == "event" and f.type == "RoleChange"}
+
+
+def test_chinese_names_found_by_what_follows_them(tmp_path) -> None:
+    """'副总经理陈冠宇为总经理' (为 and a title), '董事长蔡明远仍将' (仍), '财务长顾大为将于'
+    (为 inside a given name), '由朱文杰负责' (led by): each name is found; the title after
+    为 is the post taken, not the one held before the name; 接任 takes the post of the one
+    who leaves."""
+    r = extract(tmp_path, "星海科技今天召开董事会，任命资深副总经理陈冠宇为总经理。"
+                "董事长蔡明远仍将带领董事会。此外，星海科技财务长顾大为将于本月底退休，"
+                "由财务处副总经理李宗明接任。此前，Nova团队由朱文杰负责。",
+                "2025-06-03", "zh-Hant")
+    assert {("陈冠宇", "managing-director", "星海科技", False),
+            ("蔡明远", "board-chair", "星海科技", False),
+            ("顾大为", "cfo", "星海科技", False)} <= roles(r)
+    assert any(p == "朱文杰" and role == "head" for p, role, _, _ in roles(r))
+    assert changes(r) == {("陈冠宇", "managing-director", "星海科技"),
+                          ("李宗明", "cfo", "星海科技")}
+    assert ("Departure", "顾大为", "星海科技", "2025-06") in events(r)
+
+
+def test_a_vice_chair_is_no_chair(tmp_path) -> None:
+    """'副董事长暨执行长X': vice chair and CEO, not the board's chair."""
+    r = extract(tmp_path, "星海科技宣布由副董事长暨执行长蔡明远续任执行长。", "2025-06-03",
+                "zh-Hans")
+    held = {role for p, role, _, _ in roles(r) if p == "蔡明远"}
+    assert {"vice-chair", "ceo"} <= held and "board-chair" not in held
+
+
+def test_who_is_hired_from_where(tmp_path) -> None:
+    """'该公司从阿里巴巴挖来X': X joins the company meant and leaves Alibaba, where the
+    title written after it is held; '前谷歌DeepMind副总裁X加盟': the organizations of X's
+    title are not what X joins."""
+    r = extract(tmp_path, "星海科技在人工智能领域持续加大投入。去年11月，该公司曾从阿里巴巴"
+                "挖来通义千问技术负责人周明轩。前谷歌DeepMind研究副总裁吴泽宇近日加盟，"
+                "出任基础研究负责人。", "2025-02-21", "zh-Hans")
+    assert {("Joining", "周明轩", "星海科技", "2024-11"),
+            ("Departure", "周明轩", "Alibaba", "2024-11")} <= events(r)
+    assert ("周明轩", "head", "Alibaba", False) in roles(r)
+    assert {e[2] for e in events(r) if e[1] == "吴泽宇"} == {"星海科技"}
+    assert ("吴泽宇", "head", "星海科技", False) in roles(r)
+
+
+@pytest.mark.parametrize("text, expected, absent", [
+    # a passive of appointing is a copula; the title's organization is the one after it
+    ("Anna Roe, a Quillon engineer, was appointed chief executive of Brightwater Robotics.",
+     ("Anna Roe", "ceo", "Brightwater Robotics"), ("Anna Roe", "ceo", "Quillon")),
+    ("Brightwater Robotics said Sean Ortiz had been named its new chief executive.",
+     ("Sean Ortiz", "ceo", "Brightwater Robotics"), None),
+    # "appointed X, a co-founder of Y, as Z": the post taken is Z, not the co-founder's
+    ("Quillon Systems has appointed Tom Ashby, a co-founder of Brightwater Robotics, as "
+     "executive vice president.", ("Tom Ashby", "vice-president", "Quillon Systems"),
+     ("Tom Ashby", "co-founder", "Brightwater Robotics")),
+    # German: "wurde zum … ernannt", an English title in a German text
+    ("Quillon Systems baut um. Anna Roe wurde zum Chief Technology Officer ernannt.",
+     ("Anna Roe", "cto", "Quillon Systems"), None),
+])
+def test_who_is_appointed_to_what(tmp_path, text, expected, absent) -> None:
+    r = extract(tmp_path, text, "2025-03-19", "de" if " wurde " in text else "en")
+    assert expected in changes(r)
+    assert absent not in changes(r)
+
+
+def test_titles_after_other_and_report_to(tmp_path) -> None:
+    """'X, Y's other co-founder', 'X, Y's chief scientist and another co-founder', 'report
+    to chief executive X', 'a co-founder of Google's DeepMind' (the organization owned),
+    German 'war seit 2019 Mitglied des Vorstands'."""
+    r = extract(tmp_path, "Quillon Labs has hired Tom Ashby, a co-founder of Google's "
+                "DeepMind. Lena Ortiz, Quillon Labs' other co-founder, will become president. "
+                "Maya Chen, Quillon Labs' chief scientist and another co-founder, stays. "
+                "Ashby will report directly to chief executive Sean Roe.", "2025-03-19", "en")
+    assert {("Tom Ashby", "co-founder", "DeepMind", False),
+            ("Lena Ortiz", "co-founder", "Quillon Labs", False),
+            ("Maya Chen", "co-founder", "Quillon Labs", False),
+            ("Sean Roe", "ceo", "Quillon Labs", False)} <= roles(r)
+    r = extract(tmp_path, "Quillon Systems trennt sich von Anna Roe. Anna Roe war seit 2019 "
+                "Mitglied des Vorstands.", "2024-02-14", "de")
+    assert ("Anna Roe", "board-member", "Quillon Systems", False) in roles(r)
+
+
+def test_whom_a_who_clause_and_its_dates_are_about(tmp_path) -> None:
+    """'under X, the former … chief executive who now leads Y': X leads Y, not the
+    sentence's subject; 'he will take over …, the startup he co-founded last year, after X
+    stepped down to join Z': last year dates the founding, not X's leaving; 'X, who
+    co-founded Y, was appointed … in 2021' dates the appointment, not Y's founding."""
+    r = extract(tmp_path, "Lena Ortiz said on Thursday she will take over as chief executive "
+                "of Quillon Labs, the startup she co-founded last year, after Tom Ashby "
+                "stepped down to join Brightwater Robotics. At Brightwater Robotics, Ashby "
+                "will work under Sean Roe, the former Quillon Labs chief executive who now "
+                "leads Brightwater Robotics.", "2025-07-03", "en")
+    assert ("Departure", "Tom Ashby", "Quillon Labs", "2025-07-03") in events(r)
+    leads = {p for p, role, org, _ in roles(r) if role == "head"}
+    assert leads == {"Sean Roe"}
+    r = extract(tmp_path, "Maya Chen, who co-founded Quillon Labs, was appointed chief analyst "
+                "in January 2021.", "2021-03-13", "en")
+    assert ("Founding", "Maya Chen", "Quillon Labs", None) in events(r)
+
+
+def test_a_sentence_may_open_with_a_lower_case_name(tmp_path) -> None:
+    """'… im Juli 2019. xAI teilte am 5. Juni 2019 mit, dass …': two sentences."""
+    text = ("Tom Ashby verließ Quillon im Juli 2019. xAI teilte am 5. Juni 2019 mit, dass "
+            "Vorsitzender Sean Roe zurückgetreten sei.")
+    assert len(sentences(text)) == 2
+    r = extract(tmp_path, text, "2019-11-09", "de")
+    assert ("Departure", "Sean Roe", "xAI", "2019-06-05") in events(r)

@@ -1,0 +1,61 @@
+"""Where a person's event happens: the organization its verb names, the one a move comes
+from, the one that hires; "the company" an anaphor means."""
+from __future__ import annotations
+
+import re
+
+from loaders.facts import Context, lexicon
+from loaders.registry import Entity
+
+# A joining, founding or return names where; a departure may leave it implicit (the
+# person's organization, or the article's).
+EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organization
+
+
+class EventOrgs(Context):
+    """Mixin of EventRules (it calls `_joining_between`, of RoleChangeRules)."""
+
+    def _origin(self, clause, m: re.Match[str]) -> Entity | None:
+        """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
+        for marker in lexicon()["origin"].finditer(self.norm, clause[0], clause[1]):
+            orgs = [o for o in self._in(marker.end(), clause[1], "org")
+                    if o.start - marker.end() <= 3]
+            if orgs and abs(marker.start() - m.start()) <= 40:
+                return orgs[0].entity
+        return None
+
+    def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
+        """Who takes people on ("OpenAI hires X"): the last organization before the verb in
+        its clause, else the company an anaphor there means ("该公司从阿里巴巴挖来X"), else
+        the sentence's first; never one the people come from (after 从, from, von)."""
+        origins = {o.start for marker in lexicon()["origin"].finditer(self.norm, sent[0], m.start())
+                   for o in self._in(marker.end(), m.start(), "org")[:1]
+                   if o.start - marker.end() <= 3}
+        named = [o for o in self._in(clause[0], m.start(), "org") if o.start not in origins]
+        if named:
+            return named[-1].entity
+        if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):
+            meant = self._company_meant(m.start())
+            if meant is not None:
+                return meant
+        topic = [o for o in self._in(sent[0], m.start(), "org") if o.start not in origins]
+        return topic[0].entity if topic else None
+
+    def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
+        anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
+            lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
+                                               self.norm[max(0, clause[0] - 30):clause[0]])))
+        if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
+            # "das Unternehmen, das sie gegründet haben"
+            meant = self._company_meant(m.start())
+            if meant is not None:
+                return meant
+        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
+        before = [o for o in self._in(clause[0], m.start(), "org")
+                  if etype not in EXPLICIT_ORG or not self._affiliation(o)]  # "Scale AI创办人X加入"
+        if etype == "Departure" and after and self._joining_between(m.end(), after[0].start):
+            after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
+        if after and (etype in ("Joining", "Founding", "Return")
+                      or after[0].start - m.end() <= 3):
+            return after[0].entity
+        return before[-1].entity if before else (after[0].entity if after else None)
