@@ -17,28 +17,26 @@ class EventOrgs(Context):
 
     def _origin(self, clause, m: re.Match[str]) -> Entity | None:
         """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
-        for marker in lexicon()["origin"].finditer(self.norm, clause[0], clause[1]):
-            orgs = [o for o in self._in(marker.end(), clause[1], "org")
-                    if o.start - marker.end() <= 3]
-            if orgs and abs(marker.start() - m.start()) <= 40:
-                return orgs[0].entity
+        for org in self._in(clause[0], clause[1], "org"):
+            mark = self._origin_mark(org, clause[0])
+            if mark and abs(mark.start() - m.start()) <= 40:
+                return org.entity
         return None
 
     def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
         """Who takes people on ("OpenAI hires X"): the last organization before the verb in
         its clause, else the company an anaphor there means ("该公司从阿里巴巴挖来X"), else
         the sentence's first; never one the people come from (after 从, from, von)."""
-        origins = {o.start for marker in lexicon()["origin"].finditer(self.norm, sent[0], m.start())
-                   for o in self._in(marker.end(), m.start(), "org")[:1]
-                   if o.start - marker.end() <= 3}
-        named = [o for o in self._in(clause[0], m.start(), "org") if o.start not in origins]
+        named = [o for o in self._in(clause[0], m.start(), "org")
+                 if not self._origin_mark(o, sent[0])]
         if named:
             return named[-1].entity
         if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):
             meant = self._company_meant(m.start())
             if meant is not None:
                 return meant
-        topic = [o for o in self._in(sent[0], m.start(), "org") if o.start not in origins]
+        topic = [o for o in self._in(sent[0], m.start(), "org")
+                 if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None
 
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:

@@ -124,6 +124,12 @@ class OrgLookup:
                   if o.entity.kind == "org"]
         return opened[-1].entity if opened else None
 
+    def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
+        """The 从 / from / von (after `start`) that an organization is written right after
+        (within 3 characters): where someone comes from."""
+        marks = [*lexicon()["origin"].finditer(self.norm, max(start, org.start - 8), org.start)]
+        return marks[-1] if marks and org.start - marks[-1].end() <= 3 else None
+
     def _affiliation(self, org: Mention) -> bool:
         """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
         as someone's title is that person's employer, not the topic of the paragraph; so is
@@ -193,8 +199,7 @@ class OrgLookup:
         if placed:
             return placed[-1].entity
         came = self._in(clause[0], pos, "org")[-1:]  # "从阿里巴巴挖来通义千问技术负责人周畅"
-        if came and lexicon()["origin"].search(self.norm, max(clause[0], came[0].start - 3),
-                                               came[0].start):
+        if came and self._origin_mark(came[0], clause[0]):
             return came[0].entity
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
