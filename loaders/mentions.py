@@ -125,8 +125,9 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
     appointed = fastre.compile(rf"(?:{alternation(words('names', 'appoint_verbs_zh'))})"
                                rf"{name}(?=为|出任|担任)")  # "任命吴泽明为首席技术官"
+    leads = set(toml("extract")["object_verb_roles"])  # the verbs of leading ("负责", "领导")
     leading = [p for p, key in ontology_terms()["role_verbs"].by_lang.get("", {}).items()
-               if key in ("head", "co-lead") and CJK_CHAR.search(p)]
+               if key in leads and CJK_CHAR.search(p)]
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(leading)}))")
     return after_title, before_verb, appointed, led_by  # led_by: "Seed团队由朱文佳负责"
 

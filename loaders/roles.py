@@ -41,8 +41,9 @@ class RoleRules(VerbRoles):
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()
         first, last = chain[0], chain[-1]
-        addressed = lex["addressee"].search(self.norm, max(sent[0], first.start() - 6),
-                                            first.start())
+        addressed = lex["addressee"].search(  # "对记者表示", "told reporters": whom it was
+            self.norm, max(sent[0], first.start() - 6), first.start())  # said to, unless a
+        # name follows the title ("report to chief executive Satya Nadella": his)
         org_run = self._org_run_before(first.start(), sent)
         anchor = org_run[0].start if org_run else first.start()
         org_run = self._run_holders(org_run)
@@ -57,8 +58,7 @@ class RoleRules(VerbRoles):
             org = subject[-1].entity if subject else None
         found = self._holder(sent, first, last, anchor)
         if found is None or (addressed and found[1] not in NAMED_AFTER):
-            return []  # "对记者表示", "told reporters": whom it was said to, not a title held
-            # (but "report to chief executive Satya Nadella": his)
+            return []
         people, rule, org_override = found
         keys = [self.terms["roles"].lookup(self.lang, t.group(0)) for t in chain]
         team = all(k in lex["team"] for k in keys if k)

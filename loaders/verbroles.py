@@ -188,8 +188,9 @@ class VerbRoles(Context):
         it, else the clause's first person before it, else the sentence's, else `then()`,
         else whom a pronoun before it (or right after it, in German) stands for."""
         who = lexicon()["who"].search(self.norm, max(clause[0], pos - 24), pos)
-        if who is not None and self._in(sent[0], who.start(), "person"):
-            return self._in(sent[0], who.start(), "person")[-1:]
+        named = self._in(sent[0], who.start(), "person")[-1:] if who is not None else []
+        if named:  # "the former Scale AI chief executive who now leads X"
+            return named
         return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \
             or then() or self._pronoun_subject(sent, pos, verb_end)
 
