@@ -133,17 +133,13 @@ class OrgLookup:
     def _affiliation(self, org: Mention) -> bool:
         """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
         as someone's title is that person's employer, not the topic of the paragraph; so is
-        one written right before such an organization (谷歌 of "谷歌DeepMind副总裁")."""
+        each of the organizations written before the title (`_org_run_before`: 谷歌 of
+        "谷歌DeepMind副总裁")."""
         if self.titles is None:
             return False
-        end = org.end
-        for unit in self._in(org.end, org.end + 40, "org"):
-            if self.norm[end:unit.start].strip():
-                break
-            end = unit.end
-        title = self.titles.search(self.masked, end, end + 60)  # a whole title
-        return title is not None and title.start() <= end + 12 and bool(
-            lexicon()["org_gap"].match(self.norm[end:title.start()]))
+        title = self.titles.search(self.masked, org.end, org.end + 60)  # a whole title
+        run = self._org_run_before(title.start(), (org.start, title.start())) if title else []
+        return bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
 
     def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """The organization a sentence says was formed or founded before `pos`: named
