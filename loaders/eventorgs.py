@@ -48,9 +48,12 @@ class EventOrgs(Context):
             meant = self._company_meant(m.start())
             if meant is not None:
                 return meant
-        after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 30]
-        before = [o for o in self._in(clause[0], m.start(), "org")
-                  if etype not in EXPLICIT_ORG or not self._affiliation(o)]  # "Scale AI创办人X加入"
+        then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())
+        after = [] if then else [o for o in self._in(m.end(), clause[1], "org")  # "卸任后"
+                                 if o.start - m.end() <= 30]
+        before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
+                  if etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer
+                      self._affiliation(o) or self._owns_person(o))]
         if etype == "Departure" and after and self._joining_between(m.end(), after[0].start):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if after and (etype in ("Joining", "Founding", "Return")

@@ -153,7 +153,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
-        in_sentence = [p for p in prior if p.start >= sent[0] and not self._possessor(p)]
+        said = self._reported_from(sent, clause)
+        in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)]
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]
@@ -173,6 +174,16 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
+
+    def _reported_from(self, sent, clause) -> int:
+        """Where the people who may be a clause's left-out subject start in its sentence:
+        after the last verb of saying before the clause ("Sam Altman said that X and Y, …,
+        were leaving": X and Y, not the speaker). In Chinese a clause after "X表示，" leaves
+        out X itself."""
+        if self.lang == "zh":
+            return sent[0]
+        said = [r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
+        return said[-1] if said else sent[0]
 
     def _relative_subject(self, sent, clause) -> list[Mention]:
         """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
@@ -258,8 +269,9 @@ def _link_destinations(facts: list[Fact]) -> list[Fact]:
 
 def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
     """'吴恩达加入百度，出任首席科学家', 'joined X as CTO': the title comes with the Joining
-    (or Founding) told in the same sentence; it is not a change of role of its own. Nor is
-    a title taken at a company when the article dates its founding then: the founders'."""
+    (or Founding) told in the same sentence, unless dated otherwise; it is not a change of
+    role of its own. Nor is a title taken at a company when the article dates its founding
+    then: the founders'."""
     def key(f: Fact) -> tuple:
         return (f.person.iri if f.person else "", f.org.iri if f.org else "", f.start)
 
@@ -269,6 +281,9 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
             and (e.date.value.startswith(f.date.value) or f.date.value.startswith(e.date.value))
             for e in facts)
 
-    entries = {key(f) for f in facts if f.type in ("Joining", "Founding")}
+    def entered_then(f: Fact) -> bool:  # "2007年加入阿里巴巴,…,2015年出任CEO": later
+        return any(key(e) == key(f) and (e.date is None or f.date is None
+                                         or e.date.value == f.date.value)
+                   for e in facts if e.type in ("Joining", "Founding"))
     return [f for f in facts if f.type != "RoleChange" or
-            (key(f) not in entries and not founded_then(f))]
+            not (entered_then(f) or founded_then(f))]

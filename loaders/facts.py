@@ -19,7 +19,7 @@ from loaders.registry import Entity
 from loaders.rulewords import lexicon
 
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
-APPOSITIVE = re.compile(r"\s*,[^,;.]{1,80},\s*")
+APPOSITIVE = re.compile(r"\s*,[^,;.]{1,120},\s*")
 
 # A full stop and a capital end a sentence (or a name like "xAI", "iPhone"), but not the
 # ordinal of a German date ("am 3. Mai")

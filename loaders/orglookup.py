@@ -108,7 +108,8 @@ class OrgLookup:
         while tokens and (tokens[0].lower().endswith(tuple(endings)) or
                           (city and tokens[0].endswith("er") and len(tokens) > 1)):
             tokens.pop(0)
-        if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3:
+        if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \
+                or tokens[0].lower() in words("names", "governing_bodies"):
             return None
         name = " ".join(tokens).replace(" & ", " & ")
         entity = self.reg_entity_by_name(name) or self.local_orgs.setdefault(
@@ -134,12 +135,20 @@ class OrgLookup:
         """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written
         as someone's title is that person's employer, not the topic of the paragraph; so is
         each of the organizations written before the title (`_org_run_before`: 谷歌 of
-        "谷歌DeepMind副总裁")."""
+        "谷歌DeepMind副总裁"), and one a title is held at ("vice president of AI at
+        Microsoft", `_title_at`)."""
         if self.titles is None:
             return False
         title = self.titles.search(self.masked, org.end, org.end + 60)  # a whole title
         run = self._org_run_before(title.start(), (org.start, title.start())) if title else []
-        return bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
+        return (bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
+                or self._title_at((self.paragraph_start(org.start), len(self.norm)), org))
+
+    def _owns_person(self, org: Mention) -> bool:
+        """'Microsoft's Amar Subramanya', 'OpenAI的Jan Leike': the person's organization."""
+        owns = self._possessor(org)
+        named = self._in(owns.end(), owns.end() + 60, "person")[:1] if owns else []
+        return bool(named) and named[0].start == owns.end()
 
     def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """The organization a sentence says was formed or founded before `pos`: named
@@ -194,6 +203,10 @@ class OrgLookup:
                   and lexicon()["place"].search(self.norm, max(clause[0], m.start - 6), m.start)]
         if placed:
             return placed[-1].entity
+        where = self._in(sent[0], clause[0], "org")[-1:]  # "at Google, where he was head"
+        if where and lexicon()["where"].match(self.norm, clause[0]) \
+                and not self.norm[where[0].end:clause[0]].strip(" ,"):
+            return where[0].entity
         came = self._in(clause[0], pos, "org")[-1:]  # "从阿里巴巴挖来通义千问技术负责人周畅"
         if came and self._origin_mark(came[0], clause[0]):
             return came[0].entity

@@ -26,7 +26,10 @@ class OrgNames:
 
     def _orgs(self) -> None:
         suffixes = sorted(words("names", "org_suffixes"), key=len, reverse=True)
-        latin = fastre.compile(rf"(?<![A-Za-z])((?:[A-Z][\w&.'-]*[ \u00a0]){{1,3}}"
+        # a word of the name: "A.I.", "Co." or a word; a full stop ends a longer one (and
+        # its sentence: "… leaving Quillon Labs. Brightwater Robotics said")
+        word = r"(?:[A-Z][\w&'-]*(?:\.[\w&'-]+)+\.?|[A-Z][\w&'-]{0,2}\.|[A-Z][\w&'-]*)"
+        latin = fastre.compile(rf"(?<![A-Za-z])((?:{word}[ \u00a0]){{1,3}}"
                                rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
         openers = "".join(words("names", "org_openers_zh"))  # "毕业于北京师范大学"
@@ -34,13 +37,15 @@ class OrgNames:
                             rf"((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
+        descriptors = tuple(words("names", "org_descriptor_endings"))
         for m in fastre.finditer(latin, self.norm):
             parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
                       and x.start == m.start(1) and x.end < m.end(1) - 1]
             tokens = m.group(1).split()
-            while tokens and tokens[0] in stop and tokens[0] not in words("names", "org_suffixes") \
-                    and not parent:
-                tokens.pop(0)
+            while tokens and not parent and (
+                    tokens[0] in stop and tokens[0] not in words("names", "org_suffixes")
+                    or len(tokens) > 2 and tokens[0].lower().endswith(descriptors)):
+                tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 if parent:  # "Meta Superintelligence Labs": a unit named after its company
@@ -59,8 +64,8 @@ class OrgNames:
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         kept = tuple(words("names", "place_named_suffixes_zh"))
-        bad_starts = tuple(words("names", "not_org_starts_zh")
-                           | words("names", "company_starts_zh"))
+        verbs = tuple(words("names", "not_org_starts_zh"))
+        company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
@@ -69,7 +74,8 @@ class OrgNames:
             name, start = name[len(place):], start + len(place)
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
-            if not function.intersection(name[:-2]) and not name.startswith(bad_starts) \
+            if not function.intersection(name[:-2]) and not name.startswith(company) \
+                    and not any(verb in name for verb in verbs) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
 

@@ -28,14 +28,15 @@ class RoleChangeRules(Context):
         held now ("目前在纽约大学担任助教的X") is no change."""
         if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
             return []
-        if lexicon()["replacing"].search(m.group(0)):  # "He succeeds X, Quillon's CTO": the
-            replaced = self._replaced(sent, clause, m, roles)  # title after is the one he
-            if replaced or not self._post_after(m):  # takes; "接任首席执行官": the title after
-                return replaced
+        replacing = bool(lexicon()["replacing"].search(m.group(0))) and not self._post_after(m)
+        replaced = self._replaced(sent, clause, m, roles) if replacing else []
+        if replaced:  # "He succeeds X, Quillon's CTO": X's title; "接任集团首席执行官", "would
+            return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
-        new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60]
-        if new:
+        new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60
+               and not self._taken_by_another(m, r)]
+        if new or replacing:
             return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
@@ -63,12 +64,27 @@ class RoleChangeRules(Context):
                     for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
 
+    def _taken_by_another(self, m: re.Match[str], r: Fact) -> bool:
+        """A title after the verb that another verb takes: one written after it ("2015年出任
+        CEO，2019年接替马云担任董事会主席"), or its holder's, right after the holder's name
+        ("蔡崇信接任董事会主席，淘天集团董事长吴泳铭接任首席执行官"); or the title of the one
+        replaced."""
+        if self.triggers.search(self.masked, m.end(), r.title_at):
+            return True
+        named = [p for p in self._in(r.at, r.at + 40, "person") if p.start == r.at][:1]
+        return r.at > m.end() and bool(named) and (
+            self._is_replaced(named[0])  # "She replaces co-founder Jack Clark": his
+            or bool(self.triggers.match(self.masked, named[0].end + (self.lang != "zh"))))
+
     def _post_after(self, m: re.Match[str]) -> bool:
         """A title right after the verb that names no one after it: the post taken ("接任
         首席执行官"), not a predecessor's ("replaces co-founder Jack Clark")."""
-        title = self.titles.search(self.masked, m.end(), m.end() + 8) if self.titles else None
-        return title is not None and not self.norm[m.end():title.start()].strip() \
-            and not self._in(title.end(), title.end() + 3, "person")
+        title = self.titles.search(self.masked, m.end(), m.end() + 16) if self.titles else None
+        named = self._in(title.end(), title.end() + 80, "person")[:1] if title else []
+        gap = self.norm[title.end():named[0].start] if named else "\0"
+        return title is not None and not (len(gap) <= 3 and not re.search(r"[^\s]", gap)) \
+            and bool(lexicon()["modifiers"].match(  # "接任集团首席执行官", "接任阿里巴巴CEO"
+                self.masked[m.end():title.start()].replace("\0", "")))
 
     def _team_taken(self, clause, m: re.Match[str]) -> Entity | None:
         """The team a verb of taking over has as its object, right after it (German: right

@@ -66,6 +66,7 @@ class RoleRules(VerbRoles):
                 and lex["name_org_prep"].match(self.norm, people[0].end):
             org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
         org = org_override or org or self._org_after(last.end(), sent) \
+            or (self._apposition_org(people[-1], anchor) if rule == "role-copula" else None) \
             or self._nearest_org(sent, first.start(), team=team)
         between = self.norm[anchor:first.start()].replace("\0", "")
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor])) or \
@@ -137,6 +138,61 @@ class RoleRules(VerbRoles):
         named = self._distinct(self._in(last.end(), end, "person"))
         return named[:n] if len(named) >= n else []
 
+    def _copula_gap(self, gap: str, limit: int) -> bool:
+        """Whether a name and the copula before a title are this close: a few words ("X
+        most recently served as"), an apposition and a few words ("X, the former CEO of Y,
+        has joined Z as"), or an apposition ending in "who" ("X, a researcher who most
+        recently served as")."""
+        if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
+            return True
+        if self.lang == "zh":
+            return False
+        apposition = APPOSITIVE.match(gap)
+        tail = gap[apposition.end():] if apposition else ""
+        who = lexicon()["who"].search(gap)
+        return bool(apposition and len(tail) <= limit and not re.search(r"[,;.]", tail)
+                    or who and re.fullmatch(r"\s*,[^,;.]{1,80}", gap[:who.start()]))
+
+    def _apposition_org(self, person: Mention, anchor: int) -> Entity | None:
+        """'Jason Droege, Scale's chief strategy officer, took over as interim CEO': the
+        organization of the apposition after the name, when none is named after it and it
+        is no former one; not when the person is hired ("hiring X, …, as CPO": the hirer's)."""
+        apposition = APPOSITIVE.match(self.norm, person.end)
+        sent = self.sentence_of(person.start, (person.start, person.end))
+        if apposition is None or apposition.end() > anchor or (
+                self.objects is not None and self.objects.search(self.masked, sent[0],
+                                                                 person.start)) \
+                or self._in(apposition.end(), anchor, "org") \
+                or lexicon()["former_any"].search(self.norm, person.end, apposition.end()):
+            return None
+        inside = [o for o in self._in(person.end, apposition.end(), "org")
+                  if o.entity.kind == "org"]
+        return inside[-1].entity if inside else None
+
+    def _replacing_at(self, person: Mention) -> int:
+        """Where the verb of replacing written right before a person starts ("接替创办人张忠谋",
+        "succeeded Jack Ma": a title at most between), or -1."""
+        verb = [*lexicon()["replacing"].finditer(self.norm, max(0, person.start - 32),
+                                                 person.start)][-1:]
+        gap = self.masked[verb[0].end():person.start] if verb else "\0"
+        gap = self.titles.sub("", gap) if self.titles is not None else gap
+        return verb[0].start() if not gap.strip() else -1
+
+    def _is_replaced(self, person: Mention) -> bool:
+        return self._replacing_at(person) >= 0
+
+    def _verb_object(self, sent, first, last, name: Mention) -> bool:
+        """'张勇卸任阿里巴巴董事会主席兼CEO 蔡崇信、吴泳铭接棒': a space parts the clauses of a
+        Chinese headline; a title that a verb before it takes is not the next name's (in the
+        body a space is no such mark: "新任董事会主席 Bret Taylor")."""
+        if self.lang != "zh" or self.triggers is None or name.start > self._headline_end() \
+                or not self.norm[last.end():name.start].isspace():
+            return False
+        run = self._org_run_before(first.start(), sent)
+        start = run[0].start if run else first.start()
+        return any(re.fullmatch(r"[^\W\d_]{0,8}", self.masked[v.end():start]) for v in
+                   self.triggers.finditer(self.masked, max(sent[0], start - 12), start))
+
     def _holder(self, sent, first, last, anchor):
         """Who holds the titles of a chain: (people, rule id, organization if the rule says)."""
         lex = lexicon()
@@ -151,7 +207,8 @@ class RoleRules(VerbRoles):
         counted = self._counted(sent, first, last)
         if counted:  # "die beiden Leiter des Teams – A und B", "Die drei Mitgründer …: A, B, C"
             return counted, "role-title-counted", None
-        if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)):
+        if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)) \
+                and not self._verb_object(sent, first, last, after[0]):
             if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
                 return self._sharing(after), "role-title-before-names", None
             return [after[0]], "role-title-before-name", None
@@ -176,21 +233,25 @@ class RoleRules(VerbRoles):
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
             # after names joined by "und", a German title in -er is as plural as singular:
             # "Dario Amodei und Daniela Amodei, Gründer von Anthropic"
-            if self._plural_title(first) or (self.lang == "de" and first.group(0).endswith("er")):
+            if self._plural_title(first) or (self.lang == "de"  # not "Chefin der"
+                                             and first.group(0).split()[0].endswith("er")):
                 return self._conjoined(before), "role-apposition", None
             return [before[-1]], "role-apposition", None
         reach = max(sent[0], anchor - (12 if self.lang == "zh" else 28))
         cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
             lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
-        gap = self._gap(before[-1].end, cop.start()) if cop and before else "\0"  # \0: none
-        appositive = self.lang != "zh" and APPOSITIVE.fullmatch(gap)
-        if "\0" not in gap and (len(gap) <= limit and not re.search(r"[,，。;；]", gap)
-                                or appositive):
+        replaced = [p for p in before if self._is_replaced(p)]  # "接替张忠谋出任董事长": not
+        before = [p for p in before if p not in replaced]  # his; "X would replace Y as": X's
+        upto = self._replacing_at(replaced[-1]) if replaced and cop and \
+            replaced[-1].start > (before[-1].end if before else 0) else cop.start() if cop else 0
+        gap = self._gap(before[-1].end, upto) if cop and before else "\0"  # \0: none
+        if "\0" not in gap and self._copula_gap(gap, limit):
             return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
-        if cop and self.lang == "zh" and not self._in(self._clause(sent, cop.start())[0],
-                                                       cop.start(), "person"):
-            subject = [p for p in people if p.end <= cop.start()]
+        if cop and self.lang == "zh" and not [
+                p for p in self._in(self._clause(sent, cop.start())[0], cop.start(), "person")
+                if not self._is_replaced(p)]:
+            subject = [p for p in people if p.end <= cop.start() and not self._is_replaced(p)]
             hired = subject and self.objects is not None and self.objects.search(
                 self.masked, self._clause(sent, subject[-1].start)[0], subject[-1].start)
             joined = hired and any(

@@ -73,6 +73,7 @@ def lexicon() -> dict:
     return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
+            "former_any": any_of(data["former"]),  # anywhere in a span
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
                 f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),
             "conn": fastre.compile(data["connectors"], re.IGNORECASE),
@@ -101,6 +102,8 @@ def lexicon() -> dict:
             "locative": any_of(data["locatives_zh"]), "located": set(data["located_verbs_zh"]),
             "addressee": any_of(data["addressees"]),
             "place": fastre.compile(f"(?:{'|'.join(data['clause_places'])})\\s*$", re.IGNORECASE),
+            "then_zh": any_of(data["then_zh"]),
+            "where": fastre.compile(f"\\s*(?:{'|'.join(data['place_relatives'])})\\b"),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),
             "passive_subject": fastre.compile(data["passive_subject_gap"]),
@@ -111,6 +114,7 @@ def lexicon() -> dict:
             "copula_inverted": fastre.compile(  # "…, war er Vizepräsident": the pronoun after
                 f"{copulas}\\s+(?:{'|'.join(data['pronouns'])})\\s+{modifiers}"),
             "copula": fastre.compile(f"{copulas}\\s*{modifiers}"),
+            "modifiers": fastre.compile(f"\\s*{modifiers}"),  # matched: all modifiers to the end
             "copula_field": fastre.compile(f"{copulas}\\s*{fielded}"),
             "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),

@@ -173,6 +173,7 @@ ex:m3 a ng:Membership ; ng:member ex:bob ; ng:role ex:cto ; ng:organization ex:c
 ex:j1 a ng:Joining ; ng:participant ex:ann ; ng:date "2021-03-01" ; ng:organization ex:company .
 ex:j2 a ng:Joining ; ng:participant ex:ann ; ng:date "2020-05-01" ; ng:organization ex:other .
 ex:j3 a ng:Joining ; ng:participant ex:ann ; ng:date "2022-01-01" ; ng:organization ex:team .
+ex:j4 a ng:Joining ; ng:participant ex:bob ; ng:date "2015-01-01" ; ng:organization ex:company .
 ex:c1 a ng:RoleChange ; ng:participant ex:bob ; ng:newRole ex:cto ; ng:date "2019-01-01" ;
       ng:organization ex:company .
 ex:c2 a ng:RoleChange ; ng:participant ex:bob ; ng:newRole ex:ceo ; ng:date "2018-01-01" ;
@@ -186,9 +187,10 @@ ex:d4 a ng:Departure ; ng:participant ex:ann ; ng:date "2024-06-01" ; ng:organiz
 
 def test_tenures_merge_memberships_and_take_their_dates_from_events_at_company_or_team(
         ) -> None:
-    """A golden answer for the tenure rule: the earliest joining (at the team or its
-    company, which counts for the team; not the one elsewhere), the earliest change to the role itself, the
-    last leaving at the team or its company; a leaving from a team does not end a role at the
+    """A golden answer for the tenure rule: the earliest change to the role itself (bob
+    joined in 2015 and became CTO in 2019: CTO since 2019), else the earliest joining (at
+    the team or its company, which counts for the team; not the one elsewhere); the last
+    leaving at the team or its company; a leaving from a team does not end a role at the
     company; two memberships merge into one tenure derived from both, ending before the
     earlier of their articles' "former" dates."""
     store = Store(None)

@@ -211,3 +211,80 @@ def test_a_sentence_may_open_with_a_lower_case_name(tmp_path) -> None:
     assert len(sentences(text)) == 2
     r = extract(tmp_path, text, "2019-11-09", "de")
     assert ("Departure", "Sean Roe", "xAI", "2019-06-05") in events(r)
+
+
+def test_who_leaves_when_a_speaker_names_them(tmp_path) -> None:
+    """'X said that A and B, …, were also leaving': A and B leave, not the speaker X; a
+    chief research officer is a title; 'will step down … and retire' is a departure."""
+    r = extract(tmp_path, "Hours later, chief executive Sean Roe said that chief research "
+                "officer Tom Ashby and Maya Chen, a vice president of research, were also "
+                "leaving Quillon Labs. Brightwater Robotics said on Monday that Lena Ortiz, "
+                "its senior vice president for AI strategy, will step down from her position "
+                "and retire in the spring of 2026.", "2025-12-01", "en")
+    left = {(e[1], e[2]) for e in events(r) if e[0] == "Departure"}
+    assert left == {("Tom Ashby", "Quillon Labs"), ("Maya Chen", "Quillon Labs"),
+                    ("Lena Ortiz", "Brightwater Robotics")}
+    assert ("Tom Ashby", "chief-research-officer", "Quillon Labs", False) in roles(r)
+
+
+def test_an_apposition_with_a_who_clause_before_the_post_taken(tmp_path) -> None:
+    """'X, a prominent AI researcher who most recently served as corporate vice president
+    at Y, has joined Z as vice president': both posts are X's; 'Y's X joins' does not join
+    Y; 'at Y, where he was head of …' is Y's; a chief executive named in the paragraph after
+    is not of the organization someone's title was held at."""
+    r = extract(tmp_path, "Quillon Labs names new AI chief, Brightwater's Tom Ashby joins as "
+                "vice president\n\nTom Ashby, a prominent AI researcher who most recently "
+                "served as corporate vice president of AI at Brightwater Robotics, has joined "
+                "Quillon Labs as vice president of AI. Ashby previously spent 16 years at "
+                "Nova Dynamics, where he was head of engineering for its assistant.\n\n"
+                "\"We are pleased to welcome Tom,\" chief executive Sean Roe said.",
+                "2025-12-01", "en")
+    assert {("Tom Ashby", "vice-president", "Brightwater Robotics", False),
+            ("Tom Ashby", "vice-president", "Quillon Labs", False),
+            ("Tom Ashby", "head", "Nova Dynamics", True),
+            ("Sean Roe", "ceo", "Quillon Labs", False)} <= roles(r)
+    assert {e[2] for e in events(r) if e[0] == "Joining"} == {"Quillon Labs"}
+
+
+def test_who_takes_the_post_of_the_one_replaced(tmp_path) -> None:
+    """'接替创办人X出任董事长': the sentence's subject takes the post, X held it; a
+    RoleChange dated otherwise than the joining of its sentence is kept; '根据…的计划' is
+    no hedge; '接任集团首席执行官' takes the title written after the verb."""
+    r = extract(tmp_path, "2023年9月10日，星海集团完成管理层交接。根据此前公布的计划，集团"
+                "董事会主席兼首席执行官顾明轩正式卸任，星海集团联合创始人蔡明远接任集团"
+                "董事会主席，华岳科技董事长吴泽宇接任集团首席执行官。\n\n顾明轩于2007年"
+                "加入星海集团，2015年出任星海集团首席执行官，2019年接替创办人程立担任"
+                "董事会主席。", "2023-09-10", "zh-Hans")
+    assert changes(r) >= {("蔡明远", "board-chair", "星海集团"),
+                          ("吴泽宇", "ceo", "星海集团"),
+                          ("顾明轩", "ceo", "星海集团"),
+                          ("顾明轩", "board-chair", "星海集团")}
+    assert not {c for c in changes(r) if c[0] == "程立"}
+    assert ("Departure", "顾明轩", "星海集团", "2023-09-10") in events(r)
+
+
+def test_a_chinese_headline_and_a_time_clause(tmp_path) -> None:
+    """'X卸任Y董事会主席兼CEO A、B接棒': a space parts the headline's clauses, the titles
+    are X's; '卸任后将专注于Z的工作': X leaves Y, not Z; '长期担任集团执行副主席': a vice
+    chair, and '长期担任集团' is no organization."""
+    r = extract(tmp_path, "顾明轩卸任星海集团董事会主席兼CEO 蔡明远、吴泽宇接棒\n\n"
+                "星海集团董事会主席兼首席执行官顾明轩正式卸任，联合创始人蔡明远接任董事会主席。"
+                "蔡明远于1999年加入星海集团，长期担任集团执行副主席。\n\n顾明轩此前表示，"
+                "卸任后将专注于华岳科技的工作。", "2023-09-10", "zh-Hans")
+    held = {(p, role) for p, role, _, _ in roles(r)}
+    assert {("顾明轩", "board-chair"), ("顾明轩", "ceo"), ("蔡明远", "vice-chair")} <= held
+    assert ("蔡明远", "ceo") not in held
+    assert {e[2] for e in events(r) if e[0] == "Departure"} == {"星海集团"}
+    assert not {o for _, _, o, _ in roles(r) if o and "担任" in o}
+
+
+def test_a_board_is_no_organization_and_chefin_der_is_one_head(tmp_path) -> None:
+    """'X, der unabhängige Vorsitzende des Verwaltungsrats': the company's board chair;
+    'A und B, bisher Chefin der Produktsparte': B heads the unit, A is no co-lead."""
+    r = extract(tmp_path, "Der Chiphersteller Quillon Systems steht ohne Chef da. Übergangsweise "
+                "übernehmen Finanzchef Tom Ashby und Lena Ortiz, bisher Chefin der "
+                "Produktsparte, gemeinsam die Führung. Sean Roe, der unabhängige Vorsitzende "
+                "des Verwaltungsrats, wird Interimsvorsitzender.", "2024-12-02", "de")
+    assert {("Lena Ortiz", "head", "Quillon Systems", False),
+            ("Sean Roe", "board-chair", "Quillon Systems", False)} <= roles(r)
+    assert not {x for x in roles(r) if x[1] == "co-lead"}
