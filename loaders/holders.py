@@ -1,0 +1,71 @@
+"""Who a title written near a name is not, or is, held by: what may stand between a name
+and the copula before its title (a few words, an apposition, a "who" clause), the
+organization of such an apposition, a person written as the one replaced ("接替创办人X",
+"succeeded X"), a title a verb of a Chinese headline takes before a space."""
+from __future__ import annotations
+
+import re
+
+from loaders.facts import APPOSITIVE, Context, lexicon
+from loaders.mentions import Mention
+from loaders.registry import Entity
+
+
+class HolderChecks(Context):
+    """Mixin of RoleRules (it calls `_org_run_before`, of OrgLookup, and `_headline_end`)."""
+
+    def _copula_gap(self, gap: str, limit: int) -> bool:
+        """Whether a name and the copula before a title are this close: a few words ("X
+        most recently served as"), an apposition and a few words ("X, the former CEO of Y,
+        has joined Z as"), or an apposition ending in "who" ("X, a researcher who most
+        recently served as")."""
+        if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
+            return True
+        if self.lang == "zh":
+            return False
+        apposition = APPOSITIVE.match(gap)
+        tail = gap[apposition.end():] if apposition else ""
+        who = lexicon()["who"].search(gap)
+        return bool(apposition and len(tail) <= limit and not re.search(r"[,;.]", tail)
+                    or who and re.fullmatch(r"\s*,[^,;.]{1,80}", gap[:who.start()]))
+
+    def _apposition_org(self, person: Mention, anchor: int) -> Entity | None:
+        """'Jason Droege, Scale's chief strategy officer, took over as interim CEO': the
+        organization of the apposition after the name, when none is named after it and it
+        is no former one; not when the person is hired ("hiring X, …, as CPO": the hirer's)."""
+        apposition = APPOSITIVE.match(self.norm, person.end)
+        sent = self.sentence_of(person.start, (person.start, person.end))
+        if apposition is None or apposition.end() > anchor or (
+                self.objects is not None and self.objects.search(self.masked, sent[0],
+                                                                 person.start)) \
+                or self._in(apposition.end(), anchor, "org") \
+                or lexicon()["former_any"].search(self.norm, person.end, apposition.end()):
+            return None
+        inside = [o for o in self._in(person.end, apposition.end(), "org")
+                  if o.entity.kind == "org"]
+        return inside[-1].entity if inside else None
+
+    def _replacing_at(self, person: Mention) -> int:
+        """Where the verb of replacing written right before a person starts ("接替创办人张忠谋",
+        "succeeded Jack Ma": a title at most between), or -1."""
+        verb = [*lexicon()["replacing"].finditer(self.norm, max(0, person.start - 32),
+                                                 person.start)][-1:]
+        gap = self.masked[verb[0].end():person.start] if verb else "\0"
+        gap = self.titles.sub("", gap) if self.titles is not None else gap
+        return verb[0].start() if not gap.strip() else -1
+
+    def _is_replaced(self, person: Mention) -> bool:
+        return self._replacing_at(person) >= 0
+
+    def _verb_object(self, sent, first, last, name: Mention) -> bool:
+        """'张勇卸任阿里巴巴董事会主席兼CEO 蔡崇信、吴泳铭接棒': a space parts the clauses of a
+        Chinese headline; a title that a verb before it takes is not the next name's (in the
+        body a space is no such mark: "新任董事会主席 Bret Taylor")."""
+        if self.lang != "zh" or self.triggers is None or name.start > self._headline_end() \
+                or not self.norm[last.end():name.start].isspace():
+            return False
+        run = self._org_run_before(first.start(), sent)
+        start = run[0].start if run else first.start()
+        return any(re.fullmatch(r"[^\W\d_]{0,8}", self.masked[v.end():start]) for v in
+                   self.triggers.finditer(self.masked, max(sent[0], start - 12), start))
+
