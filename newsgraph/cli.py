@@ -21,7 +21,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 
-from newsgraph.errors import InputError, NewsgraphError, ParameterError
+from newsgraph.errors import InputError, NewsgraphError, ParameterError, StoreError
 from newsgraph.remote import ENGINES, Endpoint, RemoteStore, is_url
 from newsgraph.results import kind, materialize, serialize, term_text
 from newsgraph.savedqueries import SavedQueries, run_saved
@@ -51,7 +51,11 @@ class State:
         published version), so reads work while a load runs in another process."""
         if self.store is None and self.endpoint is not None:
             self.store = RemoteStore(self.endpoint)
-        if self.store is None and self.location is not None and is_store(self.location):
+        if self.store is None and self.location is not None:
+            if not is_store(self.location):  # a mistyped --store answers nothing: say so
+                raise StoreError(f"no store at {self.location}", hint="load articles into "
+                                 f"it first (newsgraph --store {self.location} load FOLDER) "
+                                 "or pass the --store you loaded")
             self.store = Store.open_read_only(self.location)
         return self.open()
 

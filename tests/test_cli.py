@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from newsgraph.store import Store
+
 from .conftest import SEEDS
 
 CLI = [sys.executable, "-m", "newsgraph.cli"]
@@ -44,12 +46,24 @@ def test_a_failed_article_gives_a_nonzero_exit_naming_it(tmp_path: Path) -> None
 
 def test_bad_parameters_and_unknown_queries_say_what_to_do(tmp_path: Path) -> None:
     store = str(tmp_path / "store")
+    Store(store).close()  # a store with the ontology and registry, no articles
     result = run("--store", store, "query", "timeline", "-p", "person", check=False)
     assert result.returncode == 2 and "NAME=VALUE" in result.stderr
     result = run("--store", store, "query", "nope", check=False)
     assert result.returncode == 2 and "known:" in result.stderr
     result = run("--store", store, "sparql", "INSERT DATA { <a:a> <a:b> <a:c> }", check=False)
     assert result.returncode == 2 and "read-only" in result.stderr
+
+
+def test_a_read_where_no_store_is_names_the_path_and_creates_nothing(tmp_path: Path) -> None:
+    """A mistyped --store: an error that names it and says what to do, not an empty answer
+    from a store made there."""
+    typo = tmp_path / "stroe"
+    for args in (("query", "people"), ("sparql", "ASK { ?s ?p ?o }"), ("validate",)):
+        result = run("--store", str(typo), *args, check=False)
+        said = " ".join(result.stderr.split())  # as the terminal wraps it
+        assert result.returncode == 2 and f"no store at {typo}" in said
+        assert "load" in said and not typo.exists()
 
 
 def test_queries_lists_names_and_parameters() -> None:
