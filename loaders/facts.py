@@ -214,9 +214,14 @@ class Context(OrgLookup):
     def _org_at(self, pos: int) -> Mention | None:
         """The organization whose mention starts at `pos` ("…'s parent company |Alphabet",
         "OpenAI的|超级对齐团队")."""
+        return self._mention_at(pos, "org")
+
+    def _mention_at(self, pos: int, kind: str) -> Mention | None:
+        """The mention of a person ("person") or an organization ("org") that starts at
+        `pos`."""
         lo = bisect.bisect_left(self._starts, pos)
-        return next((m for m in self.mentions[lo:lo + 1] if m.start == pos and m.entity.is_org
-                     and m.entity.kind != "outlet"), None)
+        first = [m for m in self.mentions[lo:lo + 1] if m.start == pos]
+        return next(iter(self._in(pos, first[0].end, kind)), None) if first else None
 
     def _clause(self, sent: tuple[int, int], pos: int) -> tuple[int, int]:
         start, end = sent

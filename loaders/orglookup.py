@@ -147,8 +147,7 @@ class OrgLookup:
     def _owns_person(self, org: Mention) -> bool:
         """'Microsoft's Amar Subramanya', 'OpenAI的Jan Leike': the person's organization."""
         owns = self._possessor(org)
-        named = self._in(owns.end(), owns.end() + 60, "person")[:1] if owns else []
-        return bool(named) and named[0].start == owns.end()
+        return owns is not None and self._mention_at(owns.end(), "person") is not None
 
     def _formed_before(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """The organization a sentence says was formed or founded before `pos`: named

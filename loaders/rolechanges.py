@@ -71,18 +71,19 @@ class RoleChangeRules(Context):
         replaced."""
         if self.triggers.search(self.masked, m.end(), r.title_at):
             return True
-        named = [p for p in self._in(r.at, r.at + 40, "person") if p.start == r.at][:1]
-        return r.at > m.end() and bool(named) and (
-            self._is_replaced(named[0])  # "She replaces co-founder Jack Clark": his
-            or bool(self.triggers.match(self.masked, named[0].end + (self.lang != "zh"))))
+        named = self._mention_at(r.at, "person")
+        return r.at > m.end() and named is not None and (
+            self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
+            or bool(self.triggers.match(self.masked, named.end + (self.lang != "zh"))))
 
     def _post_after(self, m: re.Match[str]) -> bool:
         """A title right after the verb that names no one after it: the post taken ("接任
         首席执行官"), not a predecessor's ("replaces co-founder Jack Clark")."""
         title = self.titles.search(self.masked, m.end(), m.end() + 16) if self.titles else None
-        named = self._in(title.end(), title.end() + 80, "person")[:1] if title else []
-        gap = self.norm[title.end():named[0].start] if named else "\0"
-        return title is not None and not (len(gap) <= 3 and not re.search(r"[^\s]", gap)) \
+        if title is None:
+            return False
+        space = re.match(r"\s{0,3}", self.norm[title.end():title.end() + 3])
+        return self._mention_at(title.end() + space.end(), "person") is None \
             and bool(lexicon()["modifiers"].match(  # "接任集团首席执行官", "接任阿里巴巴CEO"
                 self.masked[m.end():title.start()].replace("\0", "")))
 
