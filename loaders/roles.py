@@ -187,17 +187,19 @@ class RoleRules(HolderChecks, VerbRoles):
         cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
             lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
-        replaced = [p for p in before if self._is_replaced(p)]  # "接替张忠谋出任董事长": not
-        before = [p for p in before if p not in replaced]  # his; "X would replace Y as": X's
-        upto = self._replacing_at(replaced[-1]) if replaced and cop and \
-            replaced[-1].start > (before[-1].end if before else 0) else cop.start() if cop else 0
+        verb = {p.start: self._replacing_at(p) for p in people}  # of the one replaced:
+        replaced = [p for p in before if verb[p.start] >= 0]  # "接替张忠谋出任董事长": not his;
+        before = [p for p in before if verb[p.start] < 0]  # "X would replace Y as": X's
+        upto = cop.start() if cop else 0
+        if replaced and before and replaced[-1].start > before[-1].end:
+            upto = verb[replaced[-1].start]  # the gap is "X would"
         gap = self._gap(before[-1].end, upto) if cop and before else "\0"  # \0: none
         if "\0" not in gap and self._copula_gap(gap, limit):
             return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
         if cop and self.lang == "zh" and not [
                 p for p in self._in(self._clause(sent, cop.start())[0], cop.start(), "person")
-                if not self._is_replaced(p)]:
-            subject = [p for p in people if p.end <= cop.start() and not self._is_replaced(p)]
+                if verb[p.start] < 0]:
+            subject = [p for p in people if p.end <= cop.start() and verb[p.start] < 0]
             hired = subject and self.objects is not None and self.objects.search(
                 self.masked, self._clause(sent, subject[-1].start)[0], subject[-1].start)
             joined = hired and any(
