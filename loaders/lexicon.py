@@ -169,6 +169,12 @@ def words(name: str, key: str) -> frozenset[str]:
     return frozenset(toml(name)[key].split())
 
 
+def describes_org(word: str) -> bool:
+    """'Chiphersteller', 'Beratungshaus', 'firm': a word that describes an organization
+    before its name and is no part of it (names.toml, org_descriptor_endings)."""
+    return word.lower().endswith(tuple(words("names", "org_descriptor_endings")))
+
+
 def alternation(phrases: Iterable[str], fold_case: bool = False) -> str:
     """A regex matching any of the literal phrases, the longest one first ("联合创始人" beats
     "创始人"), written as a trie: "leave|left|leaving" is "le(?:av(?:e|ing)|ft)", so the regex

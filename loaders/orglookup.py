@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from loaders import fastre
-from loaders.lexicon import words
+from loaders.lexicon import describes_org, words
 from loaders.mentions import Mention
 from loaders.registry import Entity, new_entity
 from loaders.rulewords import lexicon
@@ -103,9 +103,8 @@ class OrgLookup:
         if "&" in tokens:
             i = tokens.index("&")
             tokens = tokens[max(0, i - 1):i + 2]
-        endings = words("names", "org_descriptor_endings")
         city = self.lang == "de"  # "Pariser", "Frankfurter": city adjectives before the name
-        while tokens and (tokens[0].lower().endswith(tuple(endings)) or
+        while tokens and (describes_org(tokens[0]) or
                           (city and tokens[0].endswith("er") and len(tokens) > 1)):
             tokens.pop(0)
         if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders import fastre
 from loaders.fastre import CJK
-from loaders.lexicon import alternation, toml, words
+from loaders.lexicon import alternation, describes_org, toml, words
 from loaders.registry import new_entity
 
 if TYPE_CHECKING:
@@ -37,14 +37,13 @@ class OrgNames:
                             rf"((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
-        descriptors = tuple(words("names", "org_descriptor_endings"))
         for m in fastre.finditer(latin, self.norm):
             parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
                       and x.start == m.start(1) and x.end < m.end(1) - 1]
             tokens = m.group(1).split()
             while tokens and not parent and (
                     tokens[0] in stop and tokens[0] not in words("names", "org_suffixes")
-                    or len(tokens) > 2 and tokens[0].lower().endswith(descriptors)):
+                    or len(tokens) > 2 and describes_org(tokens[0])):
                 tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
@@ -64,7 +63,7 @@ class OrgNames:
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         kept = tuple(words("names", "place_named_suffixes_zh"))
-        verbs = tuple(words("names", "not_org_starts_zh"))
+        verbs = tuple(words("names", "office_verbs_zh"))
         company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         for m in fastre.finditer(zh, self.norm):

@@ -41,7 +41,7 @@ def _overlapping(parts: list[re.Match[str]]) -> bool:
 
 def _org_gap(data: dict) -> re.Pattern[str]:
     """org_title_gap, or the same gap ending with a field that is not a verb of office."""
-    verbs = "|".join(data["copulas"] + toml("names")["not_org_starts_zh"].split())
+    verbs = "|".join(data["copulas"] + toml("names")["office_verbs_zh"].split())
     base = data["org_title_gap"].removesuffix("$")
     return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
 
