@@ -91,7 +91,8 @@ class EventDates(Context):
     def _date(self, sent, pos: int) -> DateMention | None:
         """The date nearest the trigger in its sentence (one before it preferred); with none,
         the last date before it in the same paragraph (news carries a date forward until a
-        new one is given), or in the paragraph before when this one goes on from it ("并且",
+        new one is given, not past a clause of a Chinese "since" alone), or in the
+        paragraph before when this one goes on from it ("并且",
         "Moreover") or that one leads into it with a colon (then a "just now" of it counts)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
                   and not self._since(d)]
@@ -112,6 +113,8 @@ class EventDates(Context):
             concrete = [d for d in inside if not d.anaphoric]
             return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
                                 if concrete else None)
+        if any(sent[0] <= d.start < pos and self._since_clause(sent, d) for d in self.dates):
+            return None  # "2019年起，何刚担任…": not the paragraph's earlier "1997年加入"
         para = lead_in = self.paragraph_start(sent[0])
         if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade
             before = self.paragraph_before(para)  # gab es ein Erdbeben:"): it goes on
@@ -142,6 +145,13 @@ class EventDates(Context):
         head = len(self.norm[pos:pos + 8].split(" ", 1)[0]) + 1  # the "is " of "is leaving"
         return any(lexicon()["present"].search(self.norm, max(sent[0], pos - 16), end)
                    for end in (pos, pos + head))
+
+    def _since_clause(self, sent, d: DateMention) -> bool:
+        """A clause of a Chinese "since" alone ("2019年起，X担任…"): the state the next
+        clause tells began then; not "他自2019年起任职，将离开…", a clause of its own."""
+        clause = self._clause(sent, d.start)
+        return self.lang == "zh" and not self.norm[clause[0]:d.start].strip(" 自从") \
+            and bool(lexicon()["since_zh"].fullmatch(self.norm, d.end, clause[1]))
 
     def _since(self, d: DateMention) -> bool:
         """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,

@@ -154,7 +154,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         said = self._reported_from(sent, clause)
-        in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)]
+        in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)
+                       and not self._in_relative(sent, p)]
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]
@@ -185,13 +186,27 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         said = [r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
         return said[-1] if said else sent[0]
 
+    def _opens_relative(self, sent, clause) -> bool:
+        """Whether a relative pronoun opens the clause ("Dohmke, who took over from Nat
+        Friedman in 2021, joined …": Friedman is not the subject of "joined"). A German
+        article before a noun ('die Firma habe …') is no relative pronoun."""
+        rel = lexicon()["relative"].match(self.norm, clause[0])
+        return not (self.lang == "zh" or rel is None or clause[0] <= sent[0]
+                    or re.match(r"\s*[A-ZÄÖÜ]", self.norm[rel.end():]))
+
+    def _in_relative(self, sent, person: Mention) -> bool:
+        """Whether a person is named inside a relative clause about the person named right
+        before it ("Dohmke, who took over from Nat Friedman in 2021, joined …": Friedman is
+        not the subject of "joined")."""
+        clause = self._clause(sent, person.start)
+        return self._opens_relative(sent, clause) and any(
+            0 <= clause[0] - p.end <= 3 for p in self._in(sent[0], clause[0], "person"))
+
     def _relative_subject(self, sent, clause) -> list[Mention]:
         """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
         for: the last person named in the clause before it, or whom its pronoun stands for.
         A German article before a noun ('die Firma habe …') is no relative pronoun."""
-        rel = lexicon()["relative"].match(self.norm, clause[0])
-        if self.lang == "zh" or rel is None or clause[0] <= sent[0] or \
-                re.match(r"\s*[A-ZÄÖÜ]", self.norm[rel.end():]):
+        if not self._opens_relative(sent, clause):
             return []
         before = self._clause(sent, clause[0] - 2)
         named = self._in(before[0], clause[0], "person")

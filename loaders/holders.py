@@ -16,18 +16,38 @@ class HolderChecks(Context):
 
     def _copula_gap(self, gap: str, limit: int) -> bool:
         """Whether a name and the copula before a title are this close: a few words ("X
-        most recently served as"), an apposition and a few words ("X, the former CEO of Y,
-        has joined Z as"), or an apposition ending in "who" ("X, a researcher who most
-        recently served as")."""
+        most recently served as") or the subject's verbs, the last few words after and/und
+        ("X departed in May and later joined Cohere as"), each maybe after an apposition
+        ("X, the former CEO of Y, has joined Z as"); or an apposition ending in "who" ("X, a
+        researcher who most recently served as")."""
         if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
             return True
         if self.lang == "zh":
             return False
         apposition = APPOSITIVE.match(gap)
-        tail = gap[apposition.end():] if apposition else ""
         who = lexicon()["who"].search(gap)
-        return bool(apposition and len(tail) <= limit and not re.search(r"[,;.]", tail)
+        return bool(any(self._verbs_gap(part, limit)
+                        for part in (gap, gap[apposition.end():] if apposition else None)
+                        if part is not None)
                     or who and re.fullmatch(r"\s*,[^,;.]{1,80}", gap[:who.start()]))
+
+    @staticmethod
+    def _verbs_gap(gap: str, limit: int) -> bool:
+        """A few words, or verbs joined by and/und ending in a few words, no clause between."""
+        if len(gap) <= limit and not re.search(r"[,;.]", gap):
+            return True
+        verbs = lexicon()["coordinated"].match(gap)  # "X departed in May and later joined"
+        return bool(verbs and len(verbs[2]) <= limit + 16  # "… joined Nova Dynamics"
+                    and not lexicon()["clause_word"].search(verbs[1]))
+
+    def _inverted_copula(self, start: int, end: int) -> bool:
+        """'Neuer Vorstandsvorsitzender der Porsche AG wird zum 1. Januar 2026 Michael
+        Leiters': the title, its organization, a copula, a date at most, then the name."""
+        gap = self.masked[start:end]
+        for d in self.dates:
+            if start <= d.start and d.end <= end:
+                gap = gap[:d.start - start] + "\1" * (d.end - d.start) + gap[d.end - start:]
+        return bool(lexicon()["title_copula_name"].fullmatch(gap))
 
     def _apposition_org(self, person: Mention, anchor: int) -> Entity | None:
         """'Jason Droege, Scale's chief strategy officer, took over as interim CEO': the
@@ -42,8 +62,15 @@ class HolderChecks(Context):
                 or lexicon()["former_any"].search(self.norm, person.end, apposition.end()):
             return None
         inside = [o for o in self._in(person.end, apposition.end(), "org")
-                  if o.entity.kind == "org"]
+                  if o.entity.kind == "org" and not self._left_before(person.end, o.start)]
         return inside[-1].entity if inside else None
+
+    def _left_before(self, start: int, pos: int) -> bool:
+        """A verb of leaving between `start` and an organization at `pos` ("X, who left
+        OpenAI earlier this year, was named chief scientist": not OpenAI's)."""
+        return self.triggers is not None and any(
+            self.terms["triggers"].lookup(self.lang, m) in ("Departure", "Dismissal")
+            for m in self.triggers.finditer(self.masked, start, pos))
 
     def _replacing_at(self, person: Mention) -> int:
         """Where the verb of replacing written right before a person starts ("接替创办人张忠谋",

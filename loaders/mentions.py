@@ -110,7 +110,8 @@ def _registry_patterns() -> list[re.Pattern[str]]:
 def _zh_context() -> tuple[re.Pattern[str], ...]:
     surnames = "".join(words("names", "surnames_zh"))
     roles = ontology_terms()["roles"].by_lang
-    titles = {p for lang in ("", "zh") for p in roles.get(lang, {}) if re.search(f"[{CJK}]", p)}
+    titles = {p for lang in ("", "zh") for p in roles.get(lang, {})  # and "CEO靳玉志"
+              if re.search(f"[{CJK}]", p) or re.fullmatch("[A-Z]{2,5}", p)}
     speech = [p for p in ontology_terms()["speech"].by_lang.get("", {})
               if re.search(f"[{CJK}]", p)]
     name = rf"([{surnames}][{CJK}]{{1,2}}?)"
@@ -128,8 +129,13 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     leads = set(toml("extract")["object_verb_roles"])  # the verbs of leading ("负责", "领导")
     leading = [p for p, key in ontology_terms()["role_verbs"].by_lang.get("", {}).items()
                if key in leads and CJK_CHAR.search(p)]
-    led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(leading)}))")
-    return after_title, before_verb, appointed, led_by  # led_by: "Seed团队由朱文佳负责"
+    taking = words("names", "succession_verbs_zh")
+    led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
+    office = alternation(taking | words("names", "office_verbs_zh"))
+    opens = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=(?:于?\d{{4}}年)?(?:{office}))")
+    of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
+    return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
+            of_event)  # of_event: "接替此前卸任的王军。"
 
 
 @cache
@@ -297,6 +303,8 @@ class MentionFinder(OrgNames):
                 if len(tokens) == size and self._person_name(tokens):
                     start = offsets[i]
                     end = start + len(" ".join(tokens))
+                    if size == 2:
+                        self._free_surname(start, offsets[i + 1], end)
                     paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
                     entity = self._entity(" ".join(tokens), "person",
                                           *([paren.group(1)] if paren else []))
@@ -308,6 +316,13 @@ class MentionFinder(OrgNames):
                     break
             i += 1
         return found
+
+    def _free_surname(self, given: int, start: int, end: int) -> None:
+        """'Aufsichtsratschef Wolfgang Porsche': a company's name right after a given name
+        (no other name's part) is that person's surname, not the company."""
+        org = [m for m in self.mentions if m.start == start and m.end == end]
+        if org and not org[0].entity.is_person and self._free_span(given, start):
+            self._drop(org[0])
 
     def _titled_name(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> None:
         """A run of two or three name words whose given name no list holds, named by its
@@ -349,7 +364,7 @@ class MentionFinder(OrgNames):
         function = set(names["function_chars_zh"]) | set(names["not_name_chars_zh"])
         given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
-                 "name-zh-led-by")
+                 "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event")
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 found = m.group(1)

@@ -53,7 +53,7 @@ class OrgLookup:
         between ("在纽约大学担任", "bei Google als", "Scale AI 任命"); not one that closes
         an apposition ("of Nextdoor, as")."""
         orgs = [m for m in self._in(sent[0], pos, "org") if lexicon()["org_gap"].match(
-            self._gap(m.end, pos))]
+            self.masked[m.end:pos])]  # masked: a field holds no name ("淘天集团董事长吴泳铭接任")
         return orgs[-1].entity if orgs else None
 
     def _parent_named(self, org: Mention) -> Mention:
@@ -99,6 +99,9 @@ class OrgLookup:
         m = _AFTER_PREP.match(self.norm, pos, sent[1])
         if m is None or self._in(m.start(1), m.end(1), "person"):  # "der Abteilung Alexander
             return None  # Madry": a person's name, not an organization's
+        if any(d.start < m.end(1) and m.start(1) < d.end for d in self.dates) or \
+                words("names", "org_phrase_breaks") & set(m.group(1).split()):
+            return None  # "of the new lab in July", "at the end of June"
         tokens = re.findall(rf"{_NAME_TOKEN}|&", m.group(1))
         if "&" in tokens:
             i = tokens.index("&")

@@ -64,6 +64,7 @@ class OrgNames:
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         kept = tuple(words("names", "place_named_suffixes_zh"))
         verbs = tuple(words("names", "office_verbs_zh"))
+        cuts = words("names", "org_after_verbs_zh")
         company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         for m in fastre.finditer(zh, self.norm):
@@ -71,12 +72,25 @@ class OrgNames:
             place = "" if name.endswith(kept) else next(
                 (p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
+            cut = max((name.rfind(v) + len(v) for v in cuts if v in name), default=0)
+            name, start = name[cut:], start + cut  # "担任星海集团": 星海集团
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
             if not function.intersection(name[:-2]) and not name.startswith(company) \
+                    and name not in zh_suffixes and len(name) > 2 \
                     and not any(verb in name for verb in verbs) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
+        self._named_again("org-suffix-zh")
+
+    def _named_again(self, rule: str) -> None:
+        """An organization found by its suffix once is that organization wherever its name
+        is written again, also inside a run the suffix rule cannot start in ("顾明轩将继续
+        担任星海集团常务董事")."""
+        found = {m.entity.name: m.entity for m in self.mentions if m.rule == rule}
+        for name, entity in found.items():
+            for at in re.finditer(re.escape(name), self.norm):
+                self._add(at.start(), at.end(), entity, rule)
 
     def _units_zh(self) -> None:
         """'百度研究院', '百度深度学习研究院', 'Meta超级智慧实验室': a known company's name, a few

@@ -105,9 +105,9 @@ class RoleChangeRules(Context):
         """'用 X 替代了他', 'X replaced Y', 'He succeeds Y': X, the subject, takes the role
         another person held in the sentence ('Leike 不再担任超级对齐团队的负责人'); in the
         passive ('Y was replaced by X', 'von X abgelöst') the agent does."""
-        if self.lang == "zh":
+        if self.lang == "zh":  # "X…获得任命，接替此前卸任的Y": X, the sentence's subject
             new = self._in(clause[0], m.start(), "person")[-1:] or \
-                self._in(m.end(), clause[1], "person")[:1]
+                self._subjects(sent, clause, m)[:1] or self._in(m.end(), clause[1], "person")[:1]
         else:
             new = self._named_agents(self._agent_span(clause, m))[:1] or \
                 self._in(clause[0], m.start(), "person")[-1:] or \

@@ -175,6 +175,9 @@ class RoleRules(HolderChecks, VerbRoles):
                 and verb_org[0].end <= after[0].start \
                 and lex["name_gap"].match(self._gap(verb_org[0].end, after[0].start)):
             return [after[0]], "role-title-org-name", verb_org[0].entity
+        if after and self._inverted_copula(last.end(), after[0].start):
+            org = self._in(last.end(), after[0].start, "org")  # "Neuer Vorstandsvorsitzender
+            return [after[0]], "role-title-copula-name", org[0].entity if org else None
         before = [p for p in people if p.end <= anchor]
         if before and lex["appo"].match(self._gap(before[-1].end, anchor)):
             # after names joined by "und", a German title in -er is as plural as singular:

@@ -83,6 +83,7 @@ def lexicon() -> dict:
             "prep": _title_org_prep(data),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
+            "title_copula_name": fastre.compile(data["title_copula_name"]),
             "event_of": fastre.compile(data["event_of"]),
             "event_article": fastre.compile(data["event_article"]),
             "title_owner": fastre.compile(data["title_owner"]),
@@ -136,5 +137,7 @@ def lexicon() -> dict:
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"]),
             "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
+            "coordinated": fastre.compile(data["coordinated_gap"]),
+            "clause_word": fastre.compile(data["clause_words"], re.IGNORECASE),
             "relative": fastre.compile(
                 f"\\s*(?:{'|'.join(data['relative_pronouns'])})\\b", re.IGNORECASE)}

@@ -288,3 +288,57 @@ def test_a_board_is_no_organization_and_chefin_der_is_one_head(tmp_path) -> None
     assert {("Lena Ortiz", "head", "Quillon Systems", False),
             ("Sean Roe", "board-chair", "Quillon Systems", False)} <= roles(r)
     assert not {x for x in roles(r) if x[1] == "co-lead"}
+
+
+def test_a_relative_clause_a_month_and_verbs_joined_by_and(tmp_path) -> None:
+    """'X, who left Y earlier this year, was named chief scientist of the new lab in July':
+    no organization 'July', nor Y's post; 'X, who had been Y's vice president': X's; 'X
+    departed in May and later joined Z as its chief AI officer': X's; 'X, who took over as
+    Y's CEO from W in November 2021, joined the company in 2018': X joined, W did not."""
+    r = extract(tmp_path, "Quillon Labs reorganized its research last year. Tom Ashby, who left "
+                "Brightwater Robotics earlier this year, was named chief scientist of the new "
+                "lab in July.\n\nMaya Chen, who had been Quillon's vice president of AI "
+                "research, departed in May and later joined Nova Dynamics as its chief AI "
+                "officer.\n\nLena Ortiz, who took over as Nova Dynamics's CEO from Sean Roe in "
+                "November 2021, joined the company in 2018.", "2025-11-12", "en")
+    assert {("Tom Ashby", "chief-scientist", "Quillon Labs", False),
+            ("Maya Chen", "vice-president", "Quillon Labs", False),
+            ("Maya Chen", "chief-ai-officer", "Nova Dynamics", False)} <= roles(r)
+    assert not {x for x in roles(r) if x[2] in ("July", "Brightwater Robotics")}
+    assert {e[1] for e in events(r) if e[0] == "Joining"} == {"Maya Chen", "Lena Ortiz"}
+    assert ("RoleChange", "Lena Ortiz", "Nova Dynamics", "2021-11") in events(r)
+
+
+def test_german_title_before_copula_and_name_and_a_given_name_before_a_company(tmp_path
+                                                                               ) -> None:
+    """'Neuer Vorstandsvorsitzender der X AG wird zum 1. Januar 2026 Y': Y's post and
+    change; 'war bis 2024 Vorstandschef des … Z': Y's too; 'den Abgang von Finanzchef W':
+    W leaves; 'Aufsichtsratschef Stefan Porsche' is a person, not the company Porsche."""
+    r = extract(tmp_path, "Neuer Vorstandsvorsitzender der Quillon AG wird zum 1. Januar 2026 "
+                "Tom Ashby, wie das Unternehmen am Freitag mitteilte. Tom Ashby war bis 2024 "
+                "Vorstandschef des britischen Sportwagenherstellers Nova Dynamics. Bereits im "
+                "Februar hatte die Quillon AG den Abgang von Finanzchef Sean Roe "
+                "bekanntgegeben, sagte Aufsichtsratschef Stefan Porsche.", "2025-10-17", "de")
+    assert {("Tom Ashby", "ceo", "Quillon AG", False),
+            ("Tom Ashby", "ceo", "Nova Dynamics", False)} <= roles(r)
+    assert ("Stefan Porsche", "board-chair") in {(p, role) for p, role, _, _ in roles(r)}
+    assert "Porsche" not in {o for _, _, o, _ in roles(r)}
+    assert {("RoleChange", "Tom Ashby", "Quillon AG", "2026-01-01"),
+            ("Departure", "Sean Roe", "Quillon AG", "2025-02")} <= events(r)
+
+
+def test_chinese_names_by_succession_and_a_post_kept(tmp_path) -> None:
+    """'由X接任', 'X1997年加入Y', 'CEO X也…', '接替此前卸任的W': names found by these; W
+    left and took no post; '将继续担任' is no change; '曾任Y无线网络产品线总裁' is a post
+    at Y; '2019年起，X担任' takes no earlier date of its paragraph."""
+    r = extract(tmp_path, "星海集团终端业务换帅：顾明轩不再担任终端业务CEO，由何立明接任。"
+                "顾明轩将继续担任星海集团常务董事。\n\n何立明1997年加入星海集团，曾任星海"
+                "集团无线网络产品线总裁。2019年起，何立明担任星海集团终端手机产品线总裁。\n\n"
+                "星海集团汽车业务CEO靳海涛也获得任命，接替此前卸任的王立。", "2023-11-24",
+                "zh-Hans")
+    assert {("何立明", "president", "星海集团", False),
+            ("靳海涛", "ceo", "星海集团", False)} <= roles(r)
+    assert ("Joining", "何立明", "星海集团", "1997") in events(r)
+    assert ("Departure", "王立", "星海集团", None) in {e[:3] + (None,) for e in events(r)}
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] in ("王立", "顾明轩")}
+    assert {e[3] for e in events(r) if e[0] == "RoleChange" and e[1] == "何立明"} == {None}
