@@ -13,7 +13,7 @@ EXPLICIT_ORG = {"Joining", "Founding"}  # a return goes back to their organizati
 
 
 class EventOrgs(Context):
-    """Mixin of EventRules (it calls `_joining_between`, of RoleChangeRules)."""
+    """Mixin of EventRules."""
 
     def _origin(self, clause, m: re.Match[str]) -> Entity | None:
         """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
@@ -54,7 +54,8 @@ class EventOrgs(Context):
         before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
                   if etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer
                       self._affiliation(o) or self._owns_person(o))]
-        if etype == "Departure" and after and self._joining_between(m.end(), after[0].start):
+        if etype == "Departure" and after \
+                and self._trigger_between(m.end(), after[0].start, "Joining"):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if after and (etype in ("Joining", "Founding", "Return")
                       or after[0].start - m.end() <= 3):

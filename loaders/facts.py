@@ -223,6 +223,13 @@ class Context(OrgLookup):
         first = [m for m in self.mentions[lo:lo + 1] if m.start == pos]
         return next(iter(self._in(pos, first[0].end, kind)), None) if first else None
 
+    def _trigger_between(self, start: int, end: int, *types: str) -> bool:
+        """A trigger of an event of one of these types between two places ("left to join
+        X": Joining; "X, who left OpenAI, …": Departure)."""
+        return self.triggers is not None and any(
+            self.terms["triggers"].lookup(self.lang, t) in types
+            for t in self.triggers.finditer(self.masked, start, end))
+
     def _clause(self, sent: tuple[int, int], pos: int) -> tuple[int, int]:
         start, end = sent
         for m in _CLAUSE.finditer(self.norm, sent[0], sent[1]):

@@ -62,15 +62,10 @@ class HolderChecks(Context):
                 or lexicon()["former_any"].search(self.norm, person.end, apposition.end()):
             return None
         inside = [o for o in self._in(person.end, apposition.end(), "org")
-                  if o.entity.kind == "org" and not self._left_before(person.end, o.start)]
+                  if o.entity.kind == "org"  # "X, who left OpenAI earlier this year, was
+                  and not self._trigger_between(person.end, o.start, "Departure",
+                                                "Dismissal")]  # named": not OpenAI's
         return inside[-1].entity if inside else None
-
-    def _left_before(self, start: int, pos: int) -> bool:
-        """A verb of leaving between `start` and an organization at `pos` ("X, who left
-        OpenAI earlier this year, was named chief scientist": not OpenAI's)."""
-        return self.triggers is not None and any(
-            self.terms["triggers"].lookup(self.lang, m) in ("Departure", "Dismissal")
-            for m in self.triggers.finditer(self.masked, start, pos))
 
     def _replacing_at(self, person: Mention) -> int:
         """Where the verb of replacing written right before a person starts ("接替创办人张忠谋",

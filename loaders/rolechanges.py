@@ -122,12 +122,7 @@ class RoleChangeRules(Context):
         """A written title one can hand on: no founder's, nor one the sentence has its holder
         take up ("X, who stepped down to join the board of Arm")."""
         return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
-            and not self._joining_between(r.at, r.title_at)
-
-    def _joining_between(self, start: int, end: int) -> bool:
-        """A trigger of joining between two places ("left to join X", "to join the board")."""
-        return any(self.terms["triggers"].lookup(self.lang, j) == "Joining"
-                   for j in self.triggers.finditer(self.masked, start, end))
+            and not self._trigger_between(r.at, r.title_at, "Joining")
 
     def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
         for r in roles:

@@ -205,9 +205,7 @@ class RoleRules(HolderChecks, VerbRoles):
             subject = [p for p in people if p.end <= cop.start() and verb[p.start] < 0]
             hired = subject and self.objects is not None and self.objects.search(
                 self.masked, self._clause(sent, subject[-1].start)[0], subject[-1].start)
-            joined = hired and any(
-                self.terms["triggers"].lookup(self.lang, j) == "Joining"
-                for j in self.triggers.finditer(self.masked, subject[-1].end, cop.start()))
+            joined = hired and self._trigger_between(subject[-1].end, cop.start(), "Joining")
             # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长", "LeCun应
             # 马克·祖克柏之邀加入…，并担任创始主任": not X
             subject = subject[-1:] if joined else \
