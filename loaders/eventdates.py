@@ -89,7 +89,8 @@ class EventDates(Context):
                            same.rule)
 
     def _date(self, sent, pos: int) -> DateMention | None:
-        """The date nearest the trigger in its sentence (one before it preferred); with none,
+        """The date nearest the trigger in its sentence (one before it preferred, in the
+        trigger's own clause, after an and/und that joins its verb to another); with none,
         the last date before it in the same paragraph (news carries a date forward until a
         new one is given, not past a clause of a Chinese "since" alone), or in the
         paragraph before when this one goes on from it ("并且",
@@ -100,6 +101,10 @@ class EventDates(Context):
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
+            joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],
+                                                                        pos)][-1:]
+            if joined:  # "ran Cadence from 2009 to 2021 and left Intel's board last August"
+                own = [d for d in own if d.start >= joined[0]] or own
             others = [] if own else [d for d in inside if self._dates_another(sent, d, pos)]
             inside = [d for d in own if not d.anaphoric] or own or [
                 d for d in inside if d not in others]

@@ -18,17 +18,17 @@ class HolderChecks(Context):
         """Whether a name and the copula before a title are this close: a few words ("X
         most recently served as") or the subject's verbs, the last few words after and/und
         ("X departed in May and later joined Cohere as"), each maybe after an apposition
-        ("X, the former CEO of Y, has joined Z as"); or an apposition ending in "who" ("X, a
-        researcher who most recently served as")."""
+        ("X, the former CEO of Y, has joined Z as") or a relative pronoun ("X, who rejoined
+        Intel as"); or an apposition ending in "who" ("X, a researcher who most recently
+        served as")."""
         if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
             return True
         if self.lang == "zh":
             return False
-        apposition = APPOSITIVE.match(gap)
+        after = (APPOSITIVE.match(gap), lexicon()["subject_relative"].match(gap))
         who = lexicon()["who"].search(gap)
         return bool(any(self._verbs_gap(part, limit)
-                        for part in (gap, gap[apposition.end():] if apposition else None)
-                        if part is not None)
+                        for part in (gap, *(gap[m.end():] for m in after if m)))
                     or who and re.fullmatch(r"\s*,[^,;.]{1,80}", gap[:who.start()]))
 
     @staticmethod

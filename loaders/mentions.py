@@ -132,7 +132,8 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     taking = words("names", "succession_verbs_zh")
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
     office = alternation(taking | words("names", "office_verbs_zh"))
-    opens = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=(?:于?\d{{4}}年)?(?:{office}))")
+    opens = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
+                           rf"(?=(?:于?\d{{4}}年)?[曾已将也还]?(?:{office}))")
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
             of_event)  # of_event: "接替此前卸任的王军。"

@@ -33,7 +33,10 @@ class OrgNames:
                                rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
         openers = "".join(words("names", "org_openers_zh"))  # "毕业于北京师范大学"
-        zh = fastre.compile(rf"(?:(?<![{CJK}])|(?<=[{openers}]))"
+        cuts = words("names", "org_after_verbs_zh")  # "此前曾担任华岳科技": after the verb
+        last = "".join(sorted({v[-1] for v in cuts}))  # a cheap test first at each place
+        after_verb = f"(?<=[{last}])(?:{'|'.join(f'(?<={v})' for v in sorted(cuts))})"
+        zh = fastre.compile(rf"(?:(?<![{CJK}])|(?<=[{openers}])|{after_verb})"
                             rf"((?:[{CJK}]{{2,6}}?|[A-Z][A-Za-z]{{2,}} ?)"
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
@@ -64,7 +67,6 @@ class OrgNames:
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         kept = tuple(words("names", "place_named_suffixes_zh"))
         verbs = tuple(words("names", "office_verbs_zh"))
-        cuts = words("names", "org_after_verbs_zh")
         company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         for m in fastre.finditer(zh, self.norm):

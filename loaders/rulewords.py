@@ -137,7 +137,9 @@ def lexicon() -> dict:
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"]),
             "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
+            "subject_relative": fastre.compile(data["subject_relative"]),
             "coordinated": fastre.compile(data["coordinated_gap"]),
+            "conjunction": fastre.compile(data["conjunction"]),
             "clause_word": fastre.compile(data["clause_words"], re.IGNORECASE),
             "relative": fastre.compile(
                 f"\\s*(?:{'|'.join(data['relative_pronouns'])})\\b", re.IGNORECASE)}

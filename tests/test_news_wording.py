@@ -280,12 +280,13 @@ def test_a_chinese_headline_and_a_time_clause(tmp_path) -> None:
 
 def test_a_board_is_no_organization_and_chefin_der_is_one_head(tmp_path) -> None:
     """'X, der unabhängige Vorsitzende des Verwaltungsrats': the company's board chair;
-    'A und B, bisher Chefin der Produktsparte': B heads the unit, A is no co-lead."""
+    'A und B, bisher Chefin der Produktsparte': B headed the unit until now (bisher: a post
+    the change ends), A is no co-lead."""
     r = extract(tmp_path, "Der Chiphersteller Quillon Systems steht ohne Chef da. Übergangsweise "
                 "übernehmen Finanzchef Tom Ashby und Lena Ortiz, bisher Chefin der "
                 "Produktsparte, gemeinsam die Führung. Sean Roe, der unabhängige Vorsitzende "
                 "des Verwaltungsrats, wird Interimsvorsitzender.", "2024-12-02", "de")
-    assert {("Lena Ortiz", "head", "Quillon Systems", False),
+    assert {("Lena Ortiz", "head", "Quillon Systems", True),
             ("Sean Roe", "board-chair", "Quillon Systems", False)} <= roles(r)
     assert not {x for x in roles(r) if x[1] == "co-lead"}
 
@@ -342,3 +343,51 @@ def test_chinese_names_by_succession_and_a_post_kept(tmp_path) -> None:
     assert ("Departure", "王立", "星海集团", None) in {e[:3] + (None,) for e in events(r)}
     assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] in ("王立", "顾明轩")}
     assert {e[3] for e in events(r) if e[0] == "RoleChange" and e[1] == "何立明"} == {None}
+
+
+def test_english_posts_after_a_who_and_a_modifier_and_the_date_of_the_second_verb(tmp_path
+                                                                                  ) -> None:
+    """'X, who rejoined Y as CEO': X's post; 'became Y's first CTO': a modifier between
+    the owner and the title; 'ran Z from 2009 to 2021 and left Y's board last August': the
+    leaving's date is August, after the 'and', not 2021."""
+    r = extract(tmp_path, "Tom Ashby, who rejoined Quillon Labs as CEO in February 2021, "
+                "had led a turnaround. Lena Ortiz became Quillon Labs' first chief technology "
+                "officer in 2001. Sean Roe ran Nova Dynamics from 2009 to 2021 and left "
+                "Quillon Labs' board last August.", "2025-03-12", "en")
+    assert {("Tom Ashby", "ceo", "Quillon Labs", False),
+            ("Lena Ortiz", "cto", "Quillon Labs", False)} <= roles(r)
+    assert ("RoleChange", "Lena Ortiz", "Quillon Labs", "2001") in events(r)
+    assert ("Departure", "Sean Roe", "Quillon Labs", "2024-08") in events(r)
+
+
+def test_german_board_portfolio_the_chief_post_taken_and_a_post_held_until_now(tmp_path
+                                                                              ) -> None:
+    """'Produktionsvorstand Milan X übernimmt den Chefposten zum DATE': a board member (an
+    unlisted given name found by the title) who becomes CEO on that date; 'Y, bisher Leiter
+    des …': a former head, the new post is the one taken."""
+    r = extract(tmp_path, "Produktionsvorstand Milan Horvat übernimmt den Chefposten zum 14. "
+                "Mai 2026, wie die Quillon AG am Donnerstag mitteilte. Neuer Produktionsvorstand "
+                "wird Sean Roe, bisher Leiter des Produktionsnetzwerks.", "2025-12-11", "de")
+    assert {("Milan Horvat", "board-member", "Quillon AG", False),
+            ("Sean Roe", "head", "Quillon AG", True)} <= roles(r)
+    assert {("RoleChange", "Milan Horvat", "Quillon AG", "2026-05-14"),
+            ("RoleChange", "Sean Roe", "Quillon AG", "2025-12-11")} <= events(r)
+    assert ("Milan Horvat", "ceo", "Quillon AG", False) in roles(r)
+    assert not {e for e in events(r) if e[1] == "Sean Roe" and e[0] != "RoleChange"}
+
+
+def test_chinese_names_before_huo_and_yin_and_a_post_held_before(tmp_path) -> None:
+    """'总经理X获委任为…': X is found and appointed (委任); '总裁Y因个人原因离职': Y is found
+    and leaves; '宣布集团合伙人' holds no organization; '曾担任Z中国区总裁' is a former post,
+    no change of role; '将于…起卸任集团总裁一职' is no organization '日起卸任集团'."""
+    r = extract(tmp_path, "星海集团10月31日发布公告，宣布集团合伙人、品牌总经理卢海涛获委任为"
+                "集团总裁。原集团总裁王立将于2023年11月1日起卸任集团总裁一职。此外，星海集团"
+                "宣布手机部总裁曾文忠因个人原因离职。\n\n王立于2015年7月加入星海集团，此前曾"
+                "担任华岳科技中国区总裁。", "2023-10-31", "zh-Hans")
+    assert {("卢海涛", "president", "星海集团", False),
+            ("曾文忠", "president", "星海集团", False),
+            ("王立", "president", "华岳科技", True)} <= roles(r)
+    assert {("RoleChange", "卢海涛", "星海集团", "2023-10-31"),
+            ("Departure", "曾文忠", "星海集团", "2023-10-31")} <= events(r)
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[2] == "华岳科技"}
+    assert {o for _, _, o, _ in roles(r)} <= {"星海集团", "华岳科技"}
