@@ -39,10 +39,15 @@ def _overlapping(parts: list[re.Match[str]]) -> bool:
                for x, edge in words for y, _ in words)
 
 
+def _owned(data: dict, key: str) -> str:
+    """A pattern of the lexicon with its owner's modifiers in place of \x02."""
+    return data[key].replace("\x02", f"(?:(?:{'|'.join(data['owner_modifiers'])})\\s+){{0,2}}")
+
+
 def _org_gap(data: dict) -> re.Pattern[str]:
     """org_title_gap, or the same gap ending with a field that is not a verb of office."""
     verbs = "|".join(data["copulas"] + toml("names")["office_verbs_zh"].split())
-    base = data["org_title_gap"].removesuffix("$")
+    base = _owned(data, "org_title_gap").removesuffix("$")
     return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
 
 
@@ -86,7 +91,7 @@ def lexicon() -> dict:
             "title_copula_name": fastre.compile(data["title_copula_name"]),
             "event_of": fastre.compile(data["event_of"]),
             "event_article": fastre.compile(data["event_article"]),
-            "title_owner": fastre.compile(data["title_owner"]),
+            "title_owner": fastre.compile(_owned(data, "title_owner")),
             "present": fastre.compile(data["present_auxiliary"]),
             "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
