@@ -91,6 +91,20 @@ def _weekday_before(ref: dt.date, weekday: int, weeks_back: int = 0) -> dt.date:
     return ref - dt.timedelta(days=delta + 7 * weeks_back)
 
 
+def _day_near(day: dt.date, number: int) -> dt.date:
+    """The date numbered `number` nearest `day` (its month, the one before or after): the
+    day written in "昨(22)日" is the one meant, the word only says which month."""
+    months = (_shift_months(day, n) for n in (-1, 0, 1))
+    found = [m.replace(day=number) for m in months if number <= _month_days(m)]
+    if not found:
+        raise ValueError(f"no month has a day {number}")
+    return min(found, key=lambda d: abs(d - day))
+
+
+def _month_days(first: dt.date) -> int:
+    return (_shift_months(first, 1) - first).days
+
+
 def _week_day(ref: dt.date, weekday: int, week: int) -> dt.date:
     """`weekday` of this calendar week (week=0) or of the one before (week=-1): 本周五, 上周末."""
     monday = ref - dt.timedelta(days=ref.weekday())
@@ -105,7 +119,8 @@ def _vocab() -> dict:
     weekdays = {name: i for key in ("en", "de") for i, name in enumerate(data["weekdays"][key])}
     numbers = {k: v for lang in data["numbers"].values() for k, v in lang.items()}
     return {"months": months, "weekdays": weekdays, "numbers": numbers,
-            "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6}}
+            "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6},
+            "future": re.compile("|".join(data["future"]), re.IGNORECASE)}
 
 
 @cache
@@ -140,6 +155,7 @@ def _written() -> list[tuple[str, str]]:
         ("zh-rel-month", r"(上|本|这|下)个?月"),
         ("zh-rel-week", r"(本|这|上)(?:个)?(?:周|星期)(?![一二三四五六日天末])"),
         ("zh-weak", r"(日前|刚刚|近日|刚才|最近)"),
+        ("zh-rel-day-num", r"(今|昨|前|明)\s*[(（]\s*(\d{1,2})\s*[)）]\s*[日号]"),  # 今(23)日
         ("zh-rel-day", r"(昨天|昨日|今天|今日|前天)"),
         ("zh-ago", r"([一两二三四五六七八九十几\d]+)\s*(天|周|个月|年)前"),
         ("zh-rel-year", r"(去年|今年|前年)"),
@@ -155,6 +171,10 @@ def _written() -> list[tuple[str, str]]:
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
         ("weekday", rf"\b(?:on|am|last|vergangenen|letzten)\s+({wd})\b"),
         ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
+        # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date
+        ("year-edge", r"(?<!bis )\b(?:Ende|Anfang|Mitte)\s+(?:des|dieses)\s+Jahres\b"
+                      r"|(?<!until )(?<!\bby )\bthe\s+(?:end|beginning|middle)\s+of\s+(?:the|this)"
+                      r"\s+year\b|(?<![年至到])年(?:底|末|初)"),
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
         # "gerade einmal", "gerade noch": "merely", "barely", no time
@@ -188,9 +208,23 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 resolved = None
             if resolved is None:
                 continue
+            if name in YEARLESS and ref is not None and resolved[0] < ref.date.isoformat()[
+                    :len(resolved[0])] and _future(text, m.start()):
+                resolved = (f"{int(resolved[0][:4]) + 1}{resolved[0][4:]}", resolved[1])
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}"))
     return sorted(out, key=lambda d: d.start)
+
+
+# Dates written without a year: the latest such day or month not after the published one,
+# unless the clause tells of the future ("wird sein Amt zum 30. September niederlegen").
+YEARLESS = {"de-dm", "en-md", "month", "month-edge", "zh-md", "zh-m"}
+
+
+def _future(text: str, at: int) -> bool:
+    """A word of the future in the clause before `at` ("will", "wird", "zum", 将于)."""
+    start = max(text.rfind(c, 0, at) for c in ".。!?！？\n;；")
+    return _vocab()["future"].search(text, max(start + 1, at - 60), at) is not None
 
 
 def _num(text: str) -> int:
@@ -257,6 +291,8 @@ RESOLVERS = {
     "zh-weak": lambda m, r: _cap(_need(r).date, MONTH, r),
     "zh-rel-day": lambda m, r: _cap(
         _need(r).date - dt.timedelta(days={"昨": 1, "今": 0, "前": 2}[m[1][0]]), DAY, r),
+    "zh-rel-day-num": lambda m, r: _cap(_day_near(_need(r).date + dt.timedelta(
+        days={"昨": -1, "今": 0, "前": -2, "明": 1}[m[1]]), int(m[2])), DAY, r),
     "zh-ago": lambda m, r: _ago(_num(m[1]), m[2], _need(r)),
     "zh-rel-year": lambda m, r: iso(_zh_rel_year(m[1], _need(r))),
     "de-dmy": lambda m, r: iso(int(m[3]), _month(m[2]), int(m[1])),
@@ -278,6 +314,7 @@ RESOLVERS = {
         1 if m[0].lower().startswith(("last", "vergangenen", "letzten")) else 0), DAY, r),
     "rel-month": lambda m, r: _cap(_shift_months(_need(r).date, -1 if m[1].lower() in (
         "last", "vergangenen", "letzten", "im vergangenen", "im letzten") else 0), MONTH, r),
+    "year-edge": lambda m, r: iso(_need(r).date.year),
     "rel-year": lambda m, r: iso(_need(r).date.year - (1 if m[1].lower() in (
         "last", "vergangenes", "vergangenen", "letztes", "letzten") else 0)),
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(

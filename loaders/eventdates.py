@@ -57,7 +57,8 @@ class EventDates(Context):
         for f in facts:
             if f.start < end and f.kind == "event":
                 twin = next((g for g in facts if g.start > end and g.date is not None
-                             and (g.type, g.person, g.org) == (f.type, f.person, f.org)), None)
+                             and (g.type, g.person, g.org) == (f.type, f.person, f.org)
+                             and f.role in (None, g.role)), None)  # a change to that role
                 f.date = twin.date if twin is not None else f.date
         return facts
 

@@ -39,6 +39,11 @@ class EventOrgs(Context):
                  if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None
 
+    def _part_founded(self, org, clause) -> bool:
+        """'创立了百度智能硬件品牌小度', "founded Google's hardware division": the organization
+        after a founding verb owns what was founded (a word for a part follows it)."""
+        return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
+
     def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
             lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
@@ -57,6 +62,8 @@ class EventOrgs(Context):
         if etype == "Departure" and after \
                 and self._trigger_between(m.end(), after[0].start, "Joining"):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
+        if etype == "Founding" and after and self._part_founded(after[0], clause):
+            return None
         if after and (etype in ("Joining", "Founding", "Return")
                       or after[0].start - m.end() <= 3):
             return after[0].entity

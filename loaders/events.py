@@ -98,6 +98,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                                if 0 <= o.start - m.end() <= 6 or 0 <= m.start() - o.end <= 12
                                or self._inverted(m.end(), o.start)),
                               key=lambda o: o.start < m.start())  # the object first
+                near = [o for o in near if o.start < m.start() or not self._part_founded(o, clause)]
             if near:  # "创办 X", "founded X", "X wurde ... gegründet": the founding of X
                 known = self._founded.get(near[0].entity.iri)
                 if known is None or (date is not None and date.precision > known.precision):

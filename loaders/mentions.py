@@ -25,7 +25,9 @@ _UP = rf"A-ZÀ-ÖØ-Þ{_EXT}"
 _LETTER = rf"A-Za-zÀ-ÿ{_EXT}"  # any Latin letter: what may not stand right before a name
 _TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{_LOW}]+|"
           rf"[{_UP}](?:[{_LOW}]+|'[A-Z][{_LOW}]+|[{_LOW}]*['’][A-Z][{_LOW}]+)(?:-[{_UP}][{_LOW}]+)?)")
-LATIN_RUN = fastre.compile(rf"(?<![{_LETTER}]){_TOKEN}(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
+_INITIALS = r"(?:[A-Z]{2}|(?:[A-Z]\.){2})"  # "RJ Scaringe", "J.B. Straubel": a first name
+LATIN_RUN = fastre.compile(rf"(?<![{_LETTER}])(?:{_INITIALS}(?=[ \u00a0]{_TOKEN})|{_TOKEN})"
+                           rf"(?:[ \u00a0]{_TOKEN})+(?![{_LOW}])")
 DOT_NAME = fastre.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
 PAREN_LATIN = fastre.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
 PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
@@ -147,14 +149,18 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     left out."""
     roles = ontology_terms()["roles"].by_lang
     held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
-    titles = alternation({p for table in roles.values() for p in table
-                          if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs},
+    written = {p for table in roles.values() for p in table
+               if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs}
+    titles = alternation(written, fold_case=True)
+    # a title ending in an article or preposition ("Chef der") names a unit after it
+    ending = ("der", "des", "dem", "den", "die", "von", "bei", "für", "the", "of", "at", "for")
+    before = alternation({p for p in written if p.split()[-1].lower() not in ending},
                          fold_case=True)
     data = toml("extract")
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
     owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
-    return (fastre.compile(rf"(?<![{_LETTER}])(?:{titles})\s+$", re.IGNORECASE),
+    return (fastre.compile(rf"(?<![{_LETTER}])(?:{before})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
                            rf"(?![{_LOW}])", re.IGNORECASE))
 
@@ -297,8 +303,12 @@ class MentionFinder(OrgNames):
     def _given_names(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> bool:
         """The names of a run that start at a given name; whether there was one."""
         found = False
+        places = words("names", "place_openers")
         i = 0
         while i < len(words_) - 1:
+            if i and words_[i - 1] in places:  # "San Mateo"
+                i += 1
+                continue
             for size in (3, 2):
                 tokens = words_[i:i + size]
                 if len(tokens) == size and self._person_name(tokens):
@@ -364,12 +374,14 @@ class MentionFinder(OrgNames):
         names = toml("names")
         function = set(names["function_chars_zh"]) | set(names["not_name_chars_zh"])
         given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
+        common = words("names", "not_names_zh")  # "高管"
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event")
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 found = m.group(1)
-                if found[0] not in function and not given.intersection(found[1:]):
+                if found[0] not in function and not given.intersection(found[1:]) \
+                        and found not in common:
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
 
     def _short_forms(self) -> None:
@@ -394,12 +406,15 @@ class MentionFinder(OrgNames):
                 owners.setdefault(surface, set()).add(m.entity.iri)
                 by_iri[m.entity.iri] = m.entity
         stop = words("names", "not_names")
-        for m in self.mentions:  # "Scale" for Scale AI, "Stability" for Stability AI
-            if m.entity.kind == "org" and " " in m.entity.name:
-                head = m.entity.name.split(" ")[0]
+        heads: dict[str, Mention] = {}  # "Scale" for Scale AI, "Stability" for Stability AI;
+        for m in sorted(self.mentions, key=lambda m: m.start):  # "Mozilla" for the first
+            if m.entity.kind == "org" and " " in m.entity.name:  # of Mozilla Corporation
+                head = m.entity.name.split(" ")[0]  # and Mozilla Foundation
                 if len(head) >= 4 and head[0].isupper() and head not in stop:
-                    owners.setdefault(head, set()).add(m.entity.iri)
-                    by_iri[m.entity.iri] = m.entity
+                    heads.setdefault(head, m)
+        for head, m in heads.items():
+            owners.setdefault(head, set()).add(m.entity.iri)
+            by_iri[m.entity.iri] = m.entity
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
         for start, end, form in find_names(self.norm, forms):
             self._add(start, end, by_iri[forms[form]], "name-short-form")

@@ -146,6 +146,16 @@ class OrgLookup:
         return (bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
                 or self._title_at((self.paragraph_start(org.start), len(self.norm)), org))
 
+    def _left_for_another(self, org: Mention, start: int) -> bool:
+        """'von Cisco zu Siemens gewechselt', 'from Google to OpenAI': the one left."""
+        return self._origin_mark(org, start) is not None and \
+            lexicon()["moved_on"].match(self.norm[org.end:org.end + 12]) is not None
+
+    def _studied_at(self, org: Mention) -> bool:
+        """'毕业于台湾大学', 'studied at Stanford': where someone studied, not the topic."""
+        return lexicon()["studied"].search(self.norm, max(0, org.start - 24), org.start) \
+            is not None
+
     def _owns_person(self, org: Mention) -> bool:
         """'Microsoft's Amar Subramanya', 'OpenAI的Jan Leike': the person's organization."""
         owns = self._possessor(org)
@@ -214,9 +224,10 @@ class OrgLookup:
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
-                and not self._affiliation(m)]
+                and not self._affiliation(m) and not self._studied_at(m)]
         if not orgs:  # "本輪融資由…領投": the company of the paragraph before
-            orgs = [m for m in self._in(self.paragraph_before(para), para, "org")
-                    if m.entity.kind in kinds and not self._affiliation(m)][:1]
+            before = self.paragraph_before(para)  # not one left for another ("von Cisco zu")
+            orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
+                    and not self._affiliation(m) and not self._left_for_another(m, before)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

@@ -104,14 +104,21 @@ def process_text(source: Source, raw: str, watch: Stopwatch | None = None) -> Ar
 
 
 def _best_dated(events: list[Fact]) -> list[Fact]:
-    """One report of each happening per article: the most precisely dated mention wins."""
+    """One report of each happening per article: the most precisely dated mention wins. A
+    change to one role and a change to another are two happenings; a change with no role
+    told is one of them when the article tells one."""
     best: dict[tuple, Fact] = {}
+    titled = {(f.person.iri if f.person else "", f.org.iri if f.org else "")
+              for f in events if f.type == "RoleChange" and f.role}
 
     def rank(f: Fact) -> tuple[int, int]:  # narration before quotes, then precision
         return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0)
 
     for f in events:
-        key = (f.type, f.person.iri if f.person else "", f.org.iri if f.org else "", f.product)
+        who = (f.person.iri if f.person else "", f.org.iri if f.org else "")
+        if f.type == "RoleChange" and not f.role and who in titled:
+            continue
+        key = (f.type, *who, f.product, f.role if f.type == "RoleChange" else None)
         if key not in best or rank(f) > rank(best[key]):
             best[key] = f
     return list(best.values())

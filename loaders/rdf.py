@@ -166,7 +166,9 @@ class GraphBuilder:
     def event(self, f: Fact) -> None:
         person = f.person.iri if f.person else ""
         org = f.org.iri if f.org else ""
-        node = ox.NamedNode(ID + "event/" + _hash(f.type, person, org, f.product or ""))
+        changed = [f.role] if f.type == "RoleChange" and f.role else []  # one event a role
+        node = ox.NamedNode(ID + "event/" + _hash(f.type, person, org, f.product or "",
+                                                  *changed))
         self.add(node, RDF_TYPE, _n(f.type or "Event"))
         if f.person:
             self.add(node, _n("participant"), self.entity(f.person))

@@ -72,9 +72,11 @@ class RoleChangeRules(Context):
         if self.triggers.search(self.masked, m.end(), r.title_at):
             return True
         named = self._mention_at(r.at, "person")
+        after = named.end + (self.lang != "zh") if named is not None else 0
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
-            or bool(self.triggers.match(self.masked, named.end + (self.lang != "zh"))))
+            or bool(self.triggers.match(self.masked, after))
+            or bool(lexicon()["staying"].match(self.norm, after)))  # "蔡力行续任副董事长"
 
     def _post_after(self, m: re.Match[str]) -> bool:
         """A title right after the verb that names no one after it: the post taken ("接任

@@ -147,7 +147,7 @@ class RoleRules(HolderChecks, VerbRoles):
             if self.lang == "zh" else None
         if agent is not None:  # "这一项目由伊尔亚与同事简·莱克共同领导"
             agents = [p for p in people if agent.end() <= p.start and p.end <= anchor]
-            if agents and not re.search(r"[,，;；]", self.norm[agents[-1].end:anchor]):
+            if agents and not re.search(r"[,，;；]", self.norm[agent.end():anchor]):
                 return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
         counted = self._counted(sent, first, last)

@@ -6,7 +6,7 @@ import re
 from functools import cache
 
 from loaders import fastre
-from loaders.lexicon import alternation, toml, words
+from loaders.lexicon import alternation, ontology_terms, toml, words
 
 # An item of a list that is a word or phrase, with or without \b at its ends: its edges
 _WORD_ITEM = re.compile(r"(\\b)?([^\\.^$*+?{}\[\]|()]+)(\\b)?")
@@ -62,9 +62,16 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
-SAME_NAMED = ("agent", "co_agent", "origin", "office_of", "replacing", "moved", "namely",
-              "purpose", "taking_over", "holding_now", "investing", "co_founding", "same_team",
-              "name_org_prep", "org_possessive")
+SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "replacing", "moved",
+              "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
+              "same_team", "name_org_prep", "org_possessive", "staying")
+
+
+def _studied() -> re.Pattern[str]:
+    """A verb of studying (role:alumnus's verbs) right before an organization: "毕业于X"."""
+    verbs = {p for table in ontology_terms()["role_verbs"].by_lang.values()
+             for p, key in table.items() if key == "alumnus"}
+    return fastre.compile(f"(?:{alternation(verbs, fold_case=True)})\\s*$", re.IGNORECASE)
 
 
 @cache
@@ -109,6 +116,8 @@ def lexicon() -> dict:
             "addressee": any_of(data["addressees"]),
             "place": fastre.compile(f"(?:{'|'.join(data['clause_places'])})\\s*$", re.IGNORECASE),
             "then_zh": any_of(data["then_zh"]),
+            "studied": _studied(),
+            "founded_part": any_of(data["founded_parts"], re.IGNORECASE),
             "where": fastre.compile(f"\\s*(?:{'|'.join(data['place_relatives'])})\\b"),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),

@@ -149,7 +149,10 @@ class StatementRules(Context):
             if len(lead.strip(" ,，.:：\"”“」'’s")) <= 6 and (verb_after or verb_before):
                 return m.entity, "statement-speaker-after-quote"
         tail = self.norm[qe + 1:end]
-        pron = lexicon()["pron"].match(tail.lstrip(" ,，\"”“」’"))
+        lead = tail.lstrip(" ,，\"”“」’")
+        verb = self.speech.match(lead) if self.speech is not None else None
+        pron = lexicon()["pron"].match(lead) or (  # '", she said', '“, schrieb er'
+            verb and lexicon()["pron"].match(lead[verb.end():].lstrip()))
         if pron and self.speech is not None and self.speech.search(tail, 0, 24):
             speaker = self._antecedent_person(qs, sent[0])  # '"…," she said.'
             if speaker is not None:

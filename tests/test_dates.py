@@ -33,6 +33,16 @@ CASES = [
     ("vor wenigen Wochen", "2023-06-14", "2023"),
     ("a few weeks ago", "2023-06-30", "2023"),
     ("vor wenigen Tagen", "2023-06-28", "2023-06"),
+    # Taiwanese news: the day written in brackets, the word says which month
+    ("今(23)日", "2025-07-23", "2025-07-23"),
+    ("昨（22）日", "2025-07-23", "2025-07-22"),
+    ("昨（31）日", "2025-08-01", "2025-07-31"),
+    # the end of this year; a date without a year in a clause of the future is the next one
+    ("scheidet Ende des Jahres aus", "2025-06-18", "2025"),
+    ("wird sein Amt zum 30. September niederlegen", "2025-06-18", "2025-09-30"),
+    ("He will step down on March 31.", "2025-06-18", "2026-03-31"),
+    ("He stepped down on March 31.", "2025-06-18", "2025-03-31"),
+    ("将于3月1日起卸任", "2025-06-18", "2026-03-01"),
 ]
 
 

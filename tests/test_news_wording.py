@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.facts import sentences
-from tests.test_extraction import events, extract, roles
+from tests.test_extraction import events, extract, roles, statements
 
 
 def test_a_chinese_name_after_its_title_before_an_adverb_of_time(tmp_path) -> None:
@@ -391,3 +391,74 @@ def test_chinese_names_before_huo_and_yin_and_a_post_held_before(tmp_path) -> No
             ("Departure", "曾文忠", "星海集团", "2023-10-31")} <= events(r)
     assert not {e for e in events(r) if e[0] == "RoleChange" and e[2] == "华岳科技"}
     assert {o for _, _, o, _ in roles(r)} <= {"星海集团", "华岳科技"}
+
+
+def test_taiwanese_dates_a_post_kept_and_titles_after_a_school(tmp_path) -> None:
+    """'今(23)日', '昨(22)日': the day in brackets; '已提出辭呈' a Departure; '由A接任執行長，
+    B續任副董事長': B keeps his post (no change, not A's); '畢業於X大學…加入Y，歷任…營運長':
+    the posts are Y's, not the school's; '升任總經理' and '接任執行長' are two changes."""
+    r = extract(tmp_path, "華岳科技今（23）日召開董事會，通過人事案。現任副董事長暨執行長蔡文德"
+                "將於明年1月1日起卸任執行長，由總經理陳立群接任執行長，蔡文德續任副董事長。\n\n"
+                "陳立群畢業於清華大學電機系，2001年加入華岳科技，歷任事業部總經理、營運長等職務，"
+                "2021年升任總經理。\n\n另外，華岳科技財務長顧明為昨（22）日已提出辭呈。",
+                "2025-07-23", "zh-Hant")
+    assert {("Departure", "顧明為", "華岳科技", "2025-07-22"),
+            ("RoleChange", "陳立群", "華岳科技", "2025-07-23"),
+            ("RoleChange", "陳立群", "華岳科技", "2021")} <= events(r)
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] == "蔡文德"}
+    assert ("陳立群", "coo", "華岳科技", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "陳立群" and x[1] == "vice-chair"}
+    assert {x[2] for x in roles(r) if x[1] != "alumnus"} == {"華岳科技"}
+    changes = {o for s, p, o in r.triples if p.value.endswith("#newRole")}
+    assert {c.value.rsplit("/", 1)[-1] for c in changes} >= {"ceo", "managing-director"}
+
+
+def test_german_office_laid_down_a_post_until_now_and_a_move_left_behind(tmp_path) -> None:
+    """'wird sein Amt zum 30. September niederlegen': a Departure on the next 30 September;
+    'Chef der Digitalsparte X' names no person X; 'bislang Vorstandsmitglied' a former
+    post; the CFO of a paragraph without a company is not of the company left in the one
+    before ('von Y zu Z gewechselt'); 'Ende des Jahres' this year; '„…“, schrieb er'."""
+    r = extract(tmp_path, "Roland Vogt wird sein Amt zum 30. September niederlegen, wie die "
+                "Quillon AG am Mittwoch mitteilte. Nachfolger wird Cedrik Hahn, bislang "
+                "Vorstandsmitglied und Chef der Digitalsparte Smart Industries.\n\nHahn war "
+                "2017 von Nova Dynamics zur Quillon AG gewechselt.\n\nAuch im Finanzressort "
+                "gibt es Veränderungen: Finanzvorstand Ralf Berger scheidet Ende des Jahres "
+                "aus dem Vorstand aus.\n\nVogt erklärte, er wolle sich neuen Aufgaben widmen. "
+                "„Es war mir eine Ehre“, schrieb er.", "2025-06-18", "de")
+    assert {("Departure", "Roland Vogt", "Quillon AG", "2025-09-30"),
+            ("Departure", "Ralf Berger", "Quillon AG", "2025")} <= events(r)
+    assert {("Cedrik Hahn", "board-member", "Quillon AG", True),
+            ("Ralf Berger", "cfo", "Quillon AG", False)} <= roles(r)
+    assert not {f for f in r.facts if f.kind == "mention" and f.person is not None
+                and "Industries" in f.person.name}
+    assert ("Roland Vogt", "Es war mir eine Ehre") in statements(r)
+
+
+def test_english_company_by_industry_suffix_initials_and_a_shared_first_word(tmp_path
+                                                                            ) -> None:
+    """'Quillon Automotive said … its chief operating officer, X, has left': a company by
+    its suffix, named again as 'Quillon'; 'chief executive RJ Vance': a first name in
+    initials; 'Nova Corporation' and 'Nova Foundation': 'Nova' alone is the first named."""
+    r = extract(tmp_path, "Quillon Automotive said on Tuesday that its chief operating officer, "
+                "Frank Klein, has left the company. Klein joined Quillon in 2022. \"We are "
+                "grateful,\" Quillon founder and chief executive RJ Vance said.\n\nNova "
+                "Corporation chief executive Mia Stone is stepping down. Nova Foundation head "
+                "Tom Reed praised her. Stone joined Nova's board in 2019.", "2023-10-10", "en")
+    assert {("Departure", "Frank Klein", "Quillon Automotive", "2023-10-10"),
+            ("Joining", "Frank Klein", "Quillon Automotive", "2022"),
+            ("Joining", "Mia Stone", "Nova Corporation", "2019")} <= events(r)
+    assert ("RJ Vance", "ceo", "Quillon Automotive", False) in roles(r)
+    assert ("RJ Vance", "We are grateful,") in statements(r)
+
+
+def test_chinese_rare_surname_a_part_founded_and_an_executive_is_no_name(tmp_path) -> None:
+    """'景X': a surname now listed; '创立了Y智能硬件品牌Z': a part of Y was founded, no
+    Founding of Y (nor a date for Y's founder); '首位离职的高管' names no one."""
+    r = extract(tmp_path, "星海集团副总裁、小星科技CEO景明已于近日正式离职。景明于2014年加入"
+                "星海集团。2018年，他牵头创立了星海集团智能硬件品牌小星。\n\n星海集团创始人"
+                "李海表示感谢。这并非星海集团今年首位离职的高管。", "2023-05-12", "zh-Hans")
+    assert ("Joining", "景明", "星海集团", "2014") in events(r)
+    assert not {e for e in events(r) if e[0] == "Founding" and e[3] is not None}
+    assert not {e for e in events(r) if e[0] == "Founding" and e[1] == "景明"}
+    assert not {f for f in r.facts if f.kind == "mention" and f.person is not None
+                and f.person.name == "高管"}
