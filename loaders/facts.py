@@ -49,6 +49,14 @@ class Fact:
     at: int = -1  # where the fact's person is named
     title_at: int = -1  # where its title is written
 
+    @property
+    def happening(self) -> tuple[str, ...]:
+        """What makes an event one happening (its IRI, one report of it per article): its
+        type, person, organization and product; for a RoleChange, the role taken too."""
+        changed = [self.role] if self.type == "RoleChange" and self.role else []
+        return (self.type or "Event", self.person.iri if self.person else "",
+                self.org.iri if self.org else "", self.product or "", *changed)
+
 
 def sentences(text: str) -> list[tuple[int, int]]:
     spans, last = [], 0

@@ -152,11 +152,12 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     written = {p for table in roles.values() for p in table
                if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs}
     titles = alternation(written, fold_case=True)
-    # a title ending in an article or preposition ("Chef der") names a unit after it
-    ending = ("der", "des", "dem", "den", "die", "von", "bei", "für", "the", "of", "at", "for")
-    before = alternation({p for p in written if p.split()[-1].lower() not in ending},
-                         fold_case=True)
     data = toml("extract")
+    # a title ending in the word that places it at an organization ("Chef der", "head
+    # of") has that organization after it, not a name
+    placing = re.compile(data["title_org_prep"], re.IGNORECASE)
+    before = alternation({p for p in written if not placing.fullmatch(p.split()[-1])},
+                         fold_case=True)
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
     owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"

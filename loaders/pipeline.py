@@ -108,17 +108,15 @@ def _best_dated(events: list[Fact]) -> list[Fact]:
     change to one role and a change to another are two happenings; a change with no role
     told is one of them when the article tells one."""
     best: dict[tuple, Fact] = {}
-    titled = {(f.person.iri if f.person else "", f.org.iri if f.org else "")
-              for f in events if f.type == "RoleChange" and f.role}
+    titled = {f.happening[1:3] for f in events if f.type == "RoleChange" and f.role}
 
     def rank(f: Fact) -> tuple[int, int]:  # narration before quotes, then precision
         return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0)
 
     for f in events:
-        who = (f.person.iri if f.person else "", f.org.iri if f.org else "")
-        if f.type == "RoleChange" and not f.role and who in titled:
+        if f.type == "RoleChange" and not f.role and f.happening[1:3] in titled:
             continue
-        key = (f.type, *who, f.product, f.role if f.type == "RoleChange" else None)
+        key = f.happening
         if key not in best or rank(f) > rank(best[key]):
             best[key] = f
     return list(best.values())

@@ -164,11 +164,7 @@ class GraphBuilder:
         self.provenance(node, f.start, f.end, f.rule)
 
     def event(self, f: Fact) -> None:
-        person = f.person.iri if f.person else ""
-        org = f.org.iri if f.org else ""
-        changed = [f.role] if f.type == "RoleChange" and f.role else []  # one event a role
-        node = ox.NamedNode(ID + "event/" + _hash(f.type, person, org, f.product or "",
-                                                  *changed))
+        node = ox.NamedNode(ID + "event/" + _hash(*f.happening))
         self.add(node, RDF_TYPE, _n(f.type or "Event"))
         if f.person:
             self.add(node, _n("participant"), self.entity(f.person))
