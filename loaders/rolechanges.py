@@ -76,7 +76,7 @@ class RoleChangeRules(Context):
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
             or bool(self.triggers.match(self.masked, after))
-            or bool(lexicon()["staying"].match(self.norm, after)))  # "蔡力行续任副董事长"
+            or bool(lexicon()["holding_now"].match(self.norm, after)))  # "蔡力行续任副董事长"
 
     def _post_after(self, m: re.Match[str]) -> bool:
         """A title right after the verb that names no one after it: the post taken ("接任

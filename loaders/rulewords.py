@@ -64,7 +64,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "replacing", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
-              "same_team", "name_org_prep", "org_possessive", "staying")
+              "same_team", "name_org_prep", "org_possessive")
 
 
 def _studied() -> re.Pattern[str]:
