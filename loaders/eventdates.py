@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import re
 
-from loaders.dates import DAY, MONTH, YEAR, DateMention
+from loaders.dates import DateMention
+from loaders.datevalues import DAY, MONTH, YEAR
 from loaders.facts import Context, Fact, lexicon
 
 # "去年", "last year": refined to the month when the article names just one of that year.
@@ -97,7 +98,8 @@ class EventDates(Context):
         paragraph before when this one goes on from it ("并且",
         "Moreover") or that one leads into it with a colon (then a "just now" of it counts)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
-                  and not self._since(d)]
+                  and (d.ahead or not self._since(d))]  # what begins after the news day is
+        # news ("自明年1月1日起生效"); not carried to the sentences after
         inside = [d for d in inside if not d.weak] or inside
         if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
@@ -111,6 +113,7 @@ class EventDates(Context):
                 d for d in inside if d not in others]
             if others and not inside and self._background(sent, pos):
                 return None  # "X, who co-founded Y, was appointed … in 2021": not Y's date
+        inside = [d for d in inside if self._effective(d)] or inside
         if inside:
             chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:
@@ -158,6 +161,12 @@ class EventDates(Context):
         clause = self._clause(sent, d.start)
         return self.lang == "zh" and not self.norm[clause[0]:d.start].strip(" 自从") \
             and bool(lexicon()["since_zh"].fullmatch(self.norm, d.end, clause[1]))
+
+    def _effective(self, d: DateMention) -> bool:
+        """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
+        if self.lang == "zh":
+            return bool(lexicon()["effective_zh"].match(self.norm, d.end))
+        return bool(lexicon()["effective"].search(self.norm[max(0, d.start - 24):d.start]))
 
     def _since(self, d: DateMention) -> bool:
         """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,

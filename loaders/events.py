@@ -46,6 +46,15 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             self._headline_twins(self._by_release(self._refine_years(
                 facts + self._founders(roles))))))
 
+    def _hedged(self, start: int, end: int, sentence: int, etype: str) -> bool:
+        """A hedge between `start` and the trigger at `end`; not "would" after a verb of
+        saying (the future told in the past), nor a plan to leave (announced)."""
+        lex = lexicon()
+        return any(not (lex["backshifted"].fullmatch(h[0])
+                        and lex["saying"].search(self.norm, sentence, h.start()))
+                   and not (etype == "Departure" and lex["plans"].fullmatch(h[0]))
+                   for h in lex["hedge"].finditer(self.norm[:end], start))
+
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
         clause = self._clause(sent, m.start())
@@ -56,10 +65,12 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                 and not re.search(r"[,，;；]", self.norm[clause[1]:sent[1]]):
             return []  # the asked clause reports nothing: "…还是已经离开了 OpenAI？"
         scope = self._clause(sent, max(sent[0], clause[0] - 1))[0]  # this clause and the last
-        if lexicon()["hedge"].search(self.norm[scope:m.start()]) or \
+        if self._hedged(scope, m.start(), sent[0], etype) or \
                 lexicon()["hope"].search(self.norm, sent[0], m.start()) or \
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
+        if etype == "Return" and lexicon()["role_return"].match(self.norm[m.end():sent[1]]):
+            return []  # back to an earlier post, not to the organization
         date = self._date(sent, m.start())
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
@@ -173,6 +184,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             or lexicon()["infinitive"].search(self.norm, clause[0], m.end())
         if shared and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
             return [self._referent(prior, sent[0])]  # no person in the sentence: its topic
+        if self.lang == "de" and prior and lexicon()["pron"].match(self.norm, m.end() + 1):
+            return [self._stands_for(sent, clause[0])]  # "Danach wechselte er zu Ferrari"
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []

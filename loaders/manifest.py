@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from loaders.dates import Reference
+from loaders.datevalues import Reference
 from newsgraph.errors import ArticleError, ManifestError
 
 TEXT_SUFFIXES = (".txt", ".md", ".html", ".htm", ".text")

@@ -376,13 +376,14 @@ class MentionFinder(OrgNames):
         function = set(names["function_chars_zh"]) | set(names["not_name_chars_zh"])
         given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
         common = words("names", "not_names_zh")  # "高管"
+        openings = tuple(words("names", "not_name_openings_zh"))  # "许多人"
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event")
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 found = m.group(1)
                 if found[0] not in function and not given.intersection(found[1:]) \
-                        and found not in common:
+                        and found not in common and not found.startswith(openings):
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
 
     def _short_forms(self) -> None:

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from loaders import fastre
 from loaders.fastre import CJK
-from loaders.lexicon import alternation, describes_org, toml, words
+from loaders.lexicon import alternation, describes_org, ontology_terms, toml, words
 from loaders.registry import new_entity
 
 if TYPE_CHECKING:
@@ -69,12 +69,16 @@ class OrgNames:
         verbs = tuple(words("names", "office_verbs_zh"))
         company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
+        former = tuple(words("names", "org_former_zh"))
+        titles = ontology_terms()["roles"].pattern("zh")
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
             place = "" if name.endswith(kept) else next(
                 (p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
             cut = max((name.rfind(v) + len(v) for v in cuts if v in name), default=0)
+            if not cut and name.startswith(former) and titles and titles.match(self.norm, m.end(1)):
+                cut = 1  # "前华岳科技总裁": 华岳科技
             name, start = name[cut:], start + cut  # "担任星海集团": 星海集团
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)

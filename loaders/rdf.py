@@ -14,7 +14,7 @@ from functools import cache
 import pyoxigraph as ox
 
 from loaders.clean import Cleaned
-from loaders.dates import DAY, MONTH, YEAR
+from loaders.datevalues import DAY, MONTH, YEAR
 from loaders.extract import Fact
 from loaders.fold import name_key
 from loaders.manifest import Source

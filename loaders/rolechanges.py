@@ -26,7 +26,8 @@ class RoleChangeRules(Context):
         übernehmen"); who replaces someone takes their role; else the title of the person
         beside the trigger; a move with no title leaves the post the article gave. A post
         held now ("目前在纽约大学担任助教的X") is no change."""
-        if lexicon()["holding_now"].search(self.norm, clause[0], m.start()):
+        now = lexicon()["holding_now"].search(self.norm, clause[0], m.start())
+        if now and not self._now_of_title(now.end(), m.start()):
             return []
         replacing = bool(lexicon()["replacing"].search(m.group(0))) and not self._post_after(m)
         replaced = self._replaced(sent, clause, m, roles) if replacing else []
@@ -34,6 +35,9 @@ class RoleChangeRules(Context):
             return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
+        handed = self._handed_over(clause, m, in_sentence) or self._post_given(sent, clause, m)
+        if handed:
+            return handed
         new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60
                and not self._taken_by_another(m, r)]
         if new or replacing:
@@ -41,10 +45,14 @@ class RoleChangeRules(Context):
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
         titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
+        if titles and not subject:  # "übernimmt Michael Leiters den Vorstandsvorsitz"
+            subject = [Fact("role", sent[0], sent[1], "", person=p.entity) for p in self._in(
+                clause[0], titles[0].start(), "person")[-1:]]
         if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
-            named = self._in(m.end(), titles[0].start(), "org")
+            named = self._in(m.end(), titles[0].start(), "org") or \
+                self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
-                [self._org_before(m.start(), sent) or subject[0].org]
+                [self._org_before(m.start(), sent) or subject[0].org or self.main_org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(subject[0].person, org, self._role_key(titles[0]), TITLED)
                         for org in orgs]
@@ -63,6 +71,33 @@ class RoleChangeRules(Context):
             return [(p.entity, team, "head", "event-team-taken")
                     for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _post_given(self, sent, clause, m: re.Match[str]) -> list[tuple]:
+        """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after) before
+        the verb; the verb's agent takes it, at the organization written before the title."""
+        posts = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start()
+                 and t.end() <= m.start() and lexicon()["post_after"].match(self.norm[t.end():])]
+        agents = self._named_agents(self._agent_span(clause, m)) if posts else []
+        return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
+                 self._role_key(posts[-1]), TITLED)] if agents else []
+
+    def _now_of_title(self, start: int, end: int) -> bool:
+        """"由现任总经理X升任营运长": the word of now is of the title a name follows, before
+        the verb; not of the verb."""
+        title = self.titles.search(self.masked, start, end) if self.titles else None
+        return title is not None and bool(self._in(title.end(), end, "person"))
+
+    def _handed_over(self, clause, m: re.Match[str], in_sentence: list[Fact]) -> list[tuple]:
+        """"X übernimmt den Chefposten von Y", "X took over the top job from Y": a verb of
+        taking over, then a title with its holder's name after it, is the holder's post
+        handed to the clause's other person."""
+        if not lexicon()["taking_over"].fullmatch(m.group(0)):
+            return []
+        given = [r for r in in_sentence if r.rule == "role-title-by-name"
+                 and 0 <= r.title_at - m.end() <= 60 and self._held(r)][:1]
+        new = [p for p in self._in(clause[0], given[0].title_at, "person")
+               if p.entity is not given[0].person][-1:] if given else []
+        return [(new[0].entity, given[0].org, given[0].role, TITLED)] if new else []
 
     def _taken_by_another(self, m: re.Match[str], r: Fact) -> bool:
         """A title after the verb that another verb takes: one written after it ("2015年出任

@@ -57,14 +57,17 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
     noun that introduces an organization stands right before it ("a co-founder of Mira
     Murati's artificial intelligence startup X")."""
     intro = alternation(words("names", "org_introducers"))
+    endings = alternation(words("names", "org_descriptor_endings"))  # "Sportwagenbauers"
     return fastre.compile(f"{data['title_org_prep']}(?:[^,，。]{{0,25}}?"
-                          f"|[^,，。]{{0,60}}?\\b(?:{intro})\\s+)$", re.IGNORECASE)
+                          f"|[^,，。]{{0,60}}?(?:\\b(?:{intro})|(?:{endings}))\\s+)$",
+                          re.IGNORECASE)
 
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "replacing", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
-              "same_team", "name_org_prep", "org_possessive")
+              "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
+              "post_after")
 
 
 def _studied() -> re.Pattern[str]:
@@ -83,6 +86,8 @@ def lexicon() -> dict:
     fielded = modifiers.removesuffix("$") + f"(?:{data['org_title_field']})?$"
     same_named = {key: any_of(data[key]) for key in SAME_NAMED}
     return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
+            "saying": any_of(data["reported_speech"] + data["sayings"]),
+            "role_return": fastre.compile(data["role_return"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
             "former_any": any_of(data["former"]),  # anywhere in a span
@@ -101,6 +106,8 @@ def lexicon() -> dict:
             "title_owner": fastre.compile(_owned(data, "title_owner")),
             "present": fastre.compile(data["present_auxiliary"]),
             "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
+            "effective": fastre.compile(data["effective"]),
+            "effective_zh": fastre.compile(data["effective_zh"]),
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],

@@ -72,7 +72,11 @@ class VerbRoles(Context):
             own = lexicon()["locative"].fullmatch(verb.group(0)[-1])  # "任职于 X"
             orgs = inside if verb.group(0) in lexicon()["located"] else \
                 inside or (orgs if own else []) or before or orgs
-        return orgs
+        meant = (self._company_meant(verb.start()) or self.main_org) if not orgs and \
+            self.lang != "zh" and key in lexicon()["object_verb_roles"] and lexicon()[
+                "company_after"].match(self.norm, verb.end()) else None  # "an der Spitze des
+        # Konzerns": the company meant, or the article's (not "领导这家公司超级对齐团队": its team)
+        return [Mention(verb.end(), verb.end(), meant, "company")] if meant else orgs
 
     def _owned(self, org: Mention) -> Mention | None:
         """An object written as a possessor ('领导OpenAI的超级对齐团队', "led OpenAI's safety

@@ -394,7 +394,8 @@ def test_chinese_names_before_huo_and_yin_and_a_post_held_before(tmp_path) -> No
 
 
 def test_taiwanese_dates_a_post_kept_and_titles_after_a_school(tmp_path) -> None:
-    """'今(23)日', '昨(22)日': the day in brackets; '已提出辭呈' a Departure; '由A接任執行長，
+    """'今(23)日', '昨(22)日': the day in brackets; '已提出辭呈' a Departure; '將於明年1月1日
+    起卸任執行長，由A接任執行長': A's change is dated when it takes effect; '由A接任執行長，
     B續任副董事長': B keeps his post (no change, not A's); '畢業於X大學…加入Y，歷任…營運長':
     the posts are Y's, not the school's; '升任總經理' and '接任執行長' are two changes."""
     r = extract(tmp_path, "華岳科技今（23）日召開董事會，通過人事案。現任副董事長暨執行長蔡文德"
@@ -403,7 +404,7 @@ def test_taiwanese_dates_a_post_kept_and_titles_after_a_school(tmp_path) -> None
                 "2021年升任總經理。\n\n另外，華岳科技財務長顧明為昨（22）日已提出辭呈。",
                 "2025-07-23", "zh-Hant")
     assert {("Departure", "顧明為", "華岳科技", "2025-07-22"),
-            ("RoleChange", "陳立群", "華岳科技", "2025-07-23"),
+            ("RoleChange", "陳立群", "華岳科技", "2026-01-01"),  # when it takes effect
             ("RoleChange", "陳立群", "華岳科技", "2021")} <= events(r)
     assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] == "蔡文德"}
     assert ("陳立群", "coo", "華岳科技", False) in roles(r)
@@ -462,3 +463,67 @@ def test_chinese_rare_surname_a_part_founded_and_an_executive_is_no_name(tmp_pat
     assert not {e for e in events(r) if e[0] == "Founding" and e[1] == "景明"}
     assert not {f for f in r.facts if f.kind == "mention" and f.person is not None
                 and f.person.name == "高管"}
+
+
+def test_english_plans_to_leave_a_future_told_in_the_past_and_seasons(tmp_path) -> None:
+    """'plans to leave' is an announced Departure, 'said X would retire in March' the next
+    March (no hedge after a verb of saying); 'will return to his previous role' is no
+    Return; 'remains chief technology officer' a post; 'this summer' dates the year."""
+    r = extract(tmp_path, "Quillon Labs said Tom Ashby, its chief operating officer, would "
+                "retire in March after a decade at the company. Ashby will return to his "
+                "previous role as a senior adviser until a successor is found.\n\nMia Stone, "
+                "who leads its robotics unit, plans to leave Quillon Labs at the end of the "
+                "year. Quillon Labs co-founder RJ Vance remains chief technology officer. "
+                "Lena Ortiz, who left Nova Dynamics this summer, joined Quillon Labs in "
+                "August.", "2025-09-03", "en")
+    assert {("Departure", "Tom Ashby", "Quillon Labs", "2026-03"),
+            ("Departure", "Mia Stone", "Quillon Labs", "2025"),
+            ("Departure", "Lena Ortiz", "Nova Dynamics", "2025")} <= events(r)
+    assert not {e for e in events(r) if e[0] == "Return"}
+    assert ("RJ Vance", "cto", "Quillon Labs", False) in roles(r)
+
+
+def test_german_post_given_up_and_taken_over_an_age_for_a_name(tmp_path) -> None:
+    """'gibt den Vorstandsvorsitz ab': a RoleChange of the one giving it up; 'übernimmt X
+    den Chefposten von Y': X takes Y's post; 'Der 54-Jährige war zuletzt Vorstandschef des
+    britischen Sportwagenbauers Z': X's past post at Z (no company 'Sportwagenbauers Z'),
+    left 'im Sommer'; 'steht an der Spitze des Konzerns'; 'Danach wechselte er zu W'."""
+    r = extract(tmp_path, "Roland Vogt gibt den Vorstandsvorsitz bei der Quillon AG ab. Wie der "
+                "Aufsichtsrat am Freitag mitteilte, übernimmt Cedrik Hahn zum 1. Januar 2026 "
+                "den Chefposten von Roland Vogt. Der 54-Jährige war zuletzt Vorstandschef des "
+                "britischen Sportwagenbauers Nova Automotive, den er im Sommer verlassen "
+                "hatte.\n\nVogt steht seit 2015 an der Spitze des Konzerns. Hahn arbeitete "
+                "bis 2013 bei der Quillon AG. Danach wechselte er zu Nova Automotive.", "2025-10-17",
+                "de")
+    assert {("RoleChange", "Cedrik Hahn", "Quillon AG", "2026-01-01"),
+            ("Departure", "Cedrik Hahn", "Nova Automotive", "2025"),
+            ("Joining", "Cedrik Hahn", "Nova Automotive", "2013")} <= events(r)
+    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    assert changes == {("Roland Vogt", "ceo"), ("Cedrik Hahn", "ceo")}
+    assert {("Cedrik Hahn", "ceo", "Nova Automotive"), ("Roland Vogt", "head", "Quillon AG")
+            } <= {x[:3] for x in roles(r)}
+    assert not {x for x in roles(r) if "Sportwagenbauers" in (x[2] or "")}
+
+
+def test_chinese_post_named_before_its_taker_and_a_startup_joined(tmp_path) -> None:
+    """'X CEO一职由Y接任': Y takes the CEO post ('他此前担任…总裁' is Y's past one); 许 is a
+    surname; '加盟一家人工智能创业公司' founds nothing."""
+    r = extract(tmp_path, "5月9日，星海集团宣布，集团CEO李海将卸任。星海集团CEO一职由许文博"
+                "接任，他此前担任星海集团中国区总裁。同月，前华岳科技总裁周立宣布离职，加盟"
+                "一家人工智能创业公司。", "2022-05-09", "zh-Hans")
+    changes = {(f.person.name, f.role, f.org.name) for f in r.facts if f.type == "RoleChange"}
+    assert changes == {("许文博", "ceo", "星海集团")}
+    assert ("许文博", "president", "星海集团", True) in roles(r)
+    assert ("Departure", "周立", "华岳科技", "2022-05") in events(r)
+    assert not {e for e in events(r) if e[0] == "Founding"}
+
+
+def test_taiwanese_retirement_effective_next_year_and_a_current_title(tmp_path) -> None:
+    """'…退休，自明年1月1日起生效': the Departure is dated when it takes effect, not the
+    board meeting's day; '由現任…總經理X升任營運長': 現任 is of X's title, X is promoted."""
+    r = extract(tmp_path, "華岳科技昨（13）日召開董事會，通過人事案，共同執行長胡立德因屆齡退休，"
+                "自明年1月1日起生效。董事會同時通過，由現任個人電腦事業群總經理許文博升任"
+                "營運長。", "2024-11-14", "zh-Hant")
+    assert ("Departure", "胡立德", "華岳科技", "2025-01-01") in events(r)
+    assert ("許文博", "coo") in {(f.person.name, f.role) for f in r.facts
+                                if f.type == "RoleChange"}

@@ -12,7 +12,8 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from loaders.clean import clean
-from loaders.dates import DAY, MONTH, YEAR, Reference, find_dates
+from loaders.dates import find_dates
+from loaders.datevalues import DAY, MONTH, YEAR, Reference
 from loaders.manifest import read_manifest
 from newsgraph.errors import ArticleError, ManifestError
 
