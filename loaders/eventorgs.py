@@ -29,6 +29,9 @@ class EventOrgs(Context):
         the sentence's first; never one the people come from (after 从, from, von)."""
         named = [o for o in self._in(clause[0], m.start(), "org")
                  if not self._origin_mark(o, sent[0])]
+        subjects = [o for o in named if not lexicon()["prep_before"].search(
+            self.norm, max(0, o.start - 8), o.start)]  # not "invested in Scale AI and hired"
+        named = subjects or named
         if named:
             return named[-1].entity
         if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):

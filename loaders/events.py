@@ -273,11 +273,15 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
     def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         """The people a verb takes as objects: the first after it, and those joined to it
         in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO")."""
-        after = [p for p in self._in(m.end(), clause[1], "person") if p.start - m.end() <= 30]
+        after = [p for p in self._in(m.end(), sent[1], "person") if p.start - m.end() <= 40]
         if not after:
             return []
         gap = self.masked[m.end():after[0].start].replace("\0", " ")
         gap = self.titles.sub(" ", gap) if self.titles is not None else gap
+        if lexicon()["titled_object"].match(gap):  # "hired its chief executive, X"
+            return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
+        if after[0].start >= clause[1] or after[0].start - m.end() > 30:
+            return []
         if re.search(r"\b(?:as|als|to|zu|for|für|while|after|because|of)\b|[,，]", gap) \
                 or len(gap.split()) > 3:  # "names new head of policy as X": X is not the object
             return []

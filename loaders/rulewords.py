@@ -88,6 +88,8 @@ def lexicon() -> dict:
     return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
             "saying": any_of(data["reported_speech"] + data["sayings"]),
             "role_return": fastre.compile(data["role_return"], re.IGNORECASE),
+            "titled_object": fastre.compile(data["titled_object"]),
+            "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
             "former_any": any_of(data["former"]),  # anywhere in a span

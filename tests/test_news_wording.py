@@ -527,3 +527,13 @@ def test_taiwanese_retirement_effective_next_year_and_a_current_title(tmp_path) 
     assert ("Departure", "胡立德", "華岳科技", "2025-01-01") in events(r)
     assert ("許文博", "coo") in {(f.person.name, f.role) for f in r.facts
                                 if f.type == "RoleChange"}
+
+
+def test_english_hired_its_chief_executive_named_after_the_title(tmp_path) -> None:
+    """'Nova invested in Quillon Labs and hired its chief executive, X': X joins Nova (the
+    subject, not the organization after 'in'); the title and comma between the verb and
+    X do not part them."""
+    r = extract(tmp_path, "In June, Nova Dynamics invested $14.3 billion in Quillon Labs and "
+                "hired its chief executive, Tom Ashby, to lead a new unit.", "2025-11-12", "en")
+    assert ("Joining", "Tom Ashby", "Nova Dynamics", "2025-06") in events(r)
+    assert ("Tom Ashby", "ceo", "Quillon Labs", False) in roles(r)
