@@ -162,19 +162,23 @@ class EventDates(Context):
         return self.lang == "zh" and not self.norm[clause[0]:d.start].strip(" 自从") \
             and bool(lexicon()["since_zh"].fullmatch(self.norm, d.end, clause[1]))
 
-    def _effective(self, d: DateMention) -> bool:
-        """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
-        if self.lang == "zh":
-            return bool(lexicon()["effective_zh"].match(self.norm, d.end))
-        return bool(lexicon()["effective"].search(self.norm[max(0, d.start - 24):d.start]))
-
     def _since(self, d: DateMention) -> bool:
         """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,
         no event's date."""
+        return self._marked(d, "since")
+
+    def _effective(self, d: DateMention) -> bool:
+        """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
+        return self._marked(d, "effective")
+
+    def _marked(self, d: DateMention, word: str) -> bool:
+        """The date is marked by extract.toml's `word`: written before it, or in Chinese
+        (`word`_zh) after it ("2019年起"); a pattern's own opening ("since " of "since
+        2021") counts as before it."""
         if self.lang == "zh":
-            return bool(lexicon()["since_zh"].match(self.norm, d.end))
-        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)  # "since " of "since 2021"
-        return bool(lexicon()["since"].search(self.norm[max(0, d.start - 24):d.start] + head))
+            return bool(lexicon()[f"{word}_zh"].match(self.norm, d.end))
+        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
+        return bool(lexicon()[word].search(self.norm[max(0, d.start - 24):d.start] + head))
 
     def _background(self, sent: tuple[int, int], pos: int) -> bool:
         """An event told in a relative clause, as what describes someone or something ("das

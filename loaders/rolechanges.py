@@ -45,17 +45,18 @@ class RoleChangeRules(Context):
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
         titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
-        if titles and not subject:  # "übernimmt Michael Leiters den Vorstandsvorsitz"
-            subject = [Fact("role", sent[0], sent[1], "", person=p.entity) for p in self._in(
-                clause[0], titles[0].start(), "person")[-1:]]
-        if titles and subject:  # "X, Scale's strategy chief, took over as interim CEO"
+        # "X, Scale's strategy chief, took over as interim CEO"; with no title of its own,
+        # the person before the new one: "übernimmt Michael Leiters den Vorstandsvorsitz"
+        holder = [(r.person, r.org) for r in subject[:1]] or [
+            (p.entity, None) for p in self._in(clause[0], titles[0].start(), "person")[-1:]
+        ] if titles else []
+        if holder:
             named = self._in(m.end(), titles[0].start(), "org") or \
                 self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
-                [self._org_before(m.start(), sent) or subject[0].org or self.main_org]
+                [self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
-                return [(subject[0].person, org, self._role_key(titles[0]), TITLED)
-                        for org in orgs]
+                return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
         taken = [t for t in written if t.end() <= m.start()
                  and not self.norm[t.end():m.start()].strip()
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
@@ -76,7 +77,7 @@ class RoleChangeRules(Context):
         """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after) before
         the verb; the verb's agent takes it, at the organization written before the title."""
         posts = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start()
-                 and t.end() <= m.start() and lexicon()["post_after"].match(self.norm[t.end():])]
+                 and t.end() <= m.start() and lexicon()["post_after"].match(self.norm, t.end())]
         agents = self._named_agents(self._agent_span(clause, m)) if posts else []
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []
