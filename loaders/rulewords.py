@@ -85,7 +85,8 @@ def lexicon() -> dict:
     # and a Chinese field before it ("出任基础研究负责人", "是该团队负责人")
     fielded = modifiers.removesuffix("$") + f"(?:{data['org_title_field']})?$"
     same_named = {key: any_of(data[key]) for key in SAME_NAMED}
-    return same_named | {"hedge": any_of(data["hedges"]), "hope": any_of(data["hopes"]),
+    hedges = data["hedges"] + data["backshifted"] + data["plans"]
+    return same_named | {"hedge": any_of(hedges), "hope": any_of(data["hopes"]),
             "saying": any_of(data["reported_speech"] + data["sayings"]),
             "role_return": fastre.compile(data["role_return"], re.IGNORECASE),
             "titled_object": fastre.compile(data["titled_object"]),
