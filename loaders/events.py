@@ -12,16 +12,19 @@ from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
 from loaders.rolechanges import RoleChangeRules
 
+REPORTED = "statement-reported-speech"  # words told, not quoted: the narration's events
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
 class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
-        """Events; one told inside a quote counts only in the first person, as the speaker's."""
+        """Events; one told inside a quote counts only in the first person, as the speaker's
+        (reported speech of another person named, "京东发布公告称，X卸任", as the narration's)."""
         if self.triggers is None:
             return []
-        self._said = [(f.quote[0], f.quote[1], f.person) for f in said or [] if f.quote]
+        self._said = [(f.quote[0], f.quote[1], f.person, f.rule.startswith(REPORTED))
+                      for f in said or [] if f.quote]
         self._founded: dict[str, DateMention | None] = {}
         self._dated: list[DateMention] = []  # dates of the events told so far, in order
         facts: list[Fact] = []
@@ -76,9 +79,12 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():
             return self._role_change(sent, clause, m, etype, date, roles)
-        quoted = next(((qs, qe, who) for qs, qe, who in self._said if qs <= m.start() < qe), None)
+        quoted = next((q for q in self._said if q[0] <= m.start() < q[1]), None)
+        inner = (max(clause[0], quoted[0]), m.start()) if quoted else (0, 0)
+        if quoted is not None and quoted[3] and any(  # "京东发布公告称，X卸任": reported
+                p.entity is not quoted[2] for p in self._in(*inner, "person")):
+            quoted = None  # of another person, named: narrated
         if quoted is not None:
-            inner = (max(clause[0], quoted[0]), m.start())
             if not lexicon()["i"].search(self.norm, *inner) or not quoted[2].is_person:
                 return []
             people = [Mention(m.start(), m.start(), quoted[2], "speaker")]
@@ -272,7 +278,11 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
 
     def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         """The people a verb takes as objects: the first after it, and those joined to it
-        in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO")."""
+        in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO"), but not
+        one replaced ("names X as CEO, replacing Y")."""
+        return [p for p in self._object_people(sent, clause, m) if not self._is_replaced(p)]
+
+    def _object_people(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         after = [p for p in self._in(m.end(), sent[1], "person") if p.start - m.end() <= 40]
         if not after:
             return []

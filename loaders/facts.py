@@ -165,8 +165,9 @@ class Context(OrgLookup):
     @staticmethod
     def _topic_company(norm: str, mentions: list[Mention]) -> Entity | None:
         """The company the article is about ("the company", 该公司, das Unternehmen): the most
-        mentioned one, its headline mentions counting double and a former employer
-        ("前OpenAI研究副总裁", "ex-Google", "ehemaliger OpenAI-") not at all."""
+        mentioned one, its headline mentions counting double (the headline's first, its
+        subject, triple: "Starbucks names Chipotle's Brian Niccol as CEO") and a former
+        employer ("前OpenAI研究副总裁", "ex-Google", "ehemaliger OpenAI-") not at all."""
         headline_end = norm.find("\n")
         counts: dict[str, float] = {}
         by_iri: dict[str, Entity] = {}
@@ -175,7 +176,7 @@ class Context(OrgLookup):
                 continue
             if lexicon()["former"].search(norm[max(0, m.start - 12):m.start]):
                 continue
-            weight = 2.0 if m.start < headline_end else 1.0
+            weight = 1.0 if m.start >= headline_end else 3.0 if not counts else 2.0
             counts[m.entity.iri] = counts.get(m.entity.iri, 0) + weight
             by_iri[m.entity.iri] = m.entity
         return by_iri[max(counts, key=lambda k: counts[k])] if counts else None

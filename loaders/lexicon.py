@@ -77,8 +77,10 @@ class Terms:
 
 
 GAP = " … "  # in a phrase: the words of a clause between a verb and its particle
-# after the verb, the particle ends its clause: "trat 2019 bei Google ein", not "trat ein Amt an"
-_PARTICLE = r"(?=[^.,;:!?()\n]{{1,80}}?\b({})\b\s*(?:[.,;:!?)]|$|und\b|sowie\b|oder\b))"
+# after the verb, the particle ends its clause: "trat 2019 bei Google ein", not "trat ein Amt an";
+# a day's dot is no end ("trat am 1. Juli zurück")
+_PARTICLE = (r"(?=(?:[^.,;:!?()\n]|(?<=\d)\.){{1,80}}?\b({})\b"
+             r"\s*(?:[.,;:!?)]|$|und\b|sowie\b|oder\b))")
 
 
 def _phrase(phrase: str | re.Match[str]) -> str:

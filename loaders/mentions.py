@@ -145,8 +145,8 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
 def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A Latin-script role title ending right before a name, and one in apposition right
     after it (or after as/als): the gap of `apposition_gap`, an owner's name with 's, the
-    title's modifiers. Titles an organization holds too (names.toml's `org_titles`) are
-    left out."""
+    title's modifiers; or a relative pronoun only a person takes (`person_relative`).
+    Titles an organization holds too (names.toml's `org_titles`) are left out."""
     roles = ontology_terms()["roles"].by_lang
     held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
     written = {p for table in roles.values() for p in table
@@ -163,7 +163,8 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
     return (fastre.compile(rf"(?<![{_LETTER}])(?:{before})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
-                           rf"(?![{_LOW}])", re.IGNORECASE))
+                           rf"(?![{_LOW}])|(?-i:{toml('names')['person_relative']})",
+                           re.IGNORECASE))
 
 
 @cache
@@ -341,8 +342,8 @@ class MentionFinder(OrgNames):
         role title: right before it ('chief scientist Karén Simonyan', 'Forscherin Ewa
         Nowak') or in apposition right after it ('Barret Zoph, a vice president of
         research', 'Karén Simonyan, Inflection's chief scientist', 'named Ngozi Okafor as
-        chief executive'). Leading titles and stop words of the run are left out; an
-        organization's suffix ends no name."""
+        chief executive'), or by ', who' after it. Leading titles and stop words of the run
+        are left out; an organization's suffix ends no name."""
         stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
         i = 0
         while i < len(words_) and (words_[i] in stop or _is_title(words_[i])):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
+from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
 from loaders.registry import Entity
 
@@ -143,7 +144,11 @@ class RoleChangeRules(Context):
         """'用 X 替代了他', 'X replaced Y', 'He succeeds Y': X, the subject, takes the role
         another person held in the sentence ('Leike 不再担任超级对齐团队的负责人'); in the
         passive ('Y was replaced by X', 'von X abgelöst') the agent does."""
-        if self.lang == "zh":  # "X…获得任命，接替此前卸任的Y": X, the sentence's subject
+        noun = lexicon()["successor"].match(m.group(0))
+        named_before = None
+        if noun:  # "His successor, X,", "Nachfolger von Y wird X": the name after the noun
+            new, named_before = self._successor_named(m.start() + noun.end())
+        elif self.lang == "zh":  # "X…获得任命，接替此前卸任的Y": X, the sentence's subject
             new = self._in(clause[0], m.start(), "person")[-1:] or \
                 self._subjects(sent, clause, m)[:1] or self._in(m.end(), clause[1], "person")[:1]
         else:
@@ -154,7 +159,65 @@ class RoleChangeRules(Context):
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and r.person is not new[0].entity and self._held(r)]
+        taken = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
+        if not held and not taken:  # "接替刘强东出任京东集团CEO": the title after is taken
+            held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
+
+    def _successor_named(self, end: int) -> tuple[list[Mention], Mention | None]:
+        """After a noun of succession ending at `end`: the successor named ("successor,
+        X", "Nachfolger wird (am 1. Juli) X"), and the one replaced when named first ("von
+        Y")."""
+        lex = lexicon()
+        replaced = None
+        of = lex["successor_of"].match(self.norm, end)
+        if of is not None:
+            replaced = self._mention_at(of.end(), "person")
+            if replaced is None:
+                return [], None
+            end = replaced.end
+        at = lex["successor_gap"].match(self.norm, end).end()
+        date = next((d for d in self.dates if d.start == at), None)  # "wird am 1. Juli X"
+        if date is not None:
+            at = lex["successor_gap"].match(self.norm, date.end).end()
+        found = self._mention_at(at, "person")
+        return ([found] if found is not None else []), replaced
+
+    def _predecessor_held(self, sent, clause, m: re.Match[str],
+                          people: tuple[Mention, Mention | None], roles: list[Fact]
+                          ) -> list[Fact]:
+        """The title the one replaced was given before this sentence ("Porsche-Chef Oliver
+        Blume tritt ab. Sein Nachfolger wird X"): `people` are the successor and the one
+        replaced if named first; else they are named in the clause, or a pronoun in it
+        stands for them ("X will succeed him"; the subject of a passive: "He will be
+        succeeded by X"). Of their titles, the last at an organization the sentence names
+        ("Chipotle said X would succeed Y": Y's post at Chipotle), else the last."""
+        new, named = people
+        if named is None:
+            others = [p for p in self._in(*clause, "person") if p.entity is not new.entity]
+            lex = lexicon()
+            pron = None if others else lex["replaced_pronouns"].search(self.norm, *clause) or (
+                lex["pron"].search(self.norm, clause[0], m.start())
+                if self._agent_span(clause, m) else None)
+            named = others[0] if others else self._replaced_by_pronoun(sent, pron, new)
+        if named is None:
+            return []
+        earlier = [r for r in roles if r.person is named.entity and r.start < sent[0]
+                   and not r.former and self._held(r)]
+        here = {o.entity.iri for o in self._in(*sent, "org")}  # "Chipotle said X would
+        return ([r for r in earlier if r.org is not None and r.org.iri in here]  # succeed Y"
+                or earlier)[-1:]
+
+    def _replaced_by_pronoun(self, sent, pron: re.Match[str] | None,
+                             new: Mention) -> Mention | None:
+        """Whom a pronoun of the one replaced stands for: someone other than the successor,
+        named before it in the sentence, else the topic of the sentences before."""
+        if pron is None:
+            return None
+        prior = [p for p in self.mentions if p.end <= pron.start() and p.entity.is_person
+                 and p.entity is not new.entity]
+        named = [p for p in prior if p.start >= sent[0]]
+        return named[-1] if named else self._referent(prior, sent[0])
 
     def _held(self, r: Fact) -> bool:
         """A written title one can hand on: no founder's, nor one the sentence has its holder

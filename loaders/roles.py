@@ -67,8 +67,10 @@ class RoleRules(HolderChecks, VerbRoles):
                 and lex["name_org_prep"].match(self.norm, people[0].end):
             org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
         org = org_override or org or self._org_after(last.end(), sent) \
-            or (self._apposition_org(people[-1], anchor) if rule == "role-copula" else None) \
-            or self._nearest_org(sent, first.start(), team=team)
+            or (self._its_org(sent, first.start()) or self._apposition_org(people[-1], anchor)
+                if rule == "role-copula" else None) \
+            or self._nearest_org(sent, first.start(), team=team)  # "X, CEO of Y, will
+        # become its chairman": its is the subject's, not the apposition's
         between = self.norm[anchor:first.start()].replace("\0", "")
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor])) or \
             bool(lex["former"].search(between) or lex["former_field"].search(between))

@@ -67,7 +67,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "replacing", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
-              "post_after")
+              "post_after", "replaced_pronouns")
 
 
 def _studied() -> re.Pattern[str]:
@@ -90,6 +90,9 @@ def lexicon() -> dict:
             "saying": any_of(data["reported_speech"] + data["sayings"]),
             "role_return": fastre.compile(data["role_return"], re.IGNORECASE),
             "titled_object": fastre.compile(data["titled_object"]),
+            "successor": fastre.compile(data["successor"]),
+            "successor_of": fastre.compile(data["successor_of"]),
+            "successor_gap": fastre.compile(data["successor_gap"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),

@@ -537,3 +537,75 @@ def test_english_hired_its_chief_executive_named_after_the_title(tmp_path) -> No
                 "hired its chief executive, Tom Ashby, to lead a new unit.", "2025-11-12", "en")
     assert ("Joining", "Tom Ashby", "Nova Dynamics", "2025-06") in events(r)
     assert ("Tom Ashby", "ceo", "Quillon Labs", False) in roles(r)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Quillon Labs chief executive Roland Vogt will step down. His successor, Cedrik "
+           "Hahn, will take office on January 1."),
+    ("en", "Quillon Labs chief executive Roland Vogt will step down. He will be succeeded by "
+           "Cedrik Hahn on January 1."),
+    ("en", "Quillon Labs chief executive Roland Vogt will step down. Cedrik Hahn will "
+           "succeed him on January 1."),
+    ("de", "Der Vorstandschef der Quillon Labs, Roland Vogt, tritt ab. Sein Nachfolger Cedrik "
+           "Hahn wird das Amt am 1. Januar antreten."),
+    ("de", "Der Vorstandschef der Quillon Labs, Roland Vogt, tritt ab. Nachfolger von Vogt "
+           "wird am 1. Januar Cedrik Hahn."),
+    ("de", "Der Vorstandschef der Quillon Labs, Roland Vogt, tritt ab. Cedrik Hahn wird ihm "
+           "am 1. Januar nachfolgen."),
+    ("zh-Hans", "星海集团首席执行官罗兰·沃格特将卸任。他的继任者为塞德里克·哈恩，将于1月1日"
+                "上任。"),
+    ("zh-Hans", "星海集团首席执行官罗兰·沃格特将卸任。塞德里克·哈恩将于1月1日接替他。"),
+])
+def test_a_successor_takes_the_title_told_in_the_sentence_before(tmp_path, lang, text) -> None:
+    """'His successor, X', 'He will be succeeded by X', 'X will succeed him', 'Sein
+    Nachfolger X', 'Nachfolger von Y wird X', 'X folgt ihm nach', '他的继任者为X', 'X接替他':
+    X takes the title the one replaced was given before (named, or a pronoun standing for
+    them), at its organization."""
+    r = extract(tmp_path, text, "2025-12-10", lang)
+    changes = {(f.person.name, f.role, f.org.name, f.date.value if f.date else None)
+               for f in r.facts if f.type == "RoleChange"}
+    successor, org = ("塞德里克·哈恩", "星海集团") if lang == "zh-Hans" else (
+        "Cedrik Hahn", "Quillon Labs")
+    assert changes == {(successor, "ceo", org, "2026-01-01")}
+
+
+def test_a_successor_not_yet_named_takes_nothing(tmp_path) -> None:
+    """'Her successor has not been named': no one after the noun, no RoleChange."""
+    r = extract(tmp_path, "Quillon Labs chief executive Lena Ortiz resigned on Monday. Her "
+                "successor has not been named. Tom Ashby, the chief financial officer, said "
+                "the search had begun.", "2025-12-10", "en")
+    assert not {f for f in r.facts if f.type == "RoleChange"}
+
+
+def test_a_ceo_named_from_another_company_replacing_one_who_left(tmp_path) -> None:
+    """'Nova names Quillon's X as CEO, replacing Y': Y, named by ', who' with no given name
+    any list holds, is replaced, not hired; 'will become its chairman' is Nova's (the
+    subject's), not the apposition's company; 'Quillon said Z would succeed X': X's post at
+    Quillon, the company the sentence names."""
+    r = extract(tmp_path, "Nova Dynamics names Quillon Labs' Tom Ashby as CEO, replacing "
+                "Laxman Narasimhan\nNova Dynamics said on Tuesday that Tom Ashby, the chief "
+                "executive of Quillon Labs, will become its chairman and chief executive on "
+                "September 9. He replaces Laxman Narasimhan, who stepped down immediately.\n"
+                "Quillon Labs said its chief operating officer Sean Roe would succeed Ashby.",
+                "2024-08-14", "en")
+    assert ("Departure", "Laxman Narasimhan", "Nova Dynamics", "2024-08-13") not in events(r)
+    assert {e[:3] for e in events(r) if e[0] in ("Joining", "Departure")} == {
+        ("Joining", "Tom Ashby", "Nova Dynamics"),
+        ("Departure", "Laxman Narasimhan", "Nova Dynamics")}
+    changes = {(f.person.name, f.role, f.org.name) for f in r.facts if f.type == "RoleChange"}
+    assert changes == {("Tom Ashby", "ceo", "Nova Dynamics"),
+                       ("Tom Ashby", "board-chair", "Nova Dynamics"),
+                       ("Sean Roe", "ceo", "Quillon Labs")}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # reported speech of another person, named, is narration: its event and date count
+    ("zh-Hans", "星海集团首席执行官李海卸任\n4月6日晚间，星海集团发布公告称，李海因家庭原因"
+                "卸任集团首席执行官一职。",
+     ("Departure", "李海", "星海集团", "2025-04-06")),
+    # a day's dot between a German verb and its particle ends no clause
+    ("de", "Der Vorstandschef der Quillon AG, Roland Vogt, trat am 1. Juli zurück.",
+     ("Departure", "Roland Vogt", "Quillon AG", "2025-07-01")),
+])
+def test_events_told_in_reported_speech_and_around_a_day(tmp_path, lang, text, expected) -> None:
+    assert expected in events(extract(tmp_path, text, "2025-12-10", lang))
