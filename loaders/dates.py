@@ -8,6 +8,7 @@ match means is datevalues.py's.
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -91,7 +92,8 @@ def _written() -> list[tuple[str, str]]:
         ("last-month-name", rf"\b(?:last|vergangenen|letzten)\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
-        ("weekday", rf"\b(?:on|am|last|vergangenen|letzten)\s+({wd})\b"),
+        ("weekday", rf"\b(?:on|am|last|vergangenen|letzten)\s+({wd})"
+                    r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
         ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date
         ("year-edge", r"(?<!bis )\b(?:Ende|Anfang|Mitte)\s+(?:des|dieses)\s+Jahres\b"
@@ -132,8 +134,8 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             if resolved is None:
                 continue
             if name in YEARLESS and ref is not None and resolved[0] < ref.date.isoformat()[
-                    :len(resolved[0])] and _future(text, m.start()):
-                resolved = (f"{int(resolved[0][:4]) + 1}{resolved[0][4:]}", resolved[1])
+                    :len(resolved[0])] and _to_come(text, m.start(), resolved[0], ref):
+                resolved = (_next_year(resolved[0]), resolved[1])
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}",
                                    ref is not None and resolved[0] > ref.date.isoformat()))
@@ -145,7 +147,26 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 YEARLESS = {"de-dm", "en-md", "month", "month-edge", "zh-md", "zh-m", "season", "zh-season"}
 
 
-def _future(text: str, at: int) -> bool:
-    """A word of the future in the clause before `at` ("will", "wird", "zum", 将于)."""
-    start = max(text.rfind(c, 0, at) for c in ".。!?！？\n;；")
-    return vocab()["future"].search(text, max(start + 1, at - 60), at) is not None
+def _to_come(text: str, at: int, value: str, ref: Reference) -> bool:
+    """A word of the future in the clause before `at` ("will", "wird", "zum", 将于); or
+    one of taking effect ("effective") when the next year's date is nearer the published
+    day ("effective January 1" in December; not "had retired, effective December 1" in
+    March)."""
+    start = max(max(text.rfind(c, 0, at) for c in ".。!?！？\n;；") + 1, at - 60)
+    if vocab()["future"].search(text, start, at) is not None:
+        return True
+    return vocab()["effective"].search(text, start, at) is not None \
+        and _days(_next_year(value), ref) < _days(value, ref)
+
+
+def _next_year(value: str) -> str:
+    return f"{int(value[:4]) + 1}{value[4:]}"
+
+
+def _days(value: str, ref: Reference) -> int:
+    """Days between a date (its first day, when it is a month's) and the published day."""
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        return abs((dt.date(*parts[:3]) - ref.date).days)
+    except ValueError:  # February 29 of a year without one
+        return 1 << 30

@@ -95,6 +95,7 @@ def vocab() -> dict:
     return {"months": months, "weekdays": weekdays, "numbers": numbers,
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6},
             "future": re.compile("|".join(data["future"]), re.IGNORECASE),
+            "effective": re.compile("|".join(data["effective"]), re.IGNORECASE),
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
             **{key: data[key] for key in ("season_last", "season_this", "season_next")}}
 

@@ -91,17 +91,22 @@ class EventDates(Context):
                            same.rule)
 
     def _date(self, sent, pos: int) -> DateMention | None:
-        """The date nearest the trigger in its sentence (one before it preferred, in the
-        trigger's own clause, after an and/und that joins its verb to another); with none,
-        the last date before it in the same paragraph (news carries a date forward until a
-        new one is given, not past a clause of a Chinese "since" alone), or in the
-        paragraph before when this one goes on from it ("并且",
-        "Moreover") or that one leads into it with a colon (then a "just now" of it counts)."""
+        """The date nearest the trigger in its sentence (one the change takes effect on
+        first, then one before it, in the trigger's own clause, after an and/und that joins
+        its verb to another); with none, the last date before it in the same paragraph
+        (news carries a date forward until a new one is given, not past a clause of a
+        Chinese "since" alone), or in the paragraph before when this one goes on from it
+        ("并且", "Moreover") or that one leads into it with a colon (then a "just now" of
+        it counts)."""
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
                   and (d.ahead or not self._since(d))]  # what begins after the news day is
         # news ("自明年1月1日起生效"); not carried to the sentences after
         inside = [d for d in inside if not d.weak] or inside
-        if self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
+        effective = [d for d in inside
+                     if self._effective(d) and not self._another_between(pos, d)]
+        if effective:  # "said on Monday that X had retired …, effective December 1"
+            inside = effective
+        elif self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             clause = self._clause(sent, pos)
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
             joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],
@@ -113,7 +118,6 @@ class EventDates(Context):
                 d for d in inside if d not in others]
             if others and not inside and self._background(sent, pos):
                 return None  # "X, who co-founded Y, was appointed … in 2021": not Y's date
-        inside = [d for d in inside if self._effective(d)] or inside
         if inside:
             chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:
@@ -140,6 +144,19 @@ class EventDates(Context):
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _another_between(self, pos: int, d: DateMention) -> bool:
+        """A trigger of another type of event between the trigger at `pos` and the date
+        ("joined in 2019 and will step down effective January 1": not the joining's date;
+        "retired and stepped down, effective December 1": both)."""
+        if self.triggers is None:
+            return False
+        a, b = (pos, d.start) if pos < d.start else (d.end, pos)
+        table = self.terms["triggers"]
+        own = self.triggers.match(self.masked, pos)
+        kinds = set(table.lookup_all(self.lang, own)) if own else set()
+        return any(t.start() != pos and not kinds & set(table.lookup_all(self.lang, t))
+                   for t in self.triggers.finditer(self.masked, a, b))
 
     def _dates_another(self, sent, d: DateMention, pos: int) -> bool:
         """'he will take over …, the AI startup he co-founded last year, after X stepped

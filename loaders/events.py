@@ -72,8 +72,9 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                 lexicon()["hope"].search(self.norm, sent[0], m.start()) or \
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
-        if etype == "Return" and lexicon()["role_return"].match(self.norm, m.end(), sent[1]):
-            return []  # back to an earlier post, not to the organization
+        cancel = lexicon()["not_after"].get(etype)
+        if cancel is not None and cancel.match(self.norm, m.end(), sent[1]):
+            return []  # "return to his previous role", "started his career at"
         date = self._date(sent, m.start())
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)

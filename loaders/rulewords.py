@@ -88,7 +88,8 @@ def lexicon() -> dict:
     hedges = data["hedges"] + data["backshifted"] + data["plans"]
     return same_named | {"hedge": any_of(hedges), "hope": any_of(data["hopes"]),
             "saying": any_of(data["reported_speech"] + data["sayings"]),
-            "role_return": fastre.compile(data["role_return"], re.IGNORECASE),
+            "not_after": {etype: fastre.compile(pattern, re.IGNORECASE)
+                          for etype, pattern in data["not_after"].items()},
             "titled_object": fastre.compile(data["titled_object"]),
             "successor": fastre.compile(data["successor"]),
             "successor_of": fastre.compile(data["successor_of"]),

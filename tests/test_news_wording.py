@@ -609,3 +609,38 @@ def test_a_ceo_named_from_another_company_replacing_one_who_left(tmp_path) -> No
 ])
 def test_events_told_in_reported_speech_and_around_a_day(tmp_path, lang, text, expected) -> None:
     assert expected in events(extract(tmp_path, text, "2025-12-10", lang))
+
+
+def test_a_retirement_effective_on_a_day_told_after_the_reporting_day(tmp_path) -> None:
+    """'said on Monday that X had retired …, effective December 1' (in March): the day it
+    took effect, the nearest December 1 before the published day; 'started his career at
+    Intel' founds nothing; interim co-chief executives are named chief executives."""
+    r = extract(tmp_path, "Nova Dynamics said on Monday that chief executive Tom Ashby had "
+                "retired from the company and stepped down from its board, effective December "
+                "1. Chief financial officer Sean Roe and Lena Ortiz were named interim "
+                "co-chief executives. Ashby had started his career at Nova Dynamics in 1989.",
+                "2025-03-20", "en")
+    assert ("Departure", "Tom Ashby", "Nova Dynamics", "2024-12-01") in events(r)
+    assert not {e for e in events(r) if e[0] == "Founding"}
+    assert {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"} == {
+        ("Sean Roe", "ceo"), ("Lena Ortiz", "ceo")}
+
+
+@pytest.mark.parametrize("text, published, date", [
+    ("Tom Ashby steps down as Nova Dynamics chief executive effective January 1.",
+     "2024-12-03", "2025-01-01"),  # effective: the nearer January 1, to come
+    ("Tom Ashby joined Nova Dynamics in 2019 and will step down effective January 1.",
+     "2024-12-03", "2025-01-01"),
+])
+def test_effective_dates_without_a_year(tmp_path, text, published, date) -> None:
+    found = {e for e in events(extract(tmp_path, text, published, "en"))}
+    assert ("Departure", "Tom Ashby", "Nova Dynamics", date) in found
+    assert all(e[3] != date for e in found if e[0] == "Joining")
+
+
+def test_a_german_resignation_reported_in_the_subjunctive(tmp_path) -> None:
+    """'Vorstandschef X trete zurück, teilte Y am Donnerstagabend mit': a Departure, on
+    that Thursday."""
+    r = extract(tmp_path, "Vorstandschef Roland Vogt trete zurück, teilte die Quillon AG am "
+                "Donnerstagabend mit.", "2024-08-23", "de")
+    assert ("Departure", "Roland Vogt", "Quillon AG", "2024-08-22") in events(r)
