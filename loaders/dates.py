@@ -8,13 +8,12 @@ match means is datevalues.py's.
 """
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass
 from functools import cache
 
 from loaders import fastre
-from loaders.datevalues import RESOLVERS, Reference, vocab
+from loaders.datevalues import RESOLVERS, Reference, next_year, vocab
 from loaders.fastre import has_cjk
 from loaders.lexicon import alternation
 
@@ -135,7 +134,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
                 continue
             if name in YEARLESS and ref is not None and resolved[0] < ref.date.isoformat()[
                     :len(resolved[0])] and _to_come(text, m.start(), resolved[0], ref):
-                resolved = (_next_year(resolved[0]), resolved[1])
+                resolved = (next_year(resolved[0]), resolved[1])
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}",
                                    ref is not None and resolved[0] > ref.date.isoformat()))
@@ -156,17 +155,4 @@ def _to_come(text: str, at: int, value: str, ref: Reference) -> bool:
     if vocab()["future"].search(text, start, at) is not None:
         return True
     return vocab()["effective"].search(text, start, at) is not None \
-        and _days(_next_year(value), ref) < _days(value, ref)
-
-
-def _next_year(value: str) -> str:
-    return f"{int(value[:4]) + 1}{value[4:]}"
-
-
-def _days(value: str, ref: Reference) -> int:
-    """Days between a date (its first day, when it is a month's) and the published day."""
-    parts = [int(p) for p in value.split("-")] + [1, 1]
-    try:
-        return abs((dt.date(*parts[:3]) - ref.date).days)
-    except ValueError:  # February 29 of a year without one
-        return 1 << 30
+        and ref.days_to(next_year(value)) < ref.days_to(value)

@@ -29,6 +29,20 @@ class Reference:
             parts.append(1)
         return cls(dt.date(*parts), published.count("-") + 1)
 
+    def days_to(self, value: str) -> int:
+        """Days between an ISO value (its first day, when a month's or a year's) and the
+        published day."""
+        parts = [int(p) for p in value.split("-")] + [1, 1]
+        try:
+            return abs((dt.date(*parts[:3]) - self.date).days)
+        except ValueError:  # February 29 of a year without one
+            return 1 << 30
+
+
+def next_year(value: str) -> str:
+    """The same ISO value a year later."""
+    return f"{int(value[:4]) + 1}{value[4:]}"
+
 
 def iso(year: int, month: int | None = None, day: int | None = None) -> tuple[str, int]:
     """The ISO value cut to its precision; ValueError unless a real calendar date of the

@@ -205,11 +205,13 @@ class Context(OrgLookup):
                 return named[0]
         return prior[-1] if prior else None
 
-    def _stands_for(self, sent: tuple[int, int], pos: int) -> Mention | None:
+    def _stands_for(self, sent: tuple[int, int], pos: int,
+                    other_than: Entity | None = None) -> Mention | None:
         """Whom a pronoun at `pos` stands for: the person named last before it in its
         sentence, else the topic of the sentences before ('他同时也是…教授': LeCun, not
-        the Zuckerberg named after him)."""
-        prior = [p for p in self.mentions if p.end <= pos and p.entity.is_person]
+        the Zuckerberg named after him); never `other_than` ("X will succeed him")."""
+        prior = [p for p in self.mentions if p.end <= pos and p.entity.is_person
+                 and p.entity is not other_than]
         named = [p for p in prior if p.start >= sent[0]]
         return named[-1] if named else self._referent(prior, sent[0])
 

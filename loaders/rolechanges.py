@@ -199,7 +199,8 @@ class RoleChangeRules(Context):
             pron = None if others else lex["replaced_pronouns"].search(self.norm, *clause) or (
                 lex["pron"].search(self.norm, clause[0], m.start())
                 if self._agent_span(clause, m) else None)
-            named = others[0] if others else self._replaced_by_pronoun(sent, pron, new)
+            named = others[0] if others else \
+                self._stands_for(sent, pron.start(), new.entity) if pron else None
         if named is None:
             return []
         earlier = [r for r in roles if r.person is named.entity and r.start < sent[0]
@@ -207,17 +208,6 @@ class RoleChangeRules(Context):
         here = {o.entity.iri for o in self._in(*sent, "org")}  # "Chipotle said X would
         return ([r for r in earlier if r.org is not None and r.org.iri in here]  # succeed Y"
                 or earlier)[-1:]
-
-    def _replaced_by_pronoun(self, sent, pron: re.Match[str] | None,
-                             new: Mention) -> Mention | None:
-        """Whom a pronoun of the one replaced stands for: someone other than the successor,
-        named before it in the sentence, else the topic of the sentences before."""
-        if pron is None:
-            return None
-        prior = [p for p in self.mentions if p.end <= pron.start() and p.entity.is_person
-                 and p.entity is not new.entity]
-        named = [p for p in prior if p.start >= sent[0]]
-        return named[-1] if named else self._referent(prior, sent[0])
 
     def _held(self, r: Fact) -> bool:
         """A written title one can hand on: no founder's, nor one the sentence has its holder
