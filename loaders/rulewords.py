@@ -64,7 +64,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
-SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "replacing", "moved",
+SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
               "post_after", "replaced_pronouns")
@@ -91,7 +91,8 @@ def lexicon() -> dict:
             "not_after": {etype: fastre.compile(pattern, re.IGNORECASE)
                           for etype, pattern in data["not_after"].items()},
             "titled_object": fastre.compile(data["titled_object"]),
-            "successor": fastre.compile(data["successor"]),
+            "replacing": any_of(data["replacing"] + data["successors"]),
+            "successor": any_of(data["successors"]),
             "successor_of": fastre.compile(data["successor_of"]),
             "successor_gap": fastre.compile(data["successor_gap"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
