@@ -43,11 +43,17 @@ class HolderChecks(Context):
     def _inverted_copula(self, start: int, end: int) -> bool:
         """'Neuer Vorstandsvorsitzender der Porsche AG wird zum 1. Januar 2026 Michael
         Leiters': the title, its organization, a copula, a date at most, then the name."""
-        gap = self.masked[start:end]
-        for d in self.dates:
+        return bool(lexicon()["title_copula_name"].fullmatch(self._dated_gap(
+            self.masked, start, end)))
+
+    def _dated_gap(self, text: str, start: int, end: int) -> str:
+        """text[start:end] with each date inside it one \x01: a date is no distance between
+        a name and its copula ("X mit Wirkung zum 1. Juli zum Vorstandschef")."""
+        gap = text[start:end]
+        for d in reversed(self.dates):
             if start <= d.start and d.end <= end:
-                gap = gap[:d.start - start] + "\1" * (d.end - d.start) + gap[d.end - start:]
-        return bool(lexicon()["title_copula_name"].fullmatch(gap))
+                gap = gap[:d.start - start] + "\1" + gap[d.end - start:]
+        return gap
 
     def _apposition_org(self, person: Mention, anchor: int) -> Entity | None:
         """'Jason Droege, Scale's chief strategy officer, took over as interim CEO': the

@@ -64,7 +64,9 @@ class RoleChangeRules(Context):
         if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
             return [(subject[0].person, subject[0].org, self._role_key(taken[-1]), TITLED)]
         near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
-                and abs(r.at - m.start()) <= 40]
+                and abs(r.at - m.start()) <= 40 or self.lang == "de"  # German ends the
+                and clause[0] <= r.title_at and 0 <= m.start() - r.title_at <= 40]  # clause
+        # with its verb: "X, Mitgründer von Y, wurde 2019 zur Finanzchefin ernannt"
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
@@ -152,9 +154,10 @@ class RoleChangeRules(Context):
             new = self._in(clause[0], m.start(), "person")[-1:] or \
                 self._subjects(sent, clause, m)[:1] or self._in(m.end(), clause[1], "person")[:1]
         else:
-            new = self._named_agents(self._agent_span(clause, m))[:1] or \
+            new = [p for p in self._named_agents(self._agent_span(clause, m))  # not "die
+                   if not self._is_replaced(p)][:1] or \
                 self._in(clause[0], m.start(), "person")[-1:] or \
-                self._subjects(sent, clause, m)[-1:]
+                self._subjects(sent, clause, m)[-1:]  # Nachfolge von Y": Y is replaced
         if not new:
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None

@@ -198,7 +198,8 @@ class RoleRules(HolderChecks, VerbRoles):
         upto = cop.start() if cop else 0
         if replaced and before and replaced[-1].start > before[-1].end:
             upto = verb[replaced[-1].start]  # the gap is "X would"
-        gap = self._gap(before[-1].end, upto) if cop and before else "\0"  # \0: none
+        gap = self._dated_gap(self.norm, before[-1].end, upto) if cop and before \
+            and upto >= before[-1].end else "\0"  # \0: none
         if "\0" not in gap and self._copula_gap(gap, limit):
             return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
         if cop and self.lang == "zh" and not [

@@ -644,3 +644,43 @@ def test_a_german_resignation_reported_in_the_subjunctive(tmp_path) -> None:
     r = extract(tmp_path, "Vorstandschef Roland Vogt trete zurück, teilte die Quillon AG am "
                 "Donnerstagabend mit.", "2024-08-23", "de")
     assert ("Departure", "Roland Vogt", "Quillon AG", "2024-08-22") in events(r)
+
+
+def _changes(r) -> set[tuple]:
+    return {(f.person.name, f.role, f.org.name if f.org else None,
+             f.date.value if f.date else None) for f in r.facts if f.type == "RoleChange"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Sean Roe will serve as interim chief executive of Nova Dynamics.",
+     ("Sean Roe", "ceo", "Nova Dynamics", None)),
+    ("en", "Sean Roe stepped in as interim CEO of Nova Dynamics in March.",
+     ("Sean Roe", "ceo", "Nova Dynamics", "2025-03")),
+    ("en", "Nova Dynamics' board has chosen Sean Roe as its new chief executive.",
+     ("Sean Roe", "ceo", "Nova Dynamics", None)),
+    ("en", "Sean Roe was elevated to chief executive of Nova Dynamics in March.",
+     ("Sean Roe", "ceo", "Nova Dynamics", "2025-03")),
+    # German puts the verb last, the title and "zum" before it
+    ("de", "Der Aufsichtsrat hat Roland Vogt zum Vorstandschef der Quillon AG bestellt.",
+     ("Roland Vogt", "ceo", "Quillon AG", None)),
+    ("de", "Der Aufsichtsrat hat Roland Vogt mit Wirkung zum 1. Juli zum neuen "
+     "Vorstandsvorsitzenden der Quillon AG berufen.",
+     ("Roland Vogt", "ceo", "Quillon AG", "2025-07-01")),
+    ("de", "Anke Moll, Mitgründerin von Lintra, wurde im März zur Finanzchefin der Quillon AG "
+     "ernannt.", ("Anke Moll", "cfo", "Quillon AG", "2025-03")),
+    ("zh-Hans", "华岳科技宣布，由首席财务官吴泽明暂代首席执行官一职。",
+     ("吴泽明", "ceo", "华岳科技", None)),
+])
+def test_appointments_told_by_other_verbs(tmp_path, lang, text, expected) -> None:
+    """'will serve as', 'stepped in as', 'has chosen … as', 'was elevated to'; German 'hat X
+    zum Vorstandschef bestellt / berufen' (a date between the name and 'zum' no distance),
+    'wurde … zur Finanzchefin ernannt' after an apposition; 暂代: a RoleChange each."""
+    assert expected in _changes(extract(tmp_path, text, "2025-06-10", lang))
+
+
+def test_the_one_whose_succession_is_taken_keeps_no_new_role(tmp_path) -> None:
+    """'X tritt die Nachfolge von Y als Vorstandschefin an': X takes the post, Y does not."""
+    r = extract(tmp_path, "Roland Vogt tritt im Juli die Nachfolge von Anke Moll als "
+                "Vorstandschef der Quillon AG an.", "2025-06-10", "de")
+    assert {c[:3] for c in _changes(r)} == {("Roland Vogt", "ceo", "Quillon AG")}
+    assert not {x for x in roles(r) if x[0] == "Anke Moll" and not x[3]}
