@@ -42,18 +42,28 @@ class EventOrgs(Context):
                  if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None
 
+    @staticmethod
+    def _title_org(clause, people: list, roles: list) -> Entity | None:
+        """The company of a title the clause gives its first person before the verb."""
+        return next((r.org for r in roles if people and r.person is people[0].entity
+                     and clause[0] <= r.title_at < people[0].start and not r.former
+                     and r.org is not None and r.org.kind == "org"), None)
+
     def _part_founded(self, org, clause) -> bool:
         """'创立了百度智能硬件品牌小度', "founded Google's hardware division": the organization
         after a founding verb owns what was founded (a word for a part follows it)."""
         return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
 
-    def _event_org(self, clause, m: re.Match[str], etype: str) -> Entity | None:
+    def _event_org(self, clause, m: re.Match[str], etype: str,
+                   held: Entity | None = None) -> Entity | None:
+        """`held`: where the person holds the title the clause names them with ("Der
+        bisherige Konzernchef X verlässt das Unternehmen": what "the company" means)."""
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
             lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
                                                self.norm[max(0, clause[0] - 30):clause[0]])))
         if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
             # "das Unternehmen, das sie gegründet haben"
-            meant = self._company_meant(m.start())
+            meant = held or self._company_meant(m.start())
             if meant is not None:
                 return meant
         then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())

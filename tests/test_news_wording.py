@@ -684,3 +684,52 @@ def test_the_one_whose_succession_is_taken_keeps_no_new_role(tmp_path) -> None:
                 "Vorstandschef der Quillon AG an.", "2025-06-10", "de")
     assert {c[:3] for c in _changes(r)} == {("Roland Vogt", "ceo", "Quillon AG")}
     assert not {x for x in roles(r) if x[0] == "Anke Moll" and not x[3]}
+
+
+def test_the_companys_officer_and_the_head_of_a_companys_unit(tmp_path) -> None:
+    """'X, the company's chief operating officer,': the company the article is about;
+    'Y, the head of Nova's commercial unit,': head at Nova, not at the company of the
+    paragraph before."""
+    r = extract(tmp_path, "Nova Dynamics said on Monday that it would change its leaders, "
+                "after a failure on a Brightwater Robotics line in January.\n\nSean Roe, the "
+                "head of Nova Dynamics' commercial airplanes unit, is leaving the company "
+                "immediately. Lena Ortiz, the company's chief operating officer, will take "
+                "over the unit.", "2025-03-25", "en")
+    assert {("Sean Roe", "head", "Nova Dynamics", False),
+            ("Lena Ortiz", "coo", "Nova Dynamics", False)} <= roles(r)
+
+
+def test_the_company_a_titled_person_leaves_is_where_the_title_is(tmp_path) -> None:
+    """'Der bisherige Konzernchef X verlässt das Unternehmen' after 'Quillon-Chef Y wird …':
+    X leaves the company of his title, not Quillon, which opened the sentence before;
+    '华岳科技工程师X已于…离开公司': 华岳科技."""
+    r = extract(tmp_path, "Die Lintra AG bekommt einen neuen Chef. Quillon-Chef Roland "
+                "Vogt wird zum 1. September Vorstandsvorsitzender der Lintra AG, wie der "
+                "Konzern mitteilte. Der bisherige Konzernchef Anke Moll verlässt das "
+                "Unternehmen.", "2025-07-23", "de")
+    assert {(e[1], e[2]) for e in events(r) if e[0] == "Departure"} == {
+        ("Anke Moll", "Lintra AG")}
+    r = extract(tmp_path, "星海集团宣布裁员。华岳科技工程师吴泽明已于2025年3月离开公司。",
+                "2025-07-23", "zh-Hans")
+    assert ("Departure", "吴泽明", "华岳科技", "2025-03") in events(r)
+
+
+def test_posts_and_letters_are_no_releases_and_a_name_before_jianren(tmp_path) -> None:
+    """'发布内部信宣布': no Release; '由財務長X兼任發言人': X is found, the CFO and spokesperson."""
+    r = extract(tmp_path, "5月20日，华岳科技创始人吴泽明发布内部信宣布，他将卸任公司CEO一职。"
+                "华岳科技同日宣布，由財務長程立兼任發言人。", "2025-05-20", "zh-Hant")
+    assert not {e for e in events(r) if e[0] == "Release"}
+    assert {("程立", "cfo", "华岳科技", False), ("程立", "spokesperson", "华岳科技", False)} \
+        <= roles(r)
+
+
+def test_a_return_announced_late_on_a_day_ousting_the_successor(tmp_path) -> None:
+    """'said late Sunday that X would return as chief executive, …, ousting Y': X's Return
+    and Y's Dismissal, both that Sunday; 'joined ABC in 1974': ABC (the registry's)."""
+    r = extract(tmp_path, "Nova Dynamics said late Sunday that Tom Ashby would return as "
+                "chief executive, effective immediately, ousting Sean Roe less than three years "
+                "after he was handed the top job. Tom Ashby joined ABC in 1974.",
+                "2022-11-21", "en")
+    assert {("Return", "Tom Ashby", "Nova Dynamics", "2022-11-20"),
+            ("Dismissal", "Sean Roe", "Nova Dynamics", "2022-11-20"),
+            ("Joining", "Tom Ashby", "ABC", "1974")} <= events(r)
