@@ -20,6 +20,7 @@ from loaders.rulewords import lexicon
 
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
 APPOSITIVE = re.compile(r"\s*,[^,;.]{1,120},\s*")
+COPULA_RULES = ("role-copula", "role-becoming")  # a title after a copula: "X is CEO", "X wird CEO"
 
 # A full stop and a capital end a sentence (or a name like "xAI", "iPhone"), but not the
 # ordinal of a German date ("am 3. Mai")

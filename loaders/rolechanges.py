@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import Context, Fact, lexicon
+from loaders.facts import COPULA_RULES, Context, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
 from loaders.registry import Entity
@@ -75,6 +75,13 @@ class RoleChangeRules(Context):
             return [(p.entity, team, "head", "event-team-taken")
                     for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _becoming(self, roles: list[Fact]) -> list[Fact]:
+        """A title taken after a copula of becoming ("X wird zum 1. September
+        Vorstandsvorsitzender der Y"): a RoleChange, dated in its sentence."""
+        return [Fact("event", r.start, r.end, "event-becoming", person=r.person, org=r.org,
+                     type="RoleChange", role=r.role, date=self._date((r.start, r.end), r.title_at))
+                for r in roles if r.rule == "role-becoming" and r.person is not None]
 
     def _post_given(self, sent, clause, m: re.Match[str]) -> list[tuple]:
         """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after) before
@@ -229,6 +236,6 @@ def _held_before(role: Fact, new: list[Fact]) -> bool:
     """A title of the holder's name (before it, or in apposition) when the same holder has a
     later one after a copula: the post held, not the one taken ("任命资深副总经理陈冠州为
     总经理", "appointed X, a co-founder of DeepMind, as executive vice president")."""
-    return role.rule != "role-copula" and any(
-        r.person is role.person and r.rule == "role-copula" and r.title_at > role.title_at
+    return role.rule not in COPULA_RULES and any(
+        r.person is role.person and r.rule in COPULA_RULES and r.title_at > role.title_at
         for r in new)

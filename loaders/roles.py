@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import Fact, lexicon
+from loaders.facts import COPULA_RULES, Fact, lexicon
 from loaders.holders import HolderChecks
 from loaders.mentions import Mention
 from loaders.registry import Entity
@@ -68,7 +68,7 @@ class RoleRules(HolderChecks, VerbRoles):
             org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
         org = org_override or org or self._org_after(last.end(), sent) \
             or (self._its_org(sent, first.start()) or self._apposition_org(people[-1], anchor)
-                if rule == "role-copula" else None) \
+                if rule in COPULA_RULES else None) \
             or self._nearest_org(sent, first.start(), team=team)  # "X, CEO of Y, will
         # become its chairman": its is the subject's, not the apposition's
         between = self.norm[anchor:first.start()].replace("\0", "")
@@ -200,8 +200,10 @@ class RoleRules(HolderChecks, VerbRoles):
             upto = verb[replaced[-1].start]  # the gap is "X would"
         gap = self._dated_gap(self.norm, before[-1].end, upto) if cop and before \
             and upto >= before[-1].end else "\0"  # \0: none
-        if "\0" not in gap and self._copula_gap(gap, limit):
-            return self._conjoined(before), "role-copula", None  # "X, the former CEO of Y, as"
+        if "\0" not in gap and self._copula_gap(gap, limit):  # "X, the former CEO of Y, as"
+            rule = "role-becoming" if lex["becoming"].match(cop.group(0)) \
+                else "role-copula"  # "X wird Vorstandsvorsitzender": taken (a RoleChange)
+            return self._conjoined(before), rule, None
         if cop and self.lang == "zh" and not [
                 p for p in self._in(self._clause(sent, cop.start())[0], cop.start(), "person")
                 if verb[p.start] < 0]:

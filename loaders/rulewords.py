@@ -67,7 +67,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
-              "post_after", "replaced_pronouns")
+              "post_after", "replaced_pronouns", "becoming")
 
 
 def _studied() -> re.Pattern[str]:
