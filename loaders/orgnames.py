@@ -50,11 +50,11 @@ class OrgNames:
                 tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
-                if parent and not set(self.norm[parent[0].end:m.end(1)].split()) <= words(
-                        "names", "legal_forms"):  # "Volkswagen AG": Volkswagen
-                    # "Meta Superintelligence Labs": a unit named after its company
-                    self._unit_of(parent[0], m.end(1), "org-unit-of-company")
-                if parent:
+                if parent:  # "Meta Superintelligence Labs": a unit named after its company;
+                    # "Volkswagen AG" (a legal form after it): the company itself
+                    if not set(self.norm[parent[0].end:m.end(1)].split()) <= words(
+                            "names", "legal_forms"):
+                        self._unit_of(parent[0], m.end(1), "org-unit-of-company")
                     continue
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
         compound = fastre.compile(rf"(?<![\w-])((?:[A-Z]\w*-)+"  # "Qingwu-Forschungsinstitut"

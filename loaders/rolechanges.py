@@ -63,10 +63,7 @@ class RoleChangeRules(Context):
                  and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
         if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
             return [(subject[0].person, subject[0].org, self._role_key(taken[-1]), TITLED)]
-        near = [r for r in in_sentence if clause[0] <= r.at < clause[1]
-                and abs(r.at - m.start()) <= 40 or self.lang == "de"  # German ends the
-                and clause[0] <= r.title_at and 0 <= m.start() - r.title_at <= 40]  # clause
-        # with its verb: "X, Mitgründer von Y, wurde 2019 zur Finanzchefin ernannt"
+        near = [r for r in in_sentence if self._beside(r, clause, m)]
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
@@ -75,6 +72,14 @@ class RoleChangeRules(Context):
             return [(p.entity, team, "head", "event-team-taken")
                     for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _beside(self, r: Fact, clause, m: re.Match[str]) -> bool:
+        """A role told beside the verb: its holder named in the verb's clause, near it; in
+        German, which ends the clause with its verb, its title right before the verb ("X,
+        Mitgründer von Y, wurde 2019 zur Finanzchefin ernannt")."""
+        if clause[0] <= r.at < clause[1] and abs(r.at - m.start()) <= 40:
+            return True
+        return self.lang == "de" and clause[0] <= r.title_at and 0 <= m.start() - r.title_at <= 40
 
     def _becoming(self, roles: list[Fact]) -> list[Fact]:
         """A title taken after a copula of becoming ("X wird zum 1. September
