@@ -738,8 +738,10 @@ def test_a_return_announced_late_on_a_day_ousting_the_successor(tmp_path) -> Non
 def test_a_german_title_taken_after_wird_and_a_legal_form(tmp_path) -> None:
     """'Quillon-Chef X wird zum 1. September Vorstandsvorsitzender der Siemens AG': a RoleChange
     on that day, at Siemens (the registry's: 'AG' is a legal form, not a unit); 'Er wird …
-    verlassen, sagte Vorstandschef Y': no change of Y's."""
+    verlassen, sagte Vorstandschef Y', 'Finanzchef Y hat 100 Züge bestellt': no change of
+    Y's."""
     r = extract(tmp_path, "Quillon-Chef Roland Vogt wird zum 1. September Vorstandsvorsitzender "
                 "der Siemens AG, wie der Konzern am Freitag mitteilte. Anke Moll wird das "
-                "Unternehmen verlassen, sagte Finanzchef Ralf Berger.", "2025-07-23", "de")
+                "Unternehmen verlassen, sagte Finanzchef Ralf Berger. Finanzchef Ralf Berger "
+                "hat 100 Züge bei Siemens bestellt.", "2025-07-23", "de")
     assert _changes(r) == {("Roland Vogt", "ceo", "Siemens", "2025-09-01")}
