@@ -80,7 +80,8 @@ def _studied() -> re.Pattern[str]:
 @cache
 def lexicon() -> dict:
     data = toml("extract")
-    copulas = f"(?:{'|'.join(data['copulas'])})"  # and the words that may follow one
+    copulas = f"(?:{'|'.join(data['copulas'] + data['becoming'])})"  # and the words that
+    # may follow one
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
     # and a Chinese field before it ("出任基础研究负责人", "是该团队负责人")
     fielded = modifiers.removesuffix("$") + f"(?:{data['org_title_field']})?$"
