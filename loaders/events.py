@@ -47,7 +47,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                     facts += found
         return _link_destinations(_entries_with_titles(
             self._headline_twins(self._by_release(self._refine_years(
-                facts + self._founders(roles) + self._becoming(roles))))))
+                facts + self._founders(roles) + self._becoming(roles, facts))))))
 
     def _hedged(self, start: int, end: int, sentence: int, etype: str) -> bool:
         """A hedge between `start` and the trigger at `end`; not "would" after a verb of

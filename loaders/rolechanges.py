@@ -81,12 +81,16 @@ class RoleChangeRules(Context):
             return True
         return self.lang == "de" and clause[0] <= r.title_at and 0 <= m.start() - r.title_at <= 40
 
-    def _becoming(self, roles: list[Fact]) -> list[Fact]:
+    def _becoming(self, roles: list[Fact], told: list[Fact]) -> list[Fact]:
         """A title taken after a copula of becoming ("X wird zum 1. September
-        Vorstandsvorsitzender der Y"): a RoleChange, dated in its sentence."""
+        Vorstandsvorsitzender der Y"): a RoleChange, dated in its sentence, unless a trigger
+        of the sentence told it already ("wurde … zum Justiziar ernannt")."""
+        known = {(f.start, f.person.iri, f.role) for f in told
+                 if f.type == "RoleChange" and f.person is not None}
         return [Fact("event", r.start, r.end, "event-becoming", person=r.person, org=r.org,
                      type="RoleChange", role=r.role, date=self._date((r.start, r.end), r.title_at))
-                for r in roles if r.rule == "role-becoming" and r.person is not None]
+                for r in roles if r.rule == "role-becoming" and r.person is not None
+                and (r.start, r.person.iri, r.role) not in known]
 
     def _post_given(self, sent, clause, m: re.Match[str]) -> list[tuple]:
         """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after) before
