@@ -41,6 +41,10 @@ class DateMention:
         return self.rule in WEAK_RULES
 
 
+# The dot of an abbreviated month ("Oct. 13", "Sept. 9"); not of a sentence ending in May.
+ABBREVIATED = r"(?:(?<=jan|feb|mar|apr|jun|jul|aug|sep|oct|nov|dec)\.|(?<=sept)\.)?"
+
+
 @cache
 def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
     """(name, pattern ignoring case, the same pattern for lower-cased text). The scan runs
@@ -60,6 +64,7 @@ def _written() -> list[tuple[str, str]]:
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),
+        ("same-day", r"同日|同一天|当天|当日|(?:on )?the same day|that same day|am (?:selben|gleichen) Tag"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
         ("same-year-before", r"前一年|上一年|the previous year|the year before|a year earlier|im Vorjahr|ein Jahr (?:zuvor|davor|früher)"),
@@ -86,7 +91,7 @@ def _written() -> list[tuple[str, str]]:
         ("en-dmy", rf"\b(\d{{1,2}})\s+({mon})\s+(\d{{4}})"),
         ("my", rf"\b({mon})\s+(?:of\s+)?(\d{{4}})"),
         ("de-dm", rf"(?:am\s+)?(\d{{1,2}})\.\s*({mon})\b"),
-        ("en-md", rf"\b(?:on\s+)?({mon})\s+(\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"),
+        ("en-md", rf"\b(?:on\s+)?({mon}){ABBREVIATED}\s+(\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"),
         ("rel-year-month", rf"\b({mon})\s+(?:dieses|diesen|des)\s+Jahres|\b(?:im|in)\s+({mon})\s+(?:dieses|this)\s+(?:jahres|year)"),
         ("last-month-name", rf"\b(?:last|vergangenen|letzten)\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
@@ -133,7 +138,7 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             if resolved is None:
                 continue
             if name in YEARLESS and ref is not None and resolved[0] < ref.date.isoformat()[
-                    :len(resolved[0])] and _to_come(text, m.start(), resolved[0], ref):
+                    :len(resolved[0])] and _to_come(text, m.start(), m.end(), resolved[0], ref):
                 resolved = (next_year(resolved[0]), resolved[1])
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}",
@@ -146,13 +151,17 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
 YEARLESS = {"de-dm", "en-md", "month", "month-edge", "zh-md", "zh-m", "season", "zh-season"}
 
 
-def _to_come(text: str, at: int, value: str, ref: Reference) -> bool:
+def _to_come(text: str, at: int, end: int, value: str, ref: Reference) -> bool:
     """A word of the future in the clause before `at` ("will", "wird", "zum", 将于); or
-    one of taking effect ("effective") when the next year's date is nearer the published
-    day ("effective January 1" in December; not "had retired, effective December 1" in
-    March)."""
+    one of taking effect ("effective") before it, or a verb of the present around it
+    ("starts Oct. 14", "Ende Juni verlässt"), when the next year's date is nearer the
+    published day ("effective January 1" in December; not "had retired, effective December
+    1" in March)."""
     start = max(max(text.rfind(c, 0, at) for c in ".。!?！？\n;；") + 1, at - 60)
     if vocab()["future"].search(text, start, at) is not None:
         return True
-    return vocab()["effective"].search(text, start, at) is not None \
+    stop = min([i for i in (text.find(c, end) for c in ".。!?！？\n;；,，") if i >= 0]
+               + [end + 60])
+    return (vocab()["effective"].search(text, start, at) is not None
+            or vocab()["present"].search(text, start, stop) is not None) \
         and ref.days_to(next_year(value)) < ref.days_to(value)

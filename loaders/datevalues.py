@@ -103,13 +103,14 @@ def _week_day(ref: dt.date, weekday: int, week: int) -> dt.date:
 def vocab() -> dict:
     data = toml("dates")
     months = {name: i + 1 for key in ("en", "en_short", "de")
-              for i, name in enumerate(data["months"][key])}
+              for i, name in enumerate(data["months"][key])} | data["months"]["other"]
     weekdays = {name: i for key in ("en", "de") for i, name in enumerate(data["weekdays"][key])}
     numbers = {k: v for lang in data["numbers"].values() for k, v in lang.items()}
     return {"months": months, "weekdays": weekdays, "numbers": numbers,
             "zh_weekdays": {c: i for i, c in enumerate(data["weekdays"]["zh"])} | {"天": 6},
             "future": re.compile("|".join(data["future"]), re.IGNORECASE),
             "effective": re.compile("|".join(data["effective"]), re.IGNORECASE),
+            "present": re.compile("|".join(data["present"]), re.IGNORECASE),
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
             **{key: data[key] for key in ("season_last", "season_this", "season_next")}}
 
@@ -222,6 +223,7 @@ RESOLVERS = {
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
     "same-later": lambda m, r: ("+", MONTH),
+    "same-day": lambda m, r: ("", DAY),
     "same-month": lambda m, r: ("", MONTH),
     "same-year": lambda m, r: ("", YEAR),
     "same-year-before": lambda m, r: ("-1", YEAR),

@@ -79,7 +79,11 @@ class EventDates(Context):
             d for d in self.dates if sent[0] <= d.start < same.start and not d.anaphoric]
         if not told:
             return None
-        last = max(told, key=lambda d: d.start)  # "Im Jahr 2021 … im selben Jahr"
+        # "Im Jahr 2021 … im selben Jahr"; the same day or month as one told to the month at
+        # least ("成立当天" after "2015年12月…创立"; not "同日" after "去年被任命")
+        need = YEAR if same.value.startswith("--") or same.value == "-1" \
+            else min(same.precision, MONTH)
+        last = max([d for d in told if d.precision >= need] or told, key=lambda d: d.start)
         if same.value.startswith("--"):  # "同年10月": that year, this month
             return DateMention(same.start, same.end, last.value[:4] + same.value[1:], MONTH,
                                same.rule)
@@ -113,13 +117,17 @@ class EventDates(Context):
                                                                         pos)][-1:]
             if joined:  # "ran Cadence from 2009 to 2021 and left Intel's board last August"
                 own = [d for d in own if d.start >= joined[0]] or own
+            # "Nike said on Thursday that X will retire on Oct. 13": the day it was said is
+            # the report's, beside a date of the event's own
+            own = [d for d in own if not self._said_on(d)] or own
             others = [] if own else [d for d in inside if self._dates_another(sent, d, pos)]
             inside = [d for d in own if not d.anaphoric] or own or [
                 d for d in inside if d not in others]
             if others and not inside and self._background(sent, pos):
                 return None  # "X, who co-founded Y, was appointed … in 2021": not Y's date
         if inside:
-            chosen = min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
+            chosen = self._right_after(inside, pos) or \
+                min(inside, key=lambda d: (d.start > pos, abs(d.start - pos)))
             if not chosen.anaphoric:
                 return chosen
             resolved = self._antecedent(chosen)
@@ -144,6 +152,19 @@ class EventDates(Context):
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _right_after(self, dates: list[DateMention], pos: int) -> DateMention | None:
+        """The date written right after the trigger at `pos` ("… before leaving in 2009":
+        not the 2001 of "became its CTO in 2001" before it)."""
+        verb = self.triggers.match(self.masked, pos) if self.triggers is not None else None
+        return next((d for d in dates if verb is not None and not d.anaphoric
+                     and 0 <= d.start - verb.end() <= 1
+                     and not self.norm[verb.end():d.start].strip()), None)
+
+    def _said_on(self, d: DateMention) -> bool:
+        """A date right after a verb of saying ("said on Thursday", "sagte am Montag")."""
+        said = [*lexicon()["saying"].finditer(self.norm, max(0, d.start - 16), d.start)][-1:]
+        return bool(said) and not self.norm[said[0].end():d.start].strip()
 
     def _another_between(self, pos: int, d: DateMention) -> bool:
         """A trigger of another type of event between the trigger at `pos` and the date

@@ -42,11 +42,13 @@ class EventOrgs(Context):
                  if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None
 
-    @staticmethod
-    def _title_org(clause, people: list, roles: list) -> Entity | None:
-        """The company of a title the clause gives its first person before the verb."""
+    def _title_org(self, clause, people: list, roles: list) -> Entity | None:
+        """The company of a title the clause gives its first person before the verb: a
+        current one, or one held until now ("der bisherige Konzernchef", "outgoing")."""
         return next((r.org for r in roles if people and r.person is people[0].entity
-                     and clause[0] <= r.title_at < people[0].start and not r.former
+                     and clause[0] <= r.title_at < people[0].start
+                     and (not r.former or lexicon()["outgoing"].search(
+                         self.norm, max(clause[0], r.title_at - 24), r.title_at))
                      and r.org is not None and r.org.kind == "org"), None)
 
     def _part_founded(self, org, clause) -> bool:
@@ -60,7 +62,8 @@ class EventOrgs(Context):
         bisherige Konzernchef X verlässt das Unternehmen": what "the company" means)."""
         anaphor = lexicon()["company_after"].match(self.norm, m.end()) or (
             lexicon()["company"].search(re.sub(r"[,，]\s*(?:das|die|der|which|that)?\s*$", "",
-                                               self.norm[max(0, clause[0] - 30):clause[0]])))
+                                               self.norm[max(0, clause[0] - 30):clause[0]]))
+        ) or lexicon()["company_before_verb"].search(self.norm, clause[0], m.start())
         if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
             # "das Unternehmen, das sie gegründet haben"
             meant = held or self._company_meant(m.start())

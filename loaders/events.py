@@ -13,6 +13,7 @@ from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
 from loaders.rolechanges import RoleChangeRules
 
 REPORTED = "statement-reported-speech"  # words told, not quoted: the narration's events
+_CAPITAL = re.compile(r"\s*[A-ZÄÖÜ]")  # a noun after a German article
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
@@ -132,7 +133,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
             else:
-                target = org or self._role_org(person.entity, roles) or self.main_org
+                target = org or self._role_org(  # not a post the person has left
+                    person.entity, [r for r in roles if not r.former]) or self.main_org
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
             if target is None:
@@ -169,6 +171,11 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         antecedent = self._relative_subject(sent, clause)
         if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
             return antecedent
+        if not people and self.lang != "zh" and lexicon()["who"].search(
+                self.norm, max(clause[0], m.start() - 40), m.start()):  # "X, a longtime
+            named = self._in(sent[0], m.start(), "person")[-1:]  # executive who retired"
+            if named:
+                return named
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
@@ -213,7 +220,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         article before a noun ('die Firma habe …') is no relative pronoun."""
         rel = lexicon()["relative"].match(self.norm, clause[0])
         return not (self.lang == "zh" or rel is None or clause[0] <= sent[0]
-                    or re.match(r"\s*[A-ZÄÖÜ]", self.norm[rel.end():]))
+                    or _CAPITAL.match(self.norm, rel.end()))
 
     def _in_relative(self, sent, person: Mention) -> bool:
         """Whether a person is named inside a relative clause about the person named right

@@ -346,8 +346,8 @@ class MentionFinder(OrgNames):
         are left out; an organization's suffix ends no name."""
         stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
         i = 0
-        while i < len(words_) and (words_[i] in stop or _is_title(words_[i])):
-            i += 1
+        while i < len(words_) and (words_[i] in stop or _is_title(words_[i].rsplit("-")[-1])):
+            i += 1  # "Puma-Chef Bjørn Gulden": a compound's last part is its title
         tokens = words_[i:]
         if not 2 <= len(tokens) <= 3 or tokens[-1] in suffixes \
                 or any(t in stop or _is_title(t) or not t[0].isupper() for t in tokens):

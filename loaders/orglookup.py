@@ -123,11 +123,11 @@ class OrgLookup:
 
     def _company_meant(self, pos: int) -> Entity | None:
         """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
-        opened a sentence before it."""
+        opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …")."""
         reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
         opened = [o for s0, s1 in self.sents if s1 <= pos
                   for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
-                  if o.entity.kind == "org"]
+                  if o.entity.kind == "org" and not self._affiliation(o)]
         return opened[-1].entity if opened else None
 
     def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:

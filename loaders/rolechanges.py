@@ -181,7 +181,9 @@ class RoleChangeRules(Context):
         taken = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
         if not held and not taken:  # "接替刘强东出任京东集团CEO": the title after is taken
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
-        return [(new[0].entity, held[0].org, held[0].role, "event-replacing")] if held else []
+        posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president
+                 if r.person is held[0].person}  # and chief executive officer": both
+        return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
 
     def _successor_named(self, end: int) -> tuple[list[Mention], Mention | None]:
         """After a noun of succession ending at `end`: the successor named ("successor,

@@ -11,6 +11,7 @@ from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
 NAMED_AFTER = ("role-title-before-name", "role-title-before-names")  # the name after the title
+_QUOTE_OPENS = re.compile(r"\s*[“„\"「]")  # after a colon: what is said, not a list
 
 
 class RoleRules(HolderChecks, VerbRoles):
@@ -72,7 +73,7 @@ class RoleRules(HolderChecks, VerbRoles):
             or self._nearest_org(sent, first.start(), team=team)  # "X, CEO of Y, will
         # become its chairman": its is the subject's, not the apposition's
         between = self.norm[anchor:first.start()].replace("\0", "")
-        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 8):anchor])) or \
+        former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 24):anchor])) or \
             bool(lex["former"].search(between) or lex["former_field"].search(between))
         out = []
         for t in chain:
@@ -231,7 +232,7 @@ class RoleRules(HolderChecks, VerbRoles):
                                               self._gap(last.end(), after[0].start)):
             return [after[0]], "role-as-title", None
         enum = lex["enum"].search(self.norm, last.end(), min(sent[1], last.end() + 24))
-        if enum:
+        if enum and not _QUOTE_OPENS.match(self.norm, enum.end()):  # "表示:“…”": a quote
             listed = [p for p in after if p.start >= enum.end()]
             if listed:
                 return listed[:10], "role-title-list", None

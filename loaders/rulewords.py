@@ -67,7 +67,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
-              "post_after", "replaced_pronouns", "becoming")
+              "post_after", "replaced_pronouns", "becoming", "outgoing")
 
 
 def _studied() -> re.Pattern[str]:
@@ -98,7 +98,9 @@ def lexicon() -> dict:
             "successor_gap": fastre.compile(data["successor_gap"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
-            "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*$", re.IGNORECASE),
+            # the marker, then the title's modifiers ("was the", "war er zuletzt")
+            "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*(?:(?:er|sie)\\s+)?"
+                                     + modifiers, re.IGNORECASE),
             "former_any": any_of(data["former"]),  # anywhere in a span
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
                 f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),
@@ -149,6 +151,10 @@ def lexicon() -> dict:
             "copula_field": fastre.compile(f"{copulas}\\s*{fielded}"),
             "company": fastre.compile(f"(?:{'|'.join(data['company_anaphors'])})(?:'s|的)?\\s*$",
                                   re.IGNORECASE),
+            # German, verb last: "X, der das Unternehmen vorzeitig verlässt"
+            "company_before_verb": fastre.compile(
+                f"\\b(?:{'|'.join(data['relative_pronouns'])})\\s+"
+                f"(?:{'|'.join(data['company_anaphors'])})(?:\\s+[a-zäöüß]+){{0,2}}\\s*$"),
             "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
             "pron": any_of(data["pronouns"]), "colleague": any_of(data["colleagues"]),

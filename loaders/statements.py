@@ -98,9 +98,11 @@ class StatementRules(Context):
         return cands[0].entity if cands else None
 
     def _named_after(self, verb: re.Match[str]) -> Entity | None:
-        """The person named right after a verb of saying: "sagte Schumann", "said Dean"."""
+        """The person named right after a verb of saying: "sagte Schumann", "said Dean";
+        not after a comma ("sagte, Gulden sei …": the one spoken of)."""
         return next((m.entity for m in self.mentions if m.entity.is_person
-                     and verb.end() <= m.start <= verb.end() + 2), None)
+                     and verb.end() <= m.start <= verb.end() + 2
+                     and not self.norm[verb.end():m.start].strip()), None)
 
     def _antecedent_person(self, pos: int, sentence_start: int) -> Entity | None:
         """Who 'he'/'she'/'他' is: the first person of the sentence before `pos`, else the

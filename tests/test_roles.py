@@ -114,9 +114,10 @@ HIRED = ("OpenAI on Monday hired Sarah Friar, the former chief executive of Next
      "italienische Exor Ventures. Auch der frühere Google-Chef Eric Schmidt gehört zu den "
      "Anteilseignern.", "de", ("Eric Schmidt", "investor", "Mistral AI", False),
      None),
-    # German puts the pronoun after the copula when a clause opens the sentence
+    # German puts the pronoun after the copula when a clause opens the sentence (a post
+    # held before: "war er")
     ("Dario Amodei gründete Anthropic. Bevor er ging, war er Vizepräsident für Forschung bei "
-     "OpenAI.", "de", ("Dario Amodei", "vice-president", "OpenAI", False), None),
+     "OpenAI.", "de", ("Dario Amodei", "vice-president", "OpenAI", True), None),
     # the longest title written is the one held: 常务副院长, not 院长
     ("2015年，百度深度学习研究院常务副院长余凯离开百度。", "zh-Hans",
      ("余凯", "executive-deputy-director", "百度深度学习研究院", False), ("余凯", "head")),
