@@ -42,13 +42,14 @@ class EventOrgs(Context):
                  if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None
 
-    def _title_org(self, clause, people: list, roles: list) -> Entity | None:
-        """The company of a title the clause gives its first person before the verb: a
-        current one, or one held until now ("der bisherige Konzernchef", "outgoing")."""
+    def _title_org(self, sent, m: re.Match[str], people: list, roles: list) -> Entity | None:
+        """The company of a title the sentence gives its first person before the verb
+        ("AMD engineer X said he was leaving the company", "X, Forscherin bei Y, verließ das
+        Unternehmen"): a current one, or one held until now ("der bisherige Konzernchef")."""
         return next((r.org for r in roles if people and r.person is people[0].entity
-                     and clause[0] <= r.title_at < people[0].start
+                     and sent[0] <= r.title_at < m.start()
                      and (not r.former or lexicon()["outgoing"].search(
-                         self.norm, max(clause[0], r.title_at - 24), r.title_at))
+                         self.norm, max(sent[0], r.title_at - 24), r.title_at))
                      and r.org is not None and r.org.kind == "org"), None)
 
     def _part_founded(self, org, clause) -> bool:

@@ -97,7 +97,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                 else [] if self._told_before(m) else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
-        org = self._event_org(clause, m, etype, self._title_org(clause, people, roles))
+        org = self._event_org(clause, m, etype, self._title_org(sent, m, people, roles))
         # what one founds is named in the founding's clause when that clause has its own
         # object: in Chinese ("出走后创建了老东家的对家"), in an infinitive ("sie entschieden
         # sich, ein Unternehmen zu gründen, …"); not in the clauses before

@@ -702,7 +702,8 @@ def test_the_companys_officer_and_the_head_of_a_companys_unit(tmp_path) -> None:
 def test_the_company_a_titled_person_leaves_is_where_the_title_is(tmp_path) -> None:
     """'Der bisherige Konzernchef X verlässt das Unternehmen' after 'Quillon-Chef Y wird …':
     X leaves the company of his title, not Quillon, which opened the sentence before;
-    '华岳科技工程师X已于…离开公司': 华岳科技."""
+    '华岳科技工程师X已于…离开公司': 华岳科技; 'Pfizer analyst X announced that he was leaving
+    the company', 'X, Forscherin bei Henkel, verließ das Unternehmen': Pfizer, Henkel."""
     r = extract(tmp_path, "Die Lintra AG bekommt einen neuen Chef. Quillon-Chef Roland "
                 "Vogt wird zum 1. September Vorstandsvorsitzender der Lintra AG, wie der "
                 "Konzern mitteilte. Der bisherige Konzernchef Anke Moll verlässt das "
@@ -712,6 +713,13 @@ def test_the_company_a_titled_person_leaves_is_where_the_title_is(tmp_path) -> N
     r = extract(tmp_path, "星海集团宣布裁员。华岳科技工程师吴泽明已于2025年3月离开公司。",
                 "2025-07-23", "zh-Hans")
     assert ("Departure", "吴泽明", "华岳科技", "2025-03") in events(r)
+    # the title before the clause of the verb, or in apposition after the name
+    r = extract(tmp_path, "Tencent cut jobs. Pfizer analyst Tom Ashby announced on May 17, "
+                "2024 that he was leaving the company.", "2024-07-23", "en")
+    assert ("Departure", "Tom Ashby", "Pfizer", "2024-05-17") in events(r)
+    r = extract(tmp_path, "Tencent baut Stellen ab. Anke Moll, Forscherin bei Henkel, verließ "
+                "das Unternehmen im Mai 2024.", "2024-07-23", "de")
+    assert ("Departure", "Anke Moll", "Henkel", "2024-05") in events(r)
 
 
 def test_posts_and_letters_are_no_releases_and_a_name_before_jianren(tmp_path) -> None:
