@@ -157,14 +157,17 @@ class EventDates(Context):
         """The date written right after the trigger at `pos` ("… before leaving in 2009":
         not the 2001 of "became its CTO in 2001" before it)."""
         verb = self.triggers.match(self.masked, pos) if self.triggers is not None else None
-        return next((d for d in dates if verb is not None and not d.anaphoric
-                     and 0 <= d.start - verb.end() <= 1
-                     and not self.norm[verb.end():d.start].strip()), None)
+        return None if verb is None else next(
+            (d for d in dates if not d.anaphoric and self._adjacent(verb.end(), d.start)), None)
+
+    def _adjacent(self, end: int, start: int) -> bool:
+        """Only a space (or nothing) between `end` and `start`."""
+        return 0 <= start - end <= 1 and not self.norm[end:start].strip()
 
     def _said_on(self, d: DateMention) -> bool:
         """A date right after a verb of saying ("said on Thursday", "sagte am Montag")."""
         said = [*lexicon()["saying"].finditer(self.norm, max(0, d.start - 16), d.start)][-1:]
-        return bool(said) and not self.norm[said[0].end():d.start].strip()
+        return bool(said) and self._adjacent(said[0].end(), d.start)
 
     def _another_between(self, pos: int, d: DateMention) -> bool:
         """A trigger of another type of event between the trigger at `pos` and the date

@@ -171,11 +171,10 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         antecedent = self._relative_subject(sent, clause)
         if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
             return antecedent
-        if not people and self.lang != "zh" and lexicon()["who"].search(
-                self.norm, max(clause[0], m.start() - 40), m.start()):  # "X, a longtime
-            named = self._in(sent[0], m.start(), "person")[-1:]  # executive who retired"
-            if named:
-                return named
+        named = [] if people or self.lang == "zh" else self._named_before_who(sent, clause,
+                                                                             m.start())
+        if named:  # "X, a longtime executive who retired"
+            return named
         if people:
             return self._conjoined(people)
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]

@@ -216,6 +216,12 @@ class Context(OrgLookup):
         named = [p for p in prior if p.start >= sent[0]]
         return named[-1] if named else self._referent(prior, sent[0])
 
+    def _named_before_who(self, sent, clause, pos: int) -> list[Mention]:
+        """The person named last before a "who" right before the verb at `pos` ("X, a
+        longtime executive who retired", "the former … chief executive who now leads Y")."""
+        who = lexicon()["who"].search(self.norm, max(clause[0], pos - 40), pos)
+        return self._in(sent[0], who.start(), "person")[-1:] if who is not None else []
+
     def _in(self, start: int, end: int, kind: str | None = None) -> list[Mention]:
         lo = bisect.bisect_left(self._starts, start)
         hi = bisect.bisect_left(self._starts, end)

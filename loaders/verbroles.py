@@ -191,8 +191,7 @@ class VerbRoles(Context):
         """Who a verb at `pos` is about: the person named last before a "who" right before
         it, else the clause's first person before it, else the sentence's, else `then()`,
         else whom a pronoun before it (or right after it, in German) stands for."""
-        who = lexicon()["who"].search(self.norm, max(clause[0], pos - 24), pos)
-        named = self._in(sent[0], who.start(), "person")[-1:] if who is not None else []
+        named = self._named_before_who(sent, clause, pos)
         if named:  # "the former Scale AI chief executive who now leads X"
             return named
         return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \
