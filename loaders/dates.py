@@ -9,15 +9,16 @@ match means is datevalues.py's.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from loaders import fastre
-from loaders.datevalues import RESOLVERS, Reference, next_year, vocab
+from loaders.datevalues import DAY, RESOLVERS, Reference, next_year, vocab
 from loaders.fastre import has_cjk
 from loaders.lexicon import alternation
 
 WEAK_RULES = {"date-now", "date-zh-weak"}
+_SENTENCE_STOP = re.compile(r"[.。!?！？\n]")
 SAME = {"year": 1, "month": 2, "day": 3}  # "同一个月", "the same month": the previous event's
 
 
@@ -106,6 +107,9 @@ def _written() -> list[tuple[str, str]]:
         ("season", rf"\b(?:({placed[False]})|im|in the|in)\s+({seasons[False]})\b(?!\s+(?:of\s+)?\d)"),
         ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
+        # "stepped down, effective immediately": the day it was told
+        ("immediate", r"\b(?:effective immediately|with immediate effect|mit sofortiger Wirkung"
+                      r"|ab sofort)\b|即日起|即时生效|立即生效"),
         # "gerade einmal", "gerade noch": "merely", "barely", no time
         ("now", r"\b(just now|gerade(?!\s+(?:einmal|mal|erst|noch|so)\b)|soeben|jetzt|this week"
                 r"|diese Woche|in dieser Woche)\b"),
@@ -143,7 +147,20 @@ def find_dates(text: str, published: str | None) -> list[DateMention]:
             taken[m.start():m.end()] = b"\1" * (m.end() - m.start())
             out.append(DateMention(m.start(), m.end(), resolved[0], resolved[1], f"date-{name}",
                                    ref is not None and resolved[0] > ref.date.isoformat()))
-    return sorted(out, key=lambda d: d.start)
+    return _told_day(sorted(out, key=lambda d: d.start), text)
+
+
+def _told_day(found: list[DateMention], text: str) -> list[DateMention]:
+    """"said late Sunday that X would return, effective immediately": what takes effect at
+    once does on the day its sentence names, not the published one."""
+    out = found[:1]
+    for d in found[1:]:
+        prev = out[-1]
+        if d.rule == "date-immediate" and prev.precision == DAY \
+                and not _SENTENCE_STOP.search(text, prev.end, d.start):
+            d = replace(d, value=prev.value, ahead=prev.ahead)
+        out.append(d)
+    return out
 
 
 # Dates written without a year: the latest such day or month not after the published one,

@@ -222,6 +222,7 @@ RESOLVERS = {
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),
+    "immediate": lambda m, r: _cap(_need(r).date, DAY, r),
     "same-later": lambda m, r: ("+", MONTH),
     "same-day": lambda m, r: ("", DAY),
     "same-month": lambda m, r: ("", MONTH),

@@ -3,6 +3,7 @@
 lede's day, and a bare "last year" refined by the one month the article names of it."""
 from __future__ import annotations
 
+import bisect
 import re
 
 from loaders.dates import DateMention
@@ -136,6 +137,9 @@ class EventDates(Context):
                                 if concrete else None)
         if any(sent[0] <= d.start < pos and self._since_clause(sent, d) for d in self.dates):
             return None  # "2019年起，何刚担任…": not the paragraph's earlier "1997年加入"
+        effect = self._effect_told_after(sent)
+        if effect is not None:
+            return effect
         para = lead_in = self.paragraph_start(sent[0])
         if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade
             before = self.paragraph_before(para)  # gab es ein Erdbeben:"): it goes on
@@ -152,6 +156,17 @@ class EventDates(Context):
         if earlier:
             return earlier[-1]
         return None if self._background(sent, pos) else self._lede_date(pos)
+
+    def _effect_told_after(self, sent) -> DateMention | None:
+        """"…将接任集团首席执行官。上述任命将于2023年9月10日生效", "The appointments take
+        effect on May 1": the day the paragraph's next sentence, naming no one, says the
+        changes take effect."""
+        i = bisect.bisect_left(self.sents, (sent[1], -1))
+        nxt = self.sents[i] if i < len(self.sents) else None
+        if nxt is None or "\n" in self.norm[sent[1]:nxt[0]] or self._in(*nxt, "person"):
+            return None
+        return next((d for d in self.dates if nxt[0] <= d.start < nxt[1]
+                     and self._effective(d)), None)
 
     def _right_after(self, dates: list[DateMention], pos: int) -> DateMention | None:
         """The date written right after the trigger at `pos` ("… before leaving in 2009":

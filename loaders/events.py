@@ -10,6 +10,7 @@ from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES, OrganizationEventRules
+from loaders.registry import Entity
 from loaders.rolechanges import RoleChangeRules
 
 REPORTED = "statement-reported-speech"  # words told, not quoted: the narration's events
@@ -97,7 +98,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
                 else [] if self._told_before(m) else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
             people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
-        org = self._event_org(clause, m, etype, self._title_org(sent, m, people, roles))
+        held = self._title_org(sent, m, people, roles)
+        org = self._event_org(clause, m, etype, held)
         # what one founds is named in the founding's clause when that clause has its own
         # object: in Chinese ("出走后创建了老东家的对家"), in an infinitive ("sie entschieden
         # sich, ein Unternehmen zu gründen, …"); not in the clauses before
@@ -105,6 +107,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             self.lang == "zh" or lexicon()["infinitive"].search(self.norm, clause[0], m.end()))
         if org is None and not own_object:
             org = self._event_org(sent, m, etype)
+            if etype == "Departure" and held is not None and self._only_after(org, clause, sent):
+                org = held  # "X将卸任，专任Y董事长": the post X is named with, not Y
         if mode == "object" and quoted is None:  # "OpenAI hires X": X joins OpenAI
             org = self._hirer(sent, clause, m) or org
         if etype == "Founding":
@@ -188,6 +192,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
             return group[::-1]
         if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
             return [self._stands_for(sent, clause[0])]
+        if self.lang == "zh" and self._org_topic(clause, m):
+            return []  # "台积电正式进入雙首長時代": the company is the clause's subject
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
         # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
@@ -202,6 +208,17 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
+
+    def _only_after(self, org: Entity | None, clause, sent) -> bool:
+        """Whether an organization is named only in the clauses after this one."""
+        return org is not None \
+            and any(o.entity is org for o in self._in(clause[1], sent[1], "org")) \
+            and not any(o.entity is org for o in self._in(sent[0], clause[1], "org"))
+
+    def _org_topic(self, clause, m: re.Match[str]) -> bool:
+        """An organization opening a Chinese clause before its verb: the clause's subject."""
+        orgs = self._in(clause[0], m.start(), "org")
+        return bool(orgs) and not self.norm[clause[0]:orgs[0].start].strip()
 
     def _reported_from(self, sent, clause) -> int:
         """Where the people who may be a clause's left-out subject start in its sentence:

@@ -21,13 +21,15 @@ from loaders.rulewords import lexicon
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
 APPOSITIVE = re.compile(r"\s*,[^,;.]{1,120},\s*")
 COPULA_RULES = ("role-copula", "role-becoming")  # a title after a copula: "X is CEO", "X wird CEO"
+NAMED_AFTER = ("role-title-before-name", "role-title-before-names")  # the name after the title
 
 # A full stop and a capital end a sentence (or a name like "xAI", "iPhone"), but not the
 # ordinal of a German date ("am 3. Mai")
 _DE_MONTHS = "|".join(toml("dates")["months"]["de"])
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
                           rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“]|[a-z][A-Z])")
-_CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s")
+# a space between Chinese characters parts the clauses of a headline ("张忠谋退休 台积电进入…")
+_CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b)\s?")
 
 

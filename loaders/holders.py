@@ -14,17 +14,21 @@ from loaders.registry import Entity
 class HolderChecks(Context):
     """Mixin of RoleRules (it calls `_org_run_before`, of OrgLookup, and `_headline_end`)."""
 
-    def _copula_gap(self, gap: str, limit: int) -> bool:
+    def _copula_gap(self, gap: str, limit: int, name_at: int) -> bool:
         """Whether a name and the copula before a title are this close: a few words ("X
         most recently served as") or the subject's verbs, the last few words after and/und
         ("X departed in May and later joined Cohere as"), each maybe after an apposition
         ("X, the former CEO of Y, has joined Z as") or a relative pronoun ("X, who rejoined
         Intel as"); or an apposition ending in "who" ("X, a researcher who most recently
-        served as")."""
+        served as"); or the comma closing the name's own apposition ("its chief operating
+        officer, X, would become")."""
         if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
             return True
         if self.lang == "zh":
             return False
+        closing = re.match(r"\s*,", gap)
+        if closing and name_at > 0 and self.norm[max(0, name_at - 2):name_at].strip() == ",":
+            return self._copula_gap(gap[closing.end():], limit, -1)
         after = (APPOSITIVE.match(gap), lexicon()["subject_relative"].match(gap))
         who = lexicon()["who"].search(gap)
         return bool(any(self._verbs_gap(part, limit)

@@ -134,7 +134,7 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     taking = words("names", "succession_verbs_zh")
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
     office = alternation(taking | words("names", "office_verbs_zh"))
-    opens = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
+    opens = fastre.compile(rf"(?:^|(?<=[,，。:：、\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
                            rf"(?=(?:于?\d{{4}}年)?[曾已将也还]?(?:{office}))")
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
@@ -347,7 +347,10 @@ class MentionFinder(OrgNames):
         stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
         i = 0
         while i < len(words_) and (words_[i] in stop or _is_title(words_[i].rsplit("-")[-1])):
-            i += 1  # "Puma-Chef Bjørn Gulden": a compound's last part is its title
+            # "Puma-Chef Bjørn Gulden": a compound's last part is its title; "Chief Science
+            # Officer X": the longest title the run opens with
+            i = next((j for j in range(len(words_), i + 1, -1)
+                      if _is_title(" ".join(words_[i:j]))), i + 1)
         tokens = words_[i:]
         if not 2 <= len(tokens) <= 3 or tokens[-1] in suffixes \
                 or any(t in stop or _is_title(t) or not t[0].isupper() for t in tokens):

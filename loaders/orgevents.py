@@ -9,6 +9,9 @@ from loaders.facts import Context, Fact, lexicon
 FOUNDER_ROLES = {"founder", "co-founder"}
 # RoleChanges whose role no title states: no role is inferred from them
 UNTITLED = {"event-replacing", "event-team-taken"}
+# an English verb of forming with its object after it: active ("OpenAI created ChatGPT",
+# "formed a new team"), its subject the maker, not what was formed
+_ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|[A-Z])\b|\s+[A-Z]")
 
 
 
@@ -102,6 +105,9 @@ class OrganizationEventRules(Context):
         elif etype == "Funding" and re.match(r"invest", m.group(0), re.I):
             return []  # "invest" alone names no one who raised money
         else:
+            if etype == "Formation" and _ACTIVE_OBJECT.match(self.norm, m.end()) \
+                    and self.lang == "en":
+                before = []  # "the company that created ChatGPT": what it formed follows
             org = (after[0] if (etype == "Formation" or right_after) and after else
                    before[-1] if before else after[0] if after else None)
         if etype == "Release" and org is not None and org.entity.kind != "org":

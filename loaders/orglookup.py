@@ -17,6 +17,8 @@ _AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
                              r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
                              rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
 
+_SPACES = re.compile(r"[ -]*")
+
 
 class OrgLookup:
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
@@ -179,11 +181,19 @@ class OrgLookup:
     def _its_org(self, sent: tuple[int, int], pos: int) -> Entity | None:
         """The organization an "its" right before `pos` stands for: the last named before
         it in the sentence, but for one owning something ("Brightwater's shares rose after
-        Samsung said that its …") or after a preposition ("a vice president at Intel")."""
+        Samsung said that its …"), after a preposition ("a vice president at Intel") or
+        before a title ("appointed Chipotle CEO X as its chairman")."""
         its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
         named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
-                 and not self._possessor(m) and not self._title_at(sent, m)] if its else []
+                 and not self._possessor(m) and not self._title_at(sent, m)
+                 and not self._titled(m)] if its else []
         return named[-1].entity if named else None
+
+    def _titled(self, org: Mention) -> bool:
+        """'Chipotle CEO X', 'Puma-Chef X': the organization is a title's, written before
+        it."""
+        at = _SPACES.match(self.masked, org.end).end()
+        return self.titles is not None and self.titles.match(self.masked, at) is not None
 
     def _title_at(self, sent: tuple[int, int], org: Mention) -> bool:
         """'a vice president at Intel': the organization is where a title written right

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import COPULA_RULES, Context, Fact, lexicon
+from loaders.facts import COPULA_RULES, NAMED_AFTER, Context, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
 from loaders.registry import Entity
@@ -36,11 +36,11 @@ class RoleChangeRules(Context):
             return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
-        handed = self._handed_over(clause, m, in_sentence) or self._post_given(sent, clause, m)
+        handed = self._handed_over(sent, clause, m, in_sentence) \
+            or self._post_given(sent, clause, m) or self._handed_to(sent, clause, m)
         if handed:
             return handed
-        new = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60
-               and not self._taken_by_another(m, r)]
+        new = [r for r in _chained(in_sentence, m.end()) if not self._taken_by_another(m, r)]
         if new or replacing:
             return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
         subject = [r for r in in_sentence if r.at < m.start()]
@@ -101,36 +101,57 @@ class RoleChangeRules(Context):
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []
 
+    def _handed_to(self, sent, clause, m: re.Match[str]) -> list[tuple]:
+        """"X hat den Vorstandsvorsitz an seinen Stellvertreter Y übergeben", "handed the top
+        job to Y": a verb of handing over; the person after the word for "to" takes the
+        clause's title, at the organization written before it (or the article's)."""
+        if not lexicon()["handing"].fullmatch(m.group(0)):
+            return []
+        titles = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start() < clause[1]]
+        taker = [p for p in self._in(clause[0], clause[1], "person") if titles
+                 and lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
+                                                   p.start)][:1]
+        return [(taker[0].entity, self._org_before(titles[0].start(), sent) or self.main_org,
+                 self._role_key(titles[0]), TITLED)] if taker else []
+
     def _now_of_title(self, start: int, end: int) -> bool:
         """"由现任总经理X升任营运长": the word of now is of the title a name follows, before
         the verb; not of the verb."""
         title = self.titles.search(self.masked, start, end) if self.titles else None
         return title is not None and bool(self._in(title.end(), end, "person"))
 
-    def _handed_over(self, clause, m: re.Match[str], in_sentence: list[Fact]) -> list[tuple]:
-        """"X übernimmt den Chefposten von Y", "X took over the top job from Y": a verb of
-        taking over, then a title with its holder's name after it, is the holder's post
-        handed to the clause's other person."""
+    def _handed_over(self, sent, clause, m: re.Match[str], in_sentence: list[Fact]
+                     ) -> list[tuple]:
+        """"X übernimmt den Chefposten von Y", "X took over the top job from Y", "X took over
+        from interim CEO Y": a verb of taking over, then a title with its holder's name
+        after it, is the holder's post handed to the clause's other person (or the one the
+        clause leaves out: "X, a former PepsiCo executive, took over from …")."""
         if not lexicon()["taking_over"].fullmatch(m.group(0)):
             return []
-        given = [r for r in in_sentence if r.rule == "role-title-by-name"
-                 and 0 <= r.title_at - m.end() <= 60 and self._held(r)][:1]
+        from_ = lexicon()["taken_from"]
+        given = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60 and (
+            r.rule == "role-title-by-name" and self._held(r) or r.rule in NAMED_AFTER
+            and from_.search(self.norm, max(m.end(), r.title_at - 30), r.title_at))][:1]
         new = [p for p in self._in(clause[0], given[0].title_at, "person")
                if p.entity is not given[0].person][-1:] if given else []
+        if given and not new:
+            new = [p for p in self._subjects(sent, clause, m) if p.entity is not given[0].person]
         return [(new[0].entity, given[0].org, given[0].role, TITLED)] if new else []
 
     def _taken_by_another(self, m: re.Match[str], r: Fact) -> bool:
         """A title after the verb that another verb takes: one written after it ("2015年出任
         CEO，2019年接替马云担任董事会主席"), or its holder's, right after the holder's name
         ("蔡崇信接任董事会主席，淘天集团董事长吴泳铭接任首席执行官"); or the title of the one
-        replaced."""
+        replaced. A word or two may stand between the name and its verb ("将接任", "will
+        succeed")."""
         if self.triggers.search(self.masked, m.end(), r.title_at):
             return True
         named = self._mention_at(r.at, "person")
         after = named.end + (self.lang != "zh") if named is not None else 0
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
-            or bool(self.triggers.match(self.masked, after))
+            or bool(self.triggers.search(self.masked, after, after + (3 if self.lang == "zh"
+                                                                      else 10)))
             or bool(lexicon()["holding_now"].match(self.norm, after)))  # "蔡力行续任副董事长"
 
     def _post_after(self, m: re.Match[str]) -> bool:
@@ -241,6 +262,15 @@ class RoleChangeRules(Context):
             if r.person is person and r.org is not None and r.org.kind == "org":
                 return r.org
         return None
+
+
+def _chained(roles: list[Fact], end: int) -> list[Fact]:
+    """The roles of titles written up to 60 characters after a verb, and the titles joined
+    to them ("appointed Chipotle chief X as its chairman and chief executive officer")."""
+    near = [r for r in roles if 0 <= r.title_at - end <= 60]
+    return near + [r for r in roles if r.title_at - end > 60 and any(
+        n.person is r.person and n.rule == r.rule and 0 < r.title_at - n.title_at <= 40
+        for n in near)]
 
 
 def _held_before(role: Fact, new: list[Fact]) -> bool:

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import COPULA_RULES, Fact, lexicon
+from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
 from loaders.holders import HolderChecks
 from loaders.mentions import Mention
 from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
-NAMED_AFTER = ("role-title-before-name", "role-title-before-names")  # the name after the title
 _QUOTE_OPENS = re.compile(r"\s*[“„\"「]")  # after a colon: what is said, not a list
 
 
@@ -150,7 +149,9 @@ class RoleRules(HolderChecks, VerbRoles):
             if self.lang == "zh" else None
         if agent is not None:  # "这一项目由伊尔亚与同事简·莱克共同领导"
             agents = [p for p in people if agent.end() <= p.start and p.end <= anchor]
-            if agents and not re.search(r"[,，;；]", self.norm[agent.end():anchor]):
+            # not when a title stands between: "由A接任董事长、B出任总裁" (B's is B's)
+            if agents and not re.search(r"[,，;；]", self.norm[agent.end():anchor]) \
+                    and not self.titles.search(self.masked, agent.end(), anchor):
                 return self._conjoined_forward(agents), "role-agent", None
         after = [p for p in people if p.start >= last.end()]
         counted = self._counted(sent, first, last)
@@ -201,7 +202,8 @@ class RoleRules(HolderChecks, VerbRoles):
             upto = verb[replaced[-1].start]  # the gap is "X would"
         gap = self._dated_gap(self.norm, before[-1].end, upto) if cop and before \
             and upto >= before[-1].end else "\0"  # \0: none
-        if "\0" not in gap and self._copula_gap(gap, limit):  # "X, the former CEO of Y, as"
+        # "X, the former CEO of Y, as"
+        if "\0" not in gap and self._copula_gap(gap, limit, before[-1].start):
             rule = "role-becoming" if lex["becoming"].match(cop.group(0)) \
                 else "role-copula"  # "X wird Vorstandsvorsitzender": taken (a RoleChange)
             return self._conjoined(before), rule, None

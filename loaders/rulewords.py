@@ -67,7 +67,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
-              "post_after", "replaced_pronouns", "becoming", "outgoing")
+              "post_after", "replaced_pronouns", "becoming", "outgoing", "handing")
 
 
 def _studied() -> re.Pattern[str]:
@@ -95,6 +95,8 @@ def lexicon() -> dict:
             "replacing": any_of(data["replacing"] + data["successors"]),
             "successor": any_of(data["successors"]),
             "successor_of": fastre.compile(data["successor_of"]),
+            "handed_to": fastre.compile(data["handed_to"], re.IGNORECASE),
+            "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
             "successor_gap": fastre.compile(data["successor_gap"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),

@@ -6,6 +6,7 @@ import re
 from loaders.facts import SENTENCE_END, Context, Fact, lexicon
 from loaders.registry import Entity
 
+_QUOTE_NEXT = re.compile(r"\s*[\"“「]")  # a quote opening right after a name: what is said of it
 
 class StatementRules(Context):
     # ------------------------------------------------------------------ statements
@@ -99,10 +100,12 @@ class StatementRules(Context):
 
     def _named_after(self, verb: re.Match[str]) -> Entity | None:
         """The person named right after a verb of saying: "sagte Schumann", "said Dean";
-        not after a comma ("sagte, Gulden sei …": the one spoken of)."""
+        not after a comma ("sagte, Gulden sei …"), nor before a quote ('said Altman "was not
+        candid"'): the one spoken of."""
         return next((m.entity for m in self.mentions if m.entity.is_person
                      and verb.end() <= m.start <= verb.end() + 2
-                     and not self.norm[verb.end():m.start].strip()), None)
+                     and not self.norm[verb.end():m.start].strip()
+                     and not _QUOTE_NEXT.match(self.norm, m.end)), None)
 
     def _antecedent_person(self, pos: int, sentence_start: int) -> Entity | None:
         """Who 'he'/'she'/'他' is: the first person of the sentence before `pos`, else the

@@ -308,7 +308,7 @@ def test_a_new_chinese_name_writing_on_a_platform_is_a_speaker(tmp_path) -> None
     assert {who for who, _ in found} == {"田超"}, found
 
 
-@pytest.mark.parametrize("key", ["replacing", "successors", "moved", "taking_over"])
+@pytest.mark.parametrize("key", ["replacing", "successors", "moved", "taking_over", "handing"])
 def test_every_word_of_a_role_change_rule_is_a_role_change_trigger(key) -> None:
     """These rules read only what the trigger lexicon matched: a word of theirs that no
     RoleChange trigger of the ontology spells could never be seen."""

@@ -827,3 +827,85 @@ def test_an_independent_chair_and_a_bisheriger_chief_leaving_the_company(tmp_pat
                 "Moll verlässt das Unternehmen.", "2025-07-23", "de")
     assert ("Anke Moll", "ceo", "Lintra AG", True) in roles(r)
     assert ("Departure", "Anke Moll", "Lintra AG") in {e[:3] for e in events(r)}
+
+
+def test_its_after_a_title_before_the_name_and_a_chain_of_titles(tmp_path) -> None:
+    """'appointed Quillon Labs CEO X as its chairman and chief executive officer': 'its' is
+    the subject's (not the organization of X's title), and both titles of the chain are
+    taken, the second more than 60 characters after the verb."""
+    r = extract(tmp_path, "Nova Dynamics said on Tuesday it had appointed Quillon Labs CEO "
+                "Sean Roe as its chairman and chief executive officer.", "2024-08-13", "en")
+    assert {("Sean Roe", "board-chair", "Nova Dynamics", "2024-08-13"),
+            ("Sean Roe", "ceo", "Nova Dynamics", "2024-08-13")} == _changes(r)
+    assert ("Sean Roe", "ceo", "Quillon Labs", False) in roles(r)
+
+
+def test_a_name_in_its_own_apposition_before_would_become(tmp_path) -> None:
+    """'its chief operating officer, X, would become interim CEO': the comma closing X's
+    apposition stands between the name and the copula; 'lead independent director' is a
+    board seat."""
+    r = extract(tmp_path, "Quillon Labs said its chief operating officer, Sean Roe, would "
+                "become interim CEO. Lena Ortiz will become lead independent director.",
+                "2024-08-13", "en")
+    assert ("Sean Roe", "ceo", "Quillon Labs", None) in _changes(r)
+    assert ("Lena Ortiz", "board-member", "Quillon Labs", False) in roles(r)
+
+
+def test_effective_immediately_is_the_day_it_was_told(tmp_path) -> None:
+    """'stepped down, effective immediately': the published day, or the day the sentence
+    names ('said late Sunday that …, effective immediately'), not a date of the sentence
+    before; 'The appointments take effect on …' after a sentence of changes dates them."""
+    r = extract(tmp_path, "Sean Roe will join Quillon Labs on Sept. 9. Tom Ashby stepped down "
+                "as CEO, effective immediately, the company said.", "2024-08-13", "en")
+    assert ("Departure", "Tom Ashby", "Quillon Labs", "2024-08-13") in events(r)
+    r = extract(tmp_path, "Quillon Labs said late Sunday that Sean Roe would return as chief "
+                "executive, effective immediately, ousting Tom Ashby.", "2022-11-21", "en")
+    assert ("Dismissal", "Tom Ashby", "Quillon Labs", "2022-11-20") in events(r)
+    r = extract(tmp_path, "6月20日，华岳科技发布公告。\n根据公告，华岳科技执行副主席程立将接任董事会"
+                "主席，星海集团董事长吴泽明将接任华岳科技首席执行官。上述任命将于2023年9月10日生效。",
+                "2023-06-20", "zh-Hans")
+    assert {("程立", "board-chair", "华岳科技", "2023-09-10"),
+            ("吴泽明", "ceo", "华岳科技", "2023-09-10")} == _changes(r)
+
+
+def test_who_takes_which_post_in_a_chinese_list_and_a_handover(tmp_path) -> None:
+    """'由A接任董事长、B出任总裁': B is president, not A; '台积电进入…时代' after a space in
+    a headline: the company is the subject, no one joins; '卸任，专任Y董事长' leaves the
+    post the sentence names first, not Y; 'den Vorstandsvorsitz an … X übergeben': X takes
+    it."""
+    r = extract(tmp_path, "吴泽明退休 华岳科技进入双首长时代\n华岳科技今日召开股东会，创办人吴泽明在会后"
+                "正式退休，由程立接任董事长、胡伟出任总裁。", "2018-06-05", "zh-Hans")
+    assert {("程立", "board-chair", "华岳科技", "2018-06-05"),
+            ("胡伟", "president", "华岳科技", "2018-06-05")} == _changes(r)
+    assert not {e for e in events(r) if e[0] == "Joining"}
+    r = extract(tmp_path, "6月20日，华岳科技发布公告称，华岳科技董事会主席程立将卸任，专任星海集团董事长。",
+                "2023-06-20", "zh-Hans")
+    assert ("Departure", "程立", "华岳科技", "2023-06-20") in events(r)
+    assert not {e for e in events(r) if e[0] == "Departure" and e[2] == "星海集团"}
+    r = extract(tmp_path, "Bei der Lintra AG ist der Wechsel vollzogen. Anke Moll hat am "
+                "Mittwoch den Vorstandsvorsitz an ihren bisherigen Stellvertreter Roland Vogt "
+                "übergeben.", "2021-02-03", "de")
+    assert ("Roland Vogt", "ceo", "Lintra AG", "2021-02-03") in _changes(r)
+
+
+def test_taking_over_from_a_titled_predecessor(tmp_path) -> None:
+    """'X, a former Y executive, took over from interim chief executive Z in March 2023': X
+    takes Z's post at the article's company; X was an executive of Y."""
+    r = extract(tmp_path, "Quillon Labs has a new boss.\n\nSean Roe, a former Nova Dynamics "
+                "executive, took over from interim chief executive Tom Ashby in March 2023.",
+                "2024-08-13", "en")
+    assert _changes(r) == {("Sean Roe", "ceo", "Quillon Labs", "2023-03")}
+    assert ("Sean Roe", "executive", "Nova Dynamics", True) in roles(r)
+
+
+def test_a_name_before_a_quote_after_said_is_spoken_of(tmp_path) -> None:
+    """'The board said X "was not consistently candid"': X is spoken of, not the speaker;
+    'the company that created ChatGPT' forms nothing (its object follows), so a founder's
+    title keeps the founding's own date; 'Chief Science Officer' names no person."""
+    r = extract(tmp_path, "The board of Quillon Labs, the company that created Brightbot, "
+                "fired Sean Roe. The board said Roe \"was not consistently candid.\" Roe "
+                "co-founded Quillon Labs in 2015. Quillon Labs co-founder Tom Ashby quit. "
+                "Lena Ortiz, the Chief Science Officer, stayed.", "2023-11-17", "en")
+    assert not statements(r)
+    assert ("Founding", "Tom Ashby", "Quillon Labs", "2015") in events(r)
+    assert not {f for f in r.facts if f.person is not None and "Officer" in f.person.name}
