@@ -51,6 +51,7 @@ class Fact:
     via: Entity | None = None
     at: int = -1  # where the fact's person is named
     title_at: int = -1  # where its title is written
+    chain_at: int = -1  # where the chain of titles it is one of starts ("chairman and CEO")
 
     @property
     def happening(self) -> tuple[str, ...]:

@@ -265,12 +265,9 @@ class RoleChangeRules(Context):
 
 
 def _chained(roles: list[Fact], end: int) -> list[Fact]:
-    """The roles of titles written up to 60 characters after a verb, and the titles joined
-    to them ("appointed Chipotle chief X as its chairman and chief executive officer")."""
-    near = [r for r in roles if 0 <= r.title_at - end <= 60]
-    return near + [r for r in roles if r.title_at - end > 60 and any(
-        n.person is r.person and n.rule == r.rule and 0 < r.title_at - n.title_at <= 40
-        for n in near)]
+    """The roles of titles whose chain starts up to 60 characters after a verb, each title
+    of the chain ("appointed Y CEO X as its chairman and chief executive officer")."""
+    return [r for r in roles if 0 <= (r.chain_at if r.chain_at >= 0 else r.title_at) - end <= 60]
 
 
 def _held_before(role: Fact, new: list[Fact]) -> bool:

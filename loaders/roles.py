@@ -89,7 +89,7 @@ class RoleRules(HolderChecks, VerbRoles):
                     if key:
                         out.append(Fact("role", sent[0], sent[1], rule, person=person.entity,
                                         org=target, role=key, former=former, at=person.start,
-                                        title_at=t.start()))
+                                        title_at=t.start(), chain_at=first.start()))
         same = self._same_team(sent, anchor)  # "他和同团队另一位研究员 X": X is a member too
         return out + [Fact("role", sent[0], sent[1], "role-same-team", person=p.entity,
                            org=same, role="member", at=p.start)
