@@ -6,6 +6,7 @@ import re
 from loaders.dates import DateMention
 from loaders.eventdates import EventDates
 from loaders.eventorgs import EXPLICIT_ORG, EventOrgs
+from loaders.eventpeople import EventPeople
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
 from loaders.mentions import Mention
@@ -14,11 +15,10 @@ from loaders.registry import Entity
 from loaders.rolechanges import RoleChangeRules
 
 REPORTED = "statement-reported-speech"  # words told, not quoted: the narration's events
-_CAPITAL = re.compile(r"\s*[A-ZÄÖÜ]")  # a noun after a German article
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 
 
-class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs):
+class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs, EventPeople):
     # ------------------------------------------------------------------ events
     def events(self, roles: list[Fact], said: list[Fact] | None = None) -> list[Fact]:
         """Events; one told inside a quote counts only in the first person, as the speaker's
@@ -165,161 +165,12 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs)
         Mistral AI"): the name is the participle's subject."""
         return bool(lexicon()["passive"].fullmatch(self.norm[end:start].strip()))
 
-    def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
-        partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
-        people = [p for p in self._in(clause[0], m.start(), "person")
-                  if p.entity.iri not in partners
-                  and not self._possessor(p)]
-        if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
-            return self._conjoined_forward(people)
-        antecedent = self._relative_subject(sent, clause)
-        if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
-            return antecedent
-        named = [] if people or self.lang == "zh" else self._named_before_who(sent, clause,
-                                                                             m.start())
-        if named:  # "X, a longtime executive who retired"
-            return named
-        if people:
-            return self._conjoined(people)
-        prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
-        said = self._reported_from(sent, clause)
-        in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)
-                       and not self._in_relative(sent, p)]
-        n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
-                  if g.search(self.norm, clause[0], m.start())), 0)
-        group = self._distinct(reversed(prior))[:n]
-        if n and len(group) == n:
-            return group[::-1]
-        if lexicon()["pron"].search(self.norm[clause[0]:m.start()]) and prior:
-            return [self._stands_for(sent, clause[0])]
-        if self.lang == "zh" and self._org_topic(clause, m):
-            return []  # "台积电正式进入雙首長時代": the company is the clause's subject
-        if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
-            return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
-        # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
-        # a clause without a subject of its own shares the sentence's pronoun
-        shared = self.lang == "zh" or re.match(r"\s*(?:and|und|but|aber|then|dann)\b",
-                                               self.norm[clause[0]:m.start()]) \
-            or lexicon()["infinitive"].search(self.norm, clause[0], m.end())
-        if shared and prior and lexicon()["pron"].search(self.norm[sent[0]:m.start()]):
-            return [self._referent(prior, sent[0])]  # no person in the sentence: its topic
-        if self.lang == "de" and prior and lexicon()["pron"].match(self.norm, m.end() + 1):
-            return [self._stands_for(sent, clause[0])]  # "Danach wechselte er zu Ferrari"
-        if self.lang == "de":
-            return self._in(m.end(), clause[1], "person")[:1]
-        return []
-
     def _only_after(self, org: Entity | None, clause, sent) -> bool:
         """Whether an organization is named only in the clauses after this one."""
         return org is not None \
             and any(o.entity is org for o in self._in(clause[1], sent[1], "org")) \
             and not any(o.entity is org for o in self._in(sent[0], clause[1], "org"))
 
-    def _org_topic(self, clause, m: re.Match[str]) -> bool:
-        """An organization opening a Chinese clause before its verb: the clause's subject."""
-        orgs = self._in(clause[0], m.start(), "org")
-        return bool(orgs) and not self.norm[clause[0]:orgs[0].start].strip()
-
-    def _reported_from(self, sent, clause) -> int:
-        """Where the people who may be a clause's left-out subject start in its sentence:
-        after the last verb of saying before the clause ("Sam Altman said that X and Y, …,
-        were leaving": X and Y, not the speaker). In Chinese a clause after "X表示，" leaves
-        out X itself."""
-        if self.lang == "zh":
-            return sent[0]
-        said = [r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
-        return said[-1] if said else sent[0]
-
-    def _opens_relative(self, sent, clause) -> bool:
-        """Whether a relative pronoun opens the clause ("Dohmke, who took over from Nat
-        Friedman in 2021, joined …": Friedman is not the subject of "joined"). A German
-        article before a noun ('die Firma habe …') is no relative pronoun."""
-        rel = lexicon()["relative"].match(self.norm, clause[0])
-        return not (self.lang == "zh" or rel is None or clause[0] <= sent[0]
-                    or _CAPITAL.match(self.norm, rel.end()))
-
-    def _in_relative(self, sent, person: Mention) -> bool:
-        """Whether a person is named inside a relative clause about the person named right
-        before it ("Dohmke, who took over from Nat Friedman in 2021, joined …": Friedman is
-        not the subject of "joined")."""
-        clause = self._clause(sent, person.start)
-        return self._opens_relative(sent, clause) and any(
-            0 <= clause[0] - p.end <= 3 for p in self._in(sent[0], clause[0], "person"))
-
-    def _relative_subject(self, sent, clause) -> list[Mention]:
-        """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
-        for: the last person named in the clause before it, or whom its pronoun stands for.
-        A German article before a noun ('die Firma habe …') is no relative pronoun."""
-        if not self._opens_relative(sent, clause):
-            return []
-        before = self._clause(sent, clause[0] - 2)
-        named = self._in(before[0], clause[0], "person")
-        pron = lexicon()["pron"].search(self.norm, before[0], clause[0])
-        referent = named[-1] if named else self._stands_for(sent, pron.start()) if pron else None
-        return [referent] if referent is not None else []
-
-    def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
-        """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
-        return self._named_agents(self._agent_span(clause, m)
-                                  if etype in ("Founding", "Dismissal") else None)
-
-    def _told_before(self, m: re.Match[str]) -> bool:
-        """'about the departure', 'nach dem Weggang': an event noun after an article, whose
-        people do not follow it, is one the article told before."""
-        return bool(lexicon()["event_article"].search(self.norm[max(0, m.start() - 8):
-                                                               m.start() + 1]))
-
-    def _nominal_holders(self, clause, m: re.Match[str]) -> list[Mention]:
-        """'the departures of X and Y', 'der Rücktritt von CTO X': the people an event noun
-        is of, right after it."""
-        after = self._in(m.end(), clause[1], "person")
-        if not after:
-            return []
-        gap = self.norm[m.end():after[0].start]
-        gap = self.titles.sub(" ", gap) if self.titles is not None else gap
-        if not lexicon()["event_of"].fullmatch(gap):
-            return []
-        return self._conjoined_forward(after)
-
-    def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:
-        """'与 X 共同创办', 'together with co-founder X': X took part as well."""
-        out = []
-        for marker in lexicon()["co_agent"].finditer(self.norm, clause[0], clause[1]):
-            if self.lang == "zh" and marker.start() < m.start():
-                following = self._in(marker.end(), m.start(), "person")
-                together = re.match(r"\s*[)）]?\s*(?:共同|一起|联合|一同)",
-                                    self.norm[following[-1].end:]) if following else None
-                gap = self.masked[marker.end():following[0].start] if following else ""
-                described = len(gap) <= 30 and self.titles is not None \
-                    and self.titles.search(gap) and not re.search(r"[,，。;；]", gap)
-                if following and (len(gap) <= 2 or described) and together:
-                    out.append(following[0])  # "与时任Y Combinator总裁的萨姆·奥尔特曼共同创立"
-            elif self.lang != "zh" and marker.start() > m.start():
-                following = self._in(marker.end(), clause[1], "person")
-                if following and following[0].start - marker.end() <= 14:
-                    out.append(following[0])
-        return out
-
-    def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
-        """The people a verb takes as objects: the first after it, and those joined to it
-        in the sentence ("hiring X, the former CEO of Y, as CFO and Z … as CPO"), but not
-        one replaced ("names X as CEO, replacing Y")."""
-        return [p for p in self._object_people(sent, clause, m) if not self._is_replaced(p)]
-
-    def _object_people(self, sent, clause, m: re.Match[str]) -> list[Mention]:
-        after = [p for p in self._in(m.end(), sent[1], "person") if p.start - m.end() <= 40]
-        if not after:
-            return []
-        gap = self.masked[m.end():after[0].start].replace("\0", " ")
-        gap = self.titles.sub(" ", gap) if self.titles is not None else gap
-        if lexicon()["titled_object"].match(gap):  # "hired its chief executive, X"
-            return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
-        if after[0].start >= clause[1] or after[0].start - m.end() > 30:
-            return []
-        if re.search(r"\b(?:as|als|to|zu|for|für|while|after|because|of)\b|[,，]", gap) \
-                or len(gap.split()) > 3:  # "names new head of policy as X": X is not the object
-            return []
-        return self._conjoined_forward(after[:1] + self._in(after[0].end, sent[1], "person"))
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:

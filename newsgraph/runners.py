@@ -6,7 +6,8 @@ The HTTP adapter calls `run_async` from its event loop: a quick saved query wait
 free worker and for the worker's answer on the loop itself, so it costs no thread hop;
 a worker released while such queries wait is sent the first one's job at once (`_hand`),
 not left idle while the loop finishes the answer before. Heavy queries wait in a thread,
-as `run` does for any caller outside a loop.
+as `run` does for any caller outside a loop. How a request waits for a worker is in
+`waiting.py`; the server's end of a worker process in `workerprocess.py`.
 """
 from __future__ import annotations
 
@@ -14,34 +15,25 @@ import asyncio
 import contextlib
 import os
 import queue
-import socket
 import statistics
 import subprocess
-import sys
 import threading
 import time
 from collections import deque
-from collections.abc import Awaitable, Callable, Iterator
-from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
 from anyio import from_thread, to_thread
 
-import newsgraph
 from newsgraph import errors
-from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError
+from newsgraph.errors import QueryLimitError, QueryTimeoutError
 from newsgraph.store import Store
+from newsgraph.waiting import SLICE, Waiting, went_away
+from newsgraph.workerprocess import Worker, readable, start_worker
 from newsgraph.workers import Answer, Job, Limits, execute
 
 RECENT = 5  # runs of a saved query that decide its lane
-QUEUED = 2.0  # seconds a request waits for a worker at most
-SLICE = 0.05  # seconds between two looks at a waiting request's client
-
-
-def _went_away() -> QueryLimitError:
-    return QueryLimitError("the client went away; the query was stopped")
 
 
 def _answer(reply: tuple) -> Answer:
@@ -50,72 +42,7 @@ def _answer(reply: tuple) -> Answer:
     return reply[1]
 
 
-async def _readable(conn: Any, timeout: float) -> bool:
-    """Whether a pipe has data within `timeout` seconds, waited for on the event loop."""
-    if conn.poll():
-        return True
-    loop = asyncio.get_running_loop()
-    ready = loop.create_future()
-    loop.add_reader(conn.fileno(), lambda: ready.done() or ready.set_result(True))
-    try:
-        return await asyncio.wait_for(ready, timeout)
-    except TimeoutError:
-        return False
-    finally:
-        loop.remove_reader(conn.fileno())
-        # uvloop leaves a watched descriptor non-blocking: a later `recv` of an answer
-        # still arriving would fail midway (as a dead worker), so it is made blocking again
-        os.set_blocking(conn.fileno(), True)
-
-
-def _running_loop() -> asyncio.AbstractEventLoop | None:
-    try:
-        return asyncio.get_running_loop()
-    except RuntimeError:
-        return None
-
-
-# A worker is a fresh interpreter that imports `newsgraph.workers` and nothing else, its
-# pipe a socket handed down by descriptor: no forkserver, no resource tracker (the two
-# processes multiprocessing adds, 38 MB at rest), and no page of the server's copied.
-_WORKER = "import sys; from newsgraph.workers import main; main(*sys.argv[1:])"
-_PACKAGE_ROOT = str(Path(newsgraph.__file__).resolve().parent.parent)
-
-
-@dataclass(eq=False)  # a worker is itself: kept in a set
-class _Worker:
-    process: subprocess.Popen
-    conn: Connection
-    closing: threading.Lock = field(default_factory=threading.Lock)
-
-    def alive(self) -> bool:
-        return self.process.poll() is None
-
-    def kill(self) -> None:
-        """Kill the process and close our end of its pipe. `close` and the thread whose
-        query the worker was running may both kill it at once: the pipe is closed by one
-        of them only (`Connection.close` checks, then closes: two at once would close the
-        descriptor twice, failing, or closing another file opened since)."""
-        self.process.kill()
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.process.wait(5)
-        with self.closing:
-            self.conn.close()
-
-
-def _start_worker(location: str, memory: int) -> _Worker:
-    """A worker process over the store at `location`, and the server's end of its pipe."""
-    ours, theirs = socket.socketpair()
-    with ours, theirs:
-        paths = os.environ.get("PYTHONPATH")
-        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [_PACKAGE_ROOT, paths]))}
-        process = subprocess.Popen(
-            [sys.executable, "-c", _WORKER, str(theirs.fileno()), location, str(memory)],
-            pass_fds=(theirs.fileno(),), stdin=subprocess.DEVNULL, env=env)
-        return _Worker(process, Connection(ours.detach()))
-
-
-class QueryPool:
+class QueryPool(Waiting):
     """A fixed set of worker processes over one on-disk store, in two lanes: heavy queries
     (ad-hoc SPARQL, and saved queries whose recent runs took more than
     `limits.heavy_seconds`) may hold every worker but one; the quick saved queries (a
@@ -126,10 +53,10 @@ class QueryPool:
 
     def __init__(self, location: str | os.PathLike[str], limits: Limits | None = None) -> None:
         self.location, self.limits = str(Path(location).resolve()), limits or Limits()
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._idle: queue.Queue[Worker] = queue.Queue()
         self._lock = threading.Lock()
         self.replaced = self.waiting = 0
-        self._started: set[_Worker] = set()  # every worker alive or not yet reaped
+        self._started: set[Worker] = set()  # every worker alive or not yet reaped
         self._closed = False
         self._heavy = threading.BoundedSemaphore(max(1, self.limits.workers - 1))
         self._seconds: dict[str, deque[float]] = {}  # saved query -> its last runs' seconds
@@ -137,17 +64,17 @@ class QueryPool:
         for _ in range(self.limits.workers):
             self._idle.put(self._spawn())
 
-    def _spawn(self) -> _Worker:
+    def _spawn(self) -> Worker:
         """A new worker, unless the pool was closed: a query stopped by `close` would
         otherwise start a replacement that nothing stops."""
         with self._lock:
             if self._closed:
                 raise QueryLimitError("the server is stopping", hint="retry once it is back")
-            worker = _start_worker(self.location, self.limits.memory)
+            worker = start_worker(self.location, self.limits.memory)
             self._started.add(worker)
         return worker
 
-    def _stop(self, worker: _Worker) -> _Worker:
+    def _stop(self, worker: Worker) -> Worker:
         """Kill a worker and start its replacement at once, so that the replacement opens
         the store (~0.3 s at 1M quads) before a request waits for it. If the start fails,
         the dead worker goes back to the queue and is respawned when next taken: a failed
@@ -159,117 +86,6 @@ class QueryPool:
             return self._spawn()
         except Exception:  # noqa: BLE001 - any failure: the next take tries again (`_alive`)
             return worker
-
-    def _busy(self, what: str) -> BusyError:
-        return BusyError(f"all {what} are busy and {self.limits.queue} requests are waiting",
-                         hint=f"retry in {BusyError.retry_after} s")
-
-    def _queued(self, get: Callable[[float | None], Any], deadline: float, what: str) -> Any:
-        """`get(None)` at once, or wait in the bounded queue: at most `limits.queue`
-        requests wait, for 2 s at most; the rest are refused at once (503 + Retry-After)
-        rather than piling up. One blocking wait: the threads waiting are served in their
-        order of arrival (a wait in slices, to look at the client in between, sends a
-        thread to the back of the line at each slice, and more of them past 2 s)."""
-        item = get(None)
-        if item is None:
-            with self._waiting(what):
-                item = get(min(deadline, QUEUED))
-        if item is None:
-            raise self._busy(what)
-        return item
-
-    async def _queued_worker(self, job: Job, deadline: float,
-                             gone: Callable[[], Awaitable[bool]] | None = None
-                             ) -> tuple[_Worker, float | None]:
-        """`_queued` for a worker, waited for on the event loop, first come first served:
-        a released worker is handed to the longest waiting request, with its job (`_hand`).
-        The worker, and when its job was sent (None: not yet)."""
-        worker = None if self._waiters else self._idle_worker(None)
-        if worker is not None:
-            return worker, None
-        sent = None
-        with self._waiting(self._workers):
-            loop = asyncio.get_running_loop()
-            handed: asyncio.Future[tuple[_Worker, float | None]] = loop.create_future()
-            entry = (loop, handed, job)
-            self._waiters.append(entry)
-            try:
-                worker = self._idle_worker(None)  # released before this request queued
-                end = time.monotonic() + min(deadline, QUEUED)
-                while worker is None and (left := end - time.monotonic()) > 0:
-                    await asyncio.wait((handed,), timeout=min(left, SLICE))
-                    if not handed.done() and gone is not None and await gone():
-                        raise _went_away()
-                    if handed.done():
-                        worker, sent = handed.result()
-            finally:
-                if not handed.cancel() and worker is None:  # handed as it stopped waiting
-                    given, was_sent = handed.result()
-                    # back to the pool; replaced if its job runs (its answer nobody reads
-                    # would be the next request's)
-                    self._put_idle(given if was_sent is None else self._stop(given))
-                if entry in self._waiters:  # `remove` of a missing entry formats
-                    with contextlib.suppress(ValueError):  # it: a worker's repr polls its process
-                        self._waiters.remove(entry)
-        if worker is None:
-            raise self._busy(self._workers)
-        return worker, sent
-
-    @contextlib.contextmanager
-    def _waiting(self, what: str) -> Iterator[None]:
-        """One more request waiting, or BusyError when `limits.queue` already are."""
-        with self._lock:
-            if self.waiting >= self.limits.queue:
-                raise self._busy(what)
-            self.waiting += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self.waiting -= 1
-
-    @property
-    def _workers(self) -> str:
-        return f"{self.limits.workers} query workers"
-
-    def _put_idle(self, worker: _Worker) -> None:
-        """A worker back in the pool: to the first request waiting on a loop, if any."""
-        while self._waiters:
-            loop, handed, job = self._waiters.popleft()
-            if not handed.done():
-                if _running_loop() is loop:  # released on the waiter's loop: no wake-up call
-                    self._hand(handed, worker, job)
-                else:
-                    loop.call_soon_threadsafe(self._hand, handed, worker, job)
-                return
-        self._idle.put(worker)
-
-    def _hand(self, handed: asyncio.Future, worker: _Worker, job: Job) -> None:
-        """On the waiting request's loop: the worker, unless it stopped waiting meanwhile,
-        and the request's job sent to it at once. The worker starts it without waiting for
-        the waiting request to run again (behind the loop's other callbacks, such as the
-        answer of the request that released it): a worker idle on its pipe for longer
-        starts its next query cold."""
-        if handed.done():
-            self._put_idle(worker)
-            return
-        sent = None
-        if worker.alive():
-            with contextlib.suppress(QueryLimitError):  # died since: the request respawns it
-                self._send(worker, job)
-                sent = time.monotonic()
-        handed.set_result((worker, sent))
-
-    def _idle_worker(self, timeout: float | None) -> _Worker | None:
-        try:
-            return self._idle.get(timeout=timeout) if timeout else self._idle.get_nowait()
-        except queue.Empty:
-            return None
-
-    def _heavy_turn(self, timeout: float | None) -> bool | None:
-        taken = self._heavy.acquire(timeout=timeout) if timeout else \
-            self._heavy.acquire(blocking=False)
-        return True if taken else None
 
     def heavy(self, job: Job) -> bool:
         """Ad-hoc SPARQL, or a saved query whose recent runs were slow (unknown: quick)."""
@@ -286,11 +102,11 @@ class QueryPool:
         if job.name is not None:
             self._seconds.setdefault(job.name, deque(maxlen=RECENT)).append(seconds)
 
-    def _take(self, deadline: float) -> _Worker:
+    def _take(self, deadline: float) -> Worker:
         """A free worker, respawned first if it had died."""
         return self._alive(self._queued(self._idle_worker, deadline, self._workers))
 
-    def _alive(self, worker: _Worker) -> _Worker:
+    def _alive(self, worker: Worker) -> Worker:
         if worker.alive():
             return worker
         self._end(worker)
@@ -316,7 +132,7 @@ class QueryPool:
                 end = started + deadline
                 while not worker.conn.poll(SLICE) and self._running(worker, job, end, deadline):
                     if gone is not None and gone():
-                        raise _went_away()
+                        raise went_away()
                 reply = self._receive(worker)
             finally:
                 self._release(worker, job, started, reply)
@@ -339,38 +155,38 @@ class QueryPool:
                 worker = await to_thread.run_sync(self._alive, worker)
             if gone is not None and await gone():
                 self._put_idle(worker)
-                raise _went_away()
+                raise went_away()
         started, reply = sent or time.monotonic(), None
         try:
             if sent is None:
                 self._send(worker, job)
             end = started + deadline
-            while not await _readable(worker.conn, SLICE) and self._running(worker, job, end,
+            while not await readable(worker.conn, SLICE) and self._running(worker, job, end,
                                                                              deadline):
                 if gone is not None and await gone():
-                    raise _went_away()
+                    raise went_away()
             reply = self._receive(worker)
         finally:
             self._release(worker, job, started, reply)
         return _answer(reply)
 
-    def _given(self, worker: _Worker, gone: Callable[[], bool] | None) -> _Worker:
+    def _given(self, worker: Worker, gone: Callable[[], bool] | None) -> Worker:
         """The worker, unless the client went away while the request waited for it (the
         run is then not started: a load generator's last requests, or an impatient user's,
         would hold the workers with answers nobody reads)."""
         if gone is not None and gone():
             self._put_idle(worker)
-            raise _went_away()
+            raise went_away()
         return worker
 
-    def _send(self, worker: _Worker, job: Job) -> None:
+    def _send(self, worker: Worker, job: Job) -> None:
         try:
             worker.conn.send(job)
         except OSError:  # the worker had died (at start, or between two queries)
             raise QueryLimitError("a query worker was not running; it has been replaced",
                                   hint="retry the request") from None
 
-    def _running(self, worker: _Worker, job: Job, end: float, deadline: float) -> bool:
+    def _running(self, worker: Worker, job: Job, end: float, deadline: float) -> bool:
         """Whether to wait on for a worker's reply: False when it died (its pipe then tells
         how); past `end`, the query is stopped, and counts as a run of `deadline` seconds."""
         if not worker.alive():
@@ -382,7 +198,7 @@ class QueryPool:
                                     "the operator for a longer --timeout")
         return True
 
-    def _receive(self, worker: _Worker) -> tuple:
+    def _receive(self, worker: Worker) -> tuple:
         try:
             return worker.conn.recv()
         except (EOFError, OSError):
@@ -393,7 +209,7 @@ class QueryPool:
                 f"most likely over the {self.limits.memory >> 20} MiB memory limit",
                 hint="narrow the query (ORDER BY over a large join holds everything)") from None
 
-    def _release(self, worker: _Worker, job: Job, started: float, reply: tuple | None) -> None:
+    def _release(self, worker: Worker, job: Job, started: float, reply: tuple | None) -> None:
         """After a query, answered or stopped (reply None): the time of an answer counted
         (a query stopped because its client went away tells nothing of its cost: an
         aggregate stopped early would pass for a quick query), and its worker back in the
@@ -404,7 +220,7 @@ class QueryPool:
         healthy = reply is not None and (reply[0] == "ok" or reply[1] != "QueryLimitError")
         self._put_idle(worker if healthy else self._stop(worker))
 
-    def _end(self, worker: _Worker) -> None:
+    def _end(self, worker: Worker) -> None:
         worker.kill()
         with self._lock:
             self._started.discard(worker)

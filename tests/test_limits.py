@@ -14,7 +14,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from benchmarks.memory import children
-from newsgraph import runners
+from newsgraph import workerprocess
 from newsgraph.errors import BusyError, QueryLimitError, QueryTimeoutError, RateLimitError
 from newsgraph.http import create_app
 from newsgraph.ratelimit import RateLimiter
@@ -288,7 +288,7 @@ def test_a_worker_handed_to_a_waiting_request_is_never_formatted(seeded, monkeyp
     (an exception message would, and a process's repr polls the process: a system call
     per request, once measured at 3 % of the server's time)."""
     formatted: list[object] = []
-    monkeypatch.setattr(runners._Worker, "__repr__",
+    monkeypatch.setattr(workerprocess.Worker, "__repr__",
                         lambda worker: formatted.append(worker) or "a worker")
     seeded.publish()
     pool = QueryPool(seeded.location, Limits(workers=1))
@@ -488,7 +488,7 @@ def test_a_worker_killed_by_two_threads_at_once_closes_its_pipe_once(seeded) -> 
     Without the lock, 40 rounds failed every time in four runs."""
     seeded.publish()
     for _ in range(40):
-        worker = runners._start_worker(str(seeded.location), 0)
+        worker = workerprocess.start_worker(str(seeded.location), 0)
         both, errors = threading.Barrier(2), []
 
         def kill(w=worker, b=both, failed=errors) -> None:

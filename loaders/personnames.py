@@ -1,0 +1,228 @@
+"""People named by pattern, for MentionFinder: Latin-script names (a given name first,
+or a run of capitalized words beside a role title), transliterations with '·', Chinese
+names beside a title, a verb of saying or of taking an office, and the Chinese name written
+before a parenthesized one."""
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from loaders import fastre
+from loaders.fastre import CJK, CJK_CHAR
+from loaders.lexicon import alternation, ontology_terms, toml, words
+
+# Latin Extended-A (ł, ş, ř, Ł, Š...) in either case: Polish, Czech and Turkish names
+EXT = "\u0100-\u017f"
+LOW = rf"a-zà-öø-ÿß{EXT}"
+UP = rf"A-ZÀ-ÖØ-Þ{EXT}"
+LETTER = rf"A-Za-zÀ-ÿ{EXT}"  # any Latin letter: what may not stand right before a name
+_TOKEN = (rf"(?:(?:Mc|Mac|De|Di|Da|Le|La|Du|Van|Von)[A-Z][{LOW}]+|"
+          rf"[{UP}](?:[{LOW}]+|'[A-Z][{LOW}]+|[{LOW}]*['’][A-Z][{LOW}]+)(?:-[{UP}][{LOW}]+)?)")
+_INITIALS = r"(?:[A-Z]{2}|(?:[A-Z]\.){2})"  # "RJ Scaringe", "J.B. Straubel": a first name
+LATIN_RUN = fastre.compile(rf"(?<![{LETTER}])(?:{_INITIALS}(?=[ \u00a0]{_TOKEN})|{_TOKEN})"
+                           rf"(?:[ \u00a0]{_TOKEN})+(?![{LOW}])")
+DOT_NAME = fastre.compile(rf"[{CJK}]{{1,6}}·[{CJK}]{{1,8}}")
+PAREN_LATIN = fastre.compile(rf"\s*[(（]\s*({_TOKEN}(?:[ \u00a0]{_TOKEN}){{1,2}})\s*[)）]")
+PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\s*[)）]")
+
+
+@cache
+def _zh_context() -> tuple[re.Pattern[str], ...]:
+    surnames = "".join(words("names", "surnames_zh"))
+    roles = ontology_terms()["roles"].by_lang
+    titles = {p for lang in ("", "zh") for p in roles.get(lang, {})  # and "CEO靳玉志"
+              if re.search(f"[{CJK}]", p) or re.fullmatch("[A-Z]{2,5}", p)}
+    speech = [p for p in ontology_terms()["speech"].by_lang.get("", {})
+              if re.search(f"[{CJK}]", p)]
+    name = rf"([{surnames}][{CJK}]{{1,2}}?)"
+    triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
+                if re.search(f"[{CJK}]", p)]
+    followers = sorted(words("names", "name_followers_zh"))
+    title = alternation(titles)
+    after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
+                                 rf"(?=(?:{alternation(speech + triggers + followers)})"
+                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title}))")
+    # "X在推特上写道"
+    before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"
+                                 rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
+    appointed = fastre.compile(rf"(?:{alternation(words('names', 'appoint_verbs_zh'))})"
+                               rf"{name}(?=为|出任|担任)")  # "任命吴泽明为首席技术官"
+    leads = set(toml("extract")["object_verb_roles"])  # the verbs of leading ("负责", "领导")
+    leading = [p for p, key in ontology_terms()["role_verbs"].by_lang.get("", {}).items()
+               if key in leads and CJK_CHAR.search(p)]
+    taking = words("names", "succession_verbs_zh")
+    led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
+    office = alternation(taking | words("names", "office_verbs_zh"))
+    opens = fastre.compile(rf"(?:^|(?<=[,，。:：、\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
+                           rf"(?=(?:于?\d{{4}}年)?[曾已将也还]?(?:{office}))")
+    of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
+    return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
+            of_event)  # of_event: "接替此前卸任的王军。"
+
+
+@cache
+def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A Latin-script role title ending right before a name, and one in apposition right
+    after it (or after as/als): the gap of `apposition_gap`, an owner's name with 's, the
+    title's modifiers; or a relative pronoun only a person takes (`person_relative`).
+    Titles an organization holds too (names.toml's `org_titles`) are left out."""
+    roles = ontology_terms()["roles"].by_lang
+    held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
+    written = {p for table in roles.values() for p in table
+               if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs}
+    titles = alternation(written, fold_case=True)
+    data = toml("extract")
+    # a title ending in the word that places it at an organization ("Chef der", "head
+    # of") has that organization after it, not a name
+    placing = re.compile(data["title_org_prep"], re.IGNORECASE)
+    before = alternation({p for p in written if not placing.fullmatch(p.split()[-1])},
+                         fold_case=True)
+    gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
+    modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
+    owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
+    return (fastre.compile(rf"(?<![{LETTER}])(?:{before})\s+$", re.IGNORECASE),
+            fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
+                           rf"(?![{LOW}])|(?-i:{toml('names')['person_relative']})",
+                           re.IGNORECASE))
+
+
+@cache
+def _title_words() -> frozenset[str]:
+    roles = ontology_terms()["roles"].by_lang
+    return frozenset(p.lower() for table in roles.values() for p in table)
+
+
+def _is_title(token: str) -> bool:
+    return token.lower() in _title_words()
+
+
+
+class PersonNames:
+    """Mixin of MentionFinder: the person rules (it provides norm, mentions, _add, _drop,
+    _free_span, _entity)."""
+
+    def _dot_names(self) -> None:
+        chars = "".join(words("names", "translit_zh"))
+        pattern = fastre.compile(rf"[{chars}]{{1,5}}·[{chars}]{{1,6}}") if chars else DOT_NAME
+        for m in fastre.finditer(pattern, self.norm):
+            paren = PAREN_LATIN.match(self.norm, m.end())
+            latin = paren.group(1) if paren else None
+            entity = self._entity(latin or m.group(0), "person", m.group(0))
+            self._add(m.start(), m.end(), entity, "name-dot-transliteration")
+            if paren:
+                self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+
+    def _paren_aliases(self) -> None:
+        """'执行长皮蔡（Sundar Pichai）': the Chinese name before a parenthesized person is
+        theirs (after any title or organization that opens the run)."""
+        titles = ontology_terms()["roles"].pattern("zh")
+        for m in list(self.mentions):
+            if not m.entity.is_person or m.start < 2 or self.norm[m.start - 1] not in "(（":
+                continue
+            run = re.search(rf"[{CJK}]{{2,8}}$", self.norm[max(0, m.start - 9):m.start - 1])
+            if run is None:
+                continue
+            text, start = run.group(0), m.start - 1 - len(run.group(0))
+            cut = max((t.end() for t in titles.finditer(text)), default=0) if titles else 0
+            if 2 <= len(text) - cut <= 4:
+                self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
+
+    def _latin_names(self) -> None:
+        """Runs of capitalized words ('Der Forscher Jonas Weber', 'Investor Xavier Niel'):
+        a name starts at a given name (or is a romanized Chinese one) and takes the one or
+        two words after it; a run without one is a name when a role title stands right
+        before or after it (`_titled_name`)."""
+        for m in LATIN_RUN.finditer(self.norm):
+            words_ = m.group(0).replace("\u00a0", " ").split(" ")
+            offsets = [m.start() + len(" ".join(words_[:i])) + (1 if i else 0)
+                       for i in range(len(words_))]
+            if not self._given_names(m, words_, offsets):
+                self._titled_name(m, words_, offsets)
+
+    def _given_names(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> bool:
+        """The names of a run that start at a given name; whether there was one."""
+        found = False
+        places = words("names", "place_openers")
+        i = 0
+        while i < len(words_) - 1:
+            if i and words_[i - 1] in places:  # "San Mateo"
+                i += 1
+                continue
+            for size in (3, 2):
+                tokens = words_[i:i + size]
+                if len(tokens) == size and self._person_name(tokens):
+                    start = offsets[i]
+                    end = start + len(" ".join(tokens))
+                    if size == 2:
+                        self._free_surname(start, offsets[i + 1], end)
+                    paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
+                    entity = self._entity(" ".join(tokens), "person",
+                                          *([paren.group(1)] if paren else []))
+                    self._add(start, end, entity, "name-latin-given-name")
+                    if paren:
+                        self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+                    found = True
+                    i += size - 1
+                    break
+            i += 1
+        return found
+
+    def _free_surname(self, given: int, start: int, end: int) -> None:
+        """'Aufsichtsratschef Wolfgang Porsche': a company's name right after a given name
+        (no other name's part) is that person's surname, not the company."""
+        org = [m for m in self.mentions if m.start == start and m.end == end]
+        if org and not org[0].entity.is_person and self._free_span(given, start):
+            self._drop(org[0])
+
+    def _titled_name(self, m: re.Match[str], words_: list[str], offsets: list[int]) -> None:
+        """A run of two or three name words whose given name no list holds, named by its
+        role title: right before it ('chief scientist Karén Simonyan', 'Forscherin Ewa
+        Nowak') or in apposition right after it ('Barret Zoph, a vice president of
+        research', 'Karén Simonyan, Inflection's chief scientist', 'named Ngozi Okafor as
+        chief executive'), or by ', who' after it. Leading titles and stop words of the run
+        are left out; an organization's suffix ends no name."""
+        stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
+        i = 0
+        while i < len(words_) and (words_[i] in stop or _is_title(words_[i].rsplit("-")[-1])):
+            # "Puma-Chef Bjørn Gulden": a compound's last part is its title; "Chief Science
+            # Officer X": the longest title the run opens with
+            i = next((j for j in range(len(words_), i + 1, -1)
+                      if _is_title(" ".join(words_[i:j]))), i + 1)
+        tokens = words_[i:]
+        if not 2 <= len(tokens) <= 3 or tokens[-1] in suffixes \
+                or any(t in stop or _is_title(t) or not t[0].isupper() for t in tokens):
+            return
+        before, after = _title_context()
+        start = offsets[i]
+        if before.search(self.norm, max(0, start - 60), start) or \
+                after.match(self.norm, m.end()):
+            self._add(start, m.end(), self._entity(" ".join(tokens), "person"),
+                      "name-latin-title")
+
+    @staticmethod
+    def _person_name(tokens: list[str]) -> bool:
+        """A given name first, or a romanized Chinese name (a surname among short syllables)."""
+        given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
+                                                            "not_names"))
+        if tokens[-1] in words("names", "org_suffixes") or any(t in stop for t in tokens[1:]):
+            return False
+        if _is_title(tokens[0]):
+            return False
+        chinese = any(t in pinyin for t in tokens) and all(len(t) <= 7 for t in tokens) \
+            and tokens[0] not in stop
+        return chinese or tokens[0] in given
+
+    def _zh_names(self) -> None:
+        names = toml("names")
+        function = set(names["function_chars_zh"]) | set(names["not_name_chars_zh"])
+        given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
+        common = words("names", "not_names_zh")  # "高管"
+        openings = tuple(words("names", "not_name_openings_zh"))  # "许多人"
+        rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
+                 "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event")
+        for pattern, rule in zip(_zh_context(), rules, strict=True):
+            for m in fastre.finditer(pattern, self.norm):
+                found = m.group(1)
+                if found[0] not in function and not given.intersection(found[1:]) \
+                        and found not in common and not found.startswith(openings):
+                    self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
