@@ -86,7 +86,7 @@ def _written() -> list[tuple[str, str]]:
         ("zh-rel-day", r"(昨天|昨日|今天|今日|前天)"),
         ("zh-ago", r"([一两二三四五六七八九十几\d]+)\s*(天|周|个月|年)前"),
         ("zh-season", rf"(?:({placed[True]})|(?<=[于在]))\s*({seasons[True]})"),
-        ("zh-rel-year", r"(去年|今年|前年)"),
+        ("zh-rel-year", r"(去年|今年|前年|明年)"),
         ("de-dmy", rf"(\d{{1,2}})\.\s*({mon})\s+(\d{{4}})"),
         ("en-mdy", rf"\b({mon})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"),
         ("en-dmy", rf"\b(\d{{1,2}})\s+({mon})\s+(\d{{4}})"),
@@ -99,13 +99,13 @@ def _written() -> list[tuple[str, str]]:
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
         ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|last|vergangenen|letzten)\s+({wd})"
                     r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
-        ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|im)\s+(month|monat)\b"),
+        ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|nächsten|kommenden|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date
         ("year-edge", r"(?<!bis )\b(?:Ende|Anfang|Mitte)\s+(?:des|dieses)\s+Jahres\b"
                       r"|(?<!until )(?<!\bby )\bthe\s+(?:end|beginning|middle)\s+of\s+(?:the|this)"
                       r"\s+year\b|(?<![年至到])年(?:底|末|初)"),
         ("season", rf"\b(?:({placed[False]})|im|in the|in)\s+({seasons[False]})\b(?!\s+(?:of\s+)?\d)"),
-        ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
+        ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|nächstes|nächsten|kommendes|kommenden|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
         # "stepped down, effective immediately": the day it was told
         ("immediate", r"\b(?:effective immediately|with immediate effect|mit sofortiger Wirkung"

@@ -112,7 +112,13 @@ def vocab() -> dict:
             "effective": re.compile("|".join(data["effective"]), re.IGNORECASE),
             "present": re.compile("|".join(data["present"]), re.IGNORECASE),
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
+            "shifts": data["shifts"],
             **{key: data[key] for key in ("season_last", "season_this", "season_next")}}
+
+
+def _shift(word: str) -> int:
+    """Years or months a relative word moves from the published one ("last": -1)."""
+    return vocab()["shifts"].get(word.lower(), 0)
 
 
 def _num(text: str) -> int:
@@ -213,12 +219,10 @@ RESOLVERS = {
     "weekday": lambda m, r: _cap(_weekday_before(
         _need(r).date, vocab()["weekdays"][m[1].lower()],
         1 if m[0].lower().startswith(("last", "vergangenen", "letzten")) else 0), DAY, r),
-    "rel-month": lambda m, r: _cap(_shift_months(_need(r).date, -1 if m[1].lower() in (
-        "last", "vergangenen", "letzten", "im vergangenen", "im letzten") else 0), MONTH, r),
+    "rel-month": lambda m, r: _cap(_shift_months(_need(r).date, _shift(m[1])), MONTH, r),
     "year-edge": lambda m, r: iso(_need(r).date.year),
     "season": lambda m, r: iso(_season(m[1], m[2], _need(r))),
-    "rel-year": lambda m, r: iso(_need(r).date.year - (1 if m[1].lower() in (
-        "last", "vergangenes", "vergangenen", "letztes", "letzten") else 0)),
+    "rel-year": lambda m, r: iso(_need(r).date.year + _shift(m[1])),
     "rel-day": lambda m, r: _cap(_need(r).date - dt.timedelta(
         days=1 if m[1].lower().startswith(("yesterday", "gestern")) else 0), DAY, r),
     "now": lambda m, r: _cap(_need(r).date, MONTH, r),

@@ -37,7 +37,7 @@ class RoleChangeRules(Context):
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
         handed = self._handed_over(sent, clause, m, in_sentence) \
-            or self._post_given(sent, clause, m) or self._handed_to(sent, clause, m)
+            or self._post_given(sent, clause, m) or self._handed_to(sent, clause, m, in_sentence)
         if handed:
             return handed
         new = [r for r in _chained(in_sentence, m.end()) if not self._taken_by_another(m, r)]
@@ -101,18 +101,29 @@ class RoleChangeRules(Context):
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []
 
-    def _handed_to(self, sent, clause, m: re.Match[str]) -> list[tuple]:
+    def _handed_to(self, sent, clause, m: re.Match[str], in_sentence: list[Fact]
+                   ) -> list[tuple]:
         """"X hat den Vorstandsvorsitz an seinen Stellvertreter Y übergeben", "handed the top
         job to Y": a verb of handing over; the person after the word for "to" takes the
-        clause's title, at the organization written before it (or the article's)."""
+        clause's title written before that word, at the organization written before it (or
+        the article's); with none ("stepped down as CEO, handing the top job to CTO Y": Y's
+        own title follows "to"), the post the other person of the sentence held."""
         if not lexicon()["handing"].fullmatch(m.group(0)):
             return []
-        titles = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start() < clause[1]]
-        taker = [p for p in self._in(clause[0], clause[1], "person") if titles
-                 and lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
-                                                   p.start)][:1]
-        return [(taker[0].entity, self._org_before(titles[0].start(), sent) or self.main_org,
-                 self._role_key(titles[0]), TITLED)] if taker else []
+        to = [(p, w) for p in self._in(clause[0], clause[1], "person")
+              if (w := lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
+                                                     p.start))][:1]
+        if not to:
+            return []
+        taker, word = to[0]
+        titles = [t for t in self.hits(self.titles, sent)
+                  if clause[0] <= t.start() < min(clause[1], word.start())]
+        if titles:
+            return [(taker.entity, self._org_before(titles[0].start(), sent) or self.main_org,
+                     self._role_key(titles[0]), TITLED)]
+        given = [r for r in in_sentence if r.person is not taker.entity
+                 and 0 <= r.title_at < m.start() and self._held(r)][-1:]
+        return [(taker.entity, r.org, r.role, TITLED) for r in given]
 
     def _now_of_title(self, start: int, end: int) -> bool:
         """"由现任总经理X升任营运长": the word of now is of the title a name follows, before
@@ -199,7 +210,8 @@ class RoleChangeRules(Context):
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and r.person is not new[0].entity and self._held(r)]
-        taken = [t for t in self.hits(self.titles, sent) if 0 <= t.start() - m.end() <= 60]
+        taken = [t for t in self.hits(self.titles, sent)  # not "…, teilte der Aufsichtsrat mit"
+                 if 0 <= t.start() - m.end() <= 60 and t.start() < clause[1]]
         if not held and not taken:  # "接替刘强东出任京东集团CEO": the title after is taken
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president

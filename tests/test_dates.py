@@ -43,6 +43,12 @@ CASES = [
     ("He will step down on March 31.", "2025-06-18", "2026-03-31"),
     ("He stepped down on March 31.", "2025-06-18", "2025-03-31"),
     ("将于3月1日起卸任", "2025-06-18", "2026-03-01"),
+    # a year or month ahead
+    ("He will retire next year.", "2021-11-29", "2022"),
+    ("Sie geht im kommenden Jahr.", "2021-11-29", "2022"),
+    ("将于明年退休", "2021-11-29", "2022"),
+    ("He will join next month.", "2021-12-15", "2022-01"),
+    ("Er kommt im nächsten Monat.", "2021-11-29", "2021-12"),
 ]
 
 

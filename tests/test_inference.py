@@ -182,6 +182,14 @@ ex:d1 a ng:Departure ; ng:participant ex:ann ; ng:date "2024-05-01" ; ng:organiz
 ex:d2 a ng:Dismissal ; ng:participant ex:ann ; ng:date "2024-07-01" ; ng:organization ex:company .
 ex:d3 a ng:Departure ; ng:participant ex:bob ; ng:date "2023-01-01" ; ng:organization ex:team .
 ex:d4 a ng:Departure ; ng:participant ex:ann ; ng:date "2024-06-01" ; ng:organization ex:team .
+ex:m4 a ng:Membership ; ng:member ex:cy ; ng:role ex:ceo ; ng:organization ex:company .
+ex:d5 a ng:Departure ; ng:participant ex:cy ; ng:date "2020" ; ng:organization ex:company .
+ex:c3 a ng:RoleChange ; ng:participant ex:cy ; ng:newRole ex:ceo ; ng:date "2022-11-20" ;
+      ng:organization ex:company .
+ex:m5 a ng:Membership ; ng:member ex:ed ; ng:role ex:ceo ; ng:organization ex:company .
+ex:c4 a ng:RoleChange ; ng:participant ex:ed ; ng:newRole ex:ceo ; ng:date "2020-03-01" ;
+      ng:organization ex:company .
+ex:d6 a ng:Departure ; ng:participant ex:ed ; ng:date "2020" ; ng:organization ex:company .
 """
 
 
@@ -192,7 +200,9 @@ def test_tenures_merge_memberships_and_take_their_dates_from_events_at_company_o
     the team or its company, which counts for the team; not the one elsewhere); the last
     leaving at the team or its company; a leaving from a team does not end a role at the
     company; two memberships merge into one tenure derived from both, ending before the
-    earlier of their articles' "former" dates."""
+    earlier of their articles' "former" dates; a last leaving before the start is of an
+    earlier tenure (cy left in 2020 and came back as CEO in 2022: open), one in the start's
+    year is not (ed: 2020-03-01 to 2020)."""
     store = Store(None)
     graph = ox.NamedNode("https://w3id.org/newsgraph/graph/golden")
     store.replace_graph(graph, ox.parse(TENURE_FACTS, format=ox.RdfFormat.TURTLE))
@@ -209,4 +219,7 @@ def test_tenures_merge_memberships_and_take_their_dates_from_events_at_company_o
         {"person": ex + "ann", "org": ex + "team", "start": "2021-03-01",
          "end": "2024-07-01", "endBefore": "2024-09-01", "merged": "2"},
         {"person": ex + "bob", "org": ex + "company", "start": "2019-01-01", "merged": "1"},
+        {"person": ex + "cy", "org": ex + "company", "start": "2022-11-20", "merged": "1"},
+        {"person": ex + "ed", "org": ex + "company", "start": "2020-03-01", "end": "2020",
+         "merged": "1"},
     ], key=str)

@@ -909,3 +909,43 @@ def test_a_name_before_a_quote_after_said_is_spoken_of(tmp_path) -> None:
     assert not statements(r)
     assert ("Founding", "Tom Ashby", "Quillon Labs", "2015") in events(r)
     assert not {f for f in r.facts if f.person is not None and "Officer" in f.person.name}
+
+
+def test_a_title_taken_in_addition_and_a_succession_told_before_the_teller(tmp_path) -> None:
+    """'X wird zusätzlich COO': the title after a copula and an adverb of addition is
+    taken; 'X werde zum 1. September die Nachfolge von Y antreten, teilte der Aufsichtsrat
+    mit': X takes Y's post from the headline, on September 1 (the board, in the clause
+    after, is not the post)."""
+    r = extract(tmp_path, "Die Lintra AG tauscht den Chef aus: Anke Moll folgt auf Roland Vogt\n\n"
+                "Nova-Chefin Anke Moll werde zum 1. September die Nachfolge von Roland Vogt "
+                "antreten, teilte der Aufsichtsrat am Freitagabend mit. Finanzvorstand Jonas "
+                "Weber wird zusätzlich Chief Operating Officer des Konzerns.",
+                "2022-07-22", "de")
+    changes = _changes(r)
+    assert ("Anke Moll", "ceo", "Lintra AG", "2022-09-01") in changes
+    assert ("Jonas Weber", "coo", "Lintra AG", "2022-07-22") in changes
+    assert not {c for c in changes if c[0] == "Anke Moll" and c[3] != "2022-09-01"}
+
+
+def test_a_decision_told_in_the_present_perfect_is_news(tmp_path) -> None:
+    """'He remained executive chairman until December 2021. He has agreed to serve as CEO
+    for two years': the change is the news of the lede's day, not of a date told before."""
+    r = extract(tmp_path, "Quillon Labs said late Sunday that Tom Ashby would return as chief "
+                "executive officer, effective immediately.\n\nAshby ran Quillon for 15 years. "
+                "He remained executive chairman until December 2021. He has agreed to serve "
+                "as CEO for two years, the company said.", "2022-11-21", "en")
+    assert {c[3] for c in _changes(r) if c[0] == "Tom Ashby"} == {"2022-11-20"}
+
+
+def test_handing_the_top_job_to_a_titled_successor(tmp_path) -> None:
+    """'X stepped down as chief executive, handing the top job to chief technology officer
+    Y': Y takes X's post (Y's own title, after 'to', is not the one handed); 'an
+    independent director' sits on the board."""
+    r = extract(tmp_path, "Quillon Labs co-founder Tom Ashby stepped down as chief executive "
+                "on Monday, handing the top job to chief technology officer Sean Roe. Lena "
+                "Ortiz, an independent director, will become chairman of the board.",
+                "2021-11-29", "en")
+    assert ("Sean Roe", "ceo", "Quillon Labs", "2021-11-29") in _changes(r)
+    assert not {c for c in _changes(r) if c[0] == "Sean Roe" and c[1] == "cto"}
+    assert ("Lena Ortiz", "board-member", "Quillon Labs", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "Lena Ortiz" and x[1] == "head"}
