@@ -45,7 +45,7 @@ class RoleChangeRules(Context):
             return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
-        titles = [t for t in written if 0 <= t.start() - m.end() <= 60]
+        titles = self._titles_after(sent, clause, m)
         # "X, Scale's strategy chief, took over as interim CEO"; with no title of its own,
         # the person before the new one: "übernimmt Michael Leiters den Vorstandsvorsitz"
         holder = [(r.person, r.org) for r in subject[:1]] or [
@@ -210,13 +210,18 @@ class RoleChangeRules(Context):
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and r.person is not new[0].entity and self._held(r)]
-        taken = [t for t in self.hits(self.titles, sent)  # not "…, teilte der Aufsichtsrat mit"
-                 if 0 <= t.start() - m.end() <= 60 and t.start() < clause[1]]
-        if not held and not taken:  # "接替刘强东出任京东集团CEO": the title after is taken
+        # "接替刘强东出任京东集团CEO": the title after is taken
+        if not held and not self._titles_after(sent, clause, m):
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president
                  if r.person is held[0].person}  # and chief executive officer": both
         return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
+
+    def _titles_after(self, sent, clause, m: re.Match[str]) -> list[re.Match[str]]:
+        """The titles written after the verb in its own clause, within 60 characters: the
+        post it gives ("took over as interim CEO"); not "…, teilte der Aufsichtsrat mit"."""
+        return [t for t in self.hits(self.titles, sent)
+                if 0 <= t.start() - m.end() <= 60 and t.start() < clause[1]]
 
     def _successor_named(self, end: int) -> tuple[list[Mention], Mention | None]:
         """After a noun of succession ending at `end`: the successor named ("successor,
