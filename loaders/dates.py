@@ -59,9 +59,9 @@ def _patterns() -> list[tuple[str, re.Pattern[str], re.Pattern[str]]]:
 def _written() -> list[tuple[str, str]]:
     v = vocab()
     mon, wd, num = alternation(v["months"]), alternation(v["weekdays"]), alternation(v["numbers"])
-    placing = v["season_last"] + v["season_this"] + v["season_next"]
     seasons, placed = ({cjk: alternation(w for w in words if has_cjk(w) == cjk)
-                        for cjk in (False, True)} for words in (v["seasons"], placing))
+                        for cjk in (False, True)} for words in (v["seasons"], v["placing"]))
+    back = alternation(w for w, shift in v["placing"].items() if shift < 0 and not has_cjk(w))
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),
@@ -72,7 +72,7 @@ def _written() -> list[tuple[str, str]]:
         ("same-year", r"同一年|同年|当年|the same year|that year|im (?:selben|gleichen) Jahr"),
         ("zh-ymd", r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-ym", r"(\d{4})\s*年\s*(\d{1,2})\s*月"),
-        ("zh-rel-year-month", r"(去|今|前|明)年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"),
+        ("zh-rel-year-month", rf"({placed[True]})\s*(\d{{1,2}})\s*月(?:\s*(\d{{1,2}})\s*[日号])?"),
         ("zh-md", r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-y", r"(?<!\d)(\d{4})\s*年(?!代)"),
         ("zh-m", r"(?<![\d年])(\d{1,2})\s*月(?!\s*\d)(?!份?[的]?\d)"),
@@ -86,7 +86,7 @@ def _written() -> list[tuple[str, str]]:
         ("zh-rel-day", r"(昨天|昨日|今天|今日|前天)"),
         ("zh-ago", r"([一两二三四五六七八九十几\d]+)\s*(天|周|个月|年)前"),
         ("zh-season", rf"(?:({placed[True]})|(?<=[于在]))\s*({seasons[True]})"),
-        ("zh-rel-year", r"(去年|今年|前年|明年)"),
+        ("zh-rel-year", rf"({placed[True]})"),
         ("de-dmy", rf"(\d{{1,2}})\.\s*({mon})\s+(\d{{4}})"),
         ("en-mdy", rf"\b({mon})\.?\s+(\d{{1,2}}),?\s+(\d{{4}})"),
         ("en-dmy", rf"\b(\d{{1,2}})\s+({mon})\s+(\d{{4}})"),
@@ -94,18 +94,18 @@ def _written() -> list[tuple[str, str]]:
         ("de-dm", rf"(?:am\s+)?(\d{{1,2}})\.\s*({mon})\b"),
         ("en-md", rf"\b(?:on\s+)?({mon}){ABBREVIATED}\s+(\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"),
         ("rel-year-month", rf"\b({mon})\s+(?:dieses|diesen|des)\s+Jahres|\b(?:im|in)\s+({mon})\s+(?:dieses|this)\s+(?:jahres|year)"),
-        ("last-month-name", rf"\b(?:last|vergangenen|letzten)\s+({mon})"),
+        ("last-month-name", rf"\b(?:{back})\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
         ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|last|vergangenen|letzten)\s+({wd})"
                     r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
-        ("rel-month", r"\b(last|this|next|earlier this|vergangenen|letzten|diesen|im vergangenen|im letzten|nächsten|kommenden|im)\s+(month|monat)\b"),
+        ("rel-month", rf"\b(?:({placed[False]})|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date
         ("year-edge", r"(?<!bis )\b(?:Ende|Anfang|Mitte)\s+(?:des|dieses)\s+Jahres\b"
                       r"|(?<!until )(?<!\bby )\bthe\s+(?:end|beginning|middle)\s+of\s+(?:the|this)"
                       r"\s+year\b|(?<![年至到])年(?:底|末|初)"),
         ("season", rf"\b(?:({placed[False]})|im|in the|in)\s+({seasons[False]})\b(?!\s+(?:of\s+)?\d)"),
-        ("rel-year", r"\b(last|this|next|vergangenes|vergangenen|letztes|letzten|nächstes|nächsten|kommendes|kommenden|dieses|diesem|in diesem)\s+(year|jahr|jahres)\b"),
+        ("rel-year", rf"\b({placed[False]})\s+(year|jahr|jahres)\b"),
         ("rel-day", r"\b(yesterday|today|gestern|heute|tonight|gestern abend)\b"),
         # "stepped down, effective immediately": the day it was told
         ("immediate", r"\b(?:effective immediately|with immediate effect|mit sofortiger Wirkung"

@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from loaders.fastre import has_cjk
 from loaders.lexicon import toml
 
 YEAR, MONTH, DAY = 1, 2, 3
@@ -112,13 +113,12 @@ def vocab() -> dict:
             "effective": re.compile("|".join(data["effective"]), re.IGNORECASE),
             "present": re.compile("|".join(data["present"]), re.IGNORECASE),
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
-            "shifts": data["shifts"],
-            **{key: data[key] for key in ("season_last", "season_this", "season_next")}}
+            "placing": data["placing"]}
 
 
-def _shift(word: str) -> int:
-    """Years or months a relative word moves from the published one ("last": -1)."""
-    return vocab()["shifts"].get(word.lower(), 0)
+def _shift(word: str | None) -> int:
+    """Years or months a placing word moves from the published one ("last": -1, 前年: -2)."""
+    return vocab()["placing"].get((word or "").lower(), 0)
 
 
 def _num(text: str) -> int:
@@ -137,18 +137,15 @@ def _need(ref: Reference | None) -> Reference:
 
 def _season(placed: str | None, season: str, ref: Reference) -> int:
     """The year of a season: the last one begun by the published day, or the one `placed`
-    says (last, this, next)."""
-    v, opens, (year, month) = vocab(), vocab()["seasons"][season.lower()], ref.date.timetuple()[:2]
-    placed = (placed or "").lower()
-    if placed in v["season_this"] or placed in v["season_next"]:
-        return year + (placed in v["season_next"])
-    if placed in v["season_last"]:  # the last one over
-        return year if month >= opens + 3 else year - 1
-    return year if opens <= month else year - 1
-
-
-def _zh_rel_year(word: str, ref: Reference) -> int:
-    return ref.date.year + {"去": -1, "今": 0, "前": -2, "明": 1}[word[0]]
+    says ("this summer", "next spring"; "last fall": the last one over, 前年秋天: the autumn
+    of the year before last)."""
+    opens, (year, month) = vocab()["seasons"][season.lower()], ref.date.timetuple()[:2]
+    if placed is None:
+        return year if opens <= month else year - 1
+    shift = _shift(placed)
+    if shift >= 0 or has_cjk(placed):  # 去年, 前年 name the year itself
+        return year + shift
+    return (year if month >= opens + 3 else year - 1) + shift + 1
 
 
 # "a few" of a unit, as a span of days back: "vor wenigen Wochen" is one to five weeks ago.
@@ -179,7 +176,7 @@ RESOLVERS = {
     "iso-day": lambda m, r: iso(int(m[1]), int(m[2]), int(m[3])),
     "zh-ymd": lambda m, r: iso(int(m[1]), int(m[2]), int(m[3])),
     "zh-ym": lambda m, r: iso(int(m[1]), int(m[2])),
-    "zh-rel-year-month": lambda m, r: iso(_zh_rel_year(m[1], _need(r)), int(m[2]),
+    "zh-rel-year-month": lambda m, r: iso(_need(r).date.year + _shift(m[1]), int(m[2]),
                                           int(m[3]) if m[3] else None),
     "zh-md": lambda m, r: iso(_month_year(int(m[1]), _need(r)), int(m[1]), int(m[2])),
     "zh-y": lambda m, r: iso(int(m[1])),
@@ -200,7 +197,7 @@ RESOLVERS = {
     "zh-rel-day-num": lambda m, r: _cap(_day_near(_need(r).date + dt.timedelta(
         days={"昨": -1, "今": 0, "前": -2, "明": 1}[m[1]]), int(m[2])), DAY, r),
     "zh-ago": lambda m, r: _ago(_num(m[1]), m[2], _need(r)),
-    "zh-rel-year": lambda m, r: iso(_zh_rel_year(m[1], _need(r))),
+    "zh-rel-year": lambda m, r: iso(_need(r).date.year + _shift(m[1])),
     "zh-season": lambda m, r: iso(_season(m[1], m[2], _need(r))),
     "de-dmy": lambda m, r: iso(int(m[3]), _month(m[2]), int(m[1])),
     "en-mdy": lambda m, r: iso(int(m[3]), _month(m[1]), int(m[2])),

@@ -49,6 +49,14 @@ CASES = [
     ("将于明年退休", "2021-11-29", "2022"),
     ("He will join next month.", "2021-12-15", "2022-01"),
     ("Er kommt im nächsten Monat.", "2021-11-29", "2021-12"),
+    # a season placed by a word: "last" is the last one over, a Chinese year word its year
+    ("Sie verließ die Firma letztes Frühjahr.", "2023-05-02", "2022"),
+    ("Er ist seit diesem Sommer dabei.", "2023-05-02", "2023"),
+    ("She left last fall.", "2023-12-05", "2023"),
+    ("前年秋天离职", "2023-05-02", "2021"),
+    ("去年秋天离职", "2023-12-05", "2022"),
+    ("前年3月", "2023-05-02", "2021-03"),
+    ("Sie ging in diesem Monat.", "2023-05-02", "2023-05"),
 ]
 
 
