@@ -76,6 +76,8 @@ def _written() -> list[tuple[str, str]]:
         ("zh-md", r"(?<![\d年])(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-y", r"(?<!\d)(\d{4})\s*年(?!代)"),
         ("zh-m", r"(?<![\d年])(\d{1,2})\s*月(?!\s*\d)(?!份?[的]?\d)"),
+        # "27日宣布": a day of the month alone, the one of that number nearest the published day
+        ("zh-d", r"(?<![\d年月/.\-])(\d{1,2})\s*日(?![内后前以之来间均])"),
         ("zh-rel-week-day", r"(本|这|上|上个)(?:周|星期|礼拜)([一二三四五六日天])"),
         ("zh-weekend", r"(本|这|上)(?:个)?周末"),
         ("zh-weekday", r"(?<![本这上下])(?:周|星期|礼拜)([一二三四五六日天])"),
@@ -93,7 +95,9 @@ def _written() -> list[tuple[str, str]]:
         ("my", rf"\b({mon})\s+(?:of\s+)?(\d{{4}})"),
         ("de-dm", rf"(?:am\s+)?(\d{{1,2}})\.\s*({mon})\b"),
         ("en-md", rf"\b(?:on\s+)?({mon}){ABBREVIATED}\s+(\d{{1,2}})(?!\d)(?!,?\s*\d{{4}})"),
-        ("rel-year-month", rf"\b({mon})\s+(?:dieses|diesen|des)\s+Jahres|\b(?:im|in)\s+({mon})\s+(?:dieses|this)\s+(?:jahres|year)"),
+        # "im Oktober vergangenen Jahres", "in March last year", "im Mai des Jahres"
+        ("rel-year-month", rf"\b({mon})\s+(?:des|({placed[False]}))\s+Jahres"
+                           rf"|\b(?:im|in)\s+({mon})\s+({placed[False]})\s+(?:jahres|year)\b"),
         ("last-month-name", rf"\b(?:{back})\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),

@@ -180,6 +180,7 @@ RESOLVERS = {
                                           int(m[3]) if m[3] else None),
     "zh-md": lambda m, r: iso(_month_year(int(m[1]), _need(r)), int(m[1]), int(m[2])),
     "zh-y": lambda m, r: iso(int(m[1])),
+    "zh-d": lambda m, r: _cap(_day_near(_need(r).date, int(m[1])), DAY, r),
     "zh-m": lambda m, r: iso(_month_year(int(m[1]), _need(r)), int(m[1])),
     "zh-rel-week-day": lambda m, r: _cap(_week_day(
         _need(r).date, vocab()["zh_weekdays"][m[2]], -1 if m[1].startswith("上") else 0), DAY, r),
@@ -206,7 +207,8 @@ RESOLVERS = {
     "de-dm": lambda m, r: iso(_month_year(_month(m[2]), _need(r)), _month(m[2]), int(m[1])),
     "en-md": lambda m, r: None if m[1].lower() == "may" and not m[0][0].isupper() else iso(
         _month_year(_month(m[1]), _need(r)), _month(m[1]), int(m[2])),
-    "rel-year-month": lambda m, r: iso(_need(r).date.year, _month(m[1] or m[2])),
+    "rel-year-month": lambda m, r: iso(_need(r).date.year + _shift(m[2] or m[4]),
+                                       _month(m[1] or m[3])),
     "last-month-name": lambda m, r: iso(_month_year(_month(m[1]), _need(r))
                                         - (1 if _month(m[1]) == _need(r).date.month else 0),
                                         _month(m[1])),

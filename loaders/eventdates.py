@@ -95,16 +95,19 @@ class EventDates(Context):
         return DateMention(same.start, same.end, value, min(same.precision, last.precision),
                            same.rule)
 
-    def _date(self, sent, pos: int) -> DateMention | None:
+    def _date(self, sent, pos: int, begins: bool = False) -> DateMention | None:
         """The date nearest the trigger in its sentence (one the change takes effect on
         first, then one before it, in the trigger's own clause, after an and/und that joins
         its verb to another); with none, the last date before it in the same paragraph
         (news carries a date forward until a new one is given, not past a clause of a
         Chinese "since" alone), or in the paragraph before when this one goes on from it
         ("并且", "Moreover") or that one leads into it with a colon (then a "just now" of
-        it counts)."""
+        it counts). A date of "since" is no event's, but for a change that `begins` the
+        state it marks, told in its clause before the trigger ("今年3月起出任…董事长")."""
+        clause = self._clause(sent, pos)
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
-                  and (d.ahead or not self._since(d))]  # what begins after the news day is
+                  and (d.ahead or not self._since(d)  # what begins after the news day is
+                       or begins and clause[0] <= d.start and d.end <= pos)]
         # news ("自明年1月1日起生效"); not carried to the sentences after
         inside = [d for d in inside if not d.weak] or inside
         effective = [d for d in inside
@@ -112,7 +115,6 @@ class EventDates(Context):
         if effective:  # "said on Monday that X had retired …, effective December 1"
             inside = effective
         elif self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
-            clause = self._clause(sent, pos)
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
             joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],
                                                                         pos)][-1:]

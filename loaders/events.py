@@ -77,7 +77,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         cancel = lexicon()["not_after"].get(etype)
         if cancel is not None and cancel.match(self.norm, m.end(), sent[1]):
             return []  # "return to his previous role", "started his career at"
-        date = self._date(sent, m.start())
+        date = self._date(sent, m.start(), begins=etype == "RoleChange")
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():

@@ -41,7 +41,8 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     title = alternation(titles)
     after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
                                  rf"(?=(?:{alternation(speech + triggers + followers)})"
-                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title}))")
+                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title})"
+                                 r"|\d{4}\s*年)")  # "会长李健熙2020年去世"
     # "X在推特上写道"
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")

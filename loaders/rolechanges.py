@@ -283,8 +283,13 @@ class RoleChangeRules(Context):
 
 def _chained(roles: list[Fact], end: int) -> list[Fact]:
     """The roles of titles whose chain starts up to 60 characters after a verb, each title
-    of the chain ("appointed Y CEO X as its chairman and chief executive officer")."""
-    return [r for r in roles if 0 <= (r.chain_at if r.chain_at >= 0 else r.title_at) - end <= 60]
+    of the chain ("appointed Y CEO X as its chairman and chief executive officer"); a title
+    after a copula counts from its holder's name written after the verb ("appointed Chipotle
+    Mexican Grill chief executive Brian Niccol as its new chairman")."""
+    def start(r: Fact) -> int:
+        chain = r.chain_at if r.chain_at >= 0 else r.title_at
+        return r.at if r.rule in COPULA_RULES and end <= r.at < chain else chain
+    return [r for r in roles if 0 <= start(r) - end <= 60]
 
 
 def _held_before(role: Fact, new: list[Fact]) -> bool:

@@ -949,3 +949,57 @@ def test_handing_the_top_job_to_a_titled_successor(tmp_path) -> None:
     assert not {c for c in _changes(r) if c[0] == "Sean Roe" and c[1] == "cto"}
     assert ("Lena Ortiz", "board-member", "Quillon Labs", False) in roles(r)
     assert not {x for x in roles(r) if x[0] == "Lena Ortiz" and x[1] == "head"}
+
+
+def test_a_chaebol_chairman_and_a_korean_name_in_chinese(tmp_path) -> None:
+    """'副會長李在民升任會長': 會長/副會長 are a chairman's and a vice chairman's titles; 在
+    fills a given name after the surname; a name after its title may be followed by a
+    year ('已故會長金正熙2020年10月去世'); '27日宣布' is the 27th nearest the published day;
+    '自2012年起擔任…副會長': the role taken is dated by its "since"."""
+    r = extract(tmp_path, "星河集團27日宣布，董事會通過副會長李在民升任會長的案子。"
+                "已故會長金正熙2020年10月去世後，星河集團睽違兩年再度出現會長。\n\n"
+                "李在民自2012年起擔任星河集團副會長，2014年父親病倒後實際掌管集團。",
+                "2022-10-27", "zh-Hant")
+    assert {("李在民", "board-chair", "星河集團", False), ("李在民", "vice-chair", "星河集團", False),
+            ("金正熙", "board-chair", "星河集團", False)} <= {
+        (p, role, org, former) for p, role, org, former in roles(r)}
+    changes = _changes(r)
+    assert ("李在民", "board-chair", "星河集團", "2022-10-27") in changes
+    assert ("李在民", "vice-chair", "星河集團", "2012") in changes
+
+
+def test_a_news_agency_credit_is_no_company_of_the_story(tmp_path) -> None:
+    """'华岳科技讯 6月20日上午消息，星海集团今日发布公告称…集团执行副主席X': the credited
+    outlet is no organization, so 集团 is 星海集团; '今年3月起出任…董事长' is dated March."""
+    r = extract(tmp_path, "华岳科技讯 6月20日上午消息，星海集团今日发布公告称，董事会主席张伟将卸任。"
+                "届时，集团执行副主席蔡文信将接任董事会主席。\n\n"
+                "吴立铭曾任星海数据总裁，今年3月起出任星海云科技董事长。", "2023-06-20", "zh-Hans")
+    assert not {x for x in roles(r) if x[2] == "华岳科技"}
+    assert ("蔡文信", "vice-chair", "星海集团", False) in roles(r)
+    assert ("吴立铭", "board-chair", "星海云科技", "2023-03") in _changes(r)
+
+
+def test_a_copula_title_after_a_titled_object(tmp_path) -> None:
+    """'Quillon said it had appointed Nova Dynamics Holdings chief executive officer X as
+    its new chairman and CEO': X's change is to Quillon's posts (the title after 'as',
+    counted from X's name), not to the one held at Nova."""
+    r = extract(tmp_path, "SEATTLE, Aug 13 (Reuters) - Quillon Labs said on Tuesday it had "
+                "appointed Nova Dynamics Holdings chief executive officer Sean Roe as its new "
+                "chairman and CEO. The company's chief financial officer, Lena Ortiz, will "
+                "serve as interim chief executive.", "2024-08-13", "en")
+    changes = _changes(r)
+    assert {("Sean Roe", "board-chair", "Quillon Labs", "2024-08-13"),
+            ("Sean Roe", "ceo", "Quillon Labs", "2024-08-13")} <= changes
+    assert not {c for c in changes if c[2] == "Nova Dynamics Holdings"}
+    assert ("Lena Ortiz", "cfo", "Quillon Labs", False) in roles(r)
+
+
+def test_a_sole_chief_and_a_month_of_last_year(tmp_path) -> None:
+    """'X wird alleiniger Vorstandschef': a modifier of the title; 'im Oktober vergangenen
+    Jahres' is October of the year before."""
+    r = extract(tmp_path, "Lintra: Anke Moll verlässt den Konzern, Jonas Weber wird alleiniger "
+                "Vorstandschef\n\nWeber war im Oktober vergangenen Jahres zum Finanzchef der "
+                "Lintra AG ernannt worden.", "2020-04-20", "de")
+    changes = _changes(r)
+    assert ("Jonas Weber", "ceo", "Lintra AG") in {c[:3] for c in changes}
+    assert ("Jonas Weber", "cfo", "Lintra AG", "2019-10") in changes
