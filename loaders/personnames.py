@@ -80,7 +80,7 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
                          fold_case=True)
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
-    owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*['’]s\s+)?"
+    owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*(?:['’]s|(?<=s)['’])\s+)?"  # Starbucks'
     return (fastre.compile(rf"(?<![{LETTER}])(?:{before})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
                            rf"(?![{LOW}])|(?-i:{toml('names')['person_relative']})",

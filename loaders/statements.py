@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import SENTENCE_END, Context, Fact, lexicon
+from loaders.facts import APPOSITIVE, SENTENCE_END, Context, Fact, lexicon
 from loaders.registry import Entity
 
 _QUOTE_NEXT = re.compile(r"\s*[\"“「]")  # a quote opening right after a name: what is said of it
@@ -144,7 +144,7 @@ class StatementRules(Context):
         if after and self.speech is not None:
             m = after[0]
             verb_after = self.speech.match(self.masked, m.end) or \
-                self.speech.match(self.masked, m.end + 1)
+                self.speech.match(self.masked, m.end + 1) or self._said_after_title(m)
             verb_before = self.speech.search(self.masked, qe + 1, m.start)
             lead = self.masked[qe + 1:m.start].replace("\0", "")  # organizations aside
             if verb_before:  # '“, schrieb Karpathy', '", said Jeff Dean'
@@ -163,6 +163,15 @@ class StatementRules(Context):
             if speaker is not None:
                 return speaker, "statement-speaker-pronoun-after-quote"
         return None, ""
+
+    def _said_after_title(self, m) -> re.Match[str] | None:
+        """'"…," Mellody Hobson, Starbucks' independent chair, said': the verb of saying
+        after a title set off by commas right after the name."""
+        app = APPOSITIVE.match(self.norm, m.end)
+        if app is None or self.titles is None or self.speech is None \
+                or not self.titles.search(self.masked, m.end, app.end()):
+            return None
+        return self.speech.match(self.masked, app.end())
 
     def _reported(self) -> list[tuple[int, int, Entity, str]]:
         """'X 表示,……。' / 'X sagte, es sei ……' / 'X said that ……': the rest of the sentence.

@@ -1003,3 +1003,14 @@ def test_a_sole_chief_and_a_month_of_last_year(tmp_path) -> None:
     changes = _changes(r)
     assert ("Jonas Weber", "ceo", "Lintra AG") in {c[:3] for c in changes}
     assert ("Jonas Weber", "cfo", "Lintra AG", "2019-10") in changes
+
+
+def test_a_speaker_after_a_quote_with_a_title_in_apposition(tmp_path) -> None:
+    """'"…," Lena Ortiz, Quillon Labs' independent chair, said in a statement': the bare
+    apostrophe of a plural-looking name is a possessive, so the name is found by its title;
+    she chairs Quillon's board and said the quote (the title set off by commas stands
+    between her name and the verb)."""
+    r = extract(tmp_path, "\"I have been impressed with his track record,\" Lena Ortiz, Quillon "
+                "Labs' independent chair, said in a statement.", "2024-08-13", "en")
+    assert ("Lena Ortiz", "board-chair", "Quillon Labs", False) in roles(r)
+    assert ("Lena Ortiz", "I have been impressed with his track record,") in statements(r)
