@@ -215,9 +215,8 @@ RESOLVERS = {
     "month-edge": lambda m, r: iso(_month_year(_month(m[1]), _need(r)), _month(m[1])),
     "month": lambda m, r: None if m[1].lower() == "may" and not m[1][0].isupper() else iso(
         _month_year(_month(m[1]), _need(r)), _month(m[1])),
-    "weekday": lambda m, r: _cap(_weekday_before(
-        _need(r).date, vocab()["weekdays"][m[1].lower()],
-        1 if m[0].lower().startswith(("last", "vergangenen", "letzten")) else 0), DAY, r),
+    "weekday": lambda m, r: _cap(_weekday_before(  # "last Monday": a week further back
+        _need(r).date, vocab()["weekdays"][m[2].lower()], 1 if m[1] else 0), DAY, r),
     "rel-month": lambda m, r: _cap(_shift_months(_need(r).date, _shift(m[1])), MONTH, r),
     "year-edge": lambda m, r: iso(_need(r).date.year),
     "season": lambda m, r: iso(_season(m[1], m[2], _need(r))),

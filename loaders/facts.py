@@ -15,6 +15,7 @@ from loaders.dates import DateMention
 from loaders.lexicon import ontology_terms, toml
 from loaders.mentions import Mention
 from loaders.orglookup import OrgLookup
+from loaders.personnames import POSSESSIVE
 from loaders.registry import Entity
 from loaders.rulewords import lexicon
 
@@ -30,7 +31,7 @@ SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
                           rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“]|[a-z][A-Z])")
 # a space between Chinese characters parts the clauses of a headline ("张忠谋退休 台积电进入…")
 _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
-_POSSESSIVE = re.compile(r"\s?(?:的|['’]s\b|(?<=s)['’](?=\s))\s?")  # "Starbucks' chair"
+_POSSESSIVE = re.compile(rf"\s?(?:的|{POSSESSIVE})\s?")
 
 
 @dataclass

@@ -11,6 +11,9 @@ from loaders import fastre
 from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, ontology_terms, toml, words
 
+# An English possessive after a name: "Google's", "Starbucks'" (a bare apostrophe after s)
+POSSESSIVE = r"(?:['’]s\b|(?<=s)['’](?=\s))"
+
 # Latin Extended-A (ł, ş, ř, Ł, Š...) in either case: Polish, Czech and Turkish names
 EXT = "\u0100-\u017f"
 LOW = rf"a-zà-öø-ÿß{EXT}"
@@ -80,7 +83,7 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
                          fold_case=True)
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
-    owner = r"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*(?:['’]s|(?<=s)['’])\s+)?"  # Starbucks'
+    owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"
     return (fastre.compile(rf"(?<![{LETTER}])(?:{before})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
                            rf"(?![{LOW}])|(?-i:{toml('names')['person_relative']})",
