@@ -15,9 +15,8 @@ from loaders.dates import DateMention
 from loaders.lexicon import ontology_terms, toml
 from loaders.mentions import Mention
 from loaders.orglookup import OrgLookup
-from loaders.personnames import POSSESSIVE
 from loaders.registry import Entity
-from loaders.rulewords import lexicon
+from loaders.rulewords import POSSESSIVE, lexicon
 
 # An apposition between commas after a name: "X, the former CEO of Nextdoor, as CFO".
 APPOSITIVE = re.compile(r"\s*,[^,;.]{1,120},\s*")

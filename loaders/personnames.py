@@ -10,9 +10,7 @@ from functools import cache
 from loaders import fastre
 from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, ontology_terms, toml, words
-
-# An English possessive after a name: "Google's", "Starbucks'" (a bare apostrophe after s)
-POSSESSIVE = r"(?:['’]s\b|(?<=s)['’](?=\s))"
+from loaders.rulewords import POSSESSIVE, title_modifiers
 
 # Latin Extended-A (ł, ş, ř, Ł, Š...) in either case: Polish, Czech and Turkish names
 EXT = "\u0100-\u017f"
@@ -82,7 +80,7 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     before = alternation({p for p in written if not placing.fullmatch(p.split()[-1])},
                          fold_case=True)
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
-    modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*"
+    modifiers = title_modifiers(data)
     owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"
     return (fastre.compile(rf"(?<![{LETTER}])(?:{before})\s+$", re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"

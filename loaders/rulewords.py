@@ -8,6 +8,9 @@ from functools import cache
 from loaders import fastre
 from loaders.lexicon import alternation, ontology_terms, toml, words
 
+# An English possessive after a name: "Google's", "Starbucks'" (a bare apostrophe after s)
+POSSESSIVE = r"(?:['’]s\b|(?<=s)['’](?=\s))"
+
 # An item of a list that is a word or phrase, with or without \b at its ends: its edges
 _WORD_ITEM = re.compile(r"(\\b)?([^\\.^$*+?{}\[\]|()]+)(\\b)?")
 _WORD_CHAR = re.compile(r"\w")
@@ -40,8 +43,18 @@ def _overlapping(parts: list[re.Match[str]]) -> bool:
 
 
 def _owned(data: dict, key: str) -> str:
-    """A pattern of the lexicon with its owner's modifiers in place of \x02."""
-    return data[key].replace("\x02", f"(?:(?:{'|'.join(data['owner_modifiers'])})\\s+){{0,2}}")
+    """A pattern of the lexicon with its owner's modifiers in place of \x02 and the English
+    possessive in place of \x03."""
+    words = "|".join(data["title_adjectives"] + data["owner_modifiers"])
+    return (data[key].replace("\x02", f"(?:(?:{words})\\s+){{0,2}}")
+            .replace("\x03", POSSESSIVE))
+
+
+def title_modifiers(data: dict) -> str:
+    """Any number of words between a copula and its title: the title's adjectives and the
+    copula's own modifiers (articles, adverbs, dates)."""
+    adjectives = "|".join(data["title_adjectives"])
+    return f"(?:(?:\\b(?:{adjectives})\\b|{'|'.join(data['title_modifiers'])})\\s*)*"
 
 
 def _org_gap(data: dict) -> re.Pattern[str]:
@@ -82,9 +95,9 @@ def lexicon() -> dict:
     data = toml("extract")
     copulas = f"(?:{'|'.join(data['copulas'] + data['becoming'])})"  # and the words that
     # may follow one
-    modifiers = f"(?:(?:{'|'.join(data['title_modifiers'])})\\s*)*$"  # before its title
+    modifiers = title_modifiers(data) + "$"  # before its title
     # and a Chinese field before it ("出任基础研究负责人", "是该团队负责人")
-    fielded = modifiers.removesuffix("$") + f"(?:{data['org_title_field']})?$"
+    fielded = title_modifiers(data) + f"(?:{data['org_title_field']})?$"
     same_named = {key: any_of(data[key]) for key in SAME_NAMED}
     hedges = data["hedges"] + data["backshifted"] + data["plans"]
     return same_named | {"hedge": any_of(hedges), "hope": any_of(data["hopes"]),

@@ -1013,3 +1013,21 @@ def test_a_speaker_after_a_quote_with_a_title_in_apposition(tmp_path) -> None:
                 "Labs' independent chair, said in a statement.", "2024-08-13", "en")
     assert ("Lena Ortiz", "board-chair", "Quillon Labs", False) in roles(r)
     assert ("Lena Ortiz", "I have been impressed with his track record,") in statements(r)
+
+
+def test_the_same_adjectives_after_a_copula_and_after_an_owner(tmp_path) -> None:
+    """'wird designierte Vorstandschefin', 'ist scheidende Chefin', 'was appointed incoming
+    chief executive', 'Quillon Labs' joint chief executive, X': an adjective that may stand
+    between an owner and its title may also stand between a copula and it, and the other
+    way round; the role is the title's. The bare apostrophe of 'Quillon Labs'' owns the
+    title as "'s" does."""
+    r = extract(tmp_path, "Nora Vell wird designierte Vorstandschefin von Quillon Labs. Tom "
+                "Ashby ist scheidender Finanzchef von Quillon Labs.", "2024-03-05", "de")
+    assert {("Nora Vell", "ceo", "Quillon Labs", False),
+            ("Tom Ashby", "cfo", "Quillon Labs", False)} <= roles(r)
+    r = extract(tmp_path, "Nora Vell was appointed incoming chief executive of Quillon Labs on "
+                "Monday. Quillon Labs' joint chief executive, Tom Ashby, said the deal was "
+                "done.", "2024-03-05", "en")
+    assert {("Nora Vell", "ceo", "Quillon Labs", False),
+            ("Tom Ashby", "ceo", "Quillon Labs", False)} <= roles(r)
+    assert ("RoleChange", "Nora Vell", "Quillon Labs", "2024-03-04") in events(r)
