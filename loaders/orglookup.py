@@ -12,7 +12,7 @@ from loaders.registry import Entity, new_entity
 from loaders.rulewords import lexicon
 
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
-_NAME_TOKEN = r"[A-Z][^\W\d_]*(?:[-'’.][A-Za-z][^\W\d_]*)*"
+_NAME_TOKEN = r"[A-Z][^\W\d_]*(?:(?:-|\.|['’](?!s\b))[A-Za-z][^\W\d_]*)*"  # not the possessive 's
 _AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
                              r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
                              rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")

@@ -41,19 +41,21 @@ class OrgNames:
                             rf"(?:{'|'.join(zh_suffixes)}))")
         stop = words("names", "not_names")
         for m in fastre.finditer(latin, self.norm):
-            parent = [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
-                      and x.start == m.start(1) and x.end < m.end(1) - 1]
             tokens = m.group(1).split()
-            while tokens and not parent and (
+            while tokens and not (parent := self._known_at(m.end(1) - len(" ".join(tokens)),
+                                                           m.end(1))) and (
                     tokens[0] in stop and tokens[0] not in words("names", "org_suffixes")
                     or len(tokens) > 2 and describes_org(tokens[0])):
                 tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 if parent:  # "Meta Superintelligence Labs": a unit named after its company;
-                    # "Volkswagen AG" (a legal form after it): the company itself
-                    if not set(self.norm[parent[0].end:m.end(1)].split()) <= words(
+                    # "Volkswagen AG" (a legal form after it): the company itself, all of it
+                    if set(self.norm[parent[0].end:m.end(1)].split()) <= words(
                             "names", "legal_forms"):
+                        self._drop(parent[0])
+                        self._add(parent[0].start, m.end(1), parent[0].entity, parent[0].rule)
+                    else:
                         self._unit_of(parent[0], m.end(1), "org-unit-of-company")
                     continue
                 self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
@@ -91,6 +93,12 @@ class OrgNames:
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
         self._named_again("org-suffix-zh")
+
+    def _known_at(self, start: int, end: int) -> list[Mention]:
+        """A known organization's mention starting at `start`, shorter than the run to `end`
+        ("Meta" of "Meta Superintelligence Labs", "Volkswagen" of "Former Volkswagen AG")."""
+        return [x for x in self.mentions if x.entity.kind == "org" and x.entity.known
+                and x.start == start and x.end < end - 1]
 
     def _named_again(self, rule: str) -> None:
         """An organization found by its suffix once is that organization wherever its name

@@ -43,7 +43,7 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
                                  rf"(?=(?:{alternation(speech + triggers + followers)})"
                                  rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title})"
-                                 r"|\d{4}\s*年)")  # "会长李健熙2020年去世"
+                                 r"|\d{4}\s*年|\d{1,2}\s*[月日])")  # "会长李健熙2020年去世"
     # "X在推特上写道"
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"
                                  rf"(?:在[^,，。]{{1,10}}?[上中里])?(?:{alternation(speech)}))")
@@ -56,10 +56,14 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
     office = alternation(taking | words("names", "office_verbs_zh"))
     opens = fastre.compile(rf"(?:^|(?<=[,，。:：、\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
-                           rf"(?=(?:于?\d{{4}}年)?[曾已将也还]?(?:{office}))")
+                           rf"(?=(?:于?\d{{4}}年)?(?:在[^,，。;；]{{1,12}}?)?[曾已将也还]{{0,2}}"
+                           rf"(?:{office}))")  # "王立在星海科技也曾担任"
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
+    objects = [p for p in ontology_terms()["object"].by_lang.get("", {}) if CJK_CHAR.search(p)]
+    post_of = fastre.compile(rf"(?:{alternation(objects)}){name}(?=的(?:{title}|职务|职位))")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
-            of_event)  # of_event: "接替此前卸任的王军。"
+            of_event,  # of_event: "接替此前卸任的王军。"
+            post_of)  # post_of: "解除顾明为的董事长职务"
 
 
 @cache
@@ -221,7 +225,8 @@ class PersonNames:
         common = words("names", "not_names_zh")  # "高管"
         openings = tuple(words("names", "not_name_openings_zh"))  # "许多人"
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
-                 "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event")
+                 "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event",
+                 "name-zh-post-of")
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 found = m.group(1)

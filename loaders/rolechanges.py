@@ -30,6 +30,8 @@ class RoleChangeRules(Context):
         now = lexicon()["holding_now"].search(self.norm, clause[0], m.start())
         if now and not self._now_of_title(now.end(), m.start()):
             return []
+        if lexicon()["former"].search(self.norm, max(clause[0], m.start() - 20), m.end()):
+            return []  # "曾担任", "曾在星海科技担任": a post held once, no change told
         replacing = bool(lexicon()["replacing"].search(m.group(0))) and not self._post_after(m)
         replaced = self._replaced(sent, clause, m, roles) if replacing else []
         if replaced:  # "He succeeds X, Quillon's CTO": X's title; "接任集团首席执行官", "would

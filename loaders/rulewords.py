@@ -58,10 +58,13 @@ def title_modifiers(data: dict) -> str:
 
 
 def _org_gap(data: dict) -> re.Pattern[str]:
-    """org_title_gap, or the same gap ending with a field that is not a verb of office."""
-    verbs = "|".join(data["copulas"] + toml("names")["office_verbs_zh"].split())
+    """org_title_gap, or the same gap ending with a field that does not start with a copula
+    and holds no verb of office ("雅虎也曾担任高级副总裁": 也曾担任 is no field)."""
+    office = toml("names")["office_verbs_zh"].split()
+    verbs = "|".join(data["copulas"] + office)
     base = _owned(data, "org_title_gap").removesuffix("$")
-    return fastre.compile(f"{base}(?:(?!{verbs}){data['org_title_field']})?$")
+    no_verb = f"(?!{verbs})(?!.*(?:{'|'.join(office)}))"
+    return fastre.compile(f"{base}(?:{no_verb}{data['org_title_field']})?$")
 
 
 def _title_org_prep(data: dict) -> re.Pattern[str]:

@@ -13,6 +13,9 @@ from loaders.clean import clean
 from loaders.manifest import Source
 from loaders.pipeline import process
 
+NG = "https://w3id.org/newsgraph/ns#"
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
 
 def extract(tmp_path: Path, text: str, published: str | None = "2024-05-18",
             language: str | None = None):
@@ -29,6 +32,17 @@ def events(result) -> set[tuple]:
 def roles(result) -> set[tuple]:
     return {(f.person.name, f.role, f.org.name if f.org else None, f.former)
             for f in result.facts if f.kind == "role"}
+
+
+def named(result, cls: str) -> set[str]:
+    """The names of the article's entities of an ontology class (Person, Organization)."""
+    typed = {s for s, p, o in result.triples if p.value == RDF_TYPE and o.value == NG + cls}
+    return {o.value for s, p, o in result.triples if s in typed and p.value == NG + "name"}
+
+
+def surfaces(result) -> set[str]:
+    """Every name as written where the article mentions an entity."""
+    return {o.value for s, p, o in result.triples if p.value == NG + "surface"}
 
 
 def statements(result) -> set[tuple]:
