@@ -117,8 +117,9 @@ def lexicon() -> dict:
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
             # the marker, then the title's modifiers ("was the", "war er zuletzt")
+            # or a copula between: "previously served as", "once became"
             "former": fastre.compile(f"(?:{'|'.join(data['former'])})\\s*(?:(?:er|sie)\\s+)?"
-                                     + modifiers, re.IGNORECASE),
+                                     f"(?:{copulas}\\s*)?" + modifiers, re.IGNORECASE),
             "former_any": any_of(data["former"]),  # anywhere in a span
             "former_field": fastre.compile(  # "前安全与政策副总裁": a field between
                 f"(?:{'|'.join(data['former'])})(?:{data['org_title_field']})$"),

@@ -1067,3 +1067,13 @@ def test_an_organization_after_of_ends_before_its_possessive(tmp_path) -> None:
                 "en")
     assert "Quillon Forum" in named(r, "Organization")
     assert not {n for n in named(r, "Organization") if n.endswith("'s")}
+
+
+def test_a_former_word_before_the_copula(tmp_path) -> None:
+    """'X previously served as senior vice president of Y': the former word stands before
+    the copula, not before the title; the post is a former one."""
+    r = extract(tmp_path, "Quillon Labs named Tom Ashby chief executive on Monday. Ashby "
+                "previously served as senior vice president of Brightwater Robotics.",
+                "2024-03-05", "en")
+    assert ("Tom Ashby", "vice-president", "Brightwater Robotics", True) in roles(r)
+    assert ("Tom Ashby", "vice-president", "Brightwater Robotics", False) not in roles(r)
