@@ -45,8 +45,8 @@ def _overlapping(parts: list[re.Match[str]]) -> bool:
 def _owned(data: dict, key: str) -> str:
     """A pattern of the lexicon with its owner's modifiers in place of \x02 and the English
     possessive in place of \x03."""
-    words = "|".join(data["title_adjectives"] + data["owner_modifiers"])
-    return (data[key].replace("\x02", f"(?:(?:{words})\\s+){{0,2}}")
+    modifiers = "|".join(data["title_adjectives"] + data["owner_modifiers"])
+    return (data[key].replace("\x02", f"(?:(?:{modifiers})\\s+){{0,2}}")
             .replace("\x03", POSSESSIVE))
 
 
