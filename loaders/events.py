@@ -16,6 +16,8 @@ from loaders.rolechanges import RoleChangeRules
 
 REPORTED = "statement-reported-speech"  # words told, not quoted: the narration's events
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
+# events that begin a state: dated by a "since" told before them ("自6月起重新兼任执行长")
+BEGINNINGS = {"RoleChange", "Return", "Joining"}
 
 
 class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs, EventPeople):
@@ -77,7 +79,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         cancel = lexicon()["not_after"].get(etype)
         if cancel is not None and cancel.match(self.norm, m.end(), sent[1]):
             return []  # "return to his previous role", "started his career at"
-        date = self._date(sent, m.start(), begins=etype == "RoleChange")
+        date = self._date(sent, m.start(), begins=etype in BEGINNINGS)
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
         if etype in needs_title():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
+from loaders.products import product_name
 
 FOUNDER_ROLES = {"founder", "co-founder"}
 # RoleChanges whose role no title states: no role is inferred from them
@@ -40,16 +41,6 @@ class OrganizationEventRules(Context):
                 out.append(Fact("role", e.start, e.end, "role-from-rolechange", person=e.person,
                                 org=e.org, role=e.role, at=e.at))
         return out
-
-    def _product_before(self, sent, m: re.Match[str]) -> str | None:
-        """'在 Sora 发布前夕': in Chinese the product released may stand right before the
-        verb, when it is no organization's name."""
-        if self.lang != "zh":
-            return None
-        start = max(sent[0], m.start() - 16)
-        pm = re.search(r"([A-Z][\w.-]*[\w])\s?$", self.norm[start:m.start()])
-        taken = pm is not None and self._in(start + pm.start(), m.start())
-        return None if pm is None or taken else pm.group(1)
 
     def _formed_by(self, sent, clause, m, date) -> list[Fact]:
         """A formation with people as its agents ('由 X 等人成立', 'formed by X') is their
@@ -88,9 +79,9 @@ class OrganizationEventRules(Context):
             marks = lexicon()["investor_mark"]  # company raising money
             after = [o for o in after if not self._affiliation(o)
                      and not marks.search(self.norm[max(m.end(), o.start - 16):o.start])]
-        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 40
-                   and re.search(r"(?:\bin|\ban|对|向)\s*(?:the\s+)?$",
-                                 self.norm[max(m.end(), o.start - 8):o.start])]
+        funded = [o for o in self._in(m.end(), sent[1], "org") if o.start - m.end() <= 48
+                   and lexicon()["funded_mark"].search(
+                       self.norm[max(m.end(), o.start - 24):o.start])]
         if etype == "Funding" and not funded:  # not "the company invested $14bn in Scale AI"
             meant = lexicon()["company_anywhere"].search(self.norm, sent[0], m.start()) or \
                 lexicon()["company_after"].match(self.norm, m.end())  # "sammelte das Unternehmen"
@@ -127,15 +118,27 @@ class OrganizationEventRules(Context):
             return []  # "hatte DeepL Steve Rotter … eingestellt": a person hired, not closed
         product = None
         if etype == "Release":
-            tail = self.norm[m.end():min(sent[1], m.end() + 24)]
-            if any(w in tail[:8] for w in lexicon()["not_products"]):
-                return []
-            pm = re.search(r"[A-Z][\w.-]*[\w]", tail)
-            product = pm.group(0) if pm else self._product_before(sent, m)
+            product = product_name(self.norm, self.lang, clause, m.start(), m.end(), self._taken)
             if product is None:
                 return []
         plaintiff = self._in(clause[0], m.start(), "person") if etype == "Lawsuit" else []
         return [Fact("event", sent[0], sent[1], f"event-trigger-{etype.lower()}",
-                     person=plaintiff[-1].entity if plaintiff else None, org=org.entity,
-                     type=etype, date=date, product=product)]
+                     person=plaintiff[-1].entity if plaintiff else None, org=o.entity,
+                     type=etype, date=date, product=product)
+                for o in self._joined(org, clause[1])]
+
+    def _taken(self, start: int, end: int) -> bool:
+        """Whether a span overlaps a mention or a date (no product's name)."""
+        return any(x.start < end and start < x.end for x in (*self.mentions, *self.dates))
+
+    def _joined(self, org, end: int) -> list:
+        """The organization and those joined to it by and/und/和 before `end` ("sued OpenAI
+        and Microsoft"): the event is each one's."""
+        out = [org]
+        for o in self._in(org.end, end, "org"):
+            if o.entity.kind != org.entity.kind or \
+                    not lexicon()["orgs_joined"].fullmatch(self.norm, out[-1].end, o.start):
+                break
+            out.append(o)
+        return out
 

@@ -75,12 +75,15 @@ class OrgNames:
         company = tuple(words("names", "company_starts_zh"))
         generic = tuple(words("names", "generic_orgs_zh"))
         former = tuple(words("names", "org_former_zh"))
+        date_units = words("names", "date_units_zh")
         titles = ontology_terms()["roles"].pattern("zh")
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
             place = "" if name.endswith(kept) else next(
                 (p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")
             name, start = name[len(place):], start + len(place)
+            if name[:1] in date_units and self.norm[start - 1:start].isdigit():
+                name, start = name[1:], start + 1  # "11月星海科技": 星海科技
             cut = max((name.rfind(v) + len(v) for v in cuts if v in name), default=0)
             if not cut and name.startswith(former) and titles and titles.match(self.norm, m.end(1)):
                 cut = 1  # "前华岳科技总裁": 华岳科技
@@ -174,6 +177,8 @@ class OrgNames:
         '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
         stop = words("names", "not_names")
         for m in introduced(self.norm):
+            if not self._free_span(m.start(), m.start(1)):
+                continue  # "Quillon Labs Milliarden": the noun ends a name already found
             tokens = m.group(1).split()
             while tokens and (tokens[-1] in stop or not tokens[-1][0].isupper()):
                 tokens.pop()

@@ -182,9 +182,15 @@ def lexicon() -> dict:
             "infinitive": any_of(data["infinitives"]),
             "board": any_of(data["board_seats"]), "board_leaving": any_of(data["board_leaving"]),
             "investor_mark": any_of(data["investor_marks"]),
+            "funded_mark": re.compile(data["funded_mark"], re.IGNORECASE),
             "company_anywhere": any_of(data["company_anaphors"], re.IGNORECASE),
             "quotes": data["quotes"],
             "not_products": data["not_products"],
+            "product_noun_zh": re.compile(data["product_nouns_zh"]),
+            **{key: re.compile(data[key]) for key in (
+                "product_name_zh", "product_latin_zh", "product_latin", "product_antecedent",
+                "product_closing", "product_closing_zh")},
+            "not_product_names": set(data["not_product_names"]),
             "object_verb_roles": set(data["object_verb_roles"]),
             "object_verb_gap": data["object_verb_gap"],
             "current_verbs": set(data["current_verbs"]),
@@ -195,6 +201,7 @@ def lexicon() -> dict:
             "subject_relative": fastre.compile(data["subject_relative"]),
             "coordinated": fastre.compile(data["coordinated_gap"]),
             "conjunction": fastre.compile(data["conjunction"]),
+            "orgs_joined": re.compile(data["orgs_joined"]),
             "clause_word": fastre.compile(data["clause_words"], re.IGNORECASE),
             "relative": fastre.compile(
                 f"\\s*(?:{'|'.join(data['relative_pronouns'])})\\b", re.IGNORECASE)}

@@ -1077,3 +1077,55 @@ def test_a_former_word_before_the_copula(tmp_path) -> None:
                 "2024-03-05", "en")
     assert ("Tom Ashby", "vice-president", "Brightwater Robotics", True) in roles(r)
     assert ("Tom Ashby", "vice-president", "Brightwater Robotics", False) not in roles(r)
+
+
+def releases(result) -> set[tuple]:
+    return {(f.org.name, f.product, f.date.value if f.date else None)
+            for f in result.facts if f.type == "Release"}
+
+
+@pytest.mark.parametrize(("text", "published", "language", "expected"), [
+    # the name after a noun of its kind, not the noun ("生成式AI产品文心一言"); a headline's
+    # name after its colon is none of the release's
+    ("星海科技正式发布文心图灵 顾明：不是中国的ChatGPT\n\n3月16日，星海科技正式发布大语言模型、"
+     "生成式AI产品文心图灵。", "2023-03-16", "zh-Hans", {("星海科技", "文心图灵", "2023-03-16")}),
+    # a Latin name of several words after the noun; a Chinese word after the Latin one is not
+    # part of it
+    ("2015年，星海科技发布语音识别系统Deep Voice 2。去年11月星海科技推出的QuillChat迅速爆红。",
+     "2016-05-01", "zh-Hans", {("星海科技", "Deep Voice 2", "2015"),
+                               ("星海科技", "QuillChat", "2015-11")}),
+    # German, the verb closing its clause: the name before it, or the relative pronoun's
+    # antecedent (not the person named after the clause)
+    ("Kritiker sagten, dass Quillon Labs GPT-7 direkt veröffentlichte, ohne das Problem zu "
+     "lösen. Er war an QLlama beteiligt, das Quillon Labs im Februar vorgestellt hat; Vell ist "
+     "Technikchef.", "2023-06-13", "de", {("Quillon Labs", "GPT-7", None),
+                                         ("Quillon Labs", "QLlama", "2023-02")}),
+    # English: a participle after the product, not the month after it
+    ("The push comes after a lukewarm reception for Quillon Labs' Atlas 4 models, released "
+     "in April.", "2025-06-30", "en", {("Quillon Labs", "Atlas 4", "2025-04")}),
+])
+def test_the_product_a_release_names(tmp_path, text, published, language, expected) -> None:
+    r = extract(tmp_path, text, published, language)
+    assert releases(r) == expected
+
+
+def test_an_organization_event_of_organizations_joined_by_and(tmp_path) -> None:
+    """'sued Quillon and Brightwater': a Lawsuit against each; 'filed a similar suit against
+    X in September': one more, its plaintiff the person before it."""
+    r = extract(tmp_path, "The Northgate Herald sued Quillon Labs and Brightwater Robotics on "
+                "Wednesday. Novelists including Tom Ashby filed a similar suit against Quillon "
+                "Labs in September.", "2023-12-27", "en")
+    assert {("Lawsuit", None, "Quillon Labs", "2023-12-27"),
+            ("Lawsuit", None, "Brightwater Robotics", "2023-12-27"),
+            ("Lawsuit", "Tom Ashby", "Quillon Labs", "2023-09")} <= events(r)
+
+
+def test_a_return_to_a_post_and_money_invested_in_a_start_up(tmp_path) -> None:
+    """'將自6月起重新兼任執行長': a Return, dated by the month it begins; 'investiert
+    Milliarden in das Start-up X': X is funded, not the investor."""
+    r = extract(tmp_path, "星海科技11日宣布，董事長顧明為將自6月起重新兼任執行長。",
+                "2009-06-11", "zh-Hant")
+    assert ("Return", "顧明為", "星海科技", "2009-06") in events(r)
+    r = extract(tmp_path, "Zugleich investiert Quillon Labs Milliarden in das Start-up "
+                "Brightwater Robotics.", "2023-03-14", "de")
+    assert {e[2] for e in events(r) if e[0] == "Funding"} == {"Brightwater Robotics"}
