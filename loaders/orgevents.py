@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import Context, Fact, lexicon
+from loaders.mentions import Mention
 from loaders.products import product_name
 
 FOUNDER_ROLES = {"founder", "co-founder"}
@@ -131,7 +132,7 @@ class OrganizationEventRules(Context):
         """Whether a span overlaps a mention or a date (no product's name)."""
         return any(x.start < end and start < x.end for x in (*self.mentions, *self.dates))
 
-    def _joined(self, org, end: int) -> list:
+    def _joined(self, org: Mention, end: int) -> list[Mention]:
         """The organization and those joined to it by and/und/和 before `end` ("sued OpenAI
         and Microsoft"): the event is each one's."""
         out = [org]

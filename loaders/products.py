@@ -39,7 +39,8 @@ def _after_zh(tail: str, at: int, taken: Taken, closed: bool) -> str | None:
     lex = lexicon()
     nouns = list(lex["product_noun_zh"].finditer(tail))
     if nouns:
-        named = lex["product_name_zh"].match(tail, nouns[-1].end())
+        named = lex["product_latin_zh"].match(tail, nouns[-1].end()) or \
+            lex["product_name_zh"].match(tail, nouns[-1].end())
         if named and (closed or named.group(0).isascii()) \
                 and not taken(at + named.start(), at + named.end()):
             return named.group(0)
@@ -59,8 +60,8 @@ def _before(norm: str, lang: str, clause: tuple[int, int], start: int, end: int,
         at = start - len(head) + antecedent.start(1)
         if not taken(at, at + len(antecedent.group(1))):
             return antecedent.group(1)
-    if not lex["product_closing_zh" if lang == "zh" else "product_closing"].match(norm, end):
-        return None
+    if lang != "zh" and not lex["product_closing"].match(norm, end):
+        return None  # a Chinese product stands before its verb anywhere ("在 Sora 发布前夕")
     latin = lex["product_latin_zh" if lang == "zh" else "product_latin"]
     found = [m for m in latin.finditer(norm, clause[0], start)
              if not taken(m.start(), m.end()) and m.group(0) not in lex["not_product_names"]]

@@ -188,8 +188,9 @@ def lexicon() -> dict:
             "not_products": data["not_products"],
             "product_noun_zh": re.compile(data["product_nouns_zh"]),
             **{key: re.compile(data[key]) for key in (
-                "product_name_zh", "product_latin_zh", "product_latin", "product_antecedent",
-                "product_closing", "product_closing_zh")},
+                "product_name_zh", "product_latin_zh", "product_latin", "product_closing")},
+            "product_antecedent": re.compile(
+                f"({data['product_latin']}){data['product_antecedent']}"),
             "not_product_names": set(data["not_product_names"]),
             "object_verb_roles": set(data["object_verb_roles"]),
             "object_verb_gap": data["object_verb_gap"],
