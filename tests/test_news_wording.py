@@ -1129,3 +1129,5 @@ def test_a_return_to_a_post_and_money_invested_in_a_start_up(tmp_path) -> None:
     r = extract(tmp_path, "Zugleich investiert Quillon Labs Milliarden in das Start-up "
                 "Brightwater Robotics.", "2023-03-14", "de")
     assert {e[2] for e in events(r) if e[0] == "Funding"} == {"Brightwater Robotics"}
+    assert named(r, "Organization") == {"Quillon Labs", "Brightwater Robotics"}  # "Labs
+    # Milliarden": the noun ending a name introduces no organization
