@@ -42,7 +42,7 @@ def _after_zh(tail: str, at: int, taken: Taken, closed: bool) -> str | None:
         named = lex["product_latin_zh"].match(tail, nouns[-1].end()) or \
             lex["product_name_zh"].match(tail, nouns[-1].end())
         if named and (closed or named.group(0).isascii()) \
-                and not taken(at + named.start(), at + named.end()):
+                and _free(named.group(0), at + named.start(), taken):
             return named.group(0)
     return _first_free(lex["product_latin_zh"], tail, at, taken)
 
@@ -56,21 +56,25 @@ def _before(norm: str, lang: str, clause: tuple[int, int], start: int, end: int,
     lex = lexicon()
     head = norm[max(0, clause[0] - 48):start]
     antecedent = lex["product_antecedent"].search(head)
-    if antecedent is not None and antecedent.group(1) not in lex["not_product_names"]:
-        at = start - len(head) + antecedent.start(1)
-        if not taken(at, at + len(antecedent.group(1))):
-            return antecedent.group(1)
+    if antecedent is not None and _free(antecedent.group(1),
+                                        start - len(head) + antecedent.start(1), taken):
+        return antecedent.group(1)
     if lang != "zh" and not lex["product_closing"].match(norm, end):
         return None  # a Chinese product stands before its verb anywhere ("在 Sora 发布前夕")
     latin = lex["product_latin_zh" if lang == "zh" else "product_latin"]
     found = [m for m in latin.finditer(norm, clause[0], start)
-             if not taken(m.start(), m.end()) and m.group(0) not in lex["not_product_names"]]
+             if _free(m.group(0), m.start(), taken)]
     near = 1 if lang == "zh" else 12  # "在 Sora 发布前夕"; "GPT-3 direkt veröffentlichte"
     return found[-1].group(0) if found and start - found[-1].end() <= near else None
 
 
 def _first_free(pattern: re.Pattern[str], text: str, at: int, taken: Taken) -> str | None:
-    """The first match of a name in `text` (found at `at`) that is no one's mention."""
-    names = lexicon()["not_product_names"]
+    """The first name in `text` (found at `at`) that can be a product's."""
     return next((m.group(0) for m in pattern.finditer(text)
-                 if m.group(0) not in names and not taken(at + m.start(), at + m.end())), None)
+                 if _free(m.group(0), at + m.start(), taken)), None)
+
+
+def _free(name: str, start: int, taken: Taken) -> bool:
+    """Whether a name found at `start` can be a product's: no generic noun ("Modell"), no
+    one's mention, no date."""
+    return name not in lexicon()["not_product_names"] and not taken(start, start + len(name))
