@@ -186,9 +186,9 @@ def lexicon() -> dict:
             "company_anywhere": any_of(data["company_anaphors"], re.IGNORECASE),
             "quotes": data["quotes"],
             "not_products": data["not_products"],
-            "product_noun_zh": re.compile(data["product_nouns_zh"]),
             **{key: re.compile(data[key]) for key in (
-                "product_name_zh", "product_latin_zh", "product_latin", "product_closing")},
+                "product_noun_zh", "product_name_zh", "product_latin_zh", "product_latin",
+                "product_closing")},
             "product_antecedent": re.compile(
                 f"({data['product_latin']}){data['product_antecedent']}"),
             "not_product_names": set(data["not_product_names"]),
