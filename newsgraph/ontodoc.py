@@ -7,6 +7,7 @@ labels in each language and their mappings to schema.org, ORG, PROV, OA, SKOS, O
 from __future__ import annotations
 
 import rdflib
+from rdflib.compare import to_canonical_graph
 from rdflib.namespace import OWL, RDF, RDFS, SKOS
 
 from newsgraph.paths import ontology_file
@@ -106,5 +107,15 @@ def render() -> str:
 
 
 def rdfxml() -> str:
-    """The ontology as RDF/XML (what Protégé and owlready2 open)."""
-    return ontology_graph().serialize(format="pretty-xml")
+    """The ontology as RDF/XML (what Protégé and owlready2 open), the same bytes on every
+    run: blank nodes named by rdflib's canonical labelling, triples added in sorted order
+    to a store that keeps that order (the default store walks its sets in the order of
+    Python's string hashes, a new one each run)."""
+    declared = rdflib.Graph(bind_namespaces="none").parse(ontology_file("newsgraph.ttl"),
+                                                           format="turtle")
+    ordered = rdflib.Graph(store="SimpleMemory", bind_namespaces="none")
+    for prefix, namespace in sorted(declared.namespaces()):
+        ordered.bind(prefix, namespace)
+    for triple in sorted(to_canonical_graph(declared)):
+        ordered.add(triple)
+    return ordered.serialize(format="xml")
