@@ -1,6 +1,8 @@
 """The ontology and registry load in rdflib and owlready2, and declare what the loaders use."""
 from __future__ import annotations
 
+import re
+
 import owlready2
 import rdflib
 from rdflib.namespace import OWL, RDF, RDFS
@@ -43,6 +45,17 @@ def test_every_event_class_has_triggers_in_three_languages() -> None:
                  for o in g.objects(NG[cls], p)}
         assert {"zh", "en", "de"} <= langs, (cls, langs)
 
+
+
+def test_every_latin_trigger_is_tagged_with_its_language() -> None:
+    """An untagged trigger applies to articles in every language (Chinese ones are written
+    untagged: only Chinese text can hold them); in a Turtle list `"a", "b"@en` only the last
+    literal is tagged, so each English or German word carries its own tag."""
+    g = _graph()
+    untagged = sorted(str(o) for p in (NG.trigger, NG.objectTrigger, NG.speechVerb)
+                      for o in g.objects(None, p)
+                      if not o.language and not re.search(r"[\u3400-\u9fff]", str(o)))
+    assert untagged == []
 
 def test_ontology_and_registry_load_in_owlready2(tmp_path) -> None:
     world = owlready2.World()
