@@ -208,3 +208,19 @@ def test_the_venv_interpreter_is_chosen_among_the_usable_pythons_on_the_path(
     assert interpreter.timings([real]) == {real: 1.0}  # its own round's fastest
     monkeypatch.setenv("PATH", str(tmp_path / "nowhere"))
     assert interpreter.main([]) == 1 and "python3-venv" in capsys.readouterr().err
+
+
+_WORKER = """
+import gc, os
+from newsgraph import extraction
+extraction._start(os.getpid())
+print(gc.get_threshold()[0] == extraction.YOUNG_GC, gc.get_freeze_count() > 10_000)
+"""
+
+
+def test_an_extraction_process_runs_with_its_lexicons_frozen_and_the_collector_set() -> None:
+    """A pool process (and the one-core figure, `as_worker`) leaves the compiled lexicons
+    out of the collector's passes and collects young objects less often."""
+    out = subprocess.run([sys.executable, "-c", _WORKER], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["True", "True"]
