@@ -18,6 +18,8 @@ REPORTED = "statement-reported-speech"  # words told, not quoted: the narration'
 PERSON_EVENTS = {"Departure", "Dismissal", "Joining", "Founding", "RoleChange", "Leave", "Return"}
 # events that begin a state: dated by a "since" told before them ("自6月起重新兼任执行长")
 BEGINNINGS = {"RoleChange", "Return", "Joining"}
+_ASKED = re.compile(r"[?？]\s*[」”\"]?\s*$")  # a sentence ending in a question mark
+_CLAUSE_MARK = re.compile(r"[,，;；]")
 
 
 class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs, EventPeople):
@@ -60,7 +62,7 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         return any(not (lex["backshifted"].fullmatch(h[0])
                         and lex["saying"].search(self.norm, sentence, h.start()))
                    and not (etype == "Departure" and lex["plans"].fullmatch(h[0]))
-                   for h in lex["hedge"].finditer(self.norm[:end], start))
+                   for h in lex["hedge"].finditer(self.norm, start, end))
 
     def _event(self, sent, m: re.Match[str], mode: str, roles: list[Fact],
                etype: str) -> list[Fact]:
@@ -68,8 +70,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         if mode == "object" and lexicon()["passive"].search(self.norm, max(clause[0],
                                                                         m.start() - 15), m.start()):
             mode = "subject"  # 被董事会罢免 / was ousted by: the person is the subject
-        if re.search(r"[?？]\s*[」”\"]?\s*$", self.norm[clause[0]:sent[1]]) \
-                and not re.search(r"[,，;；]", self.norm[clause[1]:sent[1]]):
+        if _ASKED.search(self.norm, clause[0], sent[1]) \
+                and not _CLAUSE_MARK.search(self.norm, clause[1], sent[1]):
             return []  # the asked clause reports nothing: "…还是已经离开了 OpenAI？"
         scope = self._clause(sent, max(sent[0], clause[0] - 1))[0]  # this clause and the last
         if self._hedged(scope, m.start(), sent[0], etype) or \
