@@ -162,10 +162,11 @@ class RoleRules(HolderChecks, VerbRoles):
             if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
                 return self._sharing(after), "role-title-before-names", None
             return [after[0]], "role-title-before-name", None
+        owned = lex["title_owner"].search(self.norm, max(sent[0], first.start() - 16),
+                                          first.start()) or anchor < first.start() and \
+            lex["title_owner_article"].search(self.norm, max(sent[0], anchor - 5), anchor)
         if after and re.fullmatch(r"\s*[,，]\s*", self._gap(last.end(), after[0].start)) \
-                and lex["title_owner"].search(self.norm, max(sent[0], first.start() - 16),
-                                              first.start()) \
-                and re.match(r"\s*(?:[,，.;]|$)", self.norm[after[0].end:]):
+                and owned and re.match(r"\s*(?:[,，.;]|$)", self.norm[after[0].end:]):
             return [after[0]], "role-title-comma-name", None  # "its chief executive, X, who"
         if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
             return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"

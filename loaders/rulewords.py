@@ -134,6 +134,7 @@ def lexicon() -> dict:
             "event_of": fastre.compile(data["event_of"]),
             "event_article": fastre.compile(data["event_article"]),
             "title_owner": fastre.compile(_owned(data, "title_owner")),
+            "title_owner_article": fastre.compile(data["title_owner_article"]),
             "present": fastre.compile(data["present_auxiliary"]),
             "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
             "effective": fastre.compile(data["effective"]),

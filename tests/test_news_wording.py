@@ -1131,3 +1131,19 @@ def test_a_return_to_a_post_and_money_invested_in_a_start_up(tmp_path) -> None:
     assert {e[2] for e in events(r) if e[0] == "Funding"} == {"Brightwater Robotics"}
     assert named(r, "Organization") == {"Quillon Labs", "Brightwater Robotics"}  # "Labs
     # Milliarden": the noun ending a name introduces no organization
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("An Quillon Labs spokeswoman, Dana Whitfield, said the company was disappointed.", "en",
+     ("Dana Whitfield", "spokesperson", "Quillon Labs", False)),
+    ("The lawsuit is baseless, said a Brightwater Robotics spokesperson, Omar Haddad.", "en",
+     ("Omar Haddad", "spokesperson", "Brightwater Robotics", False)),
+    ("Die Kölner Firma Lintra hat einen neuen Chef. Ein Lintra-Sprecher, Marc Weber, "
+     "sagte, man begrüße die Wahl.", "de",
+     ("Marc Weber", "spokesperson", "Lintra", False)),
+])
+def test_a_name_in_commas_after_an_organization_s_title_with_an_article(
+        tmp_path, text, language, expected) -> None:
+    """'An OpenAI spokeswoman, Lindsey Held, said': the article before the organization
+    makes the title its, as a possessive does ('OpenAI's chief executive, Sam Altman,')."""
+    assert expected in roles(extract(tmp_path, text, "2025-06-04", language))
