@@ -191,6 +191,9 @@ class RoleRules(HolderChecks, VerbRoles):
                                              and first.group(0).split()[0].endswith("er")):
                 return self._conjoined(before), "role-apposition", None
             return [before[-1]], "role-apposition", None
+        appointed = self._appointed(sent, before[-1], anchor) if before else None
+        if appointed is not None:
+            return [before[-1]], "role-appointed-title", appointed
         reach = max(sent[0], anchor - (12 if self.lang == "zh" else 28))
         cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
             lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
@@ -246,6 +249,21 @@ class RoleRules(HolderChecks, VerbRoles):
             if cands:
                 return [cands[-1]], "role-verb", verb_org[0].entity
         return None
+
+    def _appointed(self, sent, person: Mention, anchor: int) -> Entity | None:
+        """'Meta names Scale AI founder X chief AI officer', 'named X its chief executive':
+        a title right after the object of a verb of appointing is the object's, at the
+        verb's subject (`_hirer`), or at the organization the title names after it."""
+        if self.objects is None or not lexicon()["appointed_title_gap"].match(
+                self.norm[person.end:anchor]):
+            return None
+        clause = self._clause(sent, person.start)
+        verbs = [v for v in self.objects.finditer(self.masked, clause[0], person.start)
+                 if set(self.terms["object"].lookup_all(self.lang, v))
+                 & lexicon()["appointing_events"]][-1:]
+        if not verbs or self._in(verbs[0].end(), person.start, "person"):
+            return None
+        return self._org_after(anchor, sent) or self._hirer(sent, clause, verbs[0])
 
 
 def narrowest(roles: list[Fact]) -> list[Fact]:

@@ -135,6 +135,8 @@ def lexicon() -> dict:
             "event_article": fastre.compile(data["event_article"]),
             "title_owner": fastre.compile(_owned(data, "title_owner")),
             "title_owner_article": fastre.compile(data["title_owner_article"]),
+            "appointed_title_gap": fastre.compile(data["appointed_title_gap"], re.IGNORECASE),
+            "appointing_events": set(data["appointing_events"]),
             "present": fastre.compile(data["present_auxiliary"]),
             "since": fastre.compile(data["since"]), "since_zh": fastre.compile(data["since_zh"]),
             "effective": fastre.compile(data["effective"]),
