@@ -1164,3 +1164,23 @@ def test_a_title_right_after_the_object_of_a_verb_of_appointing(tmp_path, text,
     assert roles(r) == expected
     assert ("Joining", "Lena Ortiz", "Brightwater Robotics", "2025-06-02" if "Monday" in text
             else None) in events(r)
+
+
+@pytest.mark.parametrize(("text", "language", "expected", "event"), [
+    ("Tom Ashby, the retiring chief executive of Brightwater Robotics, said he was proud.",
+     "en", ("Tom Ashby", "ceo", "Brightwater Robotics", False), None),
+    ("Tom Ashby, the outgoing chief executive of Brightwater Robotics, said he was proud.",
+     "en", ("Tom Ashby", "ceo", "Brightwater Robotics", False), None),
+    ("Tom Ashby, der scheidende Chef von Lintra, sagte, er sei stolz.", "de",
+     ("Tom Ashby", "ceo", "Lintra", False), None),
+    ("Brightwater Robotics said Tom Ashby is retiring as chief executive at the end of June.",
+     "en", ("Tom Ashby", "ceo", "Brightwater Robotics", False),
+     ("Departure", "Tom Ashby", "Brightwater Robotics", "2025-06")),
+])
+def test_a_retiring_or_outgoing_title_holder(tmp_path, text, language, expected,
+                                             event) -> None:
+    """'X, the retiring/outgoing chief executive of Y': X holds the title until leaving;
+    'X is retiring' is a Departure."""
+    r = extract(tmp_path, text, "2025-06-04", language)
+    assert expected in roles(r)
+    assert event is None or event in events(r)
