@@ -1,5 +1,6 @@
 """Where a person's event happens: the organization its verb names, the one a move comes
-from, the one that hires; "the company" an anaphor means."""
+from, "the company" an anaphor means (the one that hires is OrgLookup's `_hirer`, which the
+role rules ask too)."""
 from __future__ import annotations
 
 import re
@@ -22,25 +23,6 @@ class EventOrgs(Context):
             if mark and abs(mark.start() - m.start()) <= 40:
                 return org.entity
         return None
-
-    def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
-        """Who takes people on ("OpenAI hires X"): the last organization before the verb in
-        its clause, else the company an anaphor there means ("该公司从阿里巴巴挖来X"), else
-        the sentence's first; never one the people come from (after 从, from, von)."""
-        named = [o for o in self._in(clause[0], m.start(), "org")
-                 if not self._origin_mark(o, sent[0])]
-        subjects = [o for o in named if not lexicon()["prep_before"].search(
-            self.norm, max(0, o.start - 8), o.start)]  # not "invested in Scale AI and hired"
-        named = subjects or named
-        if named:
-            return named[-1].entity
-        if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):
-            meant = self._company_meant(m.start())
-            if meant is not None:
-                return meant
-        topic = [o for o in self._in(sent[0], m.start(), "org")
-                 if not self._origin_mark(o, sent[0])]
-        return topic[0].entity if topic else None
 
     def _title_org(self, sent, m: re.Match[str], people: list, roles: list) -> Entity | None:
         """The company of a title the sentence gives its first person before the verb

@@ -1,6 +1,7 @@
 """Which organization a title, an event or an investment belongs to: the organizations
 written before or after it, the company a paragraph is about, "the company" (该公司, das
-Unternehmen), and organizations that are only someone's title ("Skype联合创办人")."""
+Unternehmen), the one that hires ("OpenAI hires X", "Meta names X chief AI officer"), and
+organizations that are only someone's title ("Skype联合创办人")."""
 from __future__ import annotations
 
 import re
@@ -137,6 +138,25 @@ class OrgLookup:
         (within 3 characters): where someone comes from."""
         marks = [*lexicon()["origin"].finditer(self.norm, max(start, org.start - 8), org.start)]
         return marks[-1] if marks and org.start - marks[-1].end() <= 3 else None
+
+    def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
+        """Who takes people on ("OpenAI hires X"): the last organization before the verb in
+        its clause, else the company an anaphor there means ("该公司从阿里巴巴挖来X"), else
+        the sentence's first; never one the people come from (after 从, from, von)."""
+        named = [o for o in self._in(clause[0], m.start(), "org")
+                 if not self._origin_mark(o, sent[0])]
+        subjects = [o for o in named if not lexicon()["prep_before"].search(
+            self.norm, max(0, o.start - 8), o.start)]  # not "invested in Scale AI and hired"
+        named = subjects or named
+        if named:
+            return named[-1].entity
+        if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):
+            meant = self._company_meant(m.start())
+            if meant is not None:
+                return meant
+        topic = [o for o in self._in(sent[0], m.start(), "org")
+                 if not self._origin_mark(o, sent[0])]
+        return topic[0].entity if topic else None
 
     def _affiliation(self, org: Mention) -> bool:
         """'Skype联合创办人Jaan Tallinn', 'Google's chief executive': an organization written

@@ -162,11 +162,9 @@ class RoleRules(HolderChecks, VerbRoles):
             if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
                 return self._sharing(after), "role-title-before-names", None
             return [after[0]], "role-title-before-name", None
-        owned = lex["title_owner"].search(self.norm, max(sent[0], first.start() - 16),
-                                          first.start()) or anchor < first.start() and \
-            lex["title_owner_article"].search(self.norm, max(sent[0], anchor - 5), anchor)
         if after and re.fullmatch(r"\s*[,，]\s*", self._gap(last.end(), after[0].start)) \
-                and owned and re.match(r"\s*(?:[,，.;]|$)", self.norm[after[0].end:]):
+                and self._owned_title(sent, first, anchor) \
+                and re.match(r"\s*(?:[,，.;]|$)", self.norm[after[0].end:]):
             return [after[0]], "role-title-comma-name", None  # "its chief executive, X, who"
         if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
             return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"
@@ -249,6 +247,15 @@ class RoleRules(HolderChecks, VerbRoles):
             if cands:
                 return [cands[-1]], "role-verb", verb_org[0].entity
         return None
+
+    def _owned_title(self, sent, first: re.Match[str], anchor: int) -> bool:
+        """A possessive before the title ("its", "OpenAI's"), or an article before the
+        organization written right before it ("An OpenAI spokeswoman")."""
+        lex = lexicon()
+        return bool(lex["title_owner"].search(self.norm, max(sent[0], first.start() - 16),
+                                              first.start())
+                    or anchor < first.start() and lex["title_owner_article"].search(
+                        self.norm, max(sent[0], anchor - 5), anchor))
 
     def _appointed(self, sent, person: Mention, anchor: int) -> Entity | None:
         """'Meta names Scale AI founder X chief AI officer', 'named X its chief executive':

@@ -138,9 +138,13 @@ def _start(loader: int) -> None:
 
 
 def as_worker() -> tuple[int, ...]:
-    """This process set up to extract: the lexicons compiled (`warm_up`) and the collector
-    run less often (`YOUNG_GC`). Returns the collector's thresholds before, to restore."""
+    """This process set up to extract: the lexicons compiled (`warm_up`), then frozen out of
+    the collector's passes (`gc.freeze`: they live as long as the process, and each full
+    collection would walk their ~80,000 objects again), and the collector run less often
+    (`YOUNG_GC`). Returns the collector's thresholds before, to restore."""
     warm_up()
+    gc.collect()
+    gc.freeze()
     before = gc.get_threshold()
     gc.set_threshold(YOUNG_GC, *before[1:])
     return before
@@ -148,10 +152,7 @@ def as_worker() -> tuple[int, ...]:
 
 def warm_up() -> None:
     """The lexicons, patterns and shapes compiled (once a process, ~1 s), by extracting a
-    short article in each script; then frozen (`gc.freeze`): they live as long as the
-    process, and each full collection would walk their ~80,000 objects again."""
+    short article in each script."""
     for lang, text in WARM_UP.items():
         checked(process_text(Source(f"warm-up-{lang}", Path(f"{lang}.txt"), lang,
                                     published="2024-06-01"), text))
-    gc.collect()
-    gc.freeze()
