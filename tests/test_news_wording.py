@@ -1149,21 +1149,22 @@ def test_a_name_in_commas_after_an_organization_s_title_with_an_article(
     assert expected in roles(extract(tmp_path, text, "2025-06-04", language))
 
 
-@pytest.mark.parametrize(("text", "expected"), [
+@pytest.mark.parametrize(("text", "expected", "joining"), [
     ("Brightwater Robotics names Quillon Labs founder Lena Ortiz chief AI officer.",
      {("Lena Ortiz", "chief-ai-officer", "Brightwater Robotics", False),
-      ("Lena Ortiz", "founder", "Quillon Labs", False)}),
+      ("Lena Ortiz", "founder", "Quillon Labs", False)},
+     ("Joining", "Lena Ortiz", "Brightwater Robotics", None)),
     ("Brightwater Robotics on Monday named Lena Ortiz its chief executive.",
-     {("Lena Ortiz", "ceo", "Brightwater Robotics", False)}),
+     {("Lena Ortiz", "ceo", "Brightwater Robotics", False)},
+     ("Joining", "Lena Ortiz", "Brightwater Robotics", "2025-06-02")),
 ])
-def test_a_title_right_after_the_object_of_a_verb_of_appointing(tmp_path, text,
-                                                                 expected) -> None:
+def test_a_title_right_after_the_object_of_a_verb_of_appointing(tmp_path, text, expected,
+                                                                 joining) -> None:
     """'Meta names Scale AI founder Alexandr Wang chief AI officer': the title after the
     named person is theirs, at the company that names them (not the one before the name)."""
     r = extract(tmp_path, text, "2025-06-04", "en")
     assert roles(r) == expected
-    assert ("Joining", "Lena Ortiz", "Brightwater Robotics", "2025-06-02" if "Monday" in text
-            else None) in events(r)
+    assert joining in events(r)
 
 
 @pytest.mark.parametrize(("text", "language", "expected", "event"), [
