@@ -46,7 +46,6 @@ def test_every_event_class_has_triggers_in_three_languages() -> None:
         assert {"zh", "en", "de"} <= langs, (cls, langs)
 
 
-
 def test_every_latin_trigger_is_tagged_with_its_language() -> None:
     """An untagged trigger applies to articles in every language (Chinese ones are written
     untagged: only Chinese text can hold them); in a Turtle list `"a", "b"@en` only the last
@@ -56,6 +55,7 @@ def test_every_latin_trigger_is_tagged_with_its_language() -> None:
                       for o in g.objects(None, p)
                       if not o.language and not re.search(r"[\u3400-\u9fff]", str(o)))
     assert untagged == []
+
 
 def test_ontology_and_registry_load_in_owlready2(tmp_path) -> None:
     world = owlready2.World()
