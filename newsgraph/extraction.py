@@ -2,7 +2,7 @@
 a pool of processes.
 
 Extraction is pure Python, bound to one core. A load of many articles runs it in `jobs`
-processes (forked from a forkserver, the lexicons compiled once per process), a few chunks
+processes (forked from a forkserver, each set up once by `as_worker`), a few chunks
 ahead of the store writes and in the order of the sources, so the store ends up exactly as
 a sequential load leaves it. The stage seconds of every process are summed into the
 caller's Stopwatch (CPU seconds, not wall time).
@@ -123,8 +123,8 @@ def _extract_chunk(chunk: list[Source]) -> tuple[list, dict[str, float]]:
 
 def _start(loader: int) -> None:
     """A pool process: it ends when the loading process is gone (a load killed with
-    SIGKILL leaves no extraction process behind), and it compiles the lexicons and the
-    shapes before its first article."""
+    SIGKILL leaves no extraction process behind), set up by `as_worker` before its first
+    article."""
     def watch() -> None:
         while True:
             time.sleep(0.5)
