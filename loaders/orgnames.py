@@ -275,7 +275,8 @@ def introduced(text: str) -> Iterator[re.Match[str]]:
 
 @cache
 def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The whole pattern, and an introducing noun (for the text lower-cased, and as
+    """The whole pattern (the noun in any case, the name's words capitalized: "Die Firma
+    Lintra hat …" names Lintra), and an introducing noun (for the text lower-cased, and as
     written ignoring case)."""
     intro = alternation(words("names", "org_introducers"))
     token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
@@ -283,7 +284,7 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     not_after_article = "".join(rf"(?<!\b{a} )" for a in (
         "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
     pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start
-                             rf"(?:\w*(?:{intro}))\s*((?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}})"
+                             rf"(?:\w*(?:{intro}))\s*((?-i:(?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}}))"
                              rf"(?![\w-])", re.IGNORECASE)
     return (pattern, fastre.compile(fastre.lowered(intro)),
             fastre.compile(intro, re.IGNORECASE))
