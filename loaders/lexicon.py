@@ -139,7 +139,20 @@ def ontology_terms() -> dict[str, Terms]:
         elif p in (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel") \
                 and "/role/" in s:
             out["roles"].add(_lang(o), o.value, local)
+    _add_genitives(out["roles"])
     return out
+
+
+def _add_genitives(roles: Terms) -> None:
+    """Each German one-word title's genitive (extract.toml `genitive_de`), unless it is a
+    title of its own."""
+    rules = [(re.compile(end), suffix) for end, suffix in toml("extract")["genitive_de"]]
+    for phrase, key in sorted(roles.by_lang.get("de", {}).items()):
+        if " " in phrase:
+            continue
+        suffix = next(suffix for end, suffix in rules if end.search(phrase))
+        if suffix and (phrase + suffix).lower() not in roles.more:
+            roles.add("de", phrase + suffix, key)
 
 
 @cache
