@@ -83,7 +83,8 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
-              "post_after", "replaced_pronouns", "becoming", "outgoing", "handing")
+              "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
+              "sought")
 
 
 def _studied() -> re.Pattern[str]:
