@@ -22,7 +22,8 @@ class EventPeople:
         partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
         people = [p for p in self._in(clause[0], m.start(), "person")
                   if p.entity.iri not in partners
-                  and not self._possessor(p)]
+                  and not self._possessor(p)
+                  and not self._is_replaced(p)]  # "接替創辦人張忠謀出任董事長": not 張忠謀
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         antecedent = self._relative_subject(sent, clause)

@@ -77,17 +77,16 @@ class HolderChecks(Context):
                                                 "Dismissal")]  # named": not OpenAI's
         return inside[-1].entity if inside else None
 
-    def _replacing_at(self, person: Mention) -> int:
-        """Where the verb of replacing written right before a person starts ("接替创办人张忠谋",
-        "succeeded Jack Ma": a title at most between), or -1."""
-        verb = [*lexicon()["replacing"].finditer(self.norm, max(0, person.start - 32),
-                                                 person.start)][-1:]
-        gap = self.masked[verb[0].end():person.start] if verb else "\0"
+    def _replacing_at(self, at: int) -> int:
+        """Where the verb of replacing written right before the person named at `at` starts
+        ("接替创办人张忠谋", "succeeded Jack Ma": a title at most between), or -1."""
+        verb = [*lexicon()["replacing"].finditer(self.norm, max(0, at - 32), at)][-1:]
+        gap = self.masked[verb[0].end():at] if verb else "\0"
         gap = self.titles.sub("", gap) if self.titles is not None else gap
         return verb[0].start() if not gap.strip() else -1
 
     def _is_replaced(self, person: Mention) -> bool:
-        return self._replacing_at(person) >= 0
+        return self._replacing_at(person.start) >= 0
 
     def _verb_object(self, sent, first, last, name: Mention) -> bool:
         """'张勇卸任阿里巴巴董事会主席兼CEO 蔡崇信、吴泳铭接棒': a space parts the clauses of a

@@ -37,7 +37,8 @@ class RoleChangeRules(Context):
         if replaced:  # "He succeeds X, Quillon's CTO": X's title; "接任集团首席执行官", "would
             return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
-                       and not r.former]  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
+                       and not r.former  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
+                       and self._replacing_at(r.at) < 0]  # "接替創辦人張忠謀出任董事長"
         handed = self._handed_over(sent, clause, m, in_sentence) \
             or self._post_given(sent, clause, m) or self._handed_to(sent, clause, m, in_sentence)
         if handed:
@@ -50,9 +51,11 @@ class RoleChangeRules(Context):
         titles = self._titles_after(sent, clause, m)
         # "X, Scale's strategy chief, took over as interim CEO"; with no title of its own,
         # the person before the new one: "übernimmt Michael Leiters den Vorstandsvorsitz"
+        # "他…，2018年接替創辦人張忠謀出任董事長": the one replaced is not, the clause's subject is
         holder = [(r.person, r.org) for r in subject[:1]] or [
             (p.entity, None) for p in self._in(clause[0], titles[0].start(), "person")[-1:]
-        ] if titles else []
+            if not self._is_replaced(p)] or [
+            (p.entity, None) for p in self._subjects(sent, clause, m)[:1]] if titles else []
         if holder:
             named = self._in(m.end(), titles[0].start(), "org") or \
                 self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"

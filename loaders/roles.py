@@ -196,7 +196,7 @@ class RoleRules(HolderChecks, VerbRoles):
         cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
             lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"
-        verb = {p.start: self._replacing_at(p) for p in people}  # of the one replaced:
+        verb = {p.start: self._replacing_at(p.start) for p in people}  # of the one replaced:
         replaced = [p for p in before if verb[p.start] >= 0]  # "接替张忠谋出任董事长": not his;
         before = [p for p in before if verb[p.start] < 0]  # "X would replace Y as": X's
         upto = cop.start() if cop else 0
