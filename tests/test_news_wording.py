@@ -1185,3 +1185,66 @@ def test_a_retiring_or_outgoing_title_holder(tmp_path, text, language, expected,
     r = extract(tmp_path, text, "2025-06-04", language)
     assert expected in roles(r)
     assert event is None or event in events(r)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Kölner Firma Lintra hat Verluste gemeldet. Der Rücktritt des Lintra-Chefs Marc Weber "
+     "kam überraschend.",
+     {("Marc Weber", "ceo", "Lintra", False)}),
+    ("Die Kölner Firma Lintra hat Verluste gemeldet. Die Rede des Präsidenten von Lintra, Jürgen "
+     "Koller, war kurz.",
+     {("Jürgen Koller", "president", "Lintra", False)}),
+    ("Marc Weber und Anna Berg werden Interims-Chefs von Lintra.",
+     {("Marc Weber", "ceo", "Lintra", False), ("Anna Berg", "ceo", "Lintra", False)}),
+    ("Marc Weber wurde zum Interimschef von Lintra ernannt.",
+     {("Marc Weber", "ceo", "Lintra", False)}),
+])
+def test_a_german_title_in_the_genitive_or_plural(tmp_path, text, expected) -> None:
+    """'des Intel-Chefs Pat Gelsinger', 'des Präsidenten', 'werden Interims-Chefs': a German
+    one-word title with its genitive ending (which most share with the plural) is the title."""
+    assert expected <= roles(extract(tmp_path, text, "2025-06-04", "de"))
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Die Kölner Firma Lintra teilte mit, Marc Weber sei mit Wirkung zum 1. Dezember in den "
+     "Ruhestand getreten.", "2025-12-01"),
+    ("Die Kölner Firma Lintra teilte mit, Marc Weber werde mit Wirkung zum 1. Dezember "
+     "zurücktreten.", "2026-12-01"),
+])
+def test_mit_wirkung_zum_says_when_not_whether_to_come(tmp_path, text, expected) -> None:
+    """'mit Wirkung zum 1. Dezember' is 'effective December 1': the day of that name nearest
+    the published one, unless a word of the future (wird) is in the clause."""
+    assert {e[3] for e in events(extract(tmp_path, text, "2025-12-02", "de"))} == {expected}
+
+
+def test_the_one_replaced_is_not_who_takes_the_post(tmp_path) -> None:
+    """'他…，2018年接替创办人吴泽明出任董事长': the one after 接替 is replaced; the post goes
+    to the clause's subject, whom the pronoun stands for."""
+    r = extract(tmp_path, "星海集团董事长程立将于明年退休。他于1993年加入星海集团，2018年接替"
+                "创办人吴泽明出任董事长。", "2025-06-04", "zh-Hans")
+    changes = {e for e in events(r) if e[0] == "RoleChange"}
+    assert changes == {("RoleChange", "程立", "星海集团", "2018")}
+    assert ("吴泽明", "board-chair", "星海集团", False) not in roles(r)
+
+
+def test_a_title_sought_is_no_one_s(tmp_path) -> None:
+    """'will lead the search for Brightwater's next CEO': no one takes that post."""
+    r = extract(tmp_path, "Brightwater Robotics elected Lena Ortiz as chair. Ortiz will lead "
+                "the search for Brightwater's next CEO.", "2025-06-04", "en")
+    assert [x for x in roles(r) if x[1] == "ceo"] == []
+    assert [e for e in events(r) if e[0] == "RoleChange" and e[1] == "Lena Ortiz"
+            and e[3] is None] == []
+
+
+def test_the_founding_team_is_no_team_of_its_own(tmp_path) -> None:
+    """'创始团队成员', '管理团队': every company's founding or leading team, not a named unit."""
+    r = extract(tmp_path, "吴泽明同样是星海集团的创始团队成员，曾担任集团首席技术官。",
+                "2025-06-04", "zh-Hans")
+    assert named(r, "Team") == set()
+
+
+def test_an_introduced_name_ends_at_its_last_capitalized_word(tmp_path) -> None:
+    """'Die Kölner Firma Lintra hat Verluste gemeldet': the introducing noun may be written
+    in any case, the name's words only capitalized ('hat' is no part of it)."""
+    r = extract(tmp_path, "Die Kölner Firma Lintra hat Verluste gemeldet.", "2025-06-04", "de")
+    assert named(r, "Organization") == {"Lintra"}
