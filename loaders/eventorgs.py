@@ -1,11 +1,12 @@
-"""Where a person's event happens: the organization its verb names, the one a move comes
-from, "the company" an anaphor means (the one that hires is OrgLookup's `_hirer`, which the
-role rules ask too)."""
+"""Where a person's event happens: the organization its verb names (for a joining, not one
+the move comes from), the one a move comes from, "the company" an anaphor means (the one
+that hires is OrgLookup's `_hirer`, which the role rules ask too)."""
 from __future__ import annotations
 
 import re
 
 from loaders.facts import Context, lexicon
+from loaders.lexicon import describes_org
 from loaders.registry import Entity
 
 # A joining, founding or return names where; a departure may leave it implicit (the
@@ -39,6 +40,14 @@ class EventOrgs(Context):
         after a founding verb owns what was founded (a word for a part follows it)."""
         return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
 
+    def _near_after(self, end: int, org) -> bool:
+        """An organization close after a verb: within 30 characters, or 60 when a word that
+        describes it stands right before it ("wechselt zum französischen KI-Unternehmen
+        Mistral AI")."""
+        gap = org.start - end
+        return gap <= 30 or gap <= 60 and describes_org(
+            (self.norm[end:org.start].split() or [""])[-1])
+
     def _event_org(self, clause, m: re.Match[str], etype: str,
                    held: Entity | None = None) -> Entity | None:
         """`held`: where the person holds the title the clause names them with ("Der
@@ -54,7 +63,8 @@ class EventOrgs(Context):
                 return meant
         then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())
         after = [] if then else [o for o in self._in(m.end(), clause[1], "org")  # "卸任后"
-                                 if o.start - m.end() <= 30]
+                                 if self._near_after(m.end(), o)
+                                 and not (etype == "Joining" and self._origin_mark(o, m.end()))]
         before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
                   if etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer
                       self._affiliation(o) or self._owns_person(o))]

@@ -1248,3 +1248,16 @@ def test_an_introduced_name_ends_at_its_last_capitalized_word(tmp_path) -> None:
     in any case, the name's words only capitalized ('hat' is no part of it)."""
     r = extract(tmp_path, "Die Kölner Firma Lintra hat Verluste gemeldet.", "2025-06-04", "de")
     assert named(r, "Organization") == {"Lintra"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Thomas Berger wechselt von Quillon Labs zu Brightwater Robotics.",
+     {("Joining", "Thomas Berger", "Brightwater Robotics", None),
+      ("Departure", "Thomas Berger", "Quillon Labs", None)}),
+    ("Der frühere Manager Thomas Berger wechselt zum französischen KI-Unternehmen "
+     "Brightwater Robotics.", {("Joining", "Thomas Berger", "Brightwater Robotics", None)}),
+])
+def test_where_a_german_move_goes(tmp_path, text, expected) -> None:
+    """'wechselt von X zu Y': Y is joined, X left; 'wechselt zum französischen
+    KI-Unternehmen Y': a word describing the company may stand between verb and name."""
+    assert events(extract(tmp_path, text, "2025-06-04", "de")) == expected
