@@ -69,6 +69,10 @@ def _written() -> list[tuple[str, str]]:
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
         ("same-year-before", r"前一年|上一年|the previous year|the year before|a year earlier|im Vorjahr|ein Jahr (?:zuvor|davor|früher)"),
+        # "left in 2020 and founded Anthropic the following year": years after the last one told
+        ("same-year-after", rf"次年|翌年|the following year|(?<!over )(?<!in )(?<!within )the next"
+                            rf" year|a year later|(\d+|{num}) years later|im (?:darauf)?folgenden"
+                            rf" Jahr|im Jahr darauf|ein Jahr später|(\d+|{num}) Jahre später"),
         ("same-year", r"同一年|同年|当年|the same year|that year|im (?:selben|gleichen) Jahr"),
         ("zh-ymd", r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]"),
         ("zh-ym", r"(\d{4})\s*年\s*(\d{1,2})\s*月"),

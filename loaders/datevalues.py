@@ -230,6 +230,7 @@ RESOLVERS = {
     "same-month": lambda m, r: ("", MONTH),
     "same-year": lambda m, r: ("", YEAR),
     "same-year-before": lambda m, r: ("-1", YEAR),
+    "same-year-after": lambda m, r: (f"+{_num(m[1] or m[2]) if m[1] or m[2] else 1}", YEAR),
     "same-year-month": lambda m, r: (f"--{int(m[1]) if m[1] else _month(m[2]):02d}", MONTH),
     "ago": lambda m, r: _ago(_num(m[1] or m[3]), m[2] or m[4], _need(r)),
     "year": lambda m, r: iso(int(m[1])),

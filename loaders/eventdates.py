@@ -82,15 +82,15 @@ class EventDates(Context):
             return None
         # "Im Jahr 2021 … im selben Jahr"; the same day or month as one told to the month at
         # least ("成立当天" after "2015年12月…创立"; not "同日" after "去年被任命")
-        need = YEAR if same.value.startswith("--") or same.value == "-1" \
-            else min(same.precision, MONTH)
+        shift = same.value[:1] in ("+", "-") and same.value[1:].isdigit()  # "im Vorjahr", "次年"
+        need = YEAR if same.value.startswith("--") or shift else min(same.precision, MONTH)
         last = max([d for d in told if d.precision >= need] or told, key=lambda d: d.start)
         if same.value.startswith("--"):  # "同年10月": that year, this month
             return DateMention(same.start, same.end, last.value[:4] + same.value[1:], MONTH,
                                same.rule)
-        if same.value == "-1":  # "the previous year", "im Vorjahr"
-            return DateMention(same.start, same.end, f"{int(last.value[:4]) - 1:04d}", YEAR,
-                               same.rule)
+        if shift:  # "the previous year", "two years later"
+            return DateMention(same.start, same.end,
+                               f"{int(last.value[:4]) + int(same.value):04d}", YEAR, same.rule)
         value = last.value[:{1: 4, 2: 7, 3: 10}[same.precision]]
         return DateMention(same.start, same.end, value, min(same.precision, last.precision),
                            same.rule)

@@ -1261,3 +1261,26 @@ def test_where_a_german_move_goes(tmp_path, text, expected) -> None:
     """'wechselt von X zu Y': Y is joined, X left; 'wechselt zum französischen
     KI-Unternehmen Y': a word describing the company may stand between verb and name."""
     assert events(extract(tmp_path, text, "2025-06-04", "de")) == expected
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("Lena Ortiz left Quillon Labs in 2020 and founded Brightwater Robotics the following "
+     "year.", "en", ("Founding", "Lena Ortiz", "Brightwater Robotics", "2021")),
+    ("Lena Ortiz joined Quillon Labs in 2015. Two years later she became its chief "
+     "executive.", "en", ("RoleChange", "Lena Ortiz", "Quillon Labs", "2017")),
+    ("Marc Weber verließ 2015 Google. Im Jahr darauf gründete er Brightwater Robotics.", "de",
+     ("Founding", "Marc Weber", "Brightwater Robotics", "2016")),
+    ("星海科技首席执行官程立于2012年加入星海科技，次年离开星海科技。", "zh-Hans",
+     ("Departure", "程立", "星海科技", "2013")),
+])
+def test_years_after_the_last_one_told(tmp_path, text, language, expected) -> None:
+    """'the following year', 'two years later', 'im Jahr darauf', 次年: counted from the
+    year of the event told before, as 'the previous year' counts back."""
+    assert expected in events(extract(tmp_path, text, "2025-06-04", language))
+
+
+def test_the_next_year_ahead_is_no_year_after_an_event(tmp_path) -> None:
+    """'over the next year' looks ahead from now: it dates nothing told before."""
+    r = extract(tmp_path, "Lena Ortiz joined Quillon Labs in 2015. She will step down as chief "
+                "executive over the next year.", "2025-06-04", "en")
+    assert ("Departure", "Lena Ortiz", "Quillon Labs", "2026") in events(r)
