@@ -63,8 +63,9 @@ class EventOrgs(Context):
                 return meant
         then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())
         after = [] if then else [o for o in self._in(m.end(), clause[1], "org")  # "卸任后"
-                                 if self._near_after(m.end(), o)
-                                 and not (etype == "Joining" and self._origin_mark(o, m.end()))]
+                                 if self._near_after(m.end(), o)]
+        if etype == "Joining":  # "wechselt von X zu Y": Y; "tritt dem Team von Y bei": Y
+            after = [o for o in after if not self._origin_mark(o, m.end())] or after
         before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
                   if etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer
                       self._affiliation(o) or self._owns_person(o))]
