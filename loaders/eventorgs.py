@@ -7,6 +7,7 @@ import re
 
 from loaders.facts import Context, lexicon
 from loaders.lexicon import describes_org
+from loaders.mentions import Mention
 from loaders.registry import Entity
 
 # A joining, founding or return names where; a departure may leave it implicit (the
@@ -40,7 +41,7 @@ class EventOrgs(Context):
         after a founding verb owns what was founded (a word for a part follows it)."""
         return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
 
-    def _near_after(self, end: int, org) -> bool:
+    def _near_after(self, end: int, org: Mention) -> bool:
         """An organization close after a verb: within 30 characters, or 60 when a word that
         describes it stands right before it ("wechselt zum französischen KI-Unternehmen
         Mistral AI")."""
