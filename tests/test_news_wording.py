@@ -1213,7 +1213,7 @@ def test_a_german_title_in_the_genitive_or_plural(tmp_path, text, expected) -> N
 ])
 def test_mit_wirkung_zum_says_when_not_whether_to_come(tmp_path, text, expected) -> None:
     """'mit Wirkung zum 1. Dezember' is 'effective December 1': the day of that name nearest
-    the published one, unless a word of the future (wird) is in the clause."""
+    the published one, unless a word of the future (wird, reported werde) is in the clause."""
     assert {e[3] for e in events(extract(tmp_path, text, "2025-12-02", "de"))} == {expected}
 
 
@@ -1232,8 +1232,7 @@ def test_a_title_sought_is_no_one_s(tmp_path) -> None:
     r = extract(tmp_path, "Brightwater Robotics elected Lena Ortiz as chair. Ortiz will lead "
                 "the search for Brightwater's next CEO.", "2025-06-04", "en")
     assert [x for x in roles(r) if x[1] == "ceo"] == []
-    assert [e for e in events(r) if e[0] == "RoleChange" and e[1] == "Lena Ortiz"
-            and e[3] is None] == []
+    assert [f for f in r.facts if f.kind == "event" and f.role == "ceo"] == []
 
 
 def test_the_founding_team_is_no_team_of_its_own(tmp_path) -> None:
