@@ -1194,6 +1194,8 @@ def test_a_retiring_or_outgoing_title_holder(tmp_path, text, language, expected,
     ("Die Kölner Firma Lintra hat Verluste gemeldet. Die Rede des Präsidenten von Lintra, Jürgen "
      "Koller, war kurz.",
      {("Jürgen Koller", "president", "Lintra", False)}),
+    ("Die Kölner Firma Lintra hat Verluste gemeldet. Nach Angaben des Lintra-Analysten Marc "
+     "Weber sinkt der Umsatz.", {("Marc Weber", "analyst", "Lintra", False)}),
     ("Marc Weber und Anna Berg werden Interims-Chefs von Lintra.",
      {("Marc Weber", "ceo", "Lintra", False), ("Anna Berg", "ceo", "Lintra", False)}),
     ("Marc Weber wurde zum Interimschef von Lintra ernannt.",
