@@ -14,6 +14,7 @@ UNTITLED = {"event-replacing", "event-team-taken"}
 # an English verb of forming with its object after it: active ("OpenAI created ChatGPT",
 # "formed a new team"), its subject the maker, not what was formed
 _ACTIVE_OBJECT = re.compile(r"\s+(?:a|an|the|its|their|his|her|[A-Z])\b|\s+[A-Z]")
+_POSSESSIVE = re.compile(r"['’]s\b")
 
 
 
@@ -69,6 +70,17 @@ class OrganizationEventRules(Context):
                                 org=r.org, type="Founding", date=self._founded[r.org.iri]))
         return out
 
+    def _forming_people(self, sent, clause, m, org: Mention) -> list[Mention]:
+        """"王小川宣布成立人工智能公司百川智能", "Musk set up xAI": the people who are the
+        subject of a company's forming, with no organization between them and the verb."""
+        if org.start < m.end() or _POSSESSIVE.match(self.norm, org.end) or (
+                self.lang == "en" and not _ACTIVE_OBJECT.match(self.norm, m.end())):
+            return []  # not "co-created Facebook's Libra project", "the newly created post"
+        people = self._subjects(sent, clause, m)
+        if not people or self._in(max(clause[0], people[-1].end), m.start(), "org"):
+            return []
+        return people
+
     def _org_event(self, sent, clause, m, etype, date) -> list[Fact]:
         if etype == "Formation":  # "X则是2011年由迪恩等人在Google内部成立": X's founders
             founders = self._formed_by(sent, clause, m, date)
@@ -110,7 +122,10 @@ class OrganizationEventRules(Context):
             known = self._founded.get(org.entity.iri)  # "Anthropic今年成立": when it was founded
             if date is not None and (known is None or date.precision > known.precision):
                 self._founded[org.entity.iri] = date
-            return []  # "成立新单位「Google DeepMind」", "a new division, X": a unit
+            return [Fact("event", sent[0], sent[1], "event-subject-formation", person=p.entity,
+                         org=org.entity, type="Founding", date=date)
+                    for p in self._forming_people(sent, clause, m, org)]
+            # not so "成立新单位「Google DeepMind」", "a new division, X": a unit
         if org is None or (org.start > m.start()
                            and lexicon()["purpose"].match(self.norm, org.end)):
             return []  # "成立超级对齐团队的全部意义在于…": the point of it, not its report

@@ -154,14 +154,21 @@ class OrgNames:
 
     def _founded_orgs(self) -> None:
         """'同年创办了地平线机器人', 'co-founded Coursera', 'gründete Aleph Alpha': the name
-        right after a verb of founding, up to the clause's end, is the organization founded."""
+        right after a verb of founding, up to the clause's end, is the organization founded;
+        so is one after a noun for a company that a verb of founding or 成立 takes
+        ('宣布成立人工智能公司晨光智能')."""
         latin = r"[A-Z][\w&.'-]*[\w&]"
         zh, other = (alternation(words("names", k)) for k in ("founding_verbs_zh",
                                                                 "founding_verbs"))
         patterns = [fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{latin}(?: {latin}){{0,2}})"
                                    rf"(?=\s*[，。,、；;（(」”\n]|$)"),
                     fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
-                                   rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
+                                   rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)"),
+                    # "宣布成立人工智能公司晨光智能", "成立了一家新公司，名为“晨光智能”"
+                    fastre.compile(rf"(?:{zh}|成立)(?:一家)?[{CJK}A-Za-z\d. ]{{0,10}}?"
+                                   rf"(?:{alternation(words('names', 'company_nouns_zh'))})"
+                                   rf"(?:[，,]?\s*名为)?\s*[“「]?([{CJK}]{{2,8}}?)"
+                                   rf"(?=[”」]?\s*[，。,、；;（(\n]|$)")]
         stop = words("names", "not_names")
         starts = tuple(words("names", "not_founded_starts_zh"))
         function = set(toml("names")["function_chars_zh"])

@@ -103,6 +103,14 @@ def _is_title(token: str) -> bool:
 
 
 
+@cache
+def _office_verbs() -> re.Pattern[str]:
+    """The Chinese verbs of taking, holding or being given a post ("接替", "出任", "任命")."""
+    return re.compile(alternation(words("names", "succession_verbs_zh")
+                                  | words("names", "office_verbs_zh")
+                                  | words("names", "appoint_verbs_zh")))
+
+
 class PersonNames:
     """Mixin of MentionFinder: the person rules (it provides norm, mentions, _add, _drop,
     _free_span, _entity)."""
@@ -119,9 +127,11 @@ class PersonNames:
                 self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
 
     def _paren_aliases(self) -> None:
-        """'执行长皮蔡（Sundar Pichai）': the Chinese name before a parenthesized person is
-        theirs (after any title or organization that opens the run)."""
+        """'执行长皮蔡（Sundar Pichai）', '接替鲍默（Steve Ballmer）': the Chinese name before a
+        parenthesized person is theirs (after any title, organization or verb of office that
+        opens the run)."""
         titles = ontology_terms()["roles"].pattern("zh")
+        verbs = _office_verbs()
         for m in list(self.mentions):
             if not m.entity.is_person or m.start < 2 or self.norm[m.start - 1] not in "(（":
                 continue
@@ -129,7 +139,8 @@ class PersonNames:
             if run is None:
                 continue
             text, start = run.group(0), m.start - 1 - len(run.group(0))
-            cut = max((t.end() for t in titles.finditer(text)), default=0) if titles else 0
+            cut = max((t.end() for p in (titles, verbs) if p is not None
+                       for t in p.finditer(text)), default=0)
             if 2 <= len(text) - cut <= 4:
                 self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
 
@@ -227,9 +238,14 @@ class PersonNames:
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event",
                  "name-zh-post-of")
+        # "强尼·艾夫…艾夫于1992年加入": a part of a dotted name is that person's short form
+        # (mentions._short_forms), not a Chinese name of its own
+        parts = {part for m in self.mentions if m.entity.is_person
+                 for part in self.norm[m.start:m.end].split("·")[1:]}
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
                 found = m.group(1)
                 if found[0] not in function and not given.intersection(found[1:]) \
-                        and found not in common and not found.startswith(openings):
+                        and found not in common and not found.startswith(openings) \
+                        and found not in parts:
                     self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)

@@ -75,7 +75,9 @@ class RoleRules(HolderChecks, VerbRoles):
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 24):anchor])) or \
             bool(lex["former"].search(between) or lex["former_field"].search(between))
         out = []
-        for t in chain:
+        for i, t in enumerate(chain):
+            if i and lex["former"].search(self.norm, chain[i - 1].end(), t.start()):
+                former = True  # "搜狗创始人、前CEO王小川": the CEO post is past
             key = self.terms["roles"].lookup(self.lang, t.group(0))
             if key == "head" and len({p.entity.iri for p in people}) > 1 \
                     and rule != "role-title-before-names":  # "研究负责人 A 与 B": each a head

@@ -1285,3 +1285,54 @@ def test_the_next_year_ahead_is_no_year_after_an_event(tmp_path) -> None:
     r = extract(tmp_path, "Lena Ortiz joined Quillon Labs in 2015. She will step down as chief "
                 "executive over the next year.", "2025-06-04", "en")
     assert ("Departure", "Lena Ortiz", "Quillon Labs", "2026") in events(r)
+
+
+def test_a_dotted_name_and_its_surname_alone_are_one_person(tmp_path) -> None:
+    """'首席设计长强尼·艾夫…艾夫于1992年加入': the part after the dot is that person's short
+    form, not a Chinese name of its own (艾 is a surname too); 强 and 夫 transliterate."""
+    r = extract(tmp_path, "星海科技首席设计长强尼·艾夫将于今年稍晚离职。艾夫于1992年加入星海科技。",
+                "2025-06-04", "zh-Hans")
+    assert named(r, "Person") == {"强尼·艾夫"}
+    assert ("Joining", "强尼·艾夫", "星海科技", "1992") in events(r)
+
+
+def test_a_former_mark_inside_a_chain_of_titles(tmp_path) -> None:
+    """'星海科技创始人、前CEO程立': the founder title is current and the company's, the CEO
+    title after 前 is past (and the company's too, not the one named after the name)."""
+    r = extract(tmp_path, "星海科技创始人、前CEO程立宣布成立人工智能公司晨光智能。", "2025-06-04",
+                "zh-Hans")
+    assert {("程立", "founder", "星海科技", False), ("程立", "ceo", "星海科技", True)} <= roles(r)
+    assert ("程立", "ceo", "晨光智能", True) not in roles(r)
+
+
+@pytest.mark.parametrize(("text", "language", "expected"), [
+    ("4月10日，程立宣布成立人工智能公司晨光智能。", "zh-Hans",
+     {("Founding", "程立", "晨光智能", "2025-04-10")}),
+    ("Lena Ortiz set up Brightwater Robotics in 2019.", "en",
+     {("Founding", "Lena Ortiz", "Brightwater Robotics", "2019")}),
+    ("Lena Ortiz co-created Quillon Labs's payments project in 2019.", "en", set()),
+    ("Lena Ortiz was named to the newly created post of chief executive of Quillon Labs.",
+     "en", set()),
+])
+def test_a_person_who_forms_a_company_founds_it(tmp_path, text, language, expected) -> None:
+    """'X宣布成立…公司Y', 'X set up Y': a company formed by a person is their Founding; not a
+    project of a company ("Y's project"), nor a post that was created."""
+    found = {e for e in events(extract(tmp_path, text, "2025-06-04", language))
+             if e[0] == "Founding"}
+    assert found == expected
+
+
+def test_the_one_replaced_named_in_both_scripts(tmp_path) -> None:
+    """'接替韩默（Tom Ashby）出任执行长': the Chinese name before the bracket is Ashby's too,
+    and he is the one replaced, not the new chief executive."""
+    r = extract(tmp_path, "吴泽明2014年接替韩默（Tom Ashby）出任星海科技执行长。", "2025-06-04",
+                "zh-Hans")
+    assert {e for e in events(r) if e[0] == "RoleChange"} == {
+        ("RoleChange", "吴泽明", "星海科技", "2014")}
+    assert ("Tom Ashby", "ceo", "星海科技", False) not in roles(r)
+
+
+def test_a_rarer_surname_after_a_title(tmp_path) -> None:
+    """'首席运营官茹立云将加入': 茹 is a Chinese surname too."""
+    r = extract(tmp_path, "星海科技首席运营官茹立云将加入晨光智能。", "2025-06-04", "zh-Hans")
+    assert ("茹立云", "coo", "星海科技", False) in roles(r)
