@@ -118,8 +118,10 @@ class EventDates(Context):
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
             joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],
                                                                         pos)][-1:]
-            if joined:  # "ran Cadence from 2009 to 2021 and left Intel's board last August"
-                own = [d for d in own if d.start >= joined[0]] or own
+            if joined:  # "ran Cadence from 2009 to 2021 and left Intel's board last August";
+                # not "joined Google in 2000 and worked there … before leaving": the joining's
+                own = [d for d in own if d.start >= joined[0]] or [
+                    d for d in own if not self._verb_before(clause[0], d, pos)]
             # "Nike said on Thursday that X will retire on Oct. 13": the day it was said is
             # the report's, beside a date of the event's own
             own = [d for d in own if not self._said_on(d)] or own
@@ -185,6 +187,13 @@ class EventDates(Context):
         """A date right after a verb of saying ("said on Thursday", "sagte am Montag")."""
         said = [*lexicon()["saying"].finditer(self.norm, max(0, d.start - 16), d.start)][-1:]
         return bool(said) and self._adjacent(said[0].end(), d.start)
+
+    def _verb_before(self, start: int, d: DateMention, pos: int) -> bool:
+        """A trigger other than the one at `pos` between `start` and the date: the date is
+        that verb's ("joined Google in 2000 and … before leaving"; not "In 2020, X left …
+        and founded Y", whose date comes before both)."""
+        return self.triggers is not None and any(
+            t.start() != pos for t in self.triggers.finditer(self.masked, start, d.start))
 
     def _another_between(self, pos: int, d: DateMention) -> bool:
         """A trigger of another type of event between the trigger at `pos` and the date

@@ -73,6 +73,10 @@ class EventOrgs(Context):
         if etype == "Departure" and after \
                 and self._trigger_between(m.end(), after[0].start, "Joining"):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
+        if etype == "Return" and not after:  # "X, who left Google to start Y, is returning
+            left = [o for o in before  # to the search giant": where X had left
+                    if self._trigger_between(max(clause[0], o.start - 12), o.start, "Departure")]
+            before = left or before
         if etype == "Founding" and after and self._part_founded(after[0], clause):
             return None
         if after and (etype in ("Joining", "Founding", "Return")

@@ -96,12 +96,15 @@ class EventPeople:
 
     def _relative_subject(self, sent, clause) -> list[Mention]:
         """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
-        for: the last person named in the clause before it, or whom its pronoun stands for.
-        A German article before a noun ('die Firma habe …') is no relative pronoun."""
+        for: the last person named in the clause before it, with those joined to it when
+        it ends that clause ('X and Y, who left Z'), or whom its pronoun stands for. A German
+        article before a noun ('die Firma habe …') is no relative pronoun."""
         if not self._opens_relative(sent, clause):
             return []
         before = self._clause(sent, clause[0] - 2)
         named = self._in(before[0], clause[0], "person")
+        if named and not self.norm[named[-1].end:clause[0]].strip(" ,"):
+            return self._conjoined(named)
         pron = lexicon()["pron"].search(self.norm, before[0], clause[0])
         referent = named[-1] if named else self._stands_for(sent, pron.start()) if pron else None
         return [referent] if referent is not None else []

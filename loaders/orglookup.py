@@ -202,12 +202,20 @@ class OrgLookup:
         """The organization an "its" right before `pos` stands for: the last named before
         it in the sentence, but for one owning something ("Brightwater's shares rose after
         Samsung said that its …"), after a preposition ("a vice president at Intel") or
-        before a title ("appointed Chipotle CEO X as its chairman")."""
+        before a title ("appointed Chipotle CEO X as its chairman"). With no other, one
+        owning a title is meant ("X, Character.AI's chief executive, and Y, its president")."""
         its = lexicon()["org_possessive"].search(self.norm, max(sent[0], pos - 8), pos)
-        named = [m for m in self._in(sent[0], its.start(), "org") if m.entity.kind == "org"
-                 and not self._possessor(m) and not self._title_at(sent, m)
-                 and not self._titled(m)] if its else []
+        orgs = [m for m in self._in(sent[0], its.start(), "org")
+                if m.entity.kind == "org"] if its else []
+        named = [m for m in orgs if not self._possessor(m) and not self._title_at(sent, m)
+                 and not self._titled(m)] or [m for m in orgs if self._owns_title(m)]
         return named[-1].entity if named else None
+
+    def _owns_title(self, org: Mention) -> bool:
+        """"Character.AI's chief executive": a title right after the organization's 's."""
+        owner = self._possessor(org)
+        return owner is not None and self.titles is not None and self.titles.match(
+            self.masked, _SPACES.match(self.masked, owner.end()).end()) is not None
 
     def _titled(self, org: Mention) -> bool:
         """'Chipotle CEO X', 'Puma-Chef X': the organization is a title's, written before

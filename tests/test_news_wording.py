@@ -1336,3 +1336,46 @@ def test_a_rarer_surname_after_a_title(tmp_path) -> None:
     """'首席运营官茹立云将加入': 茹 is a Chinese surname too."""
     r = extract(tmp_path, "星海科技首席运营官茹立云将加入晨光智能。", "2025-06-04", "zh-Hans")
     assert ("茹立云", "coo", "星海科技", False) in roles(r)
+
+
+def test_a_potential_successor_takes_no_post(tmp_path) -> None:
+    """'seen as a potential successor to Chief Executive X': a hedge; X holds the post, and
+    no one takes it."""
+    r = extract(tmp_path, "Lena Ortiz was named chief operating officer of Quillon Labs in 2015. "
+                "She has been widely seen as a potential successor to Chief Executive Tom "
+                "Ashby.", "2025-06-04", "en")
+    assert {e for e in events(r) if e[0] == "RoleChange"} == {
+        ("RoleChange", "Lena Ortiz", "Quillon Labs", "2015")}
+
+
+def test_its_after_an_organization_owning_a_title(tmp_path) -> None:
+    """'X, Quillon Labs's chief executive, and Y, its president': with no other organization
+    in the sentence, its is that of the title before."""
+    r = extract(tmp_path, "Lena Ortiz and Tom Ashby, who left Brightwater Robotics in 2021, are "
+                "returning to the company.\n\nOrtiz, Quillon Labs's chief executive, and Ashby, "
+                "its president, will join Brightwater Robotics.", "2025-06-04", "en")
+    assert {("Lena Ortiz", "ceo", "Quillon Labs", False),
+            ("Tom Ashby", "president", "Quillon Labs", False)} <= roles(r)
+
+
+def test_who_after_two_names_is_both(tmp_path) -> None:
+    """'X and Y, who left Z in 2021 to start W, are returning to the search giant': both
+    left Z, and both return to Z (where they left), not to W."""
+    r = extract(tmp_path, "Lena Ortiz and Tom Ashby, who left Brightwater Robotics in 2021 to "
+                "start the chatbot company Quillon Labs, are returning to the search giant.",
+                "2025-06-04", "en")
+    assert events(r) == {(t, p, "Brightwater Robotics", d) for p in ("Lena Ortiz", "Tom Ashby")
+                         for t, d in (("Departure", "2021"), ("Return", None))}
+
+
+def test_a_date_after_the_verb_before_the_and_is_that_verb_s(tmp_path) -> None:
+    """'joined X in 2000 and worked there … before leaving': 2000 dates the joining, not the
+    leaving; 'In 2020, X left Y and founded Z': a date before both verbs dates both."""
+    r = extract(tmp_path, "Lena Ortiz heads research. She joined Quillon Labs in 2000 and worked "
+                "there for two decades before leaving. In 2020, Tom Ashby left Quillon Labs and "
+                "founded Brightwater Robotics.", "2025-06-04", "en")
+    assert {("Joining", "Lena Ortiz", "Quillon Labs", "2000"),
+            ("Departure", "Lena Ortiz", "Quillon Labs", None),
+            ("Departure", "Tom Ashby", "Quillon Labs", "2020"),
+            ("Founding", "Tom Ashby", "Brightwater Robotics", "2020")} <= events(r)
+    assert ("Departure", "Lena Ortiz", "Quillon Labs", "2000") not in events(r)
