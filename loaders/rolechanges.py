@@ -215,12 +215,34 @@ class RoleChangeRules(Context):
             return []
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and r.person is not new[0].entity and self._held(r)]
-        # "接替刘强东出任京东集团CEO": the title after is taken
-        if not held and not self._titles_after(sent, clause, m):
+        # "接替刘强东出任京东集团CEO": the title after is taken; not the successor's own
+        titles = [t for t in self._titles_after(sent, clause, m)  # ("Nachfolger wird
+                  if self.norm[t.end():new[0].start].strip()]  # Produktionsvorstand X")
+        if not held and not titles:
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president
                  if r.person is held[0].person}  # and chief executive officer": both
+        if not held and not titles:  # "Bosch bekommt einen neuen Chef. X werde die
+            return [(new[0].entity, org, key, "event-replacing")  # Nachfolge von Y antreten"
+                    for org, key in self._announced_post(sent)]
         return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
+
+    def _announced_post(self, sent) -> list[tuple]:
+        """A post the paragraph's lead or the article's headline says is to be filled, with
+        no one named to it ("Infineon bekommt einen neuen Vorstandschef", "Acme gets a new
+        chief executive"): (organization written before it or the article's, role key)."""
+        if self.titles is None:
+            return []
+        for start, end in ((self.paragraph_start(sent[0]), sent[0]), (0, self._headline_end())):
+            for a, b in (s for s in self.sents if start <= s[0] < end):
+                for t in self.titles.finditer(self.masked, a, b):
+                    key = self._role_key(t)
+                    if key and lexicon()["new_post"].search(self.norm, max(a, t.start() - 14),
+                                                            t.start()) \
+                            and not self._in(t.end(), b, "person"):
+                        orgs = self._in(a, t.end(), "org")
+                        return [(orgs[-1].entity if orgs else self.main_org, key)]
+        return []
 
     def _titles_after(self, sent, clause, m: re.Match[str]) -> list[re.Match[str]]:
         """The titles written after the verb in its own clause, within 60 characters: the
@@ -243,9 +265,12 @@ class RoleChangeRules(Context):
                 return [], None
             end = replaced.end
         at = lex["successor_gap"].match(self.norm, end).end()
-        date = next((d for d in self.dates if d.start == at), None)  # "wird am 1. Juli X"
+        date = next((d for d in self.dates if d.start <= at < d.end), None)  # "wird am 1. Juli X"
         if date is not None:
             at = lex["successor_gap"].match(self.norm, date.end).end()
+        own = self.titles.match(self.masked, at) if self.titles is not None else None
+        if own is not None:  # "Sein Nachfolger wird Produktionsvorstand X": X's title now
+            at = own.end() + len(self.norm[own.end():]) - len(self.norm[own.end():].lstrip())
         found = self._mention_at(at, "person")
         return ([found] if found is not None else []), replaced
 

@@ -112,6 +112,7 @@ def lexicon() -> dict:
             "replacing": any_of(data["replacing"] + data["successors"]),
             "successor": any_of(data["successors"]),
             "successor_of": fastre.compile(data["successor_of"]),
+            "new_post": fastre.compile(data["new_post"], re.IGNORECASE),
             "handed_to": fastre.compile(data["handed_to"], re.IGNORECASE),
             "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
             "successor_gap": fastre.compile(data["successor_gap"]),

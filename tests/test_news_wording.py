@@ -1379,3 +1379,29 @@ def test_a_date_after_the_verb_before_the_and_is_that_verb_s(tmp_path) -> None:
             ("Departure", "Tom Ashby", "Quillon Labs", "2020"),
             ("Founding", "Tom Ashby", "Brightwater Robotics", "2020")} <= events(r)
     assert ("Departure", "Lena Ortiz", "Quillon Labs", "2000") not in events(r)
+
+
+@pytest.mark.parametrize("text", [
+    "Die Kölner Firma Lintra bekommt einen neuen Chef. Lena Ortiz werde zum 1. Januar 2026 die "
+    "Nachfolge von Volkmar Weber antreten, teilte das Unternehmen mit.",
+    "Die Kölner Firma Lintra bekommt einen neuen Vorsitzenden der Geschäftsführung. Volkmar "
+    "Weber werde sein Amt zum 31. Dezember 2025 niederlegen. Sein Nachfolger wird zum 1. Januar "
+    "2026 Produktionsvorstand Lena Ortiz.",
+])
+def test_the_post_a_lead_announces_is_the_successor_s(tmp_path, text) -> None:
+    """'Lintra bekommt einen neuen Chef. X werde die Nachfolge von Y antreten': the post the
+    lead says is to be filled is the one the successor takes (not the title written before
+    the successor's name, 'Produktionsvorstand', which is theirs now); the one replaced
+    takes none."""
+    changes = {e for e in events(extract(tmp_path, text, "2025-06-04", "de"))
+               if e[0] == "RoleChange"}
+    assert changes == {("RoleChange", "Lena Ortiz", "Lintra", "2026-01-01")}
+    r = extract(tmp_path, text, "2025-06-04", "de")
+    assert [f.role for f in r.facts if f.type == "RoleChange"] == ["ceo"]
+
+
+def test_a_german_start_at_a_company_is_a_joining(tmp_path) -> None:
+    """'hatte im Jahr 1986 bei Siemens angefangen': began working there."""
+    r = extract(tmp_path, "Volkmar Weber hatte im Jahr 1986 bei Siemens angefangen.",
+                "2025-06-04", "de")
+    assert events(r) == {("Joining", "Volkmar Weber", "Siemens", "1986")}
