@@ -1405,3 +1405,19 @@ def test_a_german_start_at_a_company_is_a_joining(tmp_path) -> None:
     r = extract(tmp_path, "Volkmar Weber hatte im Jahr 1986 bei Siemens angefangen.",
                 "2025-06-04", "de")
     assert events(r) == {("Joining", "Volkmar Weber", "Siemens", "1986")}
+
+
+def test_taking_over_as_a_title(tmp_path) -> None:
+    """'with operations head X taking over as COO': X takes the post."""
+    r = extract(tmp_path, "Quillon Labs said chief operating officer Tom Ashby will step down, "
+                "with operations head Lena Ortiz taking over as COO.", "2025-06-04", "en")
+    assert ("RoleChange", "Lena Ortiz", "Quillon Labs", None) in events(r)
+
+
+def test_a_name_before_its_bracket_starts_after_de(tmp_path) -> None:
+    """'接替自2014年起担任董事长的汤普森（Tom Ashby）': the Chinese name is 汤普森, not 的汤普森;
+    '汤普森将转任首席独立董事': his new post."""
+    r = extract(tmp_path, "星海科技今天宣布，董事会推选吴泽明出任董事长，接替自2014年起担任董事长的"
+                "汤普森（Tom Ashby）。汤普森将转任首席独立董事。", "2025-06-04", "zh-Hans")
+    assert "的汤普森" not in surfaces(r)
+    assert ("RoleChange", "Tom Ashby", "星海科技", "2025-06-04") in events(r)
