@@ -81,8 +81,8 @@ class HolderChecks(Context):
         """Where the verb of replacing written right before the person named at `at` starts
         ("接替创办人张忠谋", "succeeded Jack Ma": a title at most between), or -1. A name in
         brackets is the one before it ("接替鮑默（Steve Ballmer）")."""
-        named = [p for p in self.mentions if p.end <= at and p.entity.is_person
-                 and re.fullmatch(r"\s*[(（]\s*", self.norm[p.end:at])]
+        named = [p for p in self._in(max(0, at - 24), at, "person")
+                 if re.fullmatch(r"\s*[(（]\s*", self.norm[p.end:at])]
         at = named[-1].start if named else at
         verb = [*lexicon()["replacing"].finditer(self.norm, max(0, at - 32), at)][-1:]
         gap = self.masked[verb[0].end():at] if verb else "\0"

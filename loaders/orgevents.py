@@ -122,10 +122,11 @@ class OrganizationEventRules(Context):
             known = self._founded.get(org.entity.iri)  # "Anthropic今年成立": when it was founded
             if date is not None and (known is None or date.precision > known.precision):
                 self._founded[org.entity.iri] = date
+            # no organization event for a company, but its founders' ("X宣布成立公司Y"); a
+            # unit ("成立新单位「Google DeepMind」", "a new division, X") goes on below
             return [Fact("event", sent[0], sent[1], "event-subject-formation", person=p.entity,
                          org=org.entity, type="Founding", date=date)
                     for p in self._forming_people(sent, clause, m, org)]
-            # not so "成立新单位「Google DeepMind」", "a new division, X": a unit
         if org is None or (org.start > m.start()
                            and lexicon()["purpose"].match(self.norm, org.end)):
             return []  # "成立超级对齐团队的全部意义在于…": the point of it, not its report

@@ -103,9 +103,6 @@ def _is_title(token: str) -> bool:
 
 
 
-_BEFORE_NAME = "的了在与和及是将由向对被把从"  # words that end a run before a name, never in one
-
-
 @cache
 def _office_verbs() -> re.Pattern[str]:
     """The Chinese verbs of taking, holding or being given a post ("接替", "出任", "任命")."""
@@ -144,7 +141,8 @@ class PersonNames:
             text, start = run.group(0), m.start - 1 - len(run.group(0))
             cut = max([t.end() for p in (titles, verbs) if p is not None
                        for t in p.finditer(text)]  # "擔任董事長的湯普森（John Thompson）"
-                      + [text.rfind(c) + 1 for c in _BEFORE_NAME], default=0)
+                      + [text.rfind(c) + 1 for c in toml("names")["before_name_chars_zh"]],
+                      default=0)
             if 2 <= len(text) - cut <= 4:
                 self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
 
