@@ -12,7 +12,8 @@ _SPACES = re.compile(r"\s*")
 
 
 class SuccessionRules(Context):
-    """Needs `_subjects` (eventpeople.py) and `_is_replaced` (holders.py) from EventRules."""
+    """Needs `_subjects` (eventpeople.py), `_is_replaced` (holders.py) and `_headline_end`
+    (eventdates.py) from EventRules."""
 
     def _role_key(self, title: re.Match[str]) -> str | None:
         return self.terms["roles"].lookup(self.lang, title.group(0))
