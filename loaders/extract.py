@@ -6,8 +6,9 @@ nothing about a particular article or event is written in them.
 from __future__ import annotations
 
 from loaders.events import EventRules
-from loaders.facts import Fact, sentences
+from loaders.facts import Fact
 from loaders.roles import RoleRules
+from loaders.sentences import sentences
 from loaders.statements import StatementRules
 
 __all__ = ["Extractor", "Fact", "sentences"]

@@ -3,8 +3,9 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import APPOSITIVE, SENTENCE_END, Context, Fact, lexicon
+from loaders.facts import APPOSITIVE, Context, Fact, lexicon
 from loaders.registry import Entity
+from loaders.sentences import SENTENCE_END
 
 _QUOTE_NEXT = re.compile(r"\s*[\"“「]")  # a quote opening right after a name: what is said of it
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from loaders.facts import sentences
+from loaders.sentences import sentences
 from tests.test_extraction import events, extract, named, roles, statements, surfaces
 
 
