@@ -105,7 +105,7 @@ def _written() -> list[tuple[str, str]]:
         ("last-month-name", rf"\b(?:{back})\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
-        ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|({back}))\s+({wd})"
+        ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|seit|since|({back}))\s+({wd})"
                     r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
         ("rel-month", rf"\b(?:({placed[False]})|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date

@@ -103,12 +103,15 @@ class EventDates(Context):
         Chinese "since" alone), or in the paragraph before when this one goes on from it
         ("并且", "Moreover") or that one leads into it with a colon (then a "just now" of
         it counts). A date of "since" is no event's, but for a change that `begins` the
-        state it marks, told in its clause before the trigger ("今年3月起出任…董事长")."""
+        state it marks, told in its clause before the trigger ("今年3月起出任…董事长") or
+        in a clause of a Chinese "since" alone before it ("2011年起，她出任…")."""
         clause = self._clause(sent, pos)
         inside = [d for d in self.dates if sent[0] <= d.start and d.end <= sent[1]
+                  and not self._reporting(d)
                   and (d.ahead or not self._since(d)  # what begins after the news day is
-                       or begins and clause[0] <= d.start and d.end <= pos)]
-        # news ("自明年1月1日起生效"); not carried to the sentences after
+                       or begins and d.end <= pos  # news ("自明年1月1日起生效"); not
+                       and (clause[0] <= d.start or self._since_clause(sent, d)))]
+        # carried to the sentences after
         inside = [d for d in inside if not d.weak] or inside
         effective = [d for d in inside
                      if self._effective(d) and not self._another_between(pos, d)]
@@ -153,7 +156,7 @@ class EventDates(Context):
                 para = lead_in = before
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and (not d.weak or d.start < lead_in)
-                   and not self._since(d)]
+                   and not self._since(d) and not self._reporting(d)]
         if self._told_as_now(sent, pos):  # "He is leaving": the news day, not a year told
             days = [d for d in earlier if d.precision == DAY]  # as background before it
             return self._lede_date(pos) or (days[-1] if days else None)
@@ -237,6 +240,12 @@ class EventDates(Context):
     def _effective(self, d: DateMention) -> bool:
         """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
         return self._marked(d, "effective")
+
+    def _reporting(self, d: DateMention) -> bool:
+        """'发布2020年第四季度及全年财报', 'its 2023 annual report': the period a report
+        covers, no event's date."""
+        return self._marked(d, "reporting") or self.lang != "zh" and bool(
+            lexicon()["reporting_after"].match(self.norm, d.end))
 
     def _marked(self, d: DateMention, word: str) -> bool:
         """The date is marked by extract.toml's `word`: written before it, or in Chinese

@@ -191,9 +191,9 @@ def _link_destinations(facts: list[Fact]) -> list[Fact]:
 
 def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
     """'吴恩达加入百度，出任首席科学家', 'joined X as CTO': the title comes with the Joining
-    (or Founding) told in the same sentence, unless dated otherwise; it is not a change of
-    role of its own. Nor is a title taken at a company when the article dates its founding
-    then: the founders'."""
+    (or Founding) told in the same sentence, unless dated otherwise (or not dated beside a
+    dated entry); it is not a change of role of its own. Nor is a title taken at a company
+    when the article dates its founding then: the founders'."""
     def key(f: Fact) -> tuple:
         return (f.person.iri if f.person else "", f.org.iri if f.org else "", f.start)
 
@@ -203,9 +203,10 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
             and (e.date.value.startswith(f.date.value) or f.date.value.startswith(e.date.value))
             for e in facts)
 
-    def entered_then(f: Fact) -> bool:  # "2007年加入阿里巴巴,…,2015年出任CEO": later
-        return any(key(e) == key(f) and (e.date is None or f.date is None
-                                         or e.date.value == f.date.value)
+    def entered_then(f: Fact) -> bool:  # "2007年加入阿里巴巴,…,2015年出任CEO": later;
+        # "X, who joined Y in 1997, will succeed him": a change not dated then
+        return any(key(e) == key(f) and (e.date is None if f.date is None
+                                         else e.date is None or e.date.value == f.date.value)
                    for e in facts if e.type in ("Joining", "Founding"))
     return [f for f in facts if f.type != "RoleChange" or
             not (entered_then(f) or founded_then(f))]

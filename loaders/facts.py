@@ -227,16 +227,22 @@ class Context(OrgLookup, Sentences):
         return self._conjoined_forward(people) if people else []
 
     def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
-        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil'."""
-        chosen = [people[0]]
+        """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil',
+        "麦格鲁（Bob McGrew）与佐夫（Barret Zoph）" (a name's bracketed form is passed over)."""
+        chosen, last = [people[0]], people[0].end
         for p in people[1:]:
-            gap = self._gap(chosen[-1].end, p.start)
+            if p.entity.iri == chosen[-1].entity.iri and not self.norm[last:p.start].strip("（( "):
+                last = p.end
+                continue
+            gap = self._gap(last, p.start)
             gap = self.titles.sub("", gap) if self.titles is not None else gap
             apposition = APPOSITIVE.match(gap)  # "X, the former CEO of Y, as CFO and Z"
             gap = gap[apposition.end():] if apposition else gap
             gap = lexicon()["colleague"].sub("", gap)  # "伊尔亚与同事简·莱克", "and his colleague"
-            if re.fullmatch(r"[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*", gap):
+            if re.fullmatch(r"[)）]?[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*",
+                            gap):
                 chosen.append(p)
+                last = p.end
             else:
                 break
         return chosen[:4]

@@ -56,14 +56,19 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
     office = alternation(taking | words("names", "office_verbs_zh"))
     opens = fastre.compile(rf"(?:^|(?<=[,，。:：、\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
-                           rf"(?=(?:于?\d{{4}}年)?(?:在[^,，。;；]{{1,12}}?)?[曾已将也还]{{0,2}}"
-                           rf"(?:{office}))")  # "王立在星海科技也曾担任"
+                           rf"(?=(?:于?\d{{4}}年)?[曾已将也还]{{0,2}}(?:在[^,，。;；]{{1,12}}?)?"
+                           rf"[曾已将也还]{{0,2}}(?:{office}))")  # "王立在星海科技也曾担任",
+    # "王立曾在星海科技担任"
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
     objects = [p for p in ontology_terms()["object"].by_lang.get("", {}) if CJK_CHAR.search(p)]
     post_of = fastre.compile(rf"(?:{alternation(objects)}){name}(?=的(?:{title}|职务|职位))")
+    bare = name[1:-1]
+    listed = fastre.compile(rf"(?:{title})(?:包括|分别[是为]|是|为)?"
+                            rf"({bare}(?:(?:以及|[、和与及]){bare})*)(?=[,，。;；\n]|$)")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
             of_event,  # of_event: "接替此前卸任的王军。"
-            post_of)  # post_of: "解除顾明为的董事长职务"
+            post_of,  # post_of: "解除顾明为的董事长职务"
+            listed)  # listed: "轮值董事长分别是胡厚崑和徐直军。"
 
 
 @cache
@@ -239,15 +244,25 @@ class PersonNames:
         openings = tuple(words("names", "not_name_openings_zh"))  # "许多人"
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event",
-                 "name-zh-post-of")
+                 "name-zh-post-of", "name-zh-title-list")
         # "强尼·艾夫…艾夫于1992年加入": a part of a dotted name is that person's short form
         # (mentions._short_forms), not a Chinese name of its own
         parts = {part for m in self.mentions if m.entity.is_person
                  for part in self.norm[m.start:m.end].split("·")[1:]}
         for pattern, rule in zip(_zh_context(), rules, strict=True):
             for m in fastre.finditer(pattern, self.norm):
-                found = m.group(1)
-                if found[0] not in function and not given.intersection(found[1:]) \
-                        and found not in common and not found.startswith(openings) \
-                        and found not in parts:
-                    self._add(m.start(1), m.end(1), self._entity(m.group(1), "person"), rule)
+                for start, found in _listed(m) if rule == "name-zh-title-list" else \
+                        [(m.start(1), m.group(1))]:
+                    if found[0] not in function and not given.intersection(found[1:]) \
+                            and found not in common and not found.startswith(openings) \
+                            and found not in parts:
+                        self._add(start, start + len(found), self._entity(found, "person"), rule)
+
+
+def _listed(m: re.Match[str]) -> list[tuple[int, str]]:
+    """The names of a list after a title, each with where it starts: "胡厚崑和徐直军"."""
+    return [(m.start(1) + n.start(1), n.group(1)) for n in _LIST_ITEM.finditer(m.group(1))]
+
+
+# a name of a list, ending at a separator or the list's end (李和平: 和 inside a name)
+_LIST_ITEM = re.compile(rf"(?:以及|[、和与及])?([{CJK}]{{2,3}}?)(?=以及|[、和与及]|$)")

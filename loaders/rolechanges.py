@@ -115,7 +115,7 @@ class RoleChangeRules(SuccessionRules):
         if not lexicon()["handing"].fullmatch(m.group(0)):
             return []
         to = [(p, w) for p in self._in(clause[0], clause[1], "person")
-              if (w := lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
+              if (w := lexicon()["handed_to"].search(self.masked, max(clause[0], p.start - 48),
                                                      p.start))][:1]
         if not to:
             return []

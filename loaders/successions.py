@@ -40,7 +40,8 @@ class SuccessionRules(Context):
                 and r.person is not new[0].entity and self._held(r)]
         # "接替刘强东出任京东集团CEO": the title after is taken; not the successor's own
         titles = [t for t in self._titles_after(sent, clause, m)  # ("Nachfolger wird
-                  if self.norm[t.end():new[0].start].strip()]  # Produktionsvorstand X")
+                  if t.end() > new[0].start  # Produktionsvorstand X"); "陈磊…接替黄峥出任
+                  or self.norm[t.end():new[0].start].strip()]  # 首席执行官": the title after
         if not held and not titles:
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president
@@ -105,7 +106,9 @@ class SuccessionRules(Context):
         replaced if named first; else they are named in the clause, or a pronoun in it
         stands for them ("X will succeed him"; the subject of a passive: "He will be
         succeeded by X"). Of their titles, the last at an organization the sentence names
-        ("Chipotle said X would succeed Y": Y's post at Chipotle), else the last."""
+        ("Chipotle said X would succeed Y": Y's post at Chipotle), else the last; those
+        they step down from first ("X will step down as chief executive … and become
+        executive chair … Y will succeed him": chief executive)."""
         new, named = people
         if named is None:
             others = [p for p in self._in(*clause, "person") if p.entity is not new.entity]
@@ -119,6 +122,8 @@ class SuccessionRules(Context):
             return []
         earlier = [r for r in roles if r.person is named.entity and r.start < sent[0]
                    and not r.former and self._held(r)]
+        earlier = [r for r in earlier if self._trigger_between(r.at, r.title_at, "Departure")
+                   ] or earlier
         here = {o.entity.iri for o in self._in(*sent, "org")}  # "Chipotle said X would
         return ([r for r in earlier if r.org is not None and r.org.iri in here]  # succeed Y"
                 or earlier)[-1:]

@@ -331,7 +331,8 @@ def test_german_title_before_copula_and_name_and_a_given_name_before_a_company(t
 def test_chinese_names_by_succession_and_a_post_kept(tmp_path) -> None:
     """'由X接任', 'X1997年加入Y', 'CEO X也…', '接替此前卸任的W': names found by these; W
     left and took no post; '将继续担任' is no change; '曾任Y无线网络产品线总裁' is a post
-    at Y; '2019年起，X担任' takes no earlier date of its paragraph."""
+    at Y; '2019年起，X担任' is dated by its clause of 起 (2019), not by an earlier date
+    of its paragraph."""
     r = extract(tmp_path, "星海集团终端业务换帅：顾明轩不再担任终端业务CEO，由何立明接任。"
                 "顾明轩将继续担任星海集团常务董事。\n\n何立明1997年加入星海集团，曾任星海"
                 "集团无线网络产品线总裁。2019年起，何立明担任星海集团终端手机产品线总裁。\n\n"
@@ -342,7 +343,7 @@ def test_chinese_names_by_succession_and_a_post_kept(tmp_path) -> None:
     assert ("Joining", "何立明", "星海集团", "1997") in events(r)
     assert ("Departure", "王立", "星海集团", None) in {e[:3] + (None,) for e in events(r)}
     assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] in ("王立", "顾明轩")}
-    assert {e[3] for e in events(r) if e[0] == "RoleChange" and e[1] == "何立明"} == {None}
+    assert {e[3] for e in events(r) if e[0] == "RoleChange" and e[1] == "何立明"} == {"2019"}
 
 
 def test_english_posts_after_a_who_and_a_modifier_and_the_date_of_the_second_verb(tmp_path
@@ -1421,3 +1422,99 @@ def test_a_name_before_its_bracket_starts_after_de(tmp_path) -> None:
                 "汤普森（Tom Ashby）。汤普森将转任首席独立董事。", "2025-06-04", "zh-Hans")
     assert "的汤普森" not in surfaces(r)
     assert ("RoleChange", "Tom Ashby", "星海科技", "2025-06-04") in events(r)
+
+
+def test_chinese_names_listed_after_a_title(tmp_path) -> None:
+    """'另外两位副总裁分别是胡厚崑和徐直军', '联合创始人包括张立新、王海和陈东': each name
+    of the list after the title is a person holding it."""
+    r = extract(tmp_path, "星海科技联合创始人包括张立新、王海和陈东。星海科技另外两位副总裁分别是"
+                "胡厚崑和徐直军。", "2025-06-04", "zh-Hans")
+    assert {("张立新", "co-founder", "星海科技", False), ("王海", "co-founder", "星海科技", False),
+            ("陈东", "co-founder", "星海科技", False),
+            ("胡厚崑", "vice-president", "星海科技", False),
+            ("徐直军", "vice-president", "星海科技", False)} <= roles(r)
+
+
+def test_a_post_handed_over_after_a_phrase_with_an(tmp_path) -> None:
+    """'Nach 13 Jahren an der Spitze von Lintra hat X den Vorstandsvorsitz an Y übergeben':
+    the 'an' of 'an der Spitze' hands nothing to X; Y takes the post, dated by 'seit
+    Mittwoch' (a weekday after 'seit' is a date)."""
+    r = extract(tmp_path, "Nach mehr als 13 Jahren an der Spitze von Siemens hat Volkmar Weber "
+                "den Vorstandsvorsitz an Lena Ortiz übergeben. Sie ist seit Mittwoch Chefin des "
+                "Konzerns.", "2025-06-04", "de")
+    assert ("RoleChange", "Lena Ortiz", "Siemens", "2025-06-04") in events(r)
+    assert not {e for e in events(r) if e[1] == "Volkmar Weber" and e[0] == "RoleChange"}
+
+
+def test_a_successor_takes_the_title_written_after_the_verb(tmp_path) -> None:
+    """'陈东…接替吴泽明出任首席执行官': the successor takes that title, not the one the
+    replaced person was last told to hold (a board seat). 'X, who joined Y in 1997, will
+    succeed him': a change not dated then is no title of that joining."""
+    r = extract(tmp_path, "星海科技创始人吴泽明将继续作为公司董事会成员。联合创始人陈东2020年7月"
+                "接替吴泽明出任首席执行官。", "2025-06-04", "zh-Hans")
+    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    assert changes == {("陈东", "ceo")}
+
+
+def test_a_successor_takes_the_post_the_other_steps_down_from(tmp_path) -> None:
+    """'X will step down as chief executive … X will become executive chair … Y will succeed
+    him': Y takes the chief executive's post, not the chair X moves to."""
+    r = extract(tmp_path, "Quillon Labs founder Tom Ashby will step down as chief executive "
+                "later this year. Ashby will become executive chair of the board. Lena Ortiz, "
+                "who joined Quillon Labs in 1997, will succeed him.", "2025-06-04", "en")
+    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    assert ("Lena Ortiz", "ceo") in changes
+    assert ("Lena Ortiz", "board-chair") not in changes
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("3月17日，星海科技发布2024年第四季度及全年财报，同时宣布创始人吴泽明将卸任董事长。", "zh-Hans"),
+    ("Quillon Labs said in its 2024 annual report that chairman Tom Ashby would step down.",
+     "en"),
+])
+def test_a_report_s_period_dates_no_event(tmp_path, text, lang) -> None:
+    """'发布2024年第四季度及全年财报，同时宣布…卸任', 'its 2024 annual report': the year a
+    report covers is no event's date; the day the sentence names is."""
+    r = extract(tmp_path, text, "2025-03-17", lang)
+    dates = {e[3] for e in events(r) if e[0] == "Departure"}
+    assert dates and "2024" not in dates
+
+
+def test_a_chinese_since_clause_dates_the_change_after_it(tmp_path) -> None:
+    """'2011年起，她出任星海科技首席财务官': the change began then; '2019年起，他担任…' after
+    '1997年加入' still takes no date (no change is told)."""
+    r = extract(tmp_path, "吴晓梅1993年加入星海科技。2011年起，她出任星海科技首席财务官。",
+                "2025-06-04", "zh-Hans")
+    assert ("RoleChange", "吴晓梅", "星海科技", "2011") in events(r)
+
+
+def test_a_suffix_before_a_sector_word_names_no_organization(tmp_path) -> None:
+    """'震惊科技业界': the tech industry, no organization '震惊科技'."""
+    r = extract(tmp_path, "星海科技首席技术官吴晓梅宣布离职，震惊科技业界。数小时后，研究副总裁"
+                "陈东也宣布离开公司。", "2025-06-04", "zh-Hans")
+    assert named(r, "Organization") == {"星海科技"}
+    assert ("陈东", "vice-president", "星海科技", False) in roles(r)
+
+
+def test_a_chinese_name_before_once_at(tmp_path) -> None:
+    """'吴泽明曾在谷歌担任工程师': the name ends before 曾."""
+    r = extract(tmp_path, "公开资料显示，吴泽明曾在谷歌担任工程师。", "2025-06-04", "zh-Hans")
+    assert "吴泽明曾" not in surfaces(r)
+    assert ("吴泽明", "engineer", "Google", True) in roles(r)
+
+
+def test_people_with_bracketed_names_joined_by_yu_all_leave(tmp_path) -> None:
+    """'研究副总裁麦格鲁（Tom Ashby）与研究副总裁佐夫（Lena Ortiz）也宣布离开公司': both left
+    (a name's bracketed form does not break the list)."""
+    r = extract(tmp_path, "星海科技技术长吴晓梅宣布离职。数小时后，研究副总裁麦格鲁（Tom Ashby）与"
+                "研究副总裁佐夫（Lena Ortiz）也宣布离开公司。", "2025-06-04", "zh-Hans")
+    assert {e[1] for e in events(r) if e[0] == "Departure"} == {"吴晓梅", "Tom Ashby",
+                                                                "Lena Ortiz"}
+
+
+def test_former_and_legal_names_of_registry_companies(tmp_path) -> None:
+    """'Daimler' (Mercedes-Benz's name until 2022) and 'Amazon.com Inc' are the registry's
+    companies, not organizations of their own; 'Daimler Truck' is another company."""
+    r = extract(tmp_path, "Amazon.com Inc founder Jeff Bezos met Daimler chief executive Ola "
+                "Källenius and Daimler Truck's Martin Daum.", "2019-06-04", "en")
+    assert named(r, "Organization") == {"Amazon", "Mercedes-Benz", "Daimler Truck"}
