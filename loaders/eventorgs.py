@@ -79,7 +79,8 @@ class EventOrgs(Context):
             before = left or before
         if etype == "Founding" and after and self._part_founded(after[0], clause):
             return None
-        if after and (etype in ("Joining", "Founding", "Return")
-                      or after[0].start - m.end() <= 3):
+        if after and (etype in ("Joining", "Founding", "Return")  # "left X", "stepping down
+                      or after[0].start - m.end() <= 3  # from their roles at X"
+                      or lexicon()["left_post"].fullmatch(self.norm, m.end(), after[0].start)):
             return after[0].entity
         return before[-1].entity if before else (after[0].entity if after else None)

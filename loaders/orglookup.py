@@ -81,17 +81,18 @@ class OrgLookup:
             and bool(lexicon()["team_name"].search(org.name))
 
     def _org_after(self, pos: int, sent: tuple[int, int], tight: bool = False) -> Entity | None:
-        if not tight and lexicon()["company_after"].match(self.norm, pos):
-            meant = self._company_meant(pos)  # "war Präsident des Unternehmens"
-            if meant is not None:
+        anaphor = None if tight else lexicon()["company_after"].match(self.norm, pos)
+        if anaphor and not self._mention_at(_SPACES.match(self.norm, anaphor.end()).end(), "org"):
+            meant = self._company_meant(pos)  # "war Präsident des Unternehmens"; not "Chef
+            if meant is not None:  # der Firma Genentech"
                 return meant
         for m in self._in(pos, sent[1], "org"):
             gap = self._gap(pos, m.start)
             if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
                 return m.entity
-            # a title ending in one: "the head of Boeing's unit" (not "Chef der Digitalsparte
-            # X", a unit of the company the article names)
-            ends = self.norm[max(0, pos - 3):pos] if self.lang == "en" else ""
+            # a title ending in one: "the head of Boeing's unit", "Chef der Firma X" (not
+            # "Chef der Digitalsparte X", a unit of the company the article names)
+            ends = self.norm[max(0, pos - 4):pos] if self.lang != "zh" else ""
             if not tight and lexicon()["prep"].search(ends + gap) and not any(
                     not self._possessor(p) for p in self._in(pos, m.start, "person")):
                 return self._parent_named(m).entity  # not "of Y, where X …", but "of X's Y"

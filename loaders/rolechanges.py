@@ -39,9 +39,12 @@ class RoleChangeRules(SuccessionRules):
                        and not r.former  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
                        and self._replacing_at(r.at) < 0]  # "接替創辦人張忠謀出任董事長"
         handed = self._handed_over(sent, clause, m, in_sentence) \
-            or self._post_given(sent, clause, m) or self._handed_to(sent, clause, m, in_sentence)
+            or self._post_given(sent, clause, m)
         if handed:
             return handed
+        given = self._handed_to(sent, clause, m, in_sentence)
+        if given is not None:  # "handing control to Google chief executive X": no post given,
+            return given  # and X's own title is not one taken
         new = [r for r in _chained(in_sentence, m.end()) if not self._taken_by_another(m, r)]
         if new or replacing:
             return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
@@ -106,20 +109,22 @@ class RoleChangeRules(SuccessionRules):
                  self._role_key(posts[-1]), TITLED)] if agents else []
 
     def _handed_to(self, sent, clause, m: re.Match[str], in_sentence: list[Fact]
-                   ) -> list[tuple]:
+                   ) -> list[tuple] | None:
         """"X hat den Vorstandsvorsitz an seinen Stellvertreter Y übergeben", "handed the top
-        job to Y": a verb of handing over; the person after the word for "to" takes the
+        job to Y": a verb of handing over; the person nearest after the word for "to" (not X
+        of "an der Spitze von Daimler hat X … an Y übergeben") takes the
         clause's title written before that word, at the organization written before it (or
         the article's); with none ("stepped down as CEO, handing the top job to CTO Y": Y's
-        own title follows "to"), the post the other person of the sentence held."""
+        own title follows "to"), the post the other person of the sentence held. None: no
+        verb of handing to someone."""
         if not lexicon()["handing"].fullmatch(m.group(0)):
-            return []
+            return None
         to = [(p, w) for p in self._in(clause[0], clause[1], "person")
-              if (w := lexicon()["handed_to"].search(self.masked, max(clause[0], p.start - 48),
-                                                     p.start))][:1]
+              if (w := lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
+                                                     p.start))]
         if not to:
-            return []
-        taker, word = to[0]
+            return None
+        taker, word = min(to, key=lambda pw: pw[0].start - pw[1].start())
         titles = [t for t in self.hits(self.titles, sent)
                   if clause[0] <= t.start() < min(clause[1], word.start())]
         if titles:

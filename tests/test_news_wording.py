@@ -1518,3 +1518,26 @@ def test_former_and_legal_names_of_registry_companies(tmp_path) -> None:
     r = extract(tmp_path, "Amazon.com Inc founder Jeff Bezos met Daimler chief executive Ola "
                 "Källenius and Daimler Truck's Martin Daum.", "2019-06-04", "en")
     assert named(r, "Organization") == {"Amazon", "Mercedes-Benz", "Daimler Truck"}
+
+
+def test_a_title_of_the_firm_named_after_it(tmp_path) -> None:
+    """'Zuvor war er Chef der Biotechfirma Genentech': the title is at the firm named (the
+    article of 'Chef der' places it), not at the company of the sentence before."""
+    r = extract(tmp_path, "Volkmar Weber leitet Siemens. Zuvor war er Chef der Biotechfirma "
+                "Genentech.", "2025-06-04", "de")
+    assert ("Volkmar Weber", "head", "Genentech", True) in roles(r)
+    assert ("Volkmar Weber", "head", "Siemens", True) not in roles(r)
+
+
+def test_co_founders_before_names_and_the_posts_they_step_down_from(tmp_path) -> None:
+    """'Quillon co-founders A and B are stepping down from their executive roles at parent
+    company Y, handing control to Quillon chief executive C': both co-founded Quillon and
+    leave Y (the posts are there); C's own title is no post handed to him."""
+    r = extract(tmp_path, "Quillon Labs co-founders Lena Ortiz and Tom Ashby are stepping down "
+                "from their executive roles at parent company Brightwater Robotics, handing "
+                "control to Quillon Labs chief executive Ngozi Okafor, the company said on "
+                "Tuesday.", "2025-06-04", "en")
+    assert {("Lena Ortiz", "co-founder", "Quillon Labs", False),
+            ("Tom Ashby", "co-founder", "Quillon Labs", False)} <= roles(r)
+    assert {e[:3] for e in events(r)} == {("Departure", "Lena Ortiz", "Brightwater Robotics"),
+                                          ("Departure", "Tom Ashby", "Brightwater Robotics")}
