@@ -90,9 +90,10 @@ class OrgLookup:
             gap = self._gap(pos, m.start)
             if tight and re.fullmatch(r"\s*(?:着|了|the|das|den|die|der)?\s*", gap, re.I):
                 return m.entity
-            # a title ending in one: "the head of Boeing's unit", "Chef der Firma X" (not
-            # "Chef der Digitalsparte X", a unit of the company the article names)
-            ends = self.norm[max(0, pos - 4):pos] if self.lang != "zh" else ""
+            # a title ending in one: "the head of Boeing's unit", "Chef der Biotechfirma X"
+            # (not "Chef der Digitalsparte X", a unit of the company the article names)
+            ends = self.norm[max(0, pos - 4):pos] if self.lang == "en" or self.lang == "de" \
+                and describes_org((gap.split() or [""])[-1]) else ""
             if not tight and lexicon()["prep"].search(ends + gap) and not any(
                     not self._possessor(p) for p in self._in(pos, m.start, "person")):
                 return self._parent_named(m).entity  # not "of Y, where X …", but "of X's Y"
