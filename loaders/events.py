@@ -130,8 +130,9 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                 known = self._founded.get(near[0].entity.iri)
                 if known is None or (date is not None and date.precision > known.precision):
                     self._founded[near[0].entity.iri] = date
-        if org is None and etype == "Founding":
-            return self._titled_foundings(sent, people, mode, date, roles)
+        if org is None and etype == "Founding":  # not "我正在创办一家新公司"
+            return [] if lexicon()["new_company"].search(self.norm, clause[0], clause[1]) \
+                else self._titled_foundings(sent, people, mode, date, roles)
         if org is None and etype in EXPLICIT_ORG:
             return []
         out = []

@@ -163,6 +163,7 @@ def lexicon() -> dict:
             "then_zh": any_of(data["then_zh"]),
             "studied": _studied(),
             "founded_part": any_of(data["founded_parts"], re.IGNORECASE),
+            "new_company": any_of(data["new_company"]),
             "where": fastre.compile(f"\\s*(?:{'|'.join(data['place_relatives'])})\\b"),
             "i": any_of(data["first_person_subject"]),
             "passive": any_of(data["passive"]),

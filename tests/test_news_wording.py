@@ -1541,3 +1541,12 @@ def test_co_founders_before_names_and_the_posts_they_step_down_from(tmp_path) ->
             ("Tom Ashby", "co-founder", "Quillon Labs", False)} <= roles(r)
     assert {e[:3] for e in events(r)} == {("Departure", "Lena Ortiz", "Brightwater Robotics"),
                                           ("Departure", "Tom Ashby", "Brightwater Robotics")}
+
+
+def test_founding_a_new_company_is_not_of_the_founder_s_titled_one(tmp_path) -> None:
+    """'星海科技联合创始人吴晓梅…说：“我正在创办一家新公司。”': the new company is not 星海科技,
+    where her founder title is; 'warum sie sich entschieden, ein Unternehmen zu gründen'
+    (no new one) still is the titled company's founding."""
+    r = extract(tmp_path, "星海科技联合创始人吴晓梅在社群平台X发文说：“我正在创办一家新公司。”",
+                "2025-06-04", "zh-Hans")
+    assert not {e for e in events(r) if e[0] == "Founding"}
