@@ -62,7 +62,7 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
     objects = [p for p in ontology_terms()["object"].by_lang.get("", {}) if CJK_CHAR.search(p)]
     post_of = fastre.compile(rf"(?:{alternation(objects)}){name}(?=的(?:{title}|职务|职位))")
-    bare = name[1:-1]
+    bare = name[1:-1]  # the name without its group, for the names of a list
     listed = fastre.compile(rf"(?:{title})(?:包括|分别[是为]|是|为)?"
                             rf"({bare}(?:(?:以及|[、和与及]){bare})*)(?=[,，。;；\n]|$)")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
