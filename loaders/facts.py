@@ -226,12 +226,18 @@ class Context(OrgLookup, Sentences):
         people = self._in(span[1], span[2], "person") if span else []
         return self._conjoined_forward(people) if people else []
 
+    def _bracketed_again(self, named: Mention, end: int, p: Mention) -> bool:
+        """`p` names the person `named` (ending at `end`) again, in brackets right after,
+        in the other script: "麦格鲁（Bob McGrew）", "Bill Peebles(比尔·皮布尔斯)"."""
+        return p.entity.iri == named.entity.iri \
+            and re.fullmatch(r"\s*[(（]\s*", self._gap(end, p.start)) is not None
+
     def _conjoined_forward(self, people: list[Mention]) -> list[Mention]:
         """The first person and those joined after it: 'hires Sarah Friar ... and Kevin Weil',
         "麦格鲁（Bob McGrew）与佐夫（Barret Zoph）" (a name's bracketed form is passed over)."""
         chosen, last = [people[0]], people[0].end
         for p in people[1:]:
-            if p.entity.iri == chosen[-1].entity.iri and not self.norm[last:p.start].strip("（( "):
+            if self._bracketed_again(chosen[-1], last, p):
                 last = p.end
                 continue
             gap = self._gap(last, p.start)

@@ -117,10 +117,10 @@ class RoleRules(HolderChecks, VerbRoles):
         with a title of its own ('与系统主管 Connor Holmes') stops the run."""
         chosen, end = [after[0]], after[0].end
         for p in after[1:]:
-            gap = re.sub(r"[(（][^)）]*[)）]", "", self._gap(end, p.start))
-            if p.entity is chosen[-1].entity and re.fullmatch(r"\s*[(（]\s*", gap):
+            if self._bracketed_again(chosen[-1], end, p):
                 end = p.end  # the same person's name in the other script, in brackets
                 continue
+            gap = re.sub(r"[(（][^)）]*[)）]", "", self._gap(end, p.start))
             if not re.fullmatch(r"\s*[)）]?\s*(?:and|和|与|及|以及)\s*", gap):
                 break
             chosen.append(p)
