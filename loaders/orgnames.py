@@ -77,10 +77,10 @@ class OrgNames:
         former = tuple(words("names", "org_former_zh"))
         date_units = words("names", "date_units_zh")
         titles = ontology_terms()["roles"].pattern("zh")
-        sectors = tuple(words("names", "sector_words_zh"))
+        sector = re.compile(toml("names")["sector_after_zh"])
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
-            if self.norm.startswith(sectors, m.end(1)):
+            if sector.match(self.norm, m.end(1)):
                 continue  # "震惊科技业界": the tech industry
             place = "" if name.endswith(kept) else next(
                 (p for p in places if name.startswith(p) and len(name) > len(p) + 2), "")

@@ -1496,6 +1496,14 @@ def test_a_suffix_before_a_sector_word_names_no_organization(tmp_path) -> None:
     assert ("陈东", "vice-president", "星海科技", False) in roles(r)
 
 
+def test_a_suffix_before_its_own_shares_or_business_names_one(tmp_path) -> None:
+    """'北京星海科技股份有限公司', '华岳集团业务负责人', '星海科技股东': 股份, 业务 and 股东 are
+    the organization's own, no sector."""
+    r = extract(tmp_path, "北京星海科技股份有限公司今天宣布，华岳集团业务负责人吴晓梅将加入公司。"
+                "星海科技股东大会同日召开。", "2025-06-04", "zh-Hans")
+    assert {"星海科技", "华岳集团"} <= named(r, "Organization")
+
+
 def test_a_chinese_name_before_once_at(tmp_path) -> None:
     """'吴泽明曾在谷歌担任工程师': the name ends before 曾."""
     r = extract(tmp_path, "公开资料显示，吴泽明曾在谷歌担任工程师。", "2025-06-04", "zh-Hans")
