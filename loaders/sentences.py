@@ -19,6 +19,7 @@ _CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
+    """The (start, end) spans of the text's sentences, blank ones left out."""
     spans, last = [], 0
     for m in SENTENCE_END.finditer(text):
         if m.end() > last and text[last:m.end()].strip():
@@ -30,8 +31,9 @@ def sentences(text: str) -> list[tuple[int, int]]:
 
 
 class Sentences:
-    """The sentence index a Context builds on: `norm` (the cleaned text), `masked` (with
-    mentions written as NUL) and `sents` (its sentences) are set by `_split`."""
+    """The sentence index a Context builds on. `norm` (the cleaned text) and `masked` (with
+    mentions written as NUL) are the Context's; `_split` sets `sents` (the sentences of
+    `norm`) and an empty filing of pattern matches."""
 
     norm: str
     masked: str
@@ -99,6 +101,8 @@ class Sentences:
         return last + 1
 
     def _clause(self, sent: tuple[int, int], pos: int) -> tuple[int, int]:
+        """The clause of `sent` holding `pos`: between the clause marks (commas, colons,
+        semicolons, dashes, a space between Chinese characters) around it."""
         start, end = sent
         for m in _CLAUSE.finditer(self.norm, sent[0], sent[1]):
             if m.end() <= pos:
