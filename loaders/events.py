@@ -206,8 +206,8 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
 
     def entered_then(f: Fact) -> bool:  # "2007年加入阿里巴巴,…,2015年出任CEO": later;
         # "X, who joined Y in 1997, will succeed him": a change not dated then
-        return any(key(e) == key(f) and (e.date is None if f.date is None
-                                         else e.date is None or e.date.value == f.date.value)
+        return any(key(e) == key(f) and (e.date is None or f.date is not None
+                                         and e.date.value == f.date.value)
                    for e in facts if e.type in ("Joining", "Founding"))
     return [f for f in facts if f.type != "RoleChange" or
             not (entered_then(f) or founded_then(f))]
