@@ -1481,8 +1481,8 @@ def test_a_report_s_period_dates_no_event(tmp_path, text, lang) -> None:
 
 
 def test_a_chinese_since_clause_dates_the_change_after_it(tmp_path) -> None:
-    """'2011年起，她出任星海科技首席财务官': the change began then; '2019年起，他担任…' after
-    '1997年加入' still takes no date (no change is told)."""
+    """'2011年起，她出任星海科技首席财务官': the change began then, not in the paragraph's
+    earlier '1993年加入'."""
     r = extract(tmp_path, "吴晓梅1993年加入星海科技。2011年起，她出任星海科技首席财务官。",
                 "2025-06-04", "zh-Hans")
     assert ("RoleChange", "吴晓梅", "星海科技", "2011") in events(r)
