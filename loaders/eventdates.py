@@ -143,7 +143,8 @@ class EventDates(Context):
             return resolved or (min(concrete, key=lambda d: abs(d.start - pos))
                                 if concrete else None)
         if any(sent[0] <= d.start < pos and self._since_clause(sent, d) for d in self.dates):
-            return None  # "2019年起，何刚担任…": not the paragraph's earlier "1997年加入"
+            return None  # "2019年起，…" before an event that begins no state: not the
+            # paragraph's earlier "1997年加入" (a change it begins took that date above)
         effect = self._effect_told_after(sent)
         if effect is not None:
             return effect
