@@ -32,6 +32,11 @@ def roles(result) -> set[tuple]:
             for f in result.facts if f.kind == "role"}
 
 
+def role_changes(result) -> set[tuple]:
+    """(person, new role) of each RoleChange the article tells."""
+    return {(f.person.name, f.role) for f in result.facts if f.type == "RoleChange"}
+
+
 def named(result, cls: str) -> set[str]:
     """The names of the article's entities of an ontology class (Person, Organization)."""
     typed = {s for s, p, o in result.triples if p == RDF_TYPE and o.value == NG + cls}

@@ -6,7 +6,15 @@ from __future__ import annotations
 import pytest
 
 from loaders.sentences import sentences
-from tests.test_extraction import events, extract, named, roles, statements, surfaces
+from tests.test_extraction import (
+    events,
+    extract,
+    named,
+    role_changes,
+    roles,
+    statements,
+    surfaces,
+)
 
 
 def test_a_chinese_name_after_its_title_before_an_adverb_of_time(tmp_path) -> None:
@@ -497,7 +505,7 @@ def test_german_post_given_up_and_taken_over_an_age_for_a_name(tmp_path) -> None
     assert {("RoleChange", "Cedrik Hahn", "Quillon AG", "2026-01-01"),
             ("Departure", "Cedrik Hahn", "Nova Automotive", "2025"),
             ("Joining", "Cedrik Hahn", "Nova Automotive", "2013")} <= events(r)
-    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    changes = role_changes(r)
     assert changes == {("Roland Vogt", "ceo"), ("Cedrik Hahn", "ceo")}
     assert {("Cedrik Hahn", "ceo", "Nova Automotive"), ("Roland Vogt", "head", "Quillon AG")
             } <= {x[:3] for x in roles(r)}
@@ -524,8 +532,7 @@ def test_taiwanese_retirement_effective_next_year_and_a_current_title(tmp_path) 
                 "自明年1月1日起生效。董事會同時通過，由現任個人電腦事業群總經理許文博升任"
                 "營運長。", "2024-11-14", "zh-Hant")
     assert ("Departure", "胡立德", "華岳科技", "2025-01-01") in events(r)
-    assert ("許文博", "coo") in {(f.person.name, f.role) for f in r.facts
-                                if f.type == "RoleChange"}
+    assert ("許文博", "coo") in role_changes(r)
 
 
 def test_english_hired_its_chief_executive_named_after_the_title(tmp_path) -> None:
@@ -621,7 +628,7 @@ def test_a_retirement_effective_on_a_day_told_after_the_reporting_day(tmp_path) 
                 "2025-03-20", "en")
     assert ("Departure", "Tom Ashby", "Nova Dynamics", "2024-12-01") in events(r)
     assert not {e for e in events(r) if e[0] == "Founding"}
-    assert {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"} == {
+    assert role_changes(r) == {
         ("Sean Roe", "ceo"), ("Lena Ortiz", "ceo")}
 
 
@@ -1452,7 +1459,7 @@ def test_a_successor_takes_the_title_written_after_the_verb(tmp_path) -> None:
     succeed him': a change not dated then is no title of that joining."""
     r = extract(tmp_path, "星海科技创始人吴泽明将继续作为公司董事会成员。联合创始人陈东2020年7月"
                 "接替吴泽明出任首席执行官。", "2025-06-04", "zh-Hans")
-    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    changes = role_changes(r)
     assert changes == {("陈东", "ceo")}
 
 
@@ -1462,7 +1469,7 @@ def test_a_successor_takes_the_post_the_other_steps_down_from(tmp_path) -> None:
     r = extract(tmp_path, "Quillon Labs founder Tom Ashby will step down as chief executive "
                 "later this year. Ashby will become executive chair of the board. Lena Ortiz, "
                 "who joined Quillon Labs in 1997, will succeed him.", "2025-06-04", "en")
-    changes = {(f.person.name, f.role) for f in r.facts if f.type == "RoleChange"}
+    changes = role_changes(r)
     assert ("Lena Ortiz", "ceo") in changes
     assert ("Lena Ortiz", "board-chair") not in changes
 
