@@ -159,11 +159,11 @@ class OrgNames:
         """'同年创办了地平线机器人', 'co-founded Coursera', 'gründete Aleph Alpha': the name
         right after a verb of founding, up to the clause's end, is the organization founded;
         so is one after a noun for a company that a verb of founding or 成立 takes
-        ('宣布成立人工智能公司晨光智能')."""
-        latin = r"[A-Z][\w&.'-]*[\w&]"
+        ('宣布成立人工智能公司晨光智能', '创办AI公司晨光智能': not 'AI公司晨光智能')."""
+        latin, plain = r"[A-Z][\w&.'-]*[\w&]", r"[A-Z][A-Za-z\d&.'-]*[A-Za-z\d&]"
         zh, other = (alternation(words("names", k)) for k in ("founding_verbs_zh",
                                                                 "founding_verbs"))
-        patterns = [fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{latin}(?: {latin}){{0,2}})"
+        patterns = [fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{plain}(?: {plain}){{0,2}})"
                                    rf"(?=\s*[，。,、；;（(」”\n]|$)"),
                     fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
                                    rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)"),

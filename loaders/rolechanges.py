@@ -168,6 +168,7 @@ class RoleChangeRules(SuccessionRules):
             return True
         named = self._mention_at(r.at, "person")
         after = named.end + (self.lang != "zh") if named is not None else 0
+        after += self.norm.startswith(("则", "也", "亦"), after)  # "蔡明介则续任董事长"
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
             or bool(self.triggers.search(self.masked, after, after + (3 if self.lang == "zh"

@@ -28,7 +28,7 @@ class RoleRules(HolderChecks, VerbRoles):
                 # break the chain; each title keeps the organizations written before it.
                 gap = self._gap(chains[-1][-1].end(), t.start()).replace("\0", "") if chains \
                     else "\0"
-                if chains and lex["conn"].match(gap):
+                if chains and lex["conn"].match(gap) and not (self.lang == "zh" and "," in gap):
                     chains[-1].append(t)
                 else:
                     chains.append([t])

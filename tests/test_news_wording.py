@@ -1565,3 +1565,27 @@ def test_founding_a_new_company_is_not_of_the_founder_s_titled_one(tmp_path) -> 
     r = extract(tmp_path, "星海科技联合创始人吴晓梅在社群平台X发文说：“我正在创办一家新公司。”",
                 "2025-06-04", "zh-Hans")
     assert not {e for e in events(r) if e[0] == "Founding"}
+
+
+def test_a_reshuffle_of_titles_names_and_verbs_in_chinese(tmp_path) -> None:
+    """'共同執行長吳曉梅自2月1日起升任執行長，原共同執行長李建國轉任副董事長，董事長陳立明則續任
+    董事長', published on 31 January: 吳 becomes CEO on 1 February to come (the name ends
+    before 自, and 自…起 places the day nearest); 李 becomes vice-chair (a title before a
+    comma lists nothing with the next one); 陳 keeps his post, no change."""
+    r = extract(tmp_path, "星海科技董事會昨日通過人事案，共同執行長吳曉梅自2月1日起升任執行長，"
+                "原共同執行長李建國轉任副董事長，董事長陳立明則續任董事長。", "2025-01-31",
+                "zh-Hant")
+    assert role_changes(r) == {("吳曉梅", "ceo"), ("李建國", "vice-chair")}
+    assert {e[3] for e in events(r) if e[1] == "吳曉梅"} == {"2025-02-01"}
+    assert ("陳立明", "vice-chair", "星海科技", False) not in roles(r)
+
+
+def test_the_company_founded_after_a_latin_word_and_a_founder_one_of_several(tmp_path) -> None:
+    """'创办AI公司晨光智能': the company is 晨光智能 (a Latin word before the noun for a company
+    is no name); '是星海科技的共同创办人之一': co-founder of 星海科技 (a name right after the
+    copula 是), no company '人之一'."""
+    r = extract(tmp_path, "吴晓梅宣布创办AI公司晨光智能。吴晓梅是星海科技的共同创办人之一。",
+                "2025-06-04", "zh-Hans")
+    assert {e[2] for e in events(r) if e[0] == "Founding"} == {"晨光智能"}
+    assert ("吴晓梅", "co-founder", "星海科技", False) in roles(r)
+    assert not {n for n in named(r, "Organization") if "人之一" in n or "AI" in n}
