@@ -147,7 +147,7 @@ class OrgNames:
         kinds = "start-up|startup|company|firm|maker|developer|Start-up|Unternehmen|Firma|Konzern"
         pattern = fastre.compile(r"(?<![\w-])([A-Z][\w.&-]*[A-Za-z0-9](?: [A-Z][\w.&-]*)?),\s+"
                                  r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
-                                 rf"(?:{kinds})\b")
+                                 rf"(?:{kinds})\b(?!['’]s)")  # not "X, the company's CFO"
         stop = words("names", "not_names")
         for m in fastre.finditer(pattern, self.norm):
             name = m.group(1)

@@ -81,13 +81,13 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
     written = {p for table in roles.values() for p in table
                if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs}
-    titles = alternation(written, fold_case=True)
+    titles = alternation(written, fold_case=True) + "|" + toml("names")["person_title_shapes"]
     data = toml("extract")
     # a title ending in the word that places it at an organization ("Chef der", "head
     # of") has that organization after it, not a name
     placing = re.compile(data["title_org_prep"], re.IGNORECASE)
     before = alternation({p for p in written if not placing.fullmatch(p.split()[-1])},
-                         fold_case=True)
+                         fold_case=True) + "|" + toml("names")["person_title_shapes"]
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = title_modifiers(data)
     owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"
@@ -105,6 +105,11 @@ def _title_words() -> frozenset[str]:
 
 def _is_title(token: str) -> bool:
     return token.lower() in _title_words()
+
+
+@cache
+def _title_shape() -> re.Pattern[str]:
+    return re.compile(toml("names")["person_title_shapes"] + r"\s", re.IGNORECASE)
 
 
 
@@ -206,7 +211,8 @@ class PersonNames:
         chief executive'), or by ', who' after it. Leading titles and stop words of the run
         are left out; an organization's suffix ends no name."""
         stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
-        i = 0
+        shape = _title_shape().match(m.group(0))  # "Chief Growth Officer X"
+        i = len(shape.group(0).split()) if shape else 0
         while i < len(words_) and (words_[i] in stop or _is_title(words_[i].rsplit("-")[-1])):
             # "Puma-Chef Bjørn Gulden": a compound's last part is its title; "Chief Science
             # Officer X": the longest title the run opens with

@@ -171,6 +171,8 @@ class RoleChangeRules(SuccessionRules):
         after += self.norm.startswith(("则", "也", "亦"), after)  # "蔡明介则续任董事长"
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
+            or bool(self.speech and self.speech.match(self.masked, after))  # "…, Chief
+            # Executive X said": the speaker's own title
             or bool(self.triggers.search(self.masked, after, after + (3 if self.lang == "zh"
                                                                       else 10)))
             or bool(lexicon()["holding_now"].match(self.norm, after)))  # "蔡力行续任副董事长"

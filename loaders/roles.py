@@ -24,11 +24,7 @@ class RoleRules(HolderChecks, VerbRoles):
                                        self.role_verbs):
             chains: list[list[re.Match[str]]] = []
             for t in self.hits(self.titles, sent):
-                # "联合创始人、特斯拉和SpaceX首席执行官 X": organizations between titles do not
-                # break the chain; each title keeps the organizations written before it.
-                gap = self._gap(chains[-1][-1].end(), t.start()).replace("\0", "") if chains \
-                    else "\0"
-                if chains and lex["conn"].match(gap) and not (self.lang == "zh" and "," in gap):
+                if chains and self._listed_with(chains[-1][-1], t):
                     chains[-1].append(t)
                 else:
                     chains.append([t])
@@ -38,6 +34,18 @@ class RoleRules(HolderChecks, VerbRoles):
             facts += self._board_seats(sent)
             facts += self._verb_roles(sent)
         return facts
+
+    def _listed_with(self, prev: re.Match[str], t: re.Match[str]) -> bool:
+        """Whether title `t` goes on the list of titles that `prev` ends ("founder, chairman
+        and CEO X"). Organizations between do not break it ("联合创始人、特斯拉和SpaceX首席执行官
+        X": each title keeps those written before it); a comma does in Chinese ("转任副董事长，
+        董事长X"), and before a capitalized English title after a lower-case one ("will take
+        over as chief operating officer, Chief Executive X said")."""
+        gap = self._gap(prev.end(), t.start()).replace("\0", "")
+        if not lexicon()["conn"].match(gap) or "," not in gap:
+            return bool(lexicon()["conn"].match(gap))
+        return self.lang != "zh" and not (self.lang == "en" and prev.group(0)[0].islower()
+                                          and t.group(0)[0].isupper())
 
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()

@@ -57,7 +57,7 @@ class StatementRules(Context):
             # A scraped page may lose the closing mark at the end of a paragraph ("…为零?/p>").
             tail = "|$" if open_ in "「„" or (open_ == "“" and self.lang == "zh") else ""
             pattern = re.compile(f"{re.escape(open_)}([^{re.escape(open_ + close)}\n]{{2,800}}?)"
-                                 f"(?:{re.escape(close)}{tail})", re.M)
+                                 f"(?:[{re.escape(close)}]{tail})", re.M)
             for m in pattern.finditer(self.norm):
                 body = m.group(1).strip()
                 cjk = len(re.findall(r"[\u3400-\u9fff]", body))

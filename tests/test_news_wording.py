@@ -1589,3 +1589,37 @@ def test_the_company_founded_after_a_latin_word_and_a_founder_one_of_several(tmp
     assert {e[2] for e in events(r) if e[0] == "Founding"} == {"晨光智能"}
     assert ("吴晓梅", "co-founder", "星海科技", False) in roles(r)
     assert not {n for n in named(r, "Organization") if "人之一" in n or "AI" in n}
+
+
+def test_a_german_quote_closed_by_a_straight_mark(tmp_path) -> None:
+    """'„Sie ist die richtige Wahl", sagte Aufsichtsratschef X': a German quote typed with a
+    straight closing mark is X's statement, the words inside the marks."""
+    r = extract(tmp_path, "Lena Ortiz wird Chefin von Quillon Labs. „Sie ist die richtige Wahl "
+                "für das Unternehmen\", sagte Aufsichtsratschef Volkmar Weber.", "2025-06-04",
+                "de")
+    assert statements(r) == {("Volkmar Weber", "Sie ist die richtige Wahl für das Unternehmen")}
+
+
+def test_a_name_no_list_knows_beside_a_chief_officer_title(tmp_path) -> None:
+    """'Anshul Bedekar, the company's chief accounting officer, was named the new CFO': a
+    title of that shape, though no role of the ontology, names a person beside it (not an
+    organization 'Anshul Bedekar, the company'); so does 'Chief Growth Officer Ikenna Obi'."""
+    r = extract(tmp_path, "Anshul Bedekar, the company's chief accounting officer, was named "
+                "the new CFO of Quillon Labs. Chief Growth Officer Ikenna Obi will report to "
+                "him.", "2025-06-04", "en")
+    assert {"Anshul Bedekar", "Ikenna Obi"} <= named(r, "Person")
+    assert ("Anshul Bedekar", "cfo") in role_changes(r)
+    assert named(r, "Organization") == {"Quillon Labs"}
+
+
+def test_a_post_taken_before_the_title_of_who_says_so(tmp_path) -> None:
+    """'X will take over as chief operating officer, Chief Executive Y said': X takes the
+    post; Y's capitalized title starts no list with it, and the title of who says so is no
+    post taken."""
+    r = extract(tmp_path, "Tariq Olumide, the company's head of growth, will take over as chief "
+                "operating officer, Chief Executive Lena Ortiz said in a post on LinkedIn.",
+                "2025-06-04", "en")
+    assert role_changes(r) == {("Tariq Olumide", "coo")}
+    assert {(p, k) for p, k, _, _ in roles(r)} >= {("Lena Ortiz", "ceo"),
+                                                   ("Tariq Olumide", "coo")}
+    assert ("Lena Ortiz", "coo") not in {(p, k) for p, k, _, _ in roles(r)}
