@@ -10,8 +10,6 @@ import re
 from loaders.facts import lexicon
 from loaders.mentions import Mention
 
-_CAPITAL = re.compile(r"\s*[A-ZÄÖÜ]")  # a noun after a German article
-
 
 class EventPeople:
     """Mixin of EventRules (over facts.Context: norm, lang, mentions, masked, titles, _in,
@@ -77,37 +75,6 @@ class EventPeople:
             return sent[0]
         said = [r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
         return said[-1] if said else sent[0]
-
-    def _opens_relative(self, sent, clause) -> bool:
-        """Whether a relative pronoun opens the clause ("Dohmke, who took over from Nat
-        Friedman in 2021, joined …": Friedman is not the subject of "joined"). A German
-        article before a noun ('die Firma habe …') is no relative pronoun."""
-        rel = lexicon()["relative"].match(self.norm, clause[0])
-        return not (self.lang == "zh" or rel is None or clause[0] <= sent[0]
-                    or _CAPITAL.match(self.norm, rel.end()))
-
-    def _in_relative(self, sent, person: Mention) -> bool:
-        """Whether a person is named inside a relative clause about the person named right
-        before it ("Dohmke, who took over from Nat Friedman in 2021, joined …": Friedman is
-        not the subject of "joined")."""
-        clause = self._clause(sent, person.start)
-        return self._opens_relative(sent, clause) and any(
-            0 <= clause[0] - p.end <= 3 for p in self._in(sent[0], clause[0], "person"))
-
-    def _relative_subject(self, sent, clause) -> list[Mention]:
-        """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
-        for: the last person named in the clause before it, with those joined to it when
-        it ends that clause ('X and Y, who left Z'), or whom its pronoun stands for. A German
-        article before a noun ('die Firma habe …') is no relative pronoun."""
-        if not self._opens_relative(sent, clause):
-            return []
-        before = self._clause(sent, clause[0] - 2)
-        named = self._in(before[0], clause[0], "person")
-        if named and not self.norm[named[-1].end:clause[0]].strip(" ,"):
-            return self._conjoined(named)
-        pron = lexicon()["pron"].search(self.norm, before[0], clause[0])
-        referent = named[-1] if named else self._stands_for(sent, pron.start()) if pron else None
-        return [referent] if referent is not None else []
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""

@@ -23,6 +23,7 @@ APPOSITIVE = re.compile(r"\s*,[^,;.]{1,120},\s*")
 COPULA_RULES = ("role-copula", "role-becoming")  # a title after a copula: "X is CEO", "X wird CEO"
 NAMED_AFTER = ("role-title-before-name", "role-title-before-names")  # the name after the title
 _POSSESSIVE = re.compile(rf"\s?(?:的|{POSSESSIVE})\s?")
+_CAPITAL = re.compile(r"\s*[A-ZÄÖÜ]")  # a noun after a German article
 
 
 @dataclass
@@ -142,6 +143,37 @@ class Context(OrgLookup, Sentences):
                  and p.entity is not other_than]
         named = [p for p in prior if p.start >= sent[0]]
         return named[-1] if named else self._referent(prior, sent[0])
+
+    def _opens_relative(self, sent, clause) -> bool:
+        """Whether a relative pronoun opens the clause ("Dohmke, who took over from Nat
+        Friedman in 2021, joined …": Friedman is not the subject of "joined"). A German
+        article before a noun ('die Firma habe …') is no relative pronoun."""
+        rel = lexicon()["relative"].match(self.norm, clause[0])
+        return not (self.lang == "zh" or rel is None or clause[0] <= sent[0]
+                    or _CAPITAL.match(self.norm, rel.end()))
+
+    def _in_relative(self, sent, person: Mention) -> bool:
+        """Whether a person is named inside a relative clause about the person named right
+        before it ("Dohmke, who took over from Nat Friedman in 2021, joined …": Friedman is
+        not the subject of "joined")."""
+        clause = self._clause(sent, person.start)
+        return self._opens_relative(sent, clause) and any(
+            0 <= clause[0] - p.end <= 3 for p in self._in(sent[0], clause[0], "person"))
+
+    def _relative_subject(self, sent, clause) -> list[Mention]:
+        """Who a relative pronoun opening the clause ('der nach …', 'who later …') stands
+        for: the last person named in the clause before it, with those joined to it when
+        it ends that clause ('X and Y, who left Z'), or whom its pronoun stands for. A German
+        article before a noun ('die Firma habe …') is no relative pronoun."""
+        if not self._opens_relative(sent, clause):
+            return []
+        before = self._clause(sent, clause[0] - 2)
+        named = self._in(before[0], clause[0], "person")
+        if named and not self.norm[named[-1].end:clause[0]].strip(" ,"):
+            return self._conjoined(named)
+        pron = lexicon()["pron"].search(self.norm, before[0], clause[0])
+        referent = named[-1] if named else self._stands_for(sent, pron.start()) if pron else None
+        return [referent] if referent is not None else []
 
     def _named_before_who(self, sent, clause, pos: int) -> list[Mention]:
         """The person named last before a "who" right before the verb at `pos` ("X, a

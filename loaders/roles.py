@@ -202,7 +202,7 @@ class RoleRules(HolderChecks, VerbRoles):
         appointed = self._appointed(sent, before[-1], anchor) if before else None
         if appointed is not None:
             return [before[-1]], "role-appointed-title", appointed
-        reach = max(sent[0], anchor - (12 if self.lang == "zh" else 28))
+        reach = max(sent[0], anchor - (12 if self.lang == "zh" else 60))
         cop = lex["copula"].search(self.norm, reach, anchor) or (  # "出任基础研究负责人"
             lex["copula_field"].search(self.norm, reach, anchor) if self.lang == "zh" else None)
         limit = 8 if self.lang == "zh" else 24  # "Weil most recently served as"

@@ -164,8 +164,9 @@ class VerbRoles(Context):
         for seat in self.hits(lexicon()["board"], sent):
             clause = self._clause(sent, seat.start())
             named = [o for o in self._in(seat.start(), seat.end(), "org") if o.entity.kind == "org"]
-            after = [o.entity for o in self._in(seat.end(), seat.end() + 8, "org")
-                     if re.fullmatch(r"\s*(?:of|von|des)\s+", self.norm[seat.end():o.start])]
+            after = [o.entity for o in self._in(seat.end(), sent[1], "org")
+                     if o.start <= seat.end() + 8
+                     and re.fullmatch(r"\s*(?:of|von|des)\s+", self.norm[seat.end():o.start])]
             before = [o for o in self._in(clause[0], seat.start(), "org") if o.entity.kind == "org"]
             org = named[-1].entity if named else after[0] if after else (
                 before[-1].entity if before else self._nearest_org(sent, seat.start()))
@@ -189,9 +190,11 @@ class VerbRoles(Context):
                  then: Callable[[], list[Mention]] = list,
                  verb_end: int | None = None) -> list[Mention]:
         """Who a verb at `pos` is about: the person named last before a "who" right before
-        it, else the clause's first person before it, else the sentence's, else `then()`,
-        else whom a pronoun before it (or right after it, in German) stands for."""
-        named = self._named_before_who(sent, clause, pos)
+        it, else the antecedent of a relative pronoun opening its clause, else the clause's
+        first person before it, else the sentence's, else `then()`, else whom a pronoun
+        before it (or right after it, in German) stands for."""
+        named = self._named_before_who(sent, clause, pos) or \
+            self._relative_subject(sent, clause)  # "X folgt auf Y, der an der Spitze … steht"
         if named:  # "the former Scale AI chief executive who now leads X"
             return named
         return self._in(clause[0], pos, "person")[:1] or self._in(sent[0], pos, "person")[:1] \

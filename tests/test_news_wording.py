@@ -1623,3 +1623,29 @@ def test_a_post_taken_before_the_title_of_who_says_so(tmp_path) -> None:
     assert {(p, k) for p, k, _, _ in roles(r)} >= {("Lena Ortiz", "ceo"),
                                                    ("Tariq Olumide", "coo")}
     assert ("Lena Ortiz", "coo") not in {(p, k) for p, k, _, _ in roles(r)}
+
+
+def test_a_german_succession_told_with_a_meeting_and_a_relative_clause(tmp_path) -> None:
+    """'X wird nach der Hauptversammlung am 25. April Vorstandsvorsitzender': X takes the
+    post on that day (the meeting stands between the copula and the title); 'folgt auf Y,
+    der seit 2018 an der Spitze des Ludwigshafener Unternehmens steht': Y (whom the relative
+    pronoun stands for, not X) heads the company the town's adjective does not hide."""
+    r = extract(tmp_path, "Quillon Labs hat einen neuen Chef gefunden: Lena Ortiz wird nach der "
+                "Hauptversammlung am 25. April Vorstandsvorsitzende. Die 53-Jährige folgt auf "
+                "Volkmar Weber, der seit 2018 an der Spitze des Ludwigshafener Unternehmens "
+                "steht.", "2025-02-23", "de")
+    assert ("RoleChange", "Lena Ortiz", "Quillon Labs", "2025-04-25") in events(r)
+    assert ("Volkmar Weber", "head", "Quillon Labs", False) in roles(r)
+    assert ("Lena Ortiz", "head", "Quillon Labs", False) not in roles(r)
+
+
+def test_a_board_seat_taken_after_leaving_is_not_the_post_left(tmp_path) -> None:
+    """'Y replaces X, who stepped down last month to join the board of Z': X (whom 'who'
+    stands for) takes the seat at Z, and left the company of the article, not Z."""
+    r = extract(tmp_path, "Quillon Labs said it had hired Lena Ortiz as its chief operating "
+                "officer. Ortiz replaces Tom Ashby, who stepped down last month to join the "
+                "board of Brightwater Robotics.", "2025-03-04", "en")
+    assert ("Tom Ashby", "board-member", "Brightwater Robotics", False) in roles(r)
+    assert ("Lena Ortiz", "board-member", "Brightwater Robotics", False) not in roles(r)
+    assert {e[:3] for e in events(r) if e[1] == "Tom Ashby"} == {
+        ("Departure", "Tom Ashby", "Quillon Labs"), ("Joining", "Tom Ashby", "Brightwater Robotics")}
