@@ -239,8 +239,10 @@ class RoleRules(HolderChecks, VerbRoles):
             if cop else inverted
         if pron and not re.search(r"[,，;；:：]", self.norm[pron.end():said]):
             held = self._stands_for(sent, pron.start())
+            where = lex["where"].search(self.norm, sent[0], pron.start())
+            place = self._in(sent[0], where.start(), "org")[-1:] if where else []
             if held is not None:  # "Before that she was CFO of Square", "He previously was …"
-                return [held], "role-copula-pronoun", None
+                return [held], "role-copula-pronoun", place[0].entity if place else None
         as_mark = lex["as"].search(self.norm, max(sent[0], anchor - 6), anchor)
         if as_mark and after and re.fullmatch(r"[^,，]{0,14}[,，]\s*",
                                               self._gap(last.end(), after[0].start)):

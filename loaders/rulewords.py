@@ -145,7 +145,8 @@ def lexicon() -> dict:
             "effective": fastre.compile(data["effective"]),
             "effective_zh": fastre.compile(data["effective_zh"]),
             **{key: fastre.compile(data[key])
-               for key in ("reporting", "reporting_after", "reporting_zh", "left_post")},
+               for key in ("reporting", "reporting_after", "reporting_zh", "left_post",
+                           "where")},
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],

@@ -1649,3 +1649,16 @@ def test_a_board_seat_taken_after_leaving_is_not_the_post_left(tmp_path) -> None
     assert ("Lena Ortiz", "board-member", "Brightwater Robotics", False) not in roles(r)
     assert {e[:3] for e in events(r) if e[1] == "Tom Ashby"} == {
         ("Departure", "Tom Ashby", "Quillon Labs"), ("Joining", "Tom Ashby", "Brightwater Robotics")}
+
+
+def test_a_seat_on_a_named_board_and_a_post_held_where_one_came_from(tmp_path) -> None:
+    """'will remain on Quillon Labs' board': a board member of it (the name before 's);
+    'joined X from Y in March 2008, where she had been vice president': a former vice
+    president of Y, the place the relative clause is about."""
+    r = extract(tmp_path, "Lena Ortiz, the chief operating officer of Quillon Labs, said she would "
+                "step down. Ortiz will remain on Quillon Labs' board of directors. Ortiz joined "
+                "Quillon Labs from Brightwater Robotics in March 2008, where she had been vice "
+                "president of global sales.", "2022-06-02", "en")
+    assert {("Lena Ortiz", "board-member", "Quillon Labs", False),
+            ("Lena Ortiz", "vice-president", "Brightwater Robotics", True)} <= roles(r)
+    assert not {x for x in roles(r) if x[1] == "vice-president" and x[2] == "Quillon Labs"}
