@@ -22,6 +22,9 @@ ID = "https://w3id.org/newsgraph/id/"
 KINDS = {NG + "Person": "person", NG + "Organization": "org", NG + "Team": "team",
          NG + "Outlet": "outlet"}
 _LABELS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
+# A German adjective opening a name takes -n after an article: "bei der Deutschen Bank",
+# "der Europäischen Zentralbank".
+_DECLINED = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:ische|tsche|ine|eue))( [A-ZÄÖÜ].*)$")
 
 
 @dataclass
@@ -82,6 +85,9 @@ class Registry:
             entity.name = entity.name or sorted(entity.labels)[0]
             for label in entity.labels:
                 self.alias.setdefault(fold(label), entity.iri)
+                declined = _DECLINED.match(label) if entity.is_org else None
+                if declined:
+                    self.alias.setdefault(fold(declined.expand(r"\1n\2")), entity.iri)
 
     def find(self, name: str) -> Entity | None:
         iri = self.alias.get(fold(name))

@@ -1663,3 +1663,11 @@ def test_a_seat_on_a_named_board_and_a_post_held_where_one_came_from(tmp_path) -
     assert {("Lena Ortiz", "board-member", "Quillon Labs", False),
             ("Lena Ortiz", "vice-president", "Brightwater Robotics", True)} <= roles(r)
     assert not {x for x in roles(r) if x[1] == "vice-president" and x[2] == "Quillon Labs"}
+
+
+def test_a_registry_name_declined_after_a_german_article(tmp_path) -> None:
+    """'seit 1989 bei der Deutschen Bank': the registry's Deutsche Bank, not an
+    organization 'Deutschen Bank'."""
+    r = extract(tmp_path, "Volkmar Weber ist seit 1989 bei der Deutschen Bank und war zuletzt "
+                "Finanzvorstand der Deutschen Telekom.", "2025-06-04", "de")
+    assert named(r, "Organization") == {"Deutsche Bank", "Deutsche Telekom"}
