@@ -9,6 +9,8 @@ from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
 
 _SPACES = re.compile(r"\s*")
+_ORG_OPENS = re.compile(r"\s*(?:(?:Die|Der|Das|die|der|das)\s+)?")
+_VERB_NEXT = re.compile(r"\s+(?:hat|hatte|habe|haben|will|wird|soll|muss)\b")
 
 
 class SuccessionRules(Context):
@@ -29,6 +31,8 @@ class SuccessionRules(Context):
         elif self.lang == "zh":  # "X…获得任命，接替此前卸任的Y": X, the sentence's subject
             new = self._in(clause[0], m.start(), "person")[-1:] or \
                 self._subjects(sent, clause, m)[:1] or self._in(m.end(), clause[1], "person")[:1]
+        elif self._org_subject(clause):
+            return []  # "Die Deutsche Bank hat ihren Vorstandschef X abgelöst": X is replaced
         else:
             new = [p for p in self._named_agents(self._agent_span(clause, m))  # not "die
                    if not self._is_replaced(p)][:1] or \
@@ -50,6 +54,14 @@ class SuccessionRules(Context):
             return [(new[0].entity, org, key, "event-replacing")  # Nachfolge von Y antreten"
                     for org, key in self._announced_post(sent)]
         return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
+
+    def _org_subject(self, clause) -> bool:
+        """An organization opening a German clause, only an article before it and a verb
+        right after it, is the subject: the verb of replacing at the clause's end has the
+        person named before it as its object."""
+        orgs = self._in(clause[0], clause[1], "org")[:1]
+        return self.lang == "de" and bool(orgs) and bool(_ORG_OPENS.fullmatch(
+            self.norm, clause[0], orgs[0].start)) and bool(_VERB_NEXT.match(self.norm, orgs[0].end))
 
     def _announced_post(self, sent) -> list[tuple]:
         """A post the paragraph's lead or the article's headline says is to be filled, with

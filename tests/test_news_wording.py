@@ -1671,3 +1671,13 @@ def test_a_registry_name_declined_after_a_german_article(tmp_path) -> None:
     r = extract(tmp_path, "Volkmar Weber ist seit 1989 bei der Deutschen Bank und war zuletzt "
                 "Finanzvorstand der Deutschen Telekom.", "2025-06-04", "de")
     assert named(r, "Organization") == {"Deutsche Bank", "Deutsche Telekom"}
+
+
+def test_a_company_replacing_its_chief_in_german(tmp_path) -> None:
+    """'Die Quillon Labs hat ihren Vorstandschef X nach drei Jahren abgelöst': the company is
+    the subject, X the one replaced, not a successor to the post the headline gives Y
+    ('Chef aus: Y folgt auf X', still Y's change)."""
+    r = extract(tmp_path, "Quillon Labs tauscht Chef aus: Lena Ortiz folgt auf Tom Ashby\n\n"
+                "Die Quillon Labs hat ihren Vorstandschef Tom Ashby nach knapp drei Jahren "
+                "abgelöst.", "2025-06-04", "de")
+    assert role_changes(r) == {("Lena Ortiz", "ceo")}
