@@ -138,13 +138,13 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         out = []
         origin = self._origin(clause, m) if etype == "Joining" else None
         earlier = org is None and lexicon()["former_employer"].search(self.norm, *clause)
-        held = [r for r in roles if not r.former  # not a post the person has left, nor
-                and not (etype == "Departure" and self._joined_after(r.org, sent, m))]  # one
-        for person in people:  # taken after ("stepped down to join the board of Arm")
+        for person in people:
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
             else:
-                target = org or self._role_org(person.entity, held) or self.main_org
+                target = org or self._role_org(person.entity, self._still_held(
+                    [r for r in roles if r.person is person.entity], sent, m, etype)) \
+                    or self.main_org
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
             if target is None:
@@ -166,12 +166,16 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                      org=org, type="Founding", date=date)
                 for p in people if (org := self._role_org(p.entity, titled)) is not None]
 
-    def _joined_after(self, org: Entity | None, sent, m: re.Match[str]) -> bool:
-        """Whether `org` is named in the sentence only after a verb of joining that follows
-        the verb `m` ("who stepped down last month to join the board of Arm")."""
-        named = [o for o in self._in(*sent, "org") if o.entity is org]
-        return bool(named) and all(o.start > m.end() and self._trigger_between(
-            m.end(), o.start, "Joining") for o in named)
+    def _still_held(self, roles: list[Fact], sent, m: re.Match[str], etype: str) -> list[Fact]:
+        """The roles not left before the event at `m`: not former ones, and for a departure
+        not one at an organization the sentence names only after a verb of joining that
+        follows it ("who stepped down last month to join the board of Arm")."""
+        def joined_after(org: Entity | None) -> bool:
+            named = [o for o in self._in(*sent, "org") if o.entity is org]
+            return bool(named) and all(o.start > m.end() and self._trigger_between(
+                m.end(), o.start, "Joining") for o in named)
+        return [r for r in roles if not r.former
+                and not (etype == "Departure" and joined_after(r.org))]
 
     def _inverted(self, end: int, start: int) -> bool:
         """Only a passive auxiliary between a participle and a name ("Gegründet wurde
