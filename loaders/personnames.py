@@ -81,13 +81,14 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     held_by_orgs = {p.lower() for p in toml("names")["org_titles"]}
     written = {p for table in roles.values() for p in table
                if not CJK_CHAR.search(p) and p.lower() not in held_by_orgs}
-    titles = alternation(written, fold_case=True) + "|" + toml("names")["person_title_shapes"]
+    shapes = toml("names")["person_title_shapes"]  # "chief accounting officer"
+    titles = alternation(written, fold_case=True) + "|" + shapes
     data = toml("extract")
     # a title ending in the word that places it at an organization ("Chef der", "head
     # of") has that organization after it, not a name
     placing = re.compile(data["title_org_prep"], re.IGNORECASE)
     before = alternation({p for p in written if not placing.fullmatch(p.split()[-1])},
-                         fold_case=True) + "|" + toml("names")["person_title_shapes"]
+                         fold_case=True) + "|" + shapes
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = title_modifiers(data)
     owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"

@@ -42,10 +42,9 @@ class RoleRules(HolderChecks, VerbRoles):
         董事长X"), and before a capitalized English title after a lower-case one ("will take
         over as chief operating officer, Chief Executive X said")."""
         gap = self._gap(prev.end(), t.start()).replace("\0", "")
-        if not lexicon()["conn"].match(gap) or "," not in gap:
-            return bool(lexicon()["conn"].match(gap))
-        return self.lang != "zh" and not (self.lang == "en" and prev.group(0)[0].islower()
-                                          and t.group(0)[0].isupper())
+        comma_ends = "," in gap and (self.lang == "zh" or self.lang == "en" and (
+            prev.group(0)[0].islower() and t.group(0)[0].isupper()))
+        return bool(lexicon()["conn"].match(gap)) and not comma_ends
 
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()

@@ -9,8 +9,6 @@ from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
 
 _SPACES = re.compile(r"\s*")
-_ORG_OPENS = re.compile(r"\s*(?:(?:Die|Der|Das|die|der|das)\s+)?")
-_VERB_NEXT = re.compile(r"\s+(?:hat|hatte|habe|haben|will|wird|soll|muss)\b")
 
 
 class SuccessionRules(Context):
@@ -56,12 +54,14 @@ class SuccessionRules(Context):
         return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
 
     def _org_subject(self, clause) -> bool:
-        """An organization opening a German clause, only an article before it and a verb
-        right after it, is the subject: the verb of replacing at the clause's end has the
-        person named before it as its object."""
-        orgs = self._in(clause[0], clause[1], "org")[:1]
-        return self.lang == "de" and bool(orgs) and bool(_ORG_OPENS.fullmatch(
-            self.norm, clause[0], orgs[0].start)) and bool(_VERB_NEXT.match(self.norm, orgs[0].end))
+        """An organization opening a German clause, an article at most before it and a
+        finite verb right after it (extract.toml `org_subject_de`), is the subject: the verb
+        of replacing at the clause's end has the person named before it as its object."""
+        opens = lexicon()["org_subject_de"].match(self.masked, clause[0]) \
+            if self.lang == "de" else None
+        first = self._in(clause[0], clause[1])[:1]
+        return opens is not None and bool(first) and first[0].entity.is_org \
+            and first[0].end <= opens.end()
 
     def _announced_post(self, sent) -> list[tuple]:
         """A post the paragraph's lead or the article's headline says is to be filled, with
