@@ -73,8 +73,7 @@ class OrgNames:
         kept = tuple(words("names", "place_named_suffixes_zh"))
         verbs = tuple(words("names", "office_verbs_zh"))
         company = tuple(words("names", "company_starts_zh"))
-        generic = tuple(words("names", "generic_orgs_zh"))
-        former = tuple(words("names", "org_former_zh"))
+        generic, former = (tuple(words("names", k)) for k in ("generic_orgs_zh", "org_former_zh"))
         date_units = words("names", "date_units_zh")
         titles = ontology_terms()["roles"].pattern("zh")
         sector = re.compile(toml("names")["sector_after_zh"])
@@ -87,7 +86,8 @@ class OrgNames:
             name, start = name[len(place):], start + len(place)
             if name[:1] in date_units and self.norm[start - 1:start].isdigit():
                 name, start = name[1:], start + 1  # "11月星海科技": 星海科技
-            cut = max((name.rfind(v) + len(v) for v in cuts if v in name), default=0)
+            cut = max((name.rfind(v) + len(v) for v in cuts if name.rfind(v) > 0 or v in name
+                       and len(v) > 1), default=0)  # "是德科技": 是 opening the run is the name's
             if not cut and name.startswith(former) and titles and titles.match(self.norm, m.end(1)):
                 cut = 1  # "前华岳科技总裁": 华岳科技
             name, start = name[cut:], start + cut  # "担任星海集团": 星海集团

@@ -1681,3 +1681,11 @@ def test_a_company_replacing_its_chief_in_german(tmp_path) -> None:
                 "Die Quillon Labs hat ihren Vorstandschef Tom Ashby nach knapp drei Jahren "
                 "abgelöst.", "2025-06-04", "de")
     assert role_changes(r) == {("Lena Ortiz", "ceo")}
+
+
+def test_a_company_whose_name_opens_with_shi(tmp_path) -> None:
+    """'吴晓梅曾任是方科技副总裁': 是 opening a company's name is the name's (not the copula
+    of "吴晓梅是星海科技的工程师"): no company '方科技'; the registry's 是德科技 is Keysight."""
+    r = extract(tmp_path, "吴晓梅曾任是方科技副总裁，此前在是德科技工作。", "2025-06-04", "zh-Hans")
+    assert "方科技" not in named(r, "Organization")
+    assert "Keysight Technologies" in named(r, "Organization")
