@@ -13,7 +13,8 @@ from loaders.mentions import Mention
 
 class EventPeople:
     """Mixin of EventRules (over facts.Context: norm, lang, mentions, masked, titles, _in,
-    _clause, _conjoined...)."""
+    _clause, _conjoined, and the relative clauses' _relative_subject and _in_relative,
+    which verb roles read too)."""
 
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
