@@ -15,16 +15,13 @@ from functools import cache
 import pyoxigraph as ox
 
 from loaders.fold import fold
-from loaders.lexicon import NG, RDF_TYPE, SKOS
+from loaders.lexicon import NG, RDF_TYPE, SKOS, toml
 from newsgraph.paths import ontology_file
 
 ID = "https://w3id.org/newsgraph/id/"
 KINDS = {NG + "Person": "person", NG + "Organization": "org", NG + "Team": "team",
          NG + "Outlet": "outlet"}
 _LABELS = (SKOS + "prefLabel", SKOS + "altLabel", SKOS + "hiddenLabel")
-# A German adjective opening a name takes -n after an article: "bei der Deutschen Bank",
-# "der Europäischen Zentralbank".
-_DECLINED = re.compile(r"^([A-ZÄÖÜ][a-zäöüß]+(?:ische|tsche|ine|eue))( [A-ZÄÖÜ].*)$")
 
 
 @dataclass
@@ -81,13 +78,14 @@ class Registry:
                     entity.name = t.object.value
             elif t.predicate.value == NG + "unitOf":
                 entity.unit_of = t.object.value
+        declined = re.compile(toml("names")["declined_opening_de"])  # "der Deutschen Bank"
         for entity in self.entities.values():
             entity.name = entity.name or sorted(entity.labels)[0]
             for label in entity.labels:
                 self.alias.setdefault(fold(label), entity.iri)
-                declined = _DECLINED.match(label) if entity.is_org else None
-                if declined:
-                    self.alias.setdefault(fold(declined.expand(r"\1n\2")), entity.iri)
+                opening = declined.match(label) if entity.is_org else None
+                if opening:
+                    self.alias.setdefault(fold(opening.expand(r"\1n\2")), entity.iri)
 
     def find(self, name: str) -> Entity | None:
         iri = self.alias.get(fold(name))

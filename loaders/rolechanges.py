@@ -168,7 +168,8 @@ class RoleChangeRules(SuccessionRules):
             return True
         named = self._mention_at(r.at, "person")
         after = named.end + (self.lang != "zh") if named is not None else 0
-        after += self.norm.startswith(("则", "也", "亦"), after)  # "蔡明介则续任董事长"
+        adverb = lexicon()["name_adverb"].match(self.norm, after)  # "蔡明介则续任董事长"
+        after = adverb.end() if adverb else after
         return r.at > m.end() and named is not None and (
             self._is_replaced(named)  # "She replaces co-founder Jack Clark": his
             or bool(self.speech and self.speech.match(self.masked, after))  # "…, Chief
