@@ -1,7 +1,8 @@
 """Who a title written near a name is not, or is, held by: what may stand between a name
 and the copula before its title (a few words, an apposition, a "who" clause), the
 organization of such an apposition, a person written as the one replaced ("接替创办人X",
-"succeeded X"), a title a verb of a Chinese headline takes before a space."""
+"succeeded X"), a title a verb of a Chinese headline takes before a space, and which
+titles a list joins ("founder, chairman and CEO X", not across a Chinese comma)."""
 from __future__ import annotations
 
 import re
@@ -91,6 +92,17 @@ class HolderChecks(Context):
 
     def _is_replaced(self, person: Mention) -> bool:
         return self._replacing_at(person.start) >= 0
+
+    def _listed_with(self, prev: re.Match[str], t: re.Match[str]) -> bool:
+        """Whether title `t` goes on the list of titles that `prev` ends ("founder, chairman
+        and CEO X"). Organizations between do not break it ("联合创始人、特斯拉和SpaceX首席执行官
+        X": each title keeps those written before it); a comma does in Chinese ("转任副董事长，
+        董事长X"), and before a capitalized English title after a lower-case one ("will take
+        over as chief operating officer, Chief Executive X said")."""
+        gap = self._gap(prev.end(), t.start()).replace("\0", "")
+        comma_ends = "," in gap and (self.lang == "zh" or self.lang == "en" and (
+            prev.group(0)[0].islower() and t.group(0)[0].isupper()))
+        return bool(lexicon()["conn"].match(gap)) and not comma_ends
 
     def _verb_object(self, sent, first, last, name: Mention) -> bool:
         """'张勇卸任阿里巴巴董事会主席兼CEO 蔡崇信、吴泳铭接棒': a space parts the clauses of a

@@ -35,17 +35,6 @@ class RoleRules(HolderChecks, VerbRoles):
             facts += self._verb_roles(sent)
         return facts
 
-    def _listed_with(self, prev: re.Match[str], t: re.Match[str]) -> bool:
-        """Whether title `t` goes on the list of titles that `prev` ends ("founder, chairman
-        and CEO X"). Organizations between do not break it ("联合创始人、特斯拉和SpaceX首席执行官
-        X": each title keeps those written before it); a comma does in Chinese ("转任副董事长，
-        董事长X"), and before a capitalized English title after a lower-case one ("will take
-        over as chief operating officer, Chief Executive X said")."""
-        gap = self._gap(prev.end(), t.start()).replace("\0", "")
-        comma_ends = "," in gap and (self.lang == "zh" or self.lang == "en" and (
-            prev.group(0)[0].islower() and t.group(0)[0].isupper()))
-        return bool(lexicon()["conn"].match(gap)) and not comma_ends
-
     def _chain_roles(self, sent: tuple[int, int], chain: list[re.Match[str]]) -> list[Fact]:
         lex = lexicon()
         first, last = chain[0], chain[-1]
