@@ -1689,3 +1689,12 @@ def test_a_company_whose_name_opens_with_shi(tmp_path) -> None:
     r = extract(tmp_path, "吴晓梅曾任是方科技副总裁，此前在是德科技工作。", "2025-06-04", "zh-Hans")
     assert "方科技" not in named(r, "Organization")
     assert "Keysight Technologies" in named(r, "Organization")
+
+
+def test_had_been_appointed_is_a_post_taken_not_a_former_one(tmp_path) -> None:
+    """'had been' marks a post held before ('where she had been vice president'), but not
+    one an appointment gave: 'X had been named chief executive' is X's post now."""
+    r = extract(tmp_path, "Quillon Labs said Lena Ortiz had been named chief executive.",
+                "2025-06-04", "en")
+    assert roles(r) == {("Lena Ortiz", "ceo", "Quillon Labs", False)}
+    assert role_changes(r) == {("Lena Ortiz", "ceo")}
