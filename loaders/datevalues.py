@@ -205,7 +205,7 @@ RESOLVERS = {
     "en-dmy": lambda m, r: iso(int(m[3]), _month(m[2]), int(m[1])),
     "my": lambda m, r: iso(int(m[2]), _month(m[1])),
     "de-dm": lambda m, r: iso(_month_year(_month(m[2]), _need(r)), _month(m[2]), int(m[1])),
-    "en-md": lambda m, r: None if m[1].lower() == "may" and not m[0][0].isupper() else iso(
+    "en-md": lambda m, r: None if m[1].lower() == "may" and not m[1][0].isupper() else iso(
         _month_year(_month(m[1]), _need(r)), _month(m[1]), int(m[2])),
     "rel-year-month": lambda m, r: iso(_need(r).date.year + _shift(m[2] or m[4]),
                                        _month(m[1] or m[3])),

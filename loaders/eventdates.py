@@ -214,10 +214,17 @@ class EventDates(Context):
 
     def _dates_another(self, sent, d: DateMention, pos: int) -> bool:
         """'he will take over …, the AI startup he co-founded last year, after X stepped
-        down': a date in another clause, after a verb of an event there, is that event's."""
+        down': a date in another clause, after a verb of an event there, is that event's;
+        in German, before the next one, the verb last ("war 1984 bei Henkel eingetreten und
+        hatte den Vorsitz 2016 übernommen")."""
         clause = self._clause(sent, d.start)
-        return self.triggers is not None and any(
-            t.start() != pos for t in self.triggers.finditer(self.masked, clause[0], d.start))
+        if self.triggers is None:
+            return False
+        if self.lang == "de":
+            verb = self.triggers.search(self.masked, d.end, clause[1])
+            return verb is not None and verb.start() != pos
+        return any(t.start() != pos for t in self.triggers.finditer(self.masked, clause[0],
+                                                                     d.start))
 
     def _told_as_now(self, sent, pos: int) -> bool:
         """'He is leaving', 'will leave', 'wird … verlassen': an auxiliary of the present or

@@ -138,10 +138,15 @@ class Context(OrgLookup, Sentences):
                     other_than: Entity | None = None) -> Mention | None:
         """Whom a pronoun at `pos` stands for: the person named last before it in its
         sentence, else the topic of the sentences before ('他同时也是…教授': LeCun, not
-        the Zuckerberg named after him); never `other_than` ("X will succeed him")."""
+        the Zuckerberg named after him), or for an age ("Der 49-jährige Schwede") the one
+        named last, but one a post is taken from ("den Chefposten von Y"); never
+        `other_than` ("X will succeed him")."""
         prior = [p for p in self.mentions if p.end <= pos and p.entity.is_person
                  and p.entity is not other_than]
         named = [p for p in prior if p.start >= sent[0]]
+        if not named and lexicon()["epithet"].match(self.norm, pos):
+            named = [p for p in prior if not lexicon()["taken_from"].search(
+                self.norm, max(0, p.start - 30), p.start)][-1:]
         return named[-1] if named else self._referent(prior, sent[0])
 
     def _opens_relative(self, sent, clause) -> bool:

@@ -14,7 +14,8 @@ from loaders.rulewords import lexicon
 
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:(?:-|\.|['’](?!s\b))[A-Za-z][^\W\d_]*)*"  # not the possessive 's
-_AFTER_PREP = fastre.compile(r"\s*(?:at|of|with|bei|beim|von|vom|des|der)\s+"
+_AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
+                             r")\s+"  # or after a title ending in one ("head of")
                              r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
                              rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
 
@@ -227,13 +228,15 @@ class OrgLookup:
 
     def _title_at(self, sent: tuple[int, int], org: Mention) -> bool:
         """'a vice president at Intel': the organization is where a title written right
-        before its preposition is held (not 'invested in Scale AI')."""
+        before its preposition, or before the field it leads, is held (not 'invested in
+        Scale AI')."""
         prep = lexicon()["prep"].search(self.norm, max(sent[0], org.start - 30), org.start)
         if prep is None or self.titles is None:
             return False
-        titles = list(self.titles.finditer(self.masked, max(sent[0], prep.start() - 40),
+        titles = list(self.titles.finditer(self.masked, max(sent[0], prep.start() - 60),
                                            prep.start()))
-        return bool(titles) and not self.norm[titles[-1].end():prep.start()].strip()
+        return bool(titles) and bool(lexicon()["title_field_gap"].fullmatch(
+            self.norm, titles[-1].end(), prep.start()))
 
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:

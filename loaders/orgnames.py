@@ -65,7 +65,7 @@ class OrgNames:
         for m in fastre.finditer(compound, self.norm):
             self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-compound")
         self._introduced_orgs()
-        self._appositive_orgs()
+        self._context_orgs()
         self._units_zh()
         self._founded_orgs()
         function = set(toml("names")["function_chars_zh"])
@@ -141,19 +141,18 @@ class OrgNames:
         unit = new_entity("team", self.norm[parent.start:end], unit_of=parent.entity.iri)
         self._add(parent.start, end, self._entity_of(unit), rule)
 
-    def _appositive_orgs(self) -> None:
-        """'DNNresearch, a three-person start-up', 'Helsing, ein Münchner Start-up': a name
-        followed by a description that says it is a company."""
-        kinds = "start-up|startup|company|firm|maker|developer|Start-up|Unternehmen|Firma|Konzern"
-        pattern = fastre.compile(r"(?<![\w-])([A-Z][\w.&-]*[A-Za-z0-9](?: [A-Z][\w.&-]*)?),\s+"
-                                 r"(?:a|an|the|ein|eine|das|der|die)\s+(?:[\w-]+\s+){0,4}?"
-                                 rf"(?:{kinds})\b(?!['’]s)")  # not "X, the company's CFO"
+    def _context_orgs(self) -> None:
+        """'DNNresearch, a three-person start-up', "YouTube's chief product officer": a name
+        the words around it say is an organization's (names.toml `org_contexts`)."""
         stop = words("names", "not_names")
-        for m in fastre.finditer(pattern, self.norm):
+        named = {w for x in self.mentions for w in x.entity.name.split()}  # "Scale" of Scale AI
+        for rule, m in ((r, m) for r, p in toml("names")["org_contexts"].items()
+                        for m in fastre.finditer(fastre.compile(p), self.norm)):
             name = m.group(1)
-            if name.split()[0] in stop or not self._free_span(m.start(1), m.end(1)):
+            if name.split()[0] in stop or name in named \
+                    or not self._free_span(m.start(1), m.end(1)):
                 continue
-            self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-appositive")
+            self._add(m.start(1), m.end(1), self._entity(name, "org"), rule)
 
     def _founded_orgs(self) -> None:
         """'同年创办了地平线机器人', 'co-founded Coursera', 'gründete Aleph Alpha': the name

@@ -65,20 +65,31 @@ class RoleChangeRules(SuccessionRules):
                 [self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
-        taken = [t for t in written if t.end() <= m.start()
-                 and not self.norm[t.end():m.start()].strip()
-                 and lexicon()["office_of"].search(self.norm, sent[0], t.start())]
-        if taken and subject:  # "X wird die Position des Interims-CEO übernehmen"
-            return [(subject[0].person, subject[0].org, self._role_key(taken[-1]), TITLED)]
+        taken = [t for t in written if t.end() <= m.start() and self._office_taken(sent, t, m)]
+        holder = subject[:1] or [Fact("role", *sent, TITLED, person=p.entity) for p in
+                                 self._subjects(sent, clause, taken[-1])[:1]] if taken else []
+        if holder:  # "X wird die Position des Interims-CEO übernehmen"
+            named = self._in(taken[-1].end(), m.start(), "org")[:1]
+            org = named[0].entity if named else holder[0].org or self._org_before(
+                taken[-1].start(), sent) or self.main_org
+            return [(holder[0].person, org, self._role_key(taken[-1]), TITLED)]
         near = [r for r in in_sentence if self._beside(r, clause, m)]
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
-        team = self._team_taken(clause, m) if not near else None
-        if team is not None:  # "der … das Super Alignment-Team übernahm": heads it now
-            return [(p.entity, team, "head", "event-team-taken")
-                    for p in self._subjects(sent, clause, m)]
+        led = self._team_taken(clause, m) or self._helm_taken(clause, m) if not near else None
+        if led is not None:  # "der … das Super Alignment-Team übernahm": heads it now
+            return [(p.entity, led[0], "head", led[1]) for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
+
+    def _office_taken(self, sent, t: re.Match[str], m: re.Match[str]) -> bool:
+        """A title as the office a verb after it takes: "die Position des Interims-CEO
+        übernehmen"; "hatte den Vorsitz des Vorstands der BASF von Kurt Bock übernommen"."""
+        if not self.norm[t.end():m.start()].strip():
+            return bool(lexicon()["office_of"].search(self.norm, sent[0], t.start()))
+        return self.lang == "de" and bool(lexicon()["taking_over"].fullmatch(m.group(0))) \
+            and bool(lexicon()["office_object_de"].search(self.norm, sent[0], t.start())) \
+            and bool(lexicon()["office_gap_de"].fullmatch(self.masked, t.end(), m.start()))
 
     def _beside(self, r: Fact, clause, m: re.Match[str]) -> bool:
         """A role told beside the verb: its holder named in the verb's clause, near it; in
@@ -189,7 +200,7 @@ class RoleChangeRules(SuccessionRules):
             and bool(lexicon()["modifiers"].match(  # "接任集团首席执行官", "接任阿里巴巴CEO"
                 self.masked[m.end():title.start()].replace("\0", "")))
 
-    def _team_taken(self, clause, m: re.Match[str]) -> Entity | None:
+    def _team_taken(self, clause, m: re.Match[str]) -> tuple[Entity, str] | None:
         """The team a verb of taking over has as its object, right after it (German: right
         before it, the verb last)."""
         if not lexicon()["taking_over"].fullmatch(m.group(0)):
@@ -198,7 +209,16 @@ class RoleChangeRules(SuccessionRules):
         before = [o for o in self._in(clause[0], m.start(), "org")
                   if m.start() - o.end <= 4][-1:] if self.lang == "de" else []
         near = (after or before)[:1]
-        return near[0].entity if near and near[0].entity.kind == "team" else None
+        return (near[0].entity, "event-team-taken") \
+            if near and near[0].entity.kind == "team" else None
+
+    def _helm_taken(self, clause, m: re.Match[str]) -> tuple[Entity, str] | None:
+        """"rückte an die Spitze der Deutschen Bank", "war an die Spitze der Bank gerückt":
+        the head of the organization the verb's phrase names next."""
+        if not lexicon()["helm"].search(m.group(0)):
+            return None
+        named = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8]
+        return (named[0].entity, "event-helm-taken") if named else None
 
     def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
         for r in roles:

@@ -204,7 +204,7 @@ class RoleRules(HolderChecks, VerbRoles):
             and upto >= before[-1].end else "\0"  # \0: none
         # "X, the former CEO of Y, as"
         if "\0" not in gap and self._copula_gap(gap, limit, before[-1].start):
-            rule = "role-becoming" if lex["becoming"].match(cop.group(0)) \
+            rule = "role-becoming" if lex["becoming"].match(self.norm, cop.start()) \
                 else "role-copula"  # "X wird Vorstandsvorsitzender": taken (a RoleChange)
             return self._conjoined(before), rule, None
         if cop and self.lang == "zh" and not [

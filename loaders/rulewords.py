@@ -84,7 +84,7 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
-              "sought")
+              "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap")
 
 
 def _studied() -> re.Pattern[str]:
@@ -97,8 +97,8 @@ def _studied() -> re.Pattern[str]:
 @cache
 def lexicon() -> dict:
     data = toml("extract")
-    copulas = f"(?:{'|'.join(data['copulas'] + data['becoming'])})"  # and the words that
-    # may follow one
+    # the copulas, and the words that may follow one
+    copulas = f"(?:{'|'.join(data['copulas'] + data['copulas_de'] + data['becoming'])})"
     modifiers = title_modifiers(data) + "$"  # before its title
     # and a Chinese field before it ("出任基础研究负责人", "是该团队负责人")
     fielded = title_modifiers(data) + f"(?:{data['org_title_field']})?$"
@@ -186,7 +186,8 @@ def lexicon() -> dict:
                 f"(?:{'|'.join(data['company_anaphors'])})(?:\\s+[a-zäöüß]+){{0,2}}\\s*$"),
             "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
-            "pron": any_of(data["pronouns"]), "colleague": any_of(data["colleagues"]),
+            "pron": any_of(data["pronouns"] + data["epithets"]),
+            "epithet": any_of(data["epithets"]), "colleague": any_of(data["colleagues"]),
             "group": [(n, fastre.compile("|".join(w), re.IGNORECASE))
                       for n, w in data["group_pronouns"]],
             "infinitive": any_of(data["infinitives"]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from loaders.clean import clean
 from loaders.sentences import sentences
 from tests.test_extraction import (
     events,
@@ -237,7 +238,8 @@ def test_who_leaves_when_a_speaker_names_them(tmp_path) -> None:
 
 def test_an_apposition_with_a_who_clause_before_the_post_taken(tmp_path) -> None:
     """'X, a prominent AI researcher who most recently served as corporate vice president
-    at Y, has joined Z as vice president': both posts are X's; 'Y's X joins' does not join
+    at Y, has joined Z as vice president': both posts are X's (Y's one before, 'served as'
+    telling a post of the past); 'Y's X joins' does not join
     Y; 'at Y, where he was head of …' is Y's; a chief executive named in the paragraph after
     is not of the organization someone's title was held at."""
     r = extract(tmp_path, "Quillon Labs names new AI chief, Brightwater's Tom Ashby joins as "
@@ -247,7 +249,7 @@ def test_an_apposition_with_a_who_clause_before_the_post_taken(tmp_path) -> None
                 "Nova Dynamics, where he was head of engineering for its assistant.\n\n"
                 "\"We are pleased to welcome Tom,\" chief executive Sean Roe said.",
                 "2025-12-01", "en")
-    assert {("Tom Ashby", "vice-president", "Brightwater Robotics", False),
+    assert {("Tom Ashby", "vice-president", "Brightwater Robotics", True),
             ("Tom Ashby", "vice-president", "Quillon Labs", False),
             ("Tom Ashby", "head", "Nova Dynamics", True),
             ("Sean Roe", "ceo", "Quillon Labs", False)} <= roles(r)
@@ -1698,3 +1700,111 @@ def test_had_been_appointed_is_a_post_taken_not_a_former_one(tmp_path) -> None:
                 "2025-06-04", "en")
     assert roles(r) == {("Lena Ortiz", "ceo", "Quillon Labs", False)}
     assert role_changes(r) == {("Lena Ortiz", "ceo")}
+
+
+def test_german_pluperfect_joinings_and_an_office_taken_before_its_verb(tmp_path) -> None:
+    """'war 2015 bei X eingetreten', 'war 2020 als Ingenieur zu X gekommen' are joinings;
+    'hatte den Vorsitz des Vorstands der X 2019 von Y übernommen' is the subject's change to
+    the office before the verb (not Y's), each dated by the year before its own verb (none
+    for Y's move in the relative clause, which has no date of its own)."""
+    r = extract(tmp_path, "Anna Berger war 2015 bei Quillon Labs eingetreten und hatte den "
+                "Vorsitz des Vorstands der Quillon Labs 2019 von Peter Kurz übernommen, der "
+                "zu Zentrix Labs gewechselt war. Jonas Wolf war 2020 als Ingenieur zu "
+                "Brightwater Robotics gekommen.", "2024-04-25", "de")
+    assert {("Joining", "Anna Berger", "Quillon Labs", "2015"),
+            ("RoleChange", "Anna Berger", "Quillon Labs", "2019"),
+            ("Joining", "Peter Kurz", "Zentrix Labs", None),
+            ("Joining", "Jonas Wolf", "Brightwater Robotics", "2020")} <= events(r)
+    assert role_changes(r) == {("Anna Berger", "ceo")}
+
+
+def test_came_to_a_conclusion_joins_nothing(tmp_path) -> None:
+    """'ist zu dem Schluss gekommen', 'kam zu dem Ergebnis': no joining of the company the
+    article is about."""
+    r = extract(tmp_path, "Quillon Labs wächst\n\nAnna Berger ist zu dem Schluss gekommen, "
+                "dass Quillon Labs wachsen muss. Peter Kurz kam zu dem Ergebnis, dass "
+                "Quillon Labs sparen muss.", "2024-04-25", "de")
+    assert not {e for e in events(r) if e[0] == "Joining"}
+
+
+def test_a_post_to_be_taken_after_soll_and_the_lead_of_a_company(tmp_path) -> None:
+    """'soll im kommenden Jahr Vorsitzender des Aufsichtsrats werden' is a change (dated by
+    'im kommenden Jahr'); 'soll … Chef bleiben' a post held; 'an die Spitze der X gerückt'
+    and 'took the helm of X' make their subject its head."""
+    r = extract(tmp_path, "Thomas Rieger soll im kommenden Jahr Vorsitzender des "
+                "Aufsichtsrats von Quillon Labs werden. Anna Berger soll Finanzchefin von "
+                "Quillon Labs bleiben. Jonas Wolf war im Juli 2015 an die Spitze von "
+                "Brightwater Robotics gerückt.", "2024-04-25", "de")
+    assert {("RoleChange", "Thomas Rieger", "Quillon Labs", "2025"),
+            ("RoleChange", "Jonas Wolf", "Brightwater Robotics", "2015-07")} <= events(r)
+    assert role_changes(r) == {("Thomas Rieger", "board-chair"), ("Jonas Wolf", "head")}
+    r = extract(tmp_path, "Lena Ortiz took the helm of Quillon Labs in January 2020.",
+                "2024-04-25", "en")
+    assert events(r) == {("RoleChange", "Lena Ortiz", "Quillon Labs", "2020-01")}
+    assert role_changes(r) == {("Lena Ortiz", "head")}
+
+
+def test_a_title_held_since_a_day_or_now(tmp_path) -> None:
+    """'ist seit Montag Chefin von X', 'ist derzeit Leiter des Privatkundengeschäfts der
+    X': titles held now, at X (the field between the title and X no organization)."""
+    r = extract(tmp_path, "Anna Berger ist seit Montag Chefin von Quillon Labs. Jonas Wolf "
+                "ist derzeit Leiter des Privatkundengeschäfts der Brightwater Robotics.",
+                "2024-04-25", "de")
+    assert {("Anna Berger", "ceo", "Quillon Labs", False),
+            ("Jonas Wolf", "head", "Brightwater Robotics", False)} <= roles(r)
+
+
+def test_a_line_naming_deutsch_twice_is_no_language_bar(tmp_path) -> None:
+    """'der Deutschen Bank in Deutschland' is article text, not a bar of languages
+    ('English | Deutsch | 中文') the cleaner drops with its line."""
+    r = extract(tmp_path, "Anna Berger ist derzeit Leiterin des Privatkundengeschäfts der "
+                "Deutschen Bank in Deutschland.\nEnglish | Deutsch | 中文", "2024-04-25", "de")
+    assert ("Anna Berger", "head", "Deutsche Bank", False) in roles(r)
+    assert "English" not in clean(r.source.path.read_text(encoding="utf-8")).text
+
+
+def test_an_age_stands_for_the_one_named_last(tmp_path) -> None:
+    """'X hat den Vorsitz an Y übergeben. Der 49-jährige Schwede ist seit Mittwoch Chef':
+    the age is Y's (named last), not the topic X's."""
+    r = extract(tmp_path, "Nach zehn Jahren hat Peter Kurz den Vorstandsvorsitz an Jonas "
+                "Wolf übergeben. Der 49-jährige Schwede ist seit Mittwoch Chef von Quillon "
+                "Labs.", "2024-04-25", "de")
+    assert ("Jonas Wolf", "ceo", "Quillon Labs", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "Peter Kurz" and x[1] == "ceo" and not x[3]}
+
+
+def test_on_may_the_first_is_a_date(tmp_path) -> None:
+    """'on May 1' is a day (the month after 'on' written capitalized), not the verb may."""
+    r = extract(tmp_path, "Lena Ortiz left Quillon Labs on May 1. She may 3 times return.",
+                "2024-06-15", "en")
+    assert events(r) == {("Departure", "Lena Ortiz", "Quillon Labs", "2024-05-01")}
+
+
+def test_an_officer_after_a_possessive_names_an_organization(tmp_path) -> None:
+    """"Zentrix's chief product officer" names an organization Zentrix (found again
+    elsewhere, "the head of Zentrix"); "Ortiz's chief of staff" none (a word of a person's
+    name); "Quillon's CTO" is Quillon Labs's."""
+    r = extract(tmp_path, "Tom Ashby, Zentrix's chief product officer, will become the new "
+                "head of Zentrix. Lena Ortiz of Quillon Labs said Ortiz's chief of staff "
+                "and Quillon's CTO Ben Kale stay.", "2024-06-15", "en")
+    assert named(r, "Organization") == {"Zentrix", "Quillon Labs"}
+    assert ("Tom Ashby", "head", "Zentrix", False) in roles(r)
+    assert ("Ben Kale", "cto", "Quillon Labs", False) in roles(r)
+
+
+def test_returning_to_roots_and_raising_a_forecast(tmp_path) -> None:
+    """'return to my entrepreneurial roots' is no Return; 'raised its revenue forecast' no
+    Funding; 'served as chairman' (not 'has served') a post held before."""
+    r = extract(tmp_path, "Lena Ortiz will leave Quillon Labs to return to her "
+                "entrepreneurial roots. Quillon Labs raised its revenue forecast. She "
+                "served as chairman of Brightwater Robotics. Tom Ashby has served as "
+                "chairman of Zentrix Labs since 2021.", "2024-06-15", "en")
+    assert {e[0] for e in events(r)} == {"Departure"}
+    assert {("Lena Ortiz", "board-chair", "Brightwater Robotics", True),
+            ("Tom Ashby", "board-chair", "Zentrix Labs", False)} <= roles(r)
+
+
+def test_a_rarer_chinese_surname(tmp_path) -> None:
+    """'联合创始人宿华将卸任首席执行官': 宿 opens a name."""
+    r = extract(tmp_path, "星海科技联合创始人宿华将卸任首席执行官。", "2024-06-15", "zh-Hans")
+    assert "宿华" in named(r, "Person")
