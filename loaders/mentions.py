@@ -32,8 +32,9 @@ class Mention:
 
 
 # Organizations found once by their context ("创办了晨光智能", "der Softwarekonzern SAP",
-# "Fjordline, a start-up"): the same name elsewhere in the article is the same organization.
-FOUND_BY_CONTEXT = {"org-introduced", "org-founded", "org-appositive", "org-possessive-title"}
+# "Fjordline, a start-up", names.toml `org_contexts`): the same name elsewhere in the article
+# is the same organization.
+FOUND_BY_CONTEXT = {"org-introduced", "org-founded", *toml("names")["org_contexts"]}
 
 
 def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:

@@ -66,13 +66,13 @@ class RoleChangeRules(SuccessionRules):
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
         taken = [t for t in written if t.end() <= m.start() and self._office_taken(sent, t, m)]
-        holder = subject[:1] or [Fact("role", *sent, TITLED, person=p.entity) for p in
-                                 self._subjects(sent, clause, taken[-1])[:1]] if taken else []
+        holder = [(r.person, r.org) for r in subject[:1]] or [  # the subject before the office
+            (p.entity, None) for p in self._subjects(sent, clause, taken[-1])[:1]] if taken else []
         if holder:  # "X wird die Position des Interims-CEO übernehmen"
             named = self._in(taken[-1].end(), m.start(), "org")[:1]
-            org = named[0].entity if named else holder[0].org or self._org_before(
+            org = named[0].entity if named else holder[0][1] or self._org_before(
                 taken[-1].start(), sent) or self.main_org
-            return [(holder[0].person, org, self._role_key(taken[-1]), TITLED)]
+            return [(holder[0][0], org, self._role_key(taken[-1]), TITLED)]
         near = [r for r in in_sentence if self._beside(r, clause, m)]
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
