@@ -144,7 +144,7 @@ class OrgNames:
     def _context_orgs(self) -> None:
         """'DNNresearch, a three-person start-up', "YouTube's chief product officer": a name
         the words around it say is an organization's (names.toml `org_contexts`)."""
-        stop = words("names", "not_names")
+        stop = words("names", "not_names") | words("names", "not_org_owners")
         named = {w for x in self.mentions for w in x.entity.name.split()}  # "Scale" of Scale AI
         for rule, m in ((r, m) for r, p in toml("names")["org_contexts"].items()
                         for m in fastre.finditer(fastre.compile(p), self.norm)):

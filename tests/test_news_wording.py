@@ -1783,10 +1783,11 @@ def test_on_may_the_first_is_a_date(tmp_path) -> None:
 def test_an_officer_after_a_possessive_names_an_organization(tmp_path) -> None:
     """"Zentrix's chief product officer" names an organization Zentrix (found again
     elsewhere, "the head of Zentrix"); "Ortiz's chief of staff" none (a word of a person's
-    name); "Quillon's CTO" is Quillon Labs's."""
+    name), nor "China's president" (a place); "Quillon's CTO" is Quillon Labs's."""
     r = extract(tmp_path, "Tom Ashby, Zentrix's chief product officer, will become the new "
                 "head of Zentrix. Lena Ortiz of Quillon Labs said Ortiz's chief of staff "
-                "and Quillon's CTO Ben Kale stay.", "2024-06-15", "en")
+                "and Quillon's CTO Ben Kale stay. China's president was told.", "2024-06-15",
+                "en")
     assert named(r, "Organization") == {"Zentrix", "Quillon Labs"}
     assert ("Tom Ashby", "head", "Zentrix", False) in roles(r)
     assert ("Ben Kale", "cto", "Quillon Labs", False) in roles(r)
