@@ -77,7 +77,7 @@ class RoleChangeRules(SuccessionRules):
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
-        led = self._team_taken(clause, m) or self._helm_taken(clause, m) if not near else None
+        led = self._led_taken(clause, m) if not near else None
         if led is not None:  # "der … das Super Alignment-Team übernahm": heads it now
             return [(p.entity, led[0], "head", led[1]) for p in self._subjects(sent, clause, m)]
         return [(r.person, r.org, r.role, TITLED) for r in near[:1]]
@@ -200,25 +200,22 @@ class RoleChangeRules(SuccessionRules):
             and bool(lexicon()["modifiers"].match(  # "接任集团首席执行官", "接任阿里巴巴CEO"
                 self.masked[m.end():title.start()].replace("\0", "")))
 
-    def _team_taken(self, clause, m: re.Match[str]) -> tuple[Entity, str] | None:
-        """The team a verb of taking over has as its object, right after it (German: right
-        before it, the verb last)."""
-        if not lexicon()["taking_over"].fullmatch(m.group(0)):
+    def _led_taken(self, clause, m: re.Match[str]) -> tuple[Entity, str] | None:
+        """What its subject heads from now on, with the rule that says so: the organization
+        right after a verb of taking its lead ("rückte an die Spitze der Deutschen Bank",
+        "took the helm of X"), or the team a verb of taking over has as its object, right
+        after it (German: right before it, the verb last)."""
+        helm = bool(lexicon()["helm"].search(m.group(0)))
+        if not helm and not lexicon()["taking_over"].fullmatch(m.group(0)):
             return None
         after = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8]
+        if helm:
+            return (after[0].entity, "event-helm-taken") if after else None
         before = [o for o in self._in(clause[0], m.start(), "org")
                   if m.start() - o.end <= 4][-1:] if self.lang == "de" else []
         near = (after or before)[:1]
         return (near[0].entity, "event-team-taken") \
             if near and near[0].entity.kind == "team" else None
-
-    def _helm_taken(self, clause, m: re.Match[str]) -> tuple[Entity, str] | None:
-        """"rückte an die Spitze der Deutschen Bank", "war an die Spitze der Bank gerückt":
-        the head of the organization the verb's phrase names next."""
-        if not lexicon()["helm"].search(m.group(0)):
-            return None
-        named = [o for o in self._in(m.end(), clause[1], "org") if o.start - m.end() <= 8]
-        return (named[0].entity, "event-helm-taken") if named else None
 
     def _role_org(self, person: Entity, roles: list[Fact]) -> Entity | None:
         for r in roles:
