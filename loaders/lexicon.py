@@ -93,13 +93,14 @@ def _phrase(phrase: str | re.Match[str]) -> str:
 
 
 def _separable(phrases: Iterable[str]) -> list[str]:
-    """Each verb of the separable phrases, looking ahead for its particles."""
+    """Each verb of the separable phrases, looking ahead for its particles; the longest
+    first ("gibt ihr Amt … ab" before "gibt … ab")."""
     heads: dict[str, set[str]] = {}
     for p in phrases:
         head, particle = p.split(GAP)
         heads.setdefault(head, set()).add(particle)
     return [re.escape(h) + _PARTICLE.format("|".join(map(re.escape, sorted(ps))))
-            for h, ps in sorted(heads.items())]
+            for h, ps in sorted(heads.items(), key=lambda hp: (-len(hp[0]), hp[0]))]
 
 
 def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:

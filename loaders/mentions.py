@@ -132,6 +132,9 @@ class MentionFinder(PersonNames, OrgNames):
         return self.local.setdefault(entity.name, entity)
 
     def _entity(self, name: str, kind: str, *labels: str) -> Entity:
+        parts = name.split(" ")
+        if kind == "person" and len(parts) >= 3:  # "Miguel Ángel López" is Miguel López
+            labels = (*labels, f"{parts[0]} {parts[-1]}")
         for candidate in (name, *labels):
             known = self.reg.find(candidate) or self.local.get(candidate)
             if known is not None:
@@ -220,7 +223,7 @@ class MentionFinder(PersonNames, OrgNames):
         heads: dict[str, Mention] = {}  # "Scale" for Scale AI, "Stability" for Stability AI;
         for m in sorted(self.mentions, key=lambda m: m.start):  # "Mozilla" for the first
             if m.entity.kind == "org" and " " in m.entity.name:  # of Mozilla Corporation
-                head = m.entity.name.split(" ")[0]  # and Mozilla Foundation
+                head = _head(m.entity.name)  # and Mozilla Foundation
                 if len(head) >= 4 and head[0].isupper() and head not in stop:
                     heads.setdefault(head, m)
         for head, m in heads.items():
@@ -246,6 +249,14 @@ class MentionFinder(PersonNames, OrgNames):
             if all(self._free_span(*span) for span in spans):
                 for (a, b), entity in zip(spans, (first, second), strict=True):
                     self._add(a, b, entity, "name-siblings")
+
+
+def _head(name: str) -> str:
+    """The words a name is cut to: its first ("Scale" of Scale AI), its first two of three
+    or more capitalized ones ("Deutsche Post" of Deutsche Post DHL, not "Deutsche")."""
+    words_ = name.split(" ")
+    two = len(words_) >= 3 and all(w[:1].isupper() for w in words_[:2])
+    return " ".join(words_[:2 if two else 1])
 
 
 def find_mentions(norm: str, text: str | None = None) -> list[Mention]:

@@ -288,12 +288,13 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     Lintra hat …" names Lintra), and an introducing noun (for the text lower-cased, and as
     written ignoring case)."""
     intro = alternation(words("names", "org_introducers"))
-    token = r"[A-Z][A-Za-z0-9&.'-]*[A-Za-z0-9]|[A-Z]"
+    token = r"[A-Z][A-Za-z0-9&.'+-]*[A-Za-z0-9]|[A-Z]"  # "Mann+Hummel"
     # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
+    # (a compound is a name's description: "Der Logistikkonzern Deutsche Post")
     not_after_article = "".join(rf"(?<!\b{a} )" for a in (
         "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
-    pattern = fastre.compile(rf"(?<!\w){not_after_article}"  # at a word's start
-                             rf"(?:\w*(?:{intro}))\s*((?-i:(?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}}))"
+    pattern = fastre.compile(rf"(?<!\w)"  # at a word's start
+                             rf"(?:\w+(?:{intro})|{not_after_article}(?:{intro}))\s*((?-i:(?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}}))"
                              rf"(?![\w-])", re.IGNORECASE)
     return (pattern, fastre.compile(fastre.lowered(intro)),
             fastre.compile(intro, re.IGNORECASE))

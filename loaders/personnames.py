@@ -28,6 +28,13 @@ PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\
 
 
 @cache
+def _particle_name() -> re.Pattern[str]:
+    """A capitalized word, a particle (names.toml, `name_particles`), a surname (group 2)."""
+    particles = alternation(p.replace("_", " ") for p in words("names", "name_particles"))
+    return fastre.compile(rf"(?<![{LETTER}])({_TOKEN}) (?:{particles}) ({_TOKEN})(?![{LETTER}])")
+
+
+@cache
 def _zh_context() -> tuple[re.Pattern[str], ...]:
     surnames = "".join(words("names", "surnames_zh"))
     roles = ontology_terms()["roles"].by_lang
@@ -92,7 +99,9 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = title_modifiers(data)
     owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"
-    return (fastre.compile(rf"(?<![{LETTER}])(?:{before})\s+$", re.IGNORECASE),
+    # (not across a paragraph: a headline ending in a title names no one in the lead)
+    return (fastre.compile(rf"(?<![{LETTER}])(?:{before})(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z",
+                           re.IGNORECASE),
             fastre.compile(rf"(?:{gap}|\s+(?:as|als)\s+){owner}{modifiers}(?:{titles})"
                            rf"(?![{LOW}])|(?-i:{toml('names')['person_relative']})",
                            re.IGNORECASE))
@@ -155,13 +164,21 @@ class PersonNames:
                       + [text.rfind(c) + 1 for c in toml("names")["before_name_chars_zh"]],
                       default=0)
             if 2 <= len(text) - cut <= 4:
+                self.local.setdefault(text[cut:], m.entity)  # its name when found again
                 self._add(start + cut, m.start - 1, m.entity, "name-before-parenthesis")
 
     def _latin_names(self) -> None:
         """Runs of capitalized words ('Der Forscher Jonas Weber', 'Investor Xavier Niel'):
         a name starts at a given name (or is a romanized Chinese one) and takes the one or
         two words after it; a run without one is a name when a role title stands right
-        before or after it (`_titled_name`)."""
+        before or after it (`_titled_name`). A given name with a surname opening with a
+        particle ('Nikolaus von Bomhard') is one, unless the surname is a name found
+        already ('Anna von Siemens' is Anna of Siemens)."""
+        given, stop = words("names", "given"), words("names", "not_names")
+        for m in _particle_name().finditer(self.norm):
+            if m.group(1) in given and m.group(2) not in stop:
+                self._add(m.start(), m.end(), self._entity(m.group(0), "person"),
+                          "name-latin-given-name")
         for m in LATIN_RUN.finditer(self.norm):
             words_ = m.group(0).replace("\u00a0", " ").split(" ")
             offsets = [m.start() + len(" ".join(words_[:i])) + (1 if i else 0)

@@ -137,7 +137,7 @@ class StatementRules(Context):
             opener = [m for m in self._in(sent[0], qs, "person")]
             if opener:
                 return opener[0].entity, "statement-speaker-colon"
-        end = min(len(self.norm), qe + 40)
+        end = min(len(self.norm), qe + 40, self._said_by_end(qe))
         cut = re.search(r"[。！？!?\n「“„]", self.norm[qe + 1:end])
         end = qe + 1 + cut.start() if cut else end
         after = [m for m in self.mentions if qe < m.start < end and m.entity.kind != "outlet"]
@@ -164,6 +164,15 @@ class StatementRules(Context):
             if speaker is not None:
                 return speaker, "statement-speaker-pronoun-after-quote"
         return None, ""
+
+    def _said_by_end(self, qe: int) -> int:
+        """Where the sentence naming the speaker of a quote ending at `qe` ends: the
+        quote's own ('", sagte er. López war …'), or the next when the quote ends its own
+        ('"…!" Musk wrote.')."""
+        end = self.sentence_of(qe, (0, len(self.norm)))[1]
+        if end <= qe + 2:
+            end = next((s[1] for s in self.sents if s[0] > qe), end)
+        return end
 
     def _said_after_title(self, m) -> re.Match[str] | None:
         """'"…," Mellody Hobson, Starbucks' independent chair, said': the verb of saying

@@ -1809,3 +1809,83 @@ def test_a_rarer_chinese_surname(tmp_path) -> None:
     """'联合创始人宿华将卸任首席执行官': 宿 opens a name."""
     r = extract(tmp_path, "星海科技联合创始人宿华将卸任首席执行官。", "2024-06-15", "zh-Hans")
     assert "宿华" in named(r, "Person")
+
+
+def test_a_compound_descriptor_after_an_article_introduces_a_name(tmp_path) -> None:
+    """'Der Logistikkonzern Nordhafen Post AG' names an organization (only a bare noun after
+    an article is 'the company', 'das Unternehmen Ende März'), called by its first two words
+    elsewhere ('die Nordhafen Post', not 'Nordhafen'); 'Kessel+Brandt' is one name; a
+    headline ending in a title names no one in the lead ('Beim Industriekonzern Veltrax')."""
+    r = extract(tmp_path, "Veltrax holt Jonas Wolf als neuen Vorstandschef\n\nBeim "
+                "Industriekonzern Veltrax steht ein Führungswechsel an. Der Logistikkonzern "
+                "Nordhafen Post AG bekommt einen neuen Chef. Ralf Beck leitet die Nordhafen "
+                "Post seit 2019. Anke Moll führt bislang den Filterhersteller Kessel+Brandt.",
+                "2024-06-15", "de")
+    assert named(r, "Organization") == {"Veltrax", "Nordhafen Post AG", "Kessel+Brandt"}
+    assert named(r, "Person") == {"Jonas Wolf", "Ralf Beck", "Anke Moll"}
+    assert ("Ralf Beck", "head", "Nordhafen Post AG", False) in roles(r)
+    r = extract(tmp_path, "Nordhafen Post: Ralf Beck wird Vorstandschef\n\nDer "
+                "Logistikkonzern Nordhafen Post AG bekommt einen neuen Chef. Beck war bisher "
+                "Finanzchef der Nordhafen Bank.", "2024-06-15", "de")
+    assert ("Ralf Beck", "ceo", "Nordhafen Post AG", False) in roles(r)
+    assert "Nordhafen Post" in surfaces(r) and "Nordhafen" not in surfaces(r)
+
+
+def test_a_surname_opening_with_a_particle(tmp_path) -> None:
+    """'Aufsichtsratschef Henrik von Brandis', 'Director Henri de Valcourt', 'Ursula von der
+    Lahn': a given name, a particle, a surname; not 'Jonas von Anfang' (a common word) nor
+    'Anna von Siemens' (a known organization)."""
+    r = extract(tmp_path, "Neuer Aufsichtsrat\n\n\"Wir haben den richtigen Mann gefunden\", "
+                "sagte Aufsichtsratschef Henrik von Brandis. Das hat Jonas von Anfang an "
+                "gewusst. Ursula von der Lahn ist Vorstandsmitglied der Quillon AG. Anna von "
+                "Siemens sagte nichts.", "2024-06-15", "de")
+    assert named(r, "Person") == {"Henrik von Brandis", "Ursula von der Lahn"}
+    assert ("Henrik von Brandis", "Wir haben den richtigen Mann gefunden") in statements(r)
+    r = extract(tmp_path, "Board clash\n\n\"Different views have emerged,\" said Senior "
+                "Independent Director Henri de Valcourt of Quillon Labs.", "2024-06-15", "en")
+    assert ("Henri de Valcourt", "Different views have emerged,") in statements(r)
+
+
+def test_giving_up_the_office_and_a_name_with_a_middle_name(tmp_path) -> None:
+    """'gibt ihr Amt vorzeitig ab' is a Departure (the longer phrase before the handover
+    'gibt … ab'); 'Miguel Ángel Torres Vega' is the 'Miguel Torres' of the headline; '"…",
+    sagte er. Torres war …': the speaker is the one 'er' stands for, not the name of the
+    next sentence."""
+    r = extract(tmp_path, "Quillon holt Miguel Torres als neuen Chef\n\nVorstandschefin Lena "
+                "Ortiz gibt ihr Amt vorzeitig ab, wie die Quillon AG am Freitag mitteilte. Ihr "
+                "Nachfolger wird zum 1. Juni Miguel Ángel Torres Vega. Aufsichtsratschef Jonas "
+                "Wolf dankte Ortiz. \"Sie hat Quillon stabilisiert\", sagte er. Torres war "
+                "zuvor Finanzvorstand bei Siemens.", "2023-05-12", "de")
+    assert named(r, "Person") == {"Lena Ortiz", "Miguel Torres", "Jonas Wolf"}
+    assert {("Departure", "Lena Ortiz", "Quillon AG", "2023-05-12"),
+            ("RoleChange", "Miguel Torres", "Quillon AG", "2023-06-01")} <= events(r)
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] == "Lena Ortiz"}
+    assert statements(r) == {("Jonas Wolf", "Sie hat Quillon stabilisiert")}
+
+
+def test_joining_a_described_company_and_taking_charge(tmp_path) -> None:
+    """'joined the Swiss robotics giant in 2017' joins the article's company; 'started her
+    career at X in 1986' joins X; 'took charge of X when it was formed in January 2021'
+    heads it from then."""
+    r = extract(tmp_path, "Quillon Labs names new CEO\n\nQuillon Labs said on Thursday that "
+                "Chief Executive Tom Ashby would step down. Ashby, 58, joined the Swiss "
+                "robotics giant in 2017 from Zentrix Labs. Lena Ortiz, 62, started her career "
+                "at Quillon Labs in 1986. Ben Kale took charge of Brightwater Robotics when it "
+                "was formed in January 2021.", "2024-08-22", "en")
+    assert {("Joining", "Tom Ashby", "Quillon Labs", "2017"),
+            ("Joining", "Lena Ortiz", "Quillon Labs", "1986"),
+            ("RoleChange", "Ben Kale", "Brightwater Robotics", "2021-01")} <= events(r)
+    assert ("Ben Kale", "head", "Brightwater Robotics", False) in roles(r)
+
+
+def test_chinese_names_with_ling_and_a_name_before_brackets_found_again(tmp_path) -> None:
+    """'总经理顾麒令升任副董事长': 令 ends a given name; '李文现任公司董事长' names 李文, no
+    organization '李文现任公司'; '的柯林斯（Peter Collins）。柯林斯将转任…': one person."""
+    r = extract(tmp_path, "华岳科技人事调整\n\n华岳科技昨日宣布，总经理顾麒令升任副董事长。"
+                "李文现任公司董事长兼首席执行官。公司接替自2014年起担任董事长的柯林斯"
+                "（Peter Collins）。柯林斯将转任首席独立董事。", "2023-03-14", "zh-Hans")
+    assert named(r, "Organization") == {"华岳科技"}
+    assert named(r, "Person") == {"顾麒令", "李文", "Peter Collins"}
+    assert {("李文", "board-chair", "华岳科技", False), ("李文", "ceo", "华岳科技", False),
+            ("顾麒令", "vice-chair", "华岳科技", False)} <= roles(r)
+    assert ("Peter Collins", "board-member") in role_changes(r)
