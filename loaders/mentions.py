@@ -132,8 +132,8 @@ class MentionFinder(PersonNames, OrgNames):
         return self.local.setdefault(entity.name, entity)
 
     def _entity(self, name: str, kind: str, *labels: str) -> Entity:
-        parts = name.split(" ")
-        if kind == "person" and len(parts) >= 3:  # "Miguel Ángel López" is Miguel López
+        parts = name.split(" ")  # "Miguel Ángel López" is Miguel López ("von der Leyen" stays)
+        if kind == "person" and len(parts) >= 3 and all(p[:1].isupper() for p in parts):
             labels = (*labels, f"{parts[0]} {parts[-1]}")
         for candidate in (name, *labels):
             known = self.reg.find(candidate) or self.local.get(candidate)
