@@ -1876,16 +1876,21 @@ def test_joining_a_described_company_and_taking_charge(tmp_path) -> None:
             ("Joining", "Lena Ortiz", "Quillon Labs", "1986"),
             ("RoleChange", "Ben Kale", "Brightwater Robotics", "2021-01")} <= events(r)
     assert ("Ben Kale", "head", "Brightwater Robotics", False) in roles(r)
+    r = extract(tmp_path, "Quillon Labs hires\n\nBen Kale joined the chip manufacturer "
+                "Zentrix Labs in 2019.", "2024-08-22", "en")  # a name after it: not a stand-in
+    assert events(r) == {("Joining", "Ben Kale", "Zentrix Labs", "2019")}
 
 
 def test_chinese_names_with_ling_and_a_name_before_brackets_found_again(tmp_path) -> None:
     """'总经理顾麒令升任副董事长': 令 ends a given name; '李文现任公司董事长' names 李文, no
-    organization '李文现任公司'; '的柯林斯（Peter Collins）。柯林斯将转任…': one person."""
+    organization '李文现任公司'; '的柯林斯（Peter Collins）。柯林斯将转任…': one person;
+    '周一辞任' names no one 周一 (a weekday)."""
     r = extract(tmp_path, "华岳科技人事调整\n\n华岳科技昨日宣布，总经理顾麒令升任副董事长。"
                 "李文现任公司董事长兼首席执行官。公司接替自2014年起担任董事长的柯林斯"
-                "（Peter Collins）。柯林斯将转任首席独立董事。", "2023-03-14", "zh-Hans")
+                "（Peter Collins）。柯林斯将转任首席独立董事。公司表示，周一辞任的董事程明已离开。",
+                "2023-03-14", "zh-Hans")
     assert named(r, "Organization") == {"华岳科技"}
-    assert named(r, "Person") == {"顾麒令", "李文", "Peter Collins"}
+    assert named(r, "Person") == {"顾麒令", "李文", "Peter Collins", "程明"}  # not 周一
     assert {("李文", "board-chair", "华岳科技", False), ("李文", "ceo", "华岳科技", False),
             ("顾麒令", "vice-chair", "华岳科技", False)} <= roles(r)
     assert ("Peter Collins", "board-member") in role_changes(r)
