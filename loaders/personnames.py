@@ -31,7 +31,8 @@ PAREN_CJK = fastre.compile(rf"\s*[(（]\s*([{CJK}]{{1,6}}(?:·[{CJK}]{{1,8}})?)\
 def _particle_name() -> re.Pattern[str]:
     """A capitalized word, a particle (names.toml, `name_particles`), a surname (group 2)."""
     particles = alternation(p.replace("_", " ") for p in words("names", "name_particles"))
-    return fastre.compile(rf"(?<![{LETTER}])({_TOKEN}) (?:{particles}) ({_TOKEN})(?![{LETTER}])")
+    return fastre.compile(rf"(?<![{LETTER}])({_TOKEN})[ \u00a0](?:{particles})[ \u00a0]"
+                          rf"({_TOKEN})(?![{LETTER}])")  # spaces as LATIN_RUN takes them
 
 
 @cache
@@ -177,7 +178,8 @@ class PersonNames:
         given, stop = words("names", "given"), words("names", "not_names")
         for m in _particle_name().finditer(self.norm):
             if m.group(1) in given and m.group(2) not in stop:
-                self._add(m.start(), m.end(), self._entity(m.group(0), "person"),
+                name = m.group(0).replace("\u00a0", " ")
+                self._add(m.start(), m.end(), self._entity(name, "person"),
                           "name-latin-given-name")
         for m in LATIN_RUN.finditer(self.norm):
             words_ = m.group(0).replace("\u00a0", " ").split(" ")

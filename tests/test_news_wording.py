@@ -1837,7 +1837,7 @@ def test_a_surname_opening_with_a_particle(tmp_path) -> None:
     'Anna von Siemens' (a known organization)."""
     r = extract(tmp_path, "Neuer Aufsichtsrat\n\n\"Wir haben den richtigen Mann gefunden\", "
                 "sagte Aufsichtsratschef Henrik von Brandis. Das hat Jonas von Anfang an "
-                "gewusst. Ursula von der Lahn ist Vorstandsmitglied der Quillon AG. Anna von "
+                "gewusst. Ursula\u00a0von der Lahn ist Vorstandsmitglied der Quillon AG. Anna von "
                 "Siemens sagte nichts.", "2024-06-15", "de")
     assert named(r, "Person") == {"Henrik von Brandis", "Ursula von der Lahn"}
     assert ("Henrik von Brandis", "Wir haben den richtigen Mann gefunden") in statements(r)
