@@ -191,8 +191,10 @@ class OrgNames:
             tokens = m.group(1).split()
             while tokens and (tokens[-1] in stop or not tokens[-1][0].isupper()):
                 tokens.pop()
-            if not tokens or not tokens[0][0].isupper() or tokens[0] in stop:
-                continue
+            if not tokens or not tokens[0][0].isupper() or tokens[0] in stop or (
+                    tokens[0][1:].islower() and len(tokens) == 1  # "schrieb der Autokonzern
+                    and _ARTICLE_DE.search(self.norm, max(0, m.start() - 8), m.start())):
+                continue  # Verluste": a German noun, not "der Softwarekonzern SAP"
             name = " ".join(tokens)
             start = m.start(1)
             self._add(start, start + len(name), self._entity(name, "org"), "org-introduced")
@@ -280,6 +282,9 @@ def introduced(text: str) -> Iterator[re.Match[str]]:
         if start >= end and (m := pattern.match(text, start)):
             end = m.end()
             yield m
+
+
+_ARTICLE_DE = re.compile(r"\b(?i:der|die|das|dem|den|des|ein|eine|einem|einen|eines)\s+\Z")
 
 
 @cache

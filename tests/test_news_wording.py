@@ -1815,11 +1815,14 @@ def test_a_compound_descriptor_after_an_article_introduces_a_name(tmp_path) -> N
     """'Der Logistikkonzern Nordhafen Post AG' names an organization (only a bare noun after
     an article is 'the company', 'das Unternehmen Ende März'), called by its first two words
     elsewhere ('die Nordhafen Post', not 'Nordhafen'); 'Kessel+Brandt' is one name; a
-    headline ending in a title names no one in the lead ('Beim Industriekonzern Veltrax')."""
+    headline ending in a title names no one in the lead ('Beim Industriekonzern Veltrax');
+    'schrieb der Autokonzern Verluste' names none (one plain word after a German article and
+    a compound is a noun)."""
     r = extract(tmp_path, "Veltrax holt Jonas Wolf als neuen Vorstandschef\n\nBeim "
                 "Industriekonzern Veltrax steht ein Führungswechsel an. Der Logistikkonzern "
                 "Nordhafen Post AG bekommt einen neuen Chef. Ralf Beck leitet die Nordhafen "
-                "Post seit 2019. Anke Moll führt bislang den Filterhersteller Kessel+Brandt.",
+                "Post seit 2019. Anke Moll führt bislang den Filterhersteller Kessel+Brandt. "
+                "Im dritten Quartal schrieb der Autokonzern Verluste.",
                 "2024-06-15", "de")
     assert named(r, "Organization") == {"Veltrax", "Nordhafen Post AG", "Kessel+Brandt"}
     assert named(r, "Person") == {"Jonas Wolf", "Ralf Beck", "Anke Moll"}
