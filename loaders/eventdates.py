@@ -13,8 +13,8 @@ from loaders.facts import Context, Fact, lexicon
 # "去年", "last year": refined to the month when the article names just one of that year.
 RELATIVE_YEARS = {"date-zh-rel-year", "date-rel-year"}
 # Relative day expressions ("gestern", "on Monday", 昨日, 本周二) that date an article's news.
-LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-weekday",
-              "date-zh-rel-week-day"}
+LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-rel-day-num",
+              "date-zh-weekday", "date-zh-rel-week-day"}  # 昨(5)日 too
 
 
 class EventDates(Context):
@@ -148,16 +148,19 @@ class EventDates(Context):
         effect = self._effect_told_after(sent)
         if effect is not None:
             return effect
-        para = lead_in = self.paragraph_start(sent[0])
+        para = lead_in = own = self.paragraph_start(sent[0])
+        days_only = False
         if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade
             before = self.paragraph_before(para)  # gab es ein Erdbeben:"): it goes on
             if self.norm[before:para].rstrip().endswith(":"):  # the fold makes "：" ":"
                 para = before
             elif lexicon()["continues"].match(self.norm, para):
+                days_only = lexicon()["adds"].match(self.norm, para) is not None  # "此外"
                 para = lead_in = before
         earlier = [d for d in self.dates if para <= d.start and d.end <= sent[0]
                    and not d.anaphoric and (not d.weak or d.start < lead_in)
-                   and not self._since(d) and not self._reporting(d)]
+                   and not self._since(d) and not self._reporting(d)
+                   and (not days_only or d.start >= own or d.precision == DAY)]
         if self._told_as_now(sent, pos):  # "He is leaving": the news day, not a year told
             days = [d for d in earlier if d.precision == DAY]  # as background before it
             return self._lede_date(pos) or (days[-1] if days else None)

@@ -22,6 +22,11 @@ _AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<
 _SPACES = re.compile(r"[ -]*")
 
 
+# An article and up to two words, the last describing an organization, between an origin
+# mark and its organization: "von der Unternehmensberatung ", "from the consulting firm ".
+_DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
+
+
 class OrgLookup:
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
     local_orgs, _in, _org_at, _clause, _gap, paragraph_start, paragraph_before)."""
@@ -136,11 +141,22 @@ class OrgLookup:
                   if o.entity.kind == "org" and not self._affiliation(o)]
         return opened[-1].entity if opened else None
 
+    def _destination_mark(self, org: Mention) -> bool:
+        """'left for X', '赴美国斯坦福大学' (a place between): where someone went (within 3
+        characters after a 赴 / for / zu)."""
+        marks = [*lexicon()["destination"].finditer(self.norm, max(0, org.start - 8), org.start)]
+        return bool(marks) and org.start - marks[-1].end() <= 3
+
     def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
         """The 从 / from / von (after `start`) that an organization is written right after
-        (within 3 characters): where someone comes from."""
-        marks = [*lexicon()["origin"].finditer(self.norm, max(start, org.start - 8), org.start)]
-        return marks[-1] if marks and org.start - marks[-1].end() <= 3 else None
+        (within 3 characters), or after its description ("von der Unternehmensberatung
+        McKinsey", "from the consulting firm X"): where someone comes from."""
+        marks = [*lexicon()["origin"].finditer(self.norm, max(start, org.start - 40), org.start)]
+        if not marks:
+            return None
+        gap = self.norm[marks[-1].end():org.start]
+        described = _DESCRIBED.fullmatch(gap)
+        return marks[-1] if len(gap) <= 3 or described and describes_org(described[1]) else None
 
     def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
         """Who takes people on ("OpenAI hires X"): the last organization before the verb in

@@ -33,7 +33,8 @@ class OrgNames:
                                rf"(?:{'|'.join(map(re.escape, suffixes))}))(?![\w-])")
         zh_suffixes = sorted(words("names", "org_suffixes_zh"), key=len, reverse=True)
         openers = "".join(words("names", "org_openers_zh"))  # "毕业于北京师范大学"
-        cuts = words("names", "org_after_verbs_zh")  # "此前曾担任华岳科技": after the verb
+        cuts = words("names", "org_after_verbs_zh") | words(  # "此前曾担任华岳科技": after
+            "names", "org_descriptors_zh")  # the verb; "电源大厂华岳科技": after the description
         last = "".join(sorted({v[-1] for v in cuts}))  # a cheap test first at each place
         after_verb = f"(?<=[{last}])(?:{'|'.join(f'(?<={v})' for v in sorted(cuts))})"
         zh = fastre.compile(rf"(?:(?<![{CJK}])|(?<=[{openers}])|{after_verb})"

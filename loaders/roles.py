@@ -207,6 +207,11 @@ class RoleRules(HolderChecks, VerbRoles):
             rule = "role-becoming" if lex["becoming"].match(self.norm, cop.start()) \
                 else "role-copula"  # "X wird Vorstandsvorsitzender": taken (a RoleChange)
             return self._conjoined(before), rule, None
+        by = lex["agent"].search(self.norm, max(sent[0], cop.start() - 4), cop.start()) \
+            if cop and self.lang == "zh" else None
+        if by and lex["pron"].fullmatch(self.norm, by.end(), cop.start()):  # "由他担任执行长"
+            held = self._stands_for(sent, by.end())
+            return ([held], "role-copula-pronoun", None) if held else None
         if cop and self.lang == "zh" and not [
                 p for p in self._in(self._clause(sent, cop.start())[0], cop.start(), "person")
                 if verb[p.start] < 0]:

@@ -80,7 +80,7 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
 
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
-SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "office_of", "moved",
+SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
@@ -116,6 +116,7 @@ def lexicon() -> dict:
             "handed_to": fastre.compile(data["handed_to"], re.IGNORECASE),
             "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
             "successor_gap": fastre.compile(data["successor_gap"]),
+            "successor_title_lead": fastre.compile(data["successor_title_lead"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "neg": any_of(data["negations"]),
             # the marker, then the title's modifiers ("was the", "war er zuletzt")
@@ -209,6 +210,7 @@ def lexicon() -> dict:
             "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"]),
+            "adds": any_of(data["additions"]),
             "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
             "subject_relative": fastre.compile(data["subject_relative"]),
             "coordinated": fastre.compile(data["coordinated_gap"]),

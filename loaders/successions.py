@@ -104,7 +104,8 @@ class SuccessionRules(Context):
         date = next((d for d in self.dates if d.start <= at < d.end), None)  # "wird am 1. Juli X"
         if date is not None:
             at = lex["successor_gap"].match(self.norm, date.end).end()
-        own = self.titles.match(self.masked, at) if self.titles is not None else None
+        lead = lex["successor_title_lead"].match(self.masked, at).end()  # "der frühere"
+        own = self.titles.match(self.masked, lead) if self.titles is not None else None
         if own is not None:  # "Sein Nachfolger wird Produktionsvorstand X": X's title now
             at = _SPACES.match(self.norm, own.end()).end()
         found = self._mention_at(at, "person")

@@ -1897,3 +1897,71 @@ def test_chinese_names_with_ling_and_a_name_before_brackets_found_again(tmp_path
     assert {("李文", "board-chair", "华岳科技", False), ("李文", "ceo", "华岳科技", False),
             ("顾麒令", "vice-chair", "华岳科技", False)} <= roles(r)
     assert ("Peter Collins", "board-member") in role_changes(r)
+
+
+def test_a_carmaker_by_its_suffix_a_destination_and_a_quoted_pronoun(tmp_path) -> None:
+    """'星海汽车总裁周立卸任': 汽车 ends a company's name (not '电动汽车', a kind of car);
+    '辞去首席执行官职务赴美国斯坦福大学攻读' leaves the company, not the university gone to;
+    '海明远表示：「…由他担任执行长…」': 他 is the one the quote named, not the speaker (海, a
+    surname; 海外 no name)."""
+    r = extract(tmp_path, "星海汽车总裁周立卸任\n\n星海汽车今日宣布，总裁周立因个人原因卸任，"
+                "营运长王芳接任总裁。电动汽车销量下滑，海外将成为增长来源。公司创始人程明2006年辞去"
+                "首席执行官职务赴美国斯坦福大学攻读博士。董事长海明远表示：“王芳带领的团队表现"
+                "亮眼，由她担任执行长是水到渠成。”", "2022-09-05", "zh-Hans")
+    assert named(r, "Organization") == {"星海汽车", "Stanford University"}
+    assert named(r, "Person") == {"周立", "程明", "海明远", "王芳"}
+    assert {("Departure", "周立", "星海汽车", "2022-09-05"),
+            ("Departure", "程明", "星海汽车", "2006")} <= events(r)
+    assert ("王芳", "ceo", "星海汽车", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "海明远" and x[1] == "ceo"}
+
+
+def test_left_for_another_company_and_becoming_cfo(tmp_path) -> None:
+    """'Anna Berg left for Brightwater Robotics': she left the company of the article, not the
+    one she went to; 'before becoming CFO in 2024' is a RoleChange of that year; 'RBC
+    Capital Markets' is one name."""
+    r = extract(tmp_path, "Quillon Labs names new CEO\n\nQuillon Labs said on Tuesday that Ben "
+                "Kale would succeed Tom Ashby. Kale joined Quillon Labs in 1989 and ran its "
+                "robotics business before becoming CFO in 2024. In 2021, research chief Anna "
+                "Berg left for Brightwater Robotics. \"It is a surprise,\" said Lena Ortiz, an "
+                "analyst at RBC Capital Markets.", "2025-02-25", "en")
+    assert {("Joining", "Ben Kale", "Quillon Labs", "1989"),
+            ("RoleChange", "Ben Kale", "Quillon Labs", "2024"),
+            ("Departure", "Anna Berg", "Quillon Labs", "2021")} <= events(r)
+    assert not {e for e in events(r) if e[2] == "Brightwater Robotics" and e[0] == "Departure"}
+    assert ("Lena Ortiz", "analyst", "RBC Capital Markets", False) in roles(r)
+
+
+def test_a_successor_described_by_a_former_post_and_a_board_member_title(tmp_path) -> None:
+    """'Nachfolger wird der frühere Ferrari-Chef X, der sein Amt am 1. Januar antreten soll':
+    X takes the post of the one leaving, from that day; 'Personalvorständin Y' sits on the
+    board; 'ist seit September 2022 zugleich Konzernchef von Z' heads Z; a chair's company
+    is not a consultancy another came 'von der Unternehmensberatung' from."""
+    r = extract(tmp_path, "Neuer Chef bei Quillon\n\nStuttgart (dpa) - Jonas Wolf werde seine "
+                "Funktion als Vorstandsvorsitzender der Quillon AG zum 31. Dezember niederlegen, "
+                "teilte das Unternehmen am Freitag mit. Nachfolger wird der frühere Ferrari-Chef "
+                "Anton Keller, der sein Amt am 1. Januar antreten soll. Wolf ist seit September "
+                "2022 zugleich Konzernchef von Volkswagen. Seine Aufgaben übernimmt "
+                "Personalvorständin Vera Sander. Keller kam 2013 von der Unternehmensberatung "
+                "Brightwater Partners zu Quillon.\n\n\"Keller ist der Richtige\", sagte "
+                "Aufsichtsratschef Paul Brandt.", "2025-10-17", "de")
+    assert {("Departure", "Jonas Wolf", "Quillon AG", "2025-12-31"),
+            ("RoleChange", "Anton Keller", "Quillon AG", "2026-01-01")} <= events(r)
+    assert {("Jonas Wolf", "ceo", "Volkswagen", False),
+            ("Vera Sander", "board-member", "Quillon AG", False),
+            ("Paul Brandt", "board-chair", "Quillon AG", False)} <= roles(r)
+
+
+def test_a_day_of_the_lede_and_an_added_item_after_background(tmp_path) -> None:
+    """'昨（5）日' dates the lede's news, so an undated item told after it; a paragraph
+    opening with 此外 carries a day over from the one before, not a year told as
+    background ('…於1971年創立公司。\\n\\n此外，董事會也通過任命X為營運長')."""
+    r = extract(tmp_path, "華岳科技宣布接班\n\n【記者 李文／台北報導】電源大廠華岳科技昨（5）日"
+                "召開董事會，宣布由營運長周立升任執行長，董事長續任，新人事自明年1月1日起生效。"
+                "\n\n華岳科技創辦人暨榮譽董事長程明於1971年創立公司，帶領公司從一家小型零組件廠"
+                "成長為全球電源大廠。\n\n此外，董事會也通過任命王芳為營運長，接替周立原有職務，"
+                "全面負責公司在台灣與海外的生產營運。",
+                "2022-12-06", "zh-Hant")
+    assert {("RoleChange", "周立", "華岳科技", "2023-01-01"),  # taking effect
+            ("RoleChange", "王芳", "華岳科技", "2022-12-05"),
+            ("Founding", "程明", "華岳科技", "1971")} <= events(r)
