@@ -45,6 +45,9 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             hits = [h for h in hits if not any(a < h[0].end() and h[0].start() < b
                                                and b - a > h[0].end() - h[0].start()
                                                for a, b in titles)]
+            adverbs = [w.span() for w in self.hits(lexicon()["adverbs_zh"], sent)]
+            hits = [h for h in hits if not any(a < h[0].start() < b for a, b in adverbs)]
+            # "直接管理": no 接管
             for m, mode in sorted(hits, key=lambda h: h[0].start()):
                 table = self.terms["object" if mode == "object" else "triggers"]
                 for etype in table.lookup_all(self.lang, m):

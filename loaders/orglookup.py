@@ -134,12 +134,21 @@ class OrgLookup:
 
     def _company_meant(self, pos: int) -> Entity | None:
         """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
-        opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …")."""
+        opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …"), a
+        former employer or after a preposition of time."""
         reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
         opened = [o for s0, s1 in self.sents if s1 <= pos
                   for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
-                  if o.entity.kind == "org" and not self._affiliation(o)]
+                  if o.entity.kind == "org" and not self._affiliation(o)
+                  and not lexicon()["time_prep_before"].search(  # not "Before Starbucks, she
+                      self.norm, max(0, o.start - 8), o.start)  # ran Walmart's Sam's Club"
+                  and not self._former_employer(o)]  # nor "Brewer, a former Starbucks …"
         return opened[-1].entity if opened else None
+
+    def _former_employer(self, org: Mention) -> bool:
+        """'a former Starbucks operating chief', '前OpenAI研究副总裁': someone's past employer."""
+        return lexicon()["former"].search(self.norm[max(0, org.start - 12):org.start]) \
+            is not None
 
     def _destination_mark(self, org: Mention) -> bool:
         """'left for X', '赴美国斯坦福大学' (a place between): where someone went (within 3
@@ -290,6 +299,7 @@ class OrgLookup:
         if not orgs:  # "本輪融資由…領投": the company of the paragraph before
             before = self.paragraph_before(para)  # not one left for another ("von Cisco zu")
             orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
-                    and not self._affiliation(m) and not self._left_for_another(m, before)][:1]
+                    and not self._affiliation(m) and not self._left_for_another(m, before)
+                    and not self._former_employer(m)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

@@ -63,8 +63,10 @@ class OrgNames:
         compound = fastre.compile(rf"(?<![\w-])((?:[A-Z]\w*-)+"  # "Qingwu-Forschungsinstitut"
                                   rf"(?:{alternation(words('names', 'org_compound_suffixes'))}))"
                                   rf"(?![\w-])")
+        described = words("names", "org_compound_descriptions")  # "den Dax-Konzern"
         for m in fastre.finditer(compound, self.norm):
-            self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-compound")
+            if m.group(1).split("-")[0] not in described:
+                self._add(m.start(1), m.end(1), self._entity(m.group(1), "org"), "org-compound")
         self._introduced_orgs()
         self._context_orgs()
         self._units_zh()

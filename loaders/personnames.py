@@ -50,7 +50,7 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     title = alternation(titles)
     after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
                                  rf"(?=(?:{alternation(speech + triggers + followers)})"
-                                 rf"|[,，。、:：(（在的也则对向还将于已和与及等]|为(?:{title})"
+                                 rf"|[,，。、:：(（在的之也则对向还将于已和与及等]|为(?:{title})"
                                  r"|\d{4}\s*年|\d{1,2}\s*[月日])")  # "会长李健熙2020年去世"
     # "X在推特上写道"
     before_verb = fastre.compile(rf"(?:^|(?<=[,，。:：\n」”]))\s*{name}(?=[也还]?"
@@ -268,6 +268,7 @@ class PersonNames:
         given = function - set(names["given_name_chars_zh"])  # "顾大为": not at the start
         common = words("names", "not_names_zh")  # "高管"
         openings = tuple(words("names", "not_name_openings_zh"))  # "许多人"
+        adverbs = words("names", "adverbs_zh")  # "陈睿直接管理": 陈睿, not 陈睿直
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event",
                  "name-zh-post-of", "name-zh-title-list")
@@ -279,6 +280,8 @@ class PersonNames:
             for m in fastre.finditer(pattern, self.norm):
                 for start, found in _listed(m) if rule == "name-zh-title-list" else \
                         [(m.start(1), m.group(1))]:
+                    if len(found) == 3 and self.norm[start + 2:start + 4] in adverbs:
+                        found = found[:2]
                     if found[0] not in function and not given.intersection(found[1:]) \
                             and found not in common and not found.startswith(openings) \
                             and found not in parts:

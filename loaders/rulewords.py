@@ -118,6 +118,8 @@ def lexicon() -> dict:
             "successor_gap": fastre.compile(data["successor_gap"]),
             "successor_title_lead": fastre.compile(data["successor_title_lead"]),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
+            "time_prep_before": fastre.compile(data["time_prep_before"], re.IGNORECASE),
+            "adverbs_zh": fastre.compile(alternation(words("names", "adverbs_zh"))),
             "neg": any_of(data["negations"]),
             # the marker, then the title's modifiers ("was the", "war er zuletzt")
             # or a copula between: "previously served as", "once became"

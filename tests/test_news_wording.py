@@ -1965,3 +1965,40 @@ def test_a_day_of_the_lede_and_an_added_item_after_background(tmp_path) -> None:
     assert {("RoleChange", "周立", "華岳科技", "2023-01-01"),  # taking effect
             ("RoleChange", "王芳", "華岳科技", "2022-12-05"),
             ("Founding", "程明", "華岳科技", "1971")} <= events(r)
+
+
+def test_a_company_before_its_ceo_and_the_company_meant_not_a_former_one(tmp_path) -> None:
+    """'Zentrix CEO Anna Berg' names the company Zentrix; '… Boots Alliance' is one name;
+    'the company's executive chairman' is not of a former employer ('a former Zentrix Labs
+    operating chief') nor of one after 'Before'; Ginger is a given name."""
+    r = extract(tmp_path, "Zentrix CEO Anna Berg sees growth\n\nZentrix CEO Anna Berg said on "
+                "Monday that sales rose.", "2023-09-02", "en")
+    assert named(r, "Organization") == {"Zentrix"}
+    assert ("Anna Berg", "ceo", "Zentrix", False) in roles(r)
+    r = extract(tmp_path, "Quillon Boots Alliance CEO steps down\n\nQuillon Boots Alliance said on "
+                "Friday that Chief Executive Ben Kale was stepping down. Ginger Hale will serve "
+                "as interim CEO.\n\nKale, a former Zentrix Labs operating chief, joined the "
+                "company in 2021. Before Brightwater Robotics, he ran a chain of stores.\n\n"
+                "\"We thank Ben,\" said Tom Ashby, the company's executive chairman.",
+                "2023-09-02", "en")
+    assert "Quillon Boots Alliance" in named(r, "Organization")
+    assert not {n for n in named(r, "Organization") if n.startswith("Before")}
+    assert {"Ben Kale", "Ginger Hale", "Tom Ashby"} <= named(r, "Person")
+    assert ("Tom Ashby", "board-chair", "Quillon Boots Alliance", False) in roles(r)
+    assert ("Ginger Hale", "ceo", "Quillon Boots Alliance", False) in roles(r)
+
+
+def test_a_name_before_an_adverb_a_son_of_a_founder_and_a_dax_company(tmp_path) -> None:
+    """'董事长兼首席执行官陈睿直接管理': 陈睿, and 直接管理 holds no 接管 (no RoleChange);
+    '创办人林耀英之子': 林耀英 is the founder, not the son; 'den Dax-Konzern' names no
+    organization."""
+    r = extract(tmp_path, "星海科技COO李旎离职\n\n星海科技3月18日发布公告称，首席运营官李旎辞去"
+                "职务。李旎负责的业务将由董事长兼首席执行官陈睿直接管理。执行长林恩平表示，公司营运"
+                "稳健。林恩平是星海科技创办人林耀英之子。", "2024-03-18", "zh-Hans")
+    assert named(r, "Person") == {"李旎", "陈睿", "林耀英", "林恩平"}
+    assert not {e for e in events(r) if e[1] == "陈睿"}
+    assert ("林耀英", "founder", "星海科技", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "林恩平" and x[1] == "founder"}
+    r = extract(tmp_path, "Quillon-Chef Wolf muss gehen\n\nVorstandschef Jonas Wolf leitet den "
+                "Dax-Konzern seit Dezember 2020.", "2024-06-11", "de")
+    assert "Dax-Konzern" not in named(r, "Organization")
