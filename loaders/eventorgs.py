@@ -74,7 +74,7 @@ class EventOrgs(Context):
                 and self._trigger_between(m.end(), after[0].start, "Joining"):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left
         if etype == "Departure":  # "left for X", "赴美国斯坦福大学": where they went
-            after = [o for o in after if not self._destination_mark(o)]
+            after = [o for o in after if not self._mark_before(o, "destination", 0)]
         if etype == "Return" and not after:  # "X, who left Google to start Y, is returning
             left = [o for o in before  # to the search giant": where X had left
                     if self._trigger_between(max(clause[0], o.start - 12), o.start, "Departure")]

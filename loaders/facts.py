@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from loaders.dates import DateMention
 from loaders.lexicon import ontology_terms
 from loaders.mentions import Mention
-from loaders.orglookup import OrgLookup
+from loaders.orglookup import OrgLookup, former_employer
 from loaders.registry import Entity
 from loaders.rulewords import POSSESSIVE, lexicon
 from loaders.sentences import Sentences
@@ -103,7 +103,7 @@ class Context(OrgLookup, Sentences):
         for m in mentions:
             if m.entity.kind != "org":
                 continue
-            if lexicon()["former"].search(norm[max(0, m.start - 12):m.start]):
+            if former_employer(norm, m.start):
                 continue
             weight = 1.0 if m.start >= headline_end else 3.0 if not counts else 2.0
             counts[m.entity.iri] = counts.get(m.entity.iri, 0) + weight

@@ -27,6 +27,12 @@ _SPACES = re.compile(r"[ -]*")
 _DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
 
 
+def former_employer(norm: str, start: int) -> bool:
+    """An organization written at `start` right after a word of former: someone's past
+    employer ("前OpenAI研究副总裁", "ex-Google", "a former Starbucks operating chief")."""
+    return lexicon()["former"].search(norm[max(0, start - 12):start]) is not None
+
+
 class OrgLookup:
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
     local_orgs, _in, _org_at, _clause, _gap, paragraph_start, paragraph_before)."""
@@ -142,25 +148,19 @@ class OrgLookup:
                   if o.entity.kind == "org" and not self._affiliation(o)
                   and not lexicon()["time_prep_before"].search(  # not "Before Starbucks, she
                       self.norm, max(0, o.start - 8), o.start)  # ran Walmart's Sam's Club"
-                  and not self._former_employer(o)]  # nor "Brewer, a former Starbucks …"
+                  and not former_employer(self.norm, o.start)]  # nor "Brewer, a former Starbucks …"
         return opened[-1].entity if opened else None
 
-    def _former_employer(self, org: Mention) -> bool:
-        """'a former Starbucks operating chief', '前OpenAI研究副总裁': someone's past employer."""
-        return lexicon()["former"].search(self.norm[max(0, org.start - 12):org.start]) \
-            is not None
-
-    def _destination_mark(self, org: Mention) -> bool:
-        """'left for X', '赴美国斯坦福大学' (a place between): where someone went (within 3
-        characters after a 赴 / for / zu)."""
-        marks = [*lexicon()["destination"].finditer(self.norm, max(0, org.start - 8), org.start)]
-        return bool(marks) and org.start - marks[-1].end() <= 3
-
     def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
-        """The 从 / from / von (after `start`) that an organization is written right after
-        (within 3 characters), or after its description ("von der Unternehmensberatung
-        McKinsey", "from the consulting firm X"): where someone comes from."""
-        marks = [*lexicon()["origin"].finditer(self.norm, max(start, org.start - 40), org.start)]
+        """The 从 / from / von (after `start`) marking where someone comes from."""
+        return self._mark_before(org, "origin", start)
+
+    def _mark_before(self, org: Mention, key: str, start: int) -> re.Match[str] | None:
+        """The last mark of lexicon `key` (after `start`) an organization is written right
+        after (within 3 characters), or after its description ("von der Unternehmensberatung
+        McKinsey", "from the consulting firm X", "left for the rival start-up X"): where
+        someone comes from (`origin`) or went (`destination`: "赴美国斯坦福大学")."""
+        marks = [*lexicon()[key].finditer(self.norm, max(start, org.start - 40), org.start)]
         if not marks:
             return None
         gap = self.norm[marks[-1].end():org.start]
@@ -300,6 +300,6 @@ class OrgLookup:
             before = self.paragraph_before(para)  # not one left for another ("von Cisco zu")
             orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
                     and not self._affiliation(m) and not self._left_for_another(m, before)
-                    and not self._former_employer(m)][:1]
+                    and not former_employer(self.norm, m.start)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

@@ -147,6 +147,9 @@ class RoleRules(HolderChecks, VerbRoles):
             if self.lang == "zh" else None
         if agent is not None:  # "这一项目由伊尔亚与同事简·莱克共同领导"
             agents = [p for p in people if agent.end() <= p.start and p.end <= anchor]
+            if not agents and lex["pron"].match(self.norm, agent.end()):  # "由他担任执行长",
+                held = self._stands_for(sent, agent.end())  # in a quote too: whom 他 stands
+                agents = [held] if held else []  # for, not the speaker
             # not when a title stands between: "由A接任董事长、B出任总裁" (B's is B's)
             if agents and not re.search(r"[,，;；]", self.norm[agent.end():anchor]) \
                     and not self.titles.search(self.masked, agent.end(), anchor):
@@ -207,11 +210,6 @@ class RoleRules(HolderChecks, VerbRoles):
             rule = "role-becoming" if lex["becoming"].match(self.norm, cop.start()) \
                 else "role-copula"  # "X wird Vorstandsvorsitzender": taken (a RoleChange)
             return self._conjoined(before), rule, None
-        by = lex["agent"].search(self.norm, max(sent[0], cop.start() - 4), cop.start()) \
-            if cop and self.lang == "zh" else None
-        if by and lex["pron"].fullmatch(self.norm, by.end(), cop.start()):  # "由他担任执行长"
-            held = self._stands_for(sent, by.end())
-            return ([held], "role-copula-pronoun", None) if held else None
         if cop and self.lang == "zh" and not [
                 p for p in self._in(self._clause(sent, cop.start())[0], cop.start(), "person")
                 if verb[p.start] < 0]:

@@ -1918,7 +1918,8 @@ def test_a_carmaker_by_its_suffix_a_destination_and_a_quoted_pronoun(tmp_path) -
 
 def test_left_for_another_company_and_becoming_cfo(tmp_path) -> None:
     """'Anna Berg left for Brightwater Robotics': she left the company of the article, not the
-    one she went to; 'before becoming CFO in 2024' is a RoleChange of that year; 'RBC
+    one she went to (also after a description: 'left for the rival start-up X'); 'before
+    becoming CFO in 2024' is a RoleChange of that year; 'RBC
     Capital Markets' is one name."""
     r = extract(tmp_path, "Quillon Labs names new CEO\n\nQuillon Labs said on Tuesday that Ben "
                 "Kale would succeed Tom Ashby. Kale joined Quillon Labs in 1989 and ran its "
@@ -1930,6 +1931,9 @@ def test_left_for_another_company_and_becoming_cfo(tmp_path) -> None:
             ("Departure", "Anna Berg", "Quillon Labs", "2021")} <= events(r)
     assert not {e for e in events(r) if e[2] == "Brightwater Robotics" and e[0] == "Departure"}
     assert ("Lena Ortiz", "analyst", "RBC Capital Markets", False) in roles(r)
+    r = extract(tmp_path, "Quillon Labs loses its CTO\n\nIn January, research chief Ben Kale "
+                "left for the rival start-up Zentrix Labs.", "2025-02-25", "en")  # a description
+    assert events(r) == {("Departure", "Ben Kale", "Quillon Labs", "2025-01")}
 
 
 def test_a_successor_described_by_a_former_post_and_a_board_member_title(tmp_path) -> None:
