@@ -146,8 +146,9 @@ class OrgLookup:
         opened = [o for s0, s1 in self.sents if s1 <= pos
                   for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
                   if o.entity.kind == "org" and not self._affiliation(o)
-                  and not lexicon()["time_prep_before"].search(  # not "Before Starbucks, she
-                      self.norm, max(0, o.start - 8), o.start)  # ran Walmart's Sam's Club"
+                  and not (lexicon()["time_prep_before"].search(  # not "Before Starbucks,
+                      self.norm, max(0, o.start - 8), o.start)  # she ran Walmart's …"
+                      and self.norm.startswith(",", o.end))
                   and not former_employer(self.norm, o.start)]  # nor "Brewer, a former Starbucks …"
         return opened[-1].entity if opened else None
 

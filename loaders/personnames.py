@@ -280,11 +280,12 @@ class PersonNames:
             for m in fastre.finditer(pattern, self.norm):
                 for start, found in _listed(m) if rule == "name-zh-title-list" else \
                         [(m.start(1), m.group(1))]:
-                    if len(found) == 3 and self.norm[start + 2:start + 4] in adverbs:
-                        found = found[:2]
-                    if found[0] not in function and not given.intersection(found[1:]) \
-                            and found not in common and not found.startswith(openings) \
-                            and found not in parts:
+                    cut = next((i for i in (1, 2) if i < len(found)
+                                and self.norm[start + i:start + i + 2] in adverbs), 0)
+                    found = found[:cut] if cut else found  # "王正式宣布": no name
+                    if len(found) > 1 and found[0] not in function \
+                            and not given.intersection(found[1:]) and found not in common \
+                            and not found.startswith(openings) and found not in parts:
                         self._add(start, start + len(found), self._entity(found, "person"), rule)
 
 
