@@ -211,7 +211,7 @@ def lexicon() -> dict:
             "current_verbs": set(data["current_verbs"]),
             "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
-            "continues": any_of(data["continuations"]),
+            "continues": any_of(data["continuations"] + data["additions"]),
             "adds": any_of(data["additions"]),
             "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
             "subject_relative": fastre.compile(data["subject_relative"]),
