@@ -1902,7 +1902,7 @@ def test_chinese_names_with_ling_and_a_name_before_brackets_found_again(tmp_path
 def test_a_carmaker_by_its_suffix_a_destination_and_a_quoted_pronoun(tmp_path) -> None:
     """'星海汽车总裁周立卸任': 汽车 ends a company's name (not '电动汽车', a kind of car);
     '辞去首席执行官职务赴美国斯坦福大学攻读' leaves the company, not the university gone to;
-    '海明远表示：「…由他担任执行长…」': 他 is the one the quote named, not the speaker (海, a
+    '海明远表示：「…由她担任执行长…」': 她 is the one the quote named, not the speaker (海, a
     surname; 海外 no name)."""
     r = extract(tmp_path, "星海汽车总裁周立卸任\n\n星海汽车今日宣布，总裁周立因个人原因卸任，"
                 "营运长王芳接任总裁。电动汽车销量下滑，海外将成为增长来源。公司创始人程明2006年辞去"
@@ -1919,8 +1919,7 @@ def test_a_carmaker_by_its_suffix_a_destination_and_a_quoted_pronoun(tmp_path) -
 def test_left_for_another_company_and_becoming_cfo(tmp_path) -> None:
     """'Anna Berg left for Brightwater Robotics': she left the company of the article, not the
     one she went to (also after a description: 'left for the rival start-up X'); 'before
-    becoming CFO in 2024' is a RoleChange of that year; 'RBC
-    Capital Markets' is one name."""
+    becoming CFO in 2024' is a RoleChange of that year; 'RBC Capital Markets' is one name."""
     r = extract(tmp_path, "Quillon Labs names new CEO\n\nQuillon Labs said on Tuesday that Ben "
                 "Kale would succeed Tom Ashby. Kale joined Quillon Labs in 1989 and ran its "
                 "robotics business before becoming CFO in 2024. In 2021, research chief Anna "
