@@ -2008,3 +2008,14 @@ def test_a_name_before_an_adverb_a_son_of_a_founder_and_a_dax_company(tmp_path) 
     r = extract(tmp_path, "星海科技人事\n\n星海科技董事长王正式宣布辞职。总经理李主要负责研发。"
                 "国产电脑崛起。", "2024-03-01", "zh-Hans")  # 正式, 主要: adverbs, no names
     assert named(r, "Person") == set() and named(r, "Organization") == {"星海科技"}
+
+
+def test_chinese_company_labels_that_are_not_parts_of_common_words(tmp_path) -> None:
+    """A registry label matches anywhere in Chinese text, so the companies whose short name
+    sits inside common words are known by a longer one: '中国巨头' holds no 国巨 (Yageo),
+    'AI新浪潮' no 新浪 (Sina), '数万科技人才' no 万科 (Vanke), '当日立即' no 日立 (Hitachi),
+    '放松下来' no 松下 (Panasonic)."""
+    r = extract(tmp_path, "星海科技人事\n\n星海科技董事长周立表示，中国巨头纷纷布局，AI新浪潮来临，"
+                "公司吸引数万科技人才，新规当日立即生效，员工可以放松下来。", "2024-03-01",
+                "zh-Hans")
+    assert named(r, "Organization") == {"星海科技"}
