@@ -116,7 +116,7 @@ def lexicon() -> dict:
             "handed_to": fastre.compile(data["handed_to"], re.IGNORECASE),
             "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
             "successor_gap": fastre.compile(data["successor_gap"]),
-            "successor_title_lead": fastre.compile(data["successor_title_lead"]),
+            "successor_title_lead": fastre.compile(_owned(data, "successor_title_lead")),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),
             "time_prep_before": fastre.compile(data["time_prep_before"], re.IGNORECASE),
             "adverbs_zh": fastre.compile(alternation(words("names", "adverbs_zh"))),
