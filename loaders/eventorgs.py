@@ -49,6 +49,13 @@ class EventOrgs(Context):
         return gap <= 30 or gap <= 60 and describes_org(
             (self.norm[end:org.start].split() or [""])[-1])
 
+    def _told_past(self, org: Mention, end: int) -> bool:
+        """An organization in a later clause that tells of the past ("加入联想，此前曾在德意志
+        银行和花旗集团任职", "joined Quillon, having previously worked at X and Y")."""
+        start = self._clause(self.sentence_of(org.start, (end, org.end)), org.start)[0]
+        return start > end and lexicon()["former_any"].search(self.norm, start, org.start) \
+            is not None
+
     def _event_org(self, clause, m: re.Match[str], etype: str,
                    held: Entity | None = None) -> Entity | None:
         """`held`: where the person holds the title the clause names them with ("Der
@@ -64,8 +71,11 @@ class EventOrgs(Context):
                 return meant
         then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())
         after = [] if then else [o for o in self._in(m.end(), clause[1], "org")  # "卸任后"
-                                 if self._near_after(m.end(), o)]
+                                 if self._near_after(m.end(), o) or etype == "Joining"
+                                 and self._mark_before(o, "destination", m.end())]  # "kam
+        # 2022 von den Österreichischen Bundesbahnen zur Deutschen Bahn": where one went
         if etype == "Joining":  # "wechselt von X zu Y": Y; "tritt dem Team von Y bei": Y
+            after = [o for o in after if not self._told_past(o, m.end())]
             after = [o for o in after if not self._origin_mark(o, m.end())] or after
         before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
                   if etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer

@@ -152,6 +152,13 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                 target = self._company(target)
             if target is None:
                 continue
+            post = self._inside_post(person.entity, target, sent, roles) \
+                if mode == "object" and etype == "Joining" else None
+            if post is not None:  # "named X, head of its international operations, as CEO"
+                out.append(Fact("event", sent[0], sent[1], "event-object-insider",
+                                person=person.entity, org=target, type="RoleChange", role=post,
+                                date=date))
+                continue
             out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
                             person=person.entity, org=target, type=etype, date=date))
             if origin is not None and origin is not target:
@@ -159,6 +166,16 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                                 person=person.entity, org=self._company(origin),
                                 type="Departure", date=date))
         return out
+
+    def _inside_post(self, person: Entity, org: Entity, sent, roles: list[Fact]) -> str | None:
+        """One a company names (hires, picks) who works there already, as the sentence says
+        beside the name ("named Maziar Mike Doustdar, head of its international operations,
+        as the new chief executive"): no Joining, a RoleChange to the other title."""
+        told = [r for r in roles if r.start == sent[0] and r.person is person and r.org is org
+                and not r.former]
+        if not any(r.rule == "role-apposition" for r in told):
+            return None
+        return next((r.role for r in told if r.rule != "role-apposition" and r.role), None)
 
     def _titled_foundings(self, sent, people: list[Mention], mode: str, date,
                           roles: list[Fact]) -> list[Fact]:

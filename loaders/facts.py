@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from loaders.dates import DateMention
 from loaders.lexicon import ontology_terms
 from loaders.mentions import Mention
-from loaders.orglookup import OrgLookup, former_employer
+from loaders.orglookup import OrgLookup
+from loaders.orgmarks import former_employer
 from loaders.registry import Entity
 from loaders.rulewords import POSSESSIVE, lexicon
 from loaders.sentences import Sentences

@@ -9,6 +9,7 @@ import re
 from loaders import fastre
 from loaders.lexicon import describes_org, words
 from loaders.mentions import Mention
+from loaders.orgmarks import OrgMarks, former_employer
 from loaders.registry import Entity, new_entity
 from loaders.rulewords import lexicon
 
@@ -22,18 +23,7 @@ _AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<
 _SPACES = re.compile(r"[ -]*")
 
 
-# An article and up to two words, the last describing an organization, between an origin
-# mark and its organization: "von der Unternehmensberatung ", "from the consulting firm ".
-_DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
-
-
-def former_employer(norm: str, start: int) -> bool:
-    """An organization written at `start` right after a word of former: someone's past
-    employer ("前OpenAI研究副总裁", "ex-Google", "a former Starbucks operating chief")."""
-    return lexicon()["former"].search(norm[max(0, start - 12):start]) is not None
-
-
-class OrgLookup:
+class OrgLookup(OrgMarks):
     """Mixin of Context (it provides norm, lang, mentions, masked, sents, titles, main_org,
     local_orgs, _in, _org_at, _clause, _gap, paragraph_start, paragraph_before)."""
 
@@ -149,24 +139,9 @@ class OrgLookup:
                   and not (lexicon()["time_prep_before"].search(  # not "Before Starbucks,
                       self.norm, max(0, o.start - 8), o.start)  # she ran Walmart's …"
                       and self.norm.startswith(",", o.end))
-                  and not former_employer(self.norm, o.start)]  # nor "Brewer, a former Starbucks …"
+                  and not former_employer(self.norm, o.start)  # nor "Brewer, a former Starbucks …"
+                  and not self._medium(o)]
         return opened[-1].entity if opened else None
-
-    def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
-        """The 从 / from / von (after `start`) marking where someone comes from."""
-        return self._mark_before(org, "origin", start)
-
-    def _mark_before(self, org: Mention, key: str, start: int) -> re.Match[str] | None:
-        """The last mark of lexicon `key` (after `start`) an organization is written right
-        after (within 3 characters), or after its description ("von der Unternehmensberatung
-        McKinsey", "from the consulting firm X", "left for the rival start-up X"): where
-        someone comes from (`origin`) or went (`destination`: "赴美国斯坦福大学")."""
-        marks = [*lexicon()[key].finditer(self.norm, max(start, org.start - 40), org.start)]
-        if not marks:
-            return None
-        gap = self.norm[marks[-1].end():org.start]
-        described = _DESCRIBED.fullmatch(gap)
-        return marks[-1] if len(gap) <= 3 or described and describes_org(described[1]) else None
 
     def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
         """Who takes people on ("OpenAI hires X"): the last organization before the verb in
@@ -301,6 +276,6 @@ class OrgLookup:
             before = self.paragraph_before(para)  # not one left for another ("von Cisco zu")
             orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
                     and not self._affiliation(m) and not self._left_for_another(m, before)
-                    and not former_employer(self.norm, m.start)][:1]
+                    and not former_employer(self.norm, m.start) and not self._medium(m)][:1]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

@@ -96,8 +96,10 @@ class OrgNames:
             name, start = name[cut:], start + cut  # "担任星海集团": 星海集团
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
+            title = titles.match(name) if titles else None  # "首席执行官顾问": an adviser
             if not function.intersection(name[:-2]) and not name.startswith(company) \
                     and name not in zh_suffixes and len(name) > 2 \
+                    and not (title and name[title.end():] in zh_suffixes) \
                     and not any(verb in name for verb in verbs) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")

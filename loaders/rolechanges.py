@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
+from loaders.orgevents import FOUNDER_ROLES
 from loaders.registry import Entity
 from loaders.successions import SuccessionRules
 
@@ -73,7 +74,9 @@ class RoleChangeRules(SuccessionRules):
             org = named[0].entity if named else holder[0][1] or self._org_before(
                 taken[-1].start(), sent) or self.main_org
             return [(holder[0][0], org, self._role_key(taken[-1]), TITLED)]
-        near = [r for r in in_sentence if self._beside(r, clause, m)]
+        near = [r for r in in_sentence if self._beside(r, clause, m) and not (  # "任命首席
+            0 <= r.title_at < r.at and lexicon()["adding_post"].search(  # 运营官范敏兼任
+                self.norm, r.at, clause[1]))]  # 副董事长": the title before the name is kept
         if not near and lexicon()["moved"].fullmatch(m.group(0)):  # "Er wurde … versetzt"
             return [(p.entity, self._role_org(p.entity, roles) or self.main_org, None,
                      "event-moved") for p in self._subjects(sent, clause, m)]
@@ -162,7 +165,10 @@ class RoleChangeRules(SuccessionRules):
         from_ = lexicon()["taken_from"]
         given = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60 and (
             r.rule == "role-title-by-name" and self._held(r) or r.rule in NAMED_AFTER
-            and from_.search(self.norm, max(m.end(), r.title_at - 30), r.title_at))][:1]
+            and from_.search(self.norm, max(m.end(), r.title_at - 30), r.title_at))][:1] or [
+            r for r in in_sentence if 0 <= r.at - m.end() <= 60 and r.role not in FOUNDER_ROLES
+            and from_.search(self.norm, max(m.end(), r.at - 30), r.at)][:1]  # "übernimmt den
+        # Posten im Mai von Oliver Zipse, der seit 2019 an der Spitze des Konzerns steht"
         new = [p for p in self._in(clause[0], given[0].title_at, "person")
                if p.entity is not given[0].person][-1:] if given else []
         if given and not new:

@@ -72,6 +72,9 @@ class RoleRules(HolderChecks, VerbRoles):
             bool(lex["former"].search(between) or lex["former_field"].search(between))
         out = []
         for i, t in enumerate(chain):
+            if i + 1 < len(chain) and chain[i + 1].start() == t.end() \
+                    and lex["assisting"].fullmatch(chain[i + 1].group(0)):
+                continue  # "首席执行官顾问": the chief executive's adviser
             if i and lex["former"].search(self.norm, chain[i - 1].end(), t.start()):
                 former = True  # "搜狗创始人、前CEO王小川": the CEO post is past
             key = self.terms["roles"].lookup(self.lang, t.group(0))

@@ -84,7 +84,8 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
-              "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap")
+              "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
+              "adding_post", "medium", "assisting")
 
 
 def _studied() -> re.Pattern[str]:

@@ -2019,3 +2019,77 @@ def test_chinese_company_labels_that_are_not_parts_of_common_words(tmp_path) -> 
                 "公司吸引数万科技人才，新规当日立即生效，员工可以放松下来。", "2024-03-01",
                 "zh-Hans")
     assert named(r, "Organization") == {"星海科技"}
+
+
+def test_german_verbs_of_coming_to_a_company_and_a_recall(tmp_path) -> None:
+    """'kam 2022 von der Quillon AG zur Brightwater Robotics GmbH', 'stieß 2010 zu', 'ist …
+    zu … gestoßen': Joinings of the company after zu/zur/zum, further in the clause than
+    a particle at its end ('kam … zur', extract.toml `particle_prepositions`); 'kam es zu
+    Protesten' joins nothing; 'wurde … abberufen' is a Dismissal."""
+    r = extract(tmp_path, "Neue Chefin bei Brightwater\n\nAnna Berg kam 2022 von den Pariser "
+                "Verkehrsbetrieben zur Brightwater Robotics GmbH. Jonas Wolf stieß 2010 zu "
+                "Quillon Labs. Lena Kurz ist 2015 zur Zentrix Labs gestoßen. Bei der Quillon AG "
+                "kam es 2019 zu Protesten gegen Tom Esser.\n\nEsser war im Mai vom Aufsichtsrat "
+                "der Quillon AG abberufen worden.", "2024-06-11", "de")
+    assert {("Joining", "Anna Berg", "Brightwater Robotics GmbH", "2022"),
+            ("Joining", "Jonas Wolf", "Quillon Labs", "2010"),
+            ("Joining", "Lena Kurz", "Zentrix Labs", "2015"),
+            ("Dismissal", "Tom Esser", "Quillon AG", "2024-05")} <= events(r)
+    assert not {e for e in events(r) if e[0] == "Joining" and e[1] == "Tom Esser"}
+
+
+def test_a_post_taken_from_its_holder_and_a_post_taken_beside_one_held(tmp_path) -> None:
+    """'X übernimmt den Posten im Mai 2026 von Y, der seit 2019 an der Spitze des Konzerns
+    steht': X's RoleChange to Y's post, dated May 2026, none for Y. 兼任 takes a post beside
+    one held: '董事长井立将兼任首席执行官' is a RoleChange to CEO (井, 肖: surnames);
+    '拔擢…為總經理' one to managing director;
+    '职务由董事长肖川暂时兼任' none to chair; '任命首席运营官X兼任公司副董事长' one to
+    vice-chair, not to COO; '首席执行官顾问' is the CEO's adviser, no CEO."""
+    r = extract(tmp_path, "Quillon AG: Jonas Wolf folgt auf Tom Esser\n\nJonas Wolf übernimmt den "
+                "Posten im Mai 2026 von Tom Esser, der seit August 2019 an der Spitze des Konzerns "
+                "Quillon AG steht.", "2025-12-11", "de")
+    assert ("RoleChange", "Jonas Wolf", "Quillon AG", "2026-05") in events(r)
+    assert not {e for e in events(r) if e[1] == "Tom Esser" and e[0] == "RoleChange"}
+    r = extract(tmp_path, "星海科技人事调整\n\n星海科技3月12日宣布，首席执行官李明辞去职务，董事长"
+                "井立将兼任首席执行官。华岳科技执行长陈光请辞，职务由董事长肖川暂时兼任。星海科技"
+                "同时任命首席运营官周敏兼任公司副董事长，首席财务官王涛兼任首席执行官顾问。",
+                "2021-03-12", "zh-Hans")
+    assert {"井立", "肖川", "周敏", "王涛"} <= named(r, "Person")
+    changes = role_changes(r)
+    assert {("井立", "ceo"), ("周敏", "vice-chair"), ("王涛", "advisor")} <= changes
+    assert not {c for c in changes if c in {("肖川", "board-chair"), ("周敏", "coo"),
+                                             ("王涛", "ceo")}}
+    assert not {x for x in roles(r) if x[0] == "王涛" and x[1] == "ceo"}
+    r = extract(tmp_path, "華岳科技人事\n\n華岳科技同日通過，拔擢資深副總經理邱玉琦為總經理。",
+                "2023-06-30", "zh-Hant")  # 拔擢: promotes
+    assert ("邱玉琦", "managing-director") in role_changes(r)
+
+
+def test_a_platform_a_past_employer_after_a_joining_and_an_insider_named(tmp_path) -> None:
+    """'在微博上称', 'wrote on LinkedIn': where it was said, not the company '公司执行董事',
+    '该公司' or 'the company' means; '加入…，
+    此前曾在德意志银行和花旗集团任职': those were employers before, not the one joined;
+    'named X, head of its international operations, as the new chief executive': X worked
+    there already, a RoleChange and no Joining; 'Brothers' ends a company's name."""
+    r = extract(tmp_path, "星海汽车人事\n\n星海汽车宣布，王凤来加入星海汽车，担任公司总裁。\n\n"
+                "何小飞在微博上称：“凤来是最资深的专业人士之一。”\n\n此外，星海汽车联合创始人夏珩"
+                "将继续担任公司执行董事。郑明于2019年加入华岳资本，此前曾在德意志银行和花旗集团任职。",
+                "2023-01-31", "zh-Hans")
+    assert ("夏珩", "board-member", "星海汽车", False) in roles(r)
+    assert not {x for x in roles(r) if x[2] == "Weibo"}
+    r = extract(tmp_path, "星海汽车人事\n\n星海汽车宣布，王凤来担任总裁。\n\n何小飞在微博上称，凤来是"
+                "最资深的专业人士之一。该公司联合创始人夏珩将继续担任执行董事。", "2023-01-31",
+                "zh-Hans")  # 该公司: not Weibo either
+    assert ("夏珩", "co-founder", "星海汽车", False) in roles(r)
+    r = extract(tmp_path, "Quillon Labs hires\n\nQuillon Labs named Anna Berg president.\n\nTom "
+                "Ashby wrote on LinkedIn that he was proud. The company's co-founder Lena Kurz "
+                "will remain a director.", "2023-01-31", "en")
+    assert ("Lena Kurz", "co-founder", "Quillon Labs", False) in roles(r)
+    assert not {e for e in events(r) if e[0] == "Joining" and e[2] in {"Deutsche Bank",
+                                                                      "Citigroup"}}
+    r = extract(tmp_path, "Quillon Labs names new CEO\n\nIn August, Quillon Labs named Maziar "
+                "Doustdar, head of its international operations, as the new chief executive, "
+                "effective Aug. 7. Tom Ashby joined Zentrix Brothers in 1983.", "2025-08-16", "en")
+    assert ("RoleChange", "Maziar Doustdar", "Quillon Labs", "2025-08-07") in events(r)
+    assert not {e for e in events(r) if e[0] == "Joining" and e[1] == "Maziar Doustdar"}
+    assert ("Joining", "Tom Ashby", "Zentrix Brothers", "1983") in events(r)

@@ -1,0 +1,47 @@
+"""What the words around an organization's name say of it: where someone came from or
+went ("von der Unternehmensberatung McKinsey", "left for X", 赴), that it was someone's
+past employer ("前OpenAI研究副总裁"), that it is a platform something was said on
+("在微博上称")."""
+from __future__ import annotations
+
+import re
+
+from loaders.lexicon import describes_org
+from loaders.mentions import Mention
+from loaders.rulewords import lexicon
+
+# An article and up to two words, the last describing an organization, between an origin
+# mark and its organization: "von der Unternehmensberatung ", "from the consulting firm ".
+_DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
+
+
+def former_employer(norm: str, start: int) -> bool:
+    """An organization written at `start` right after a word of former: someone's past
+    employer ("前OpenAI研究副总裁", "ex-Google", "a former Starbucks operating chief")."""
+    return lexicon()["former"].search(norm[max(0, start - 12):start]) is not None
+
+
+class OrgMarks:
+    """Mixin of Context (it provides norm, masked)."""
+
+    def _medium(self, org: Mention) -> bool:
+        """An organization written as where something was said ("在微博上称", "wrote on
+        LinkedIn", "schrieb auf X"): a platform, not a company the article tells of."""
+        return any(m.start() < org.start < m.end() for m in lexicon()["medium"].finditer(
+            self.masked, max(0, org.start - 16), org.end + 2))
+
+    def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
+        """The 从 / from / von (after `start`) marking where someone comes from."""
+        return self._mark_before(org, "origin", start)
+
+    def _mark_before(self, org: Mention, key: str, start: int) -> re.Match[str] | None:
+        """The last mark of lexicon `key` (after `start`) an organization is written right
+        after (within 3 characters), or after its description ("von der Unternehmensberatung
+        McKinsey", "from the consulting firm X", "left for the rival start-up X"): where
+        someone comes from (`origin`) or went (`destination`: "赴美国斯坦福大学")."""
+        marks = [*lexicon()[key].finditer(self.norm, max(start, org.start - 40), org.start)]
+        if not marks:
+            return None
+        gap = self.norm[marks[-1].end():org.start]
+        described = _DESCRIBED.fullmatch(gap)
+        return marks[-1] if len(gap) <= 3 or described and describes_org(described[1]) else None
