@@ -106,17 +106,25 @@ def process_text(source: Source, raw: str, watch: Stopwatch | None = None) -> Ar
 def _best_dated(events: list[Fact]) -> list[Fact]:
     """One report of each happening per article: the most precisely dated mention wins. A
     change to one role and a change to another are two happenings; a change with no role
-    told is one of them when the article tells one."""
+    told is one of them when the article tells one, and so is a succession to one who
+    headed it ("Kamieth wird … Vorstandsvorsitzender. … folgt auf Y, der an der Spitze des
+    Unternehmens steht")."""
     best: dict[tuple, Fact] = {}
-    titled = {f.happening[1:3] for f in events if f.type == "RoleChange" and f.role}
+    titled = {f.happening[1:3] for f in events if f.type == "RoleChange" and f.role
+              and not _headed(f)}
 
     def rank(f: Fact) -> tuple[int, int]:  # narration before quotes, then precision
         return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0)
 
     for f in events:
-        if f.type == "RoleChange" and not f.role and f.happening[1:3] in titled:
+        if f.type == "RoleChange" and (not f.role or _headed(f)) and f.happening[1:3] in titled:
             continue
         key = f.happening
         if key not in best or rank(f) > rank(best[key]):
             best[key] = f
     return list(best.values())
+
+
+def _headed(f: Fact) -> bool:
+    """A succession to the post of one who led the organization (a verb's role, no title)."""
+    return f.rule == "event-replacing" and f.role == "head"

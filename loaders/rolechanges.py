@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
-from loaders.orgevents import FOUNDER_ROLES
 from loaders.registry import Entity
 from loaders.successions import SuccessionRules
 
@@ -166,7 +165,7 @@ class RoleChangeRules(SuccessionRules):
         given = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60 and (
             r.rule == "role-title-by-name" and self._held(r) or r.rule in NAMED_AFTER
             and from_.search(self.norm, max(m.end(), r.title_at - 30), r.title_at))][:1] or [
-            r for r in in_sentence if 0 <= r.at - m.end() <= 60 and r.role not in FOUNDER_ROLES
+            r for r in in_sentence if 0 <= r.at - m.end() <= 60 and self._held(r)
             and from_.search(self.norm, max(m.end(), r.at - 30), r.at)][:1]  # "übernimmt den
         # Posten im Mai von Oliver Zipse, der seit 2019 an der Spitze des Konzerns steht"
         new = [p for p in self._in(clause[0], given[0].title_at, "person")

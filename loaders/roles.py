@@ -172,8 +172,7 @@ class RoleRules(HolderChecks, VerbRoles):
             return [after[0]], "role-title-comma-name", None  # "its chief executive, X, who"
         if after and re.fullmatch(r"\s*(?:by|von)\s*", self.masked[last.end():after[0].start]):
             return [after[0]], "role-title-by-name", None  # "to be led by Alexandr Wang"
-        if after and re.fullmatch(r"\s*(?:von|of|at|bei|der|des)\s+\0+\s*[,，]\s*",
-                                  self.masked[last.end():after[0].start]) \
+        if after and lex["title_org_comma"].fullmatch(self.masked, last.end(), after[0].start) \
                 and re.match(r"\s*[,，]", self.norm[after[0].end:]):  # the apposition closes
             org = self._in(last.end(), after[0].start, "org")  # "General Counsel von X, Name,"
             return [after[0]], "role-title-org-name", org[0].entity if org else None

@@ -79,6 +79,14 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
                           re.IGNORECASE)
 
 
+def _title_org_comma(data: dict) -> re.Pattern[str]:
+    """Between a title and a name set off by commas, its organization (names are NUL), a
+    word describing it before it or not: "General Counsel von X, Name,", "Der Co-Chef des
+    Onlinehändlers X, Name,"."""
+    endings = alternation(words("names", "org_descriptor_endings"))
+    return fastre.compile(data["title_org_comma"].replace("\x02", endings), re.IGNORECASE)
+
+
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name
 SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_of", "moved",
               "namely", "purpose", "taking_over", "holding_now", "investing", "co_founding",
@@ -134,6 +142,7 @@ def lexicon() -> dict:
             "org_join": fastre.compile(data["org_join"], re.IGNORECASE),
             "parent_of": fastre.compile(data["parent_of"]),
             "prep": _title_org_prep(data),
+            "title_org_comma": _title_org_comma(data),
             "appo": fastre.compile(data["apposition_gap"], re.IGNORECASE),
             "name_gap": fastre.compile(data["title_name_gap"]),
             "title_copula_name": fastre.compile(data["title_copula_name"]),
@@ -187,7 +196,7 @@ def lexicon() -> dict:
             # German, verb last: "X, der das Unternehmen vorzeitig verlässt"
             "company_before_verb": fastre.compile(
                 f"\\b(?:{'|'.join(data['relative_pronouns'])})\\s+"
-                f"(?:{'|'.join(data['company_anaphors'])})(?:\\s+[a-zäöüß]+){{0,2}}\\s*$"),
+                f"(?:{'|'.join(data['company_anaphors'])})(?:\\s+(?:[a-zäöüß]+|\\d+)){{0,3}}\\s*$"),
             "company_after": fastre.compile(
                 f"\\s*(?:\\w+\\s+){{0,1}}(?:{'|'.join(data['company_anaphors'])})", re.IGNORECASE),
             "pron": any_of(data["pronouns"] + data["epithets"]),

@@ -144,5 +144,7 @@ class SuccessionRules(Context):
     def _held(self, r: Fact) -> bool:
         """A written title one can hand on: no founder's, nor one the sentence has its holder
         take up ("X, who stepped down to join the board of Arm")."""
+        if r.rule == "role-verb-head":  # "folgt auf Y, der den Konzern seit 2017 geleitet hatte"
+            return True
         return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
             and not self._trigger_between(r.at, r.title_at, "Joining")

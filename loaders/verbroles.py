@@ -73,9 +73,11 @@ class VerbRoles(Context):
             orgs = inside if verb.group(0) in lexicon()["located"] else \
                 inside or (orgs if own else []) or before or orgs
         meant = (self._company_meant(verb.start()) or self.main_org) if not orgs and \
-            self.lang != "zh" and key in lexicon()["object_verb_roles"] and lexicon()[
-                "company_after"].match(self.norm, verb.end()) else None  # "an der Spitze des
-        # Konzerns": the company meant, or the article's (not "领导这家公司超级对齐团队": its team)
+            self.lang != "zh" and key in lexicon()["object_verb_roles"] and (lexicon()[
+                "company_after"].match(self.norm, verb.end()) or self.lang == "de" and lexicon()[
+                "company_before_verb"].search(self.norm, clause[0], verb.start())) else None
+        # "an der Spitze des Konzerns", "der den Konzern seit 2017 geleitet hatte": the company
+        # meant, or the article's (not "领导这家公司超级对齐团队": its team)
         return [Mention(verb.end(), verb.end(), meant, "company")] if meant else orgs
 
     def _owned(self, org: Mention) -> Mention | None:

@@ -2093,3 +2093,27 @@ def test_a_platform_a_past_employer_after_a_joining_and_an_insider_named(tmp_pat
     assert ("RoleChange", "Maziar Doustdar", "Quillon Labs", "2025-08-07") in events(r)
     assert not {e for e in events(r) if e[0] == "Joining" and e[1] == "Maziar Doustdar"}
     assert ("Joining", "Tom Ashby", "Zentrix Brothers", "1983") in events(r)
+
+
+def test_a_title_of_a_described_company_and_a_successor_of_one_who_led_it(tmp_path) -> None:
+    """'Der Co-Chef des Onlinehändlers X, Name,': Name's title at X (the describing word
+    before the company: names.toml `org_descriptor_endings`, händler); 'folgt auf Y, der
+    den Konzern seit 2017 geleitet hatte': Y led the company meant (the anaphor before the
+    German verb at the clause's end), and the successor takes that post, unless the
+    article tells the title taken ("wird im Mai Vorstandsvorsitzende": a month between
+    the copula and the title, as "wurde im Juli 2022 zum … ernannt")."""
+    r = extract(tmp_path, "Quillon AG: Wechsel an der Spitze\n\nDer Co-Chef des Onlinehändlers "
+                "Quillon AG, Jonas Wolf, will das Unternehmen verlassen.\n\nDie Quillon AG "
+                "ordnet ihre Führung neu. Anna Berg folgt auf Tom Esser, der den Konzern seit 2017 "
+                "geleitet hatte.", "2020-11-29", "de")
+    assert ("Jonas Wolf", "ceo", "Quillon AG", False) in roles(r)
+    assert ("Tom Esser", "head", "Quillon AG", True) in roles(r)
+    assert ("Anna Berg", "head") in role_changes(r)
+    r = extract(tmp_path, "Quillon AG: Wechsel an der Spitze\n\nAnna Berg wird im Mai "
+                "Vorstandsvorsitzende der Quillon AG. Sie folgt auf Tom Esser, der den Konzern seit "
+                "2017 geleitet hatte.", "2020-11-29", "de")  # one change: to chief executive
+    changes = {o.value.rsplit("/", 1)[-1] for s, p, o in r.triples if p.value.endswith("#newRole")}
+    assert changes == {"ceo"}
+    r = extract(tmp_path, "Quillon AG\n\nTom Esser, Mitgründer von Quillon AG, wurde im Juli "
+                "2022 zum stellvertretenden Aufsichtsratsvorsitzenden ernannt.", "2024-06-15", "de")
+    assert ("RoleChange", "Tom Esser", "Quillon AG", "2022-07") in events(r)  # wurde: became
