@@ -161,13 +161,16 @@ class RoleChangeRules(SuccessionRules):
         clause leaves out: "X, a former PepsiCo executive, took over from …")."""
         if not lexicon()["taking_over"].fullmatch(m.group(0)):
             return []
-        from_ = lexicon()["taken_from"]
+        def after_from(pos: int) -> bool:  # written right after "von", "from"
+            return 0 <= pos - m.end() <= 60 and lexicon()["taken_from"].search(
+                self.norm, max(m.end(), pos - 30), pos) is not None
+        # a title with its holder after it ("from interim CEO Y"), else a holder named after
+        # "von" whose post the sentence tells ("übernimmt den Posten im Mai von Oliver Zipse,
+        # der seit 2019 an der Spitze des Konzerns steht")
         given = [r for r in in_sentence if 0 <= r.title_at - m.end() <= 60 and (
-            r.rule == "role-title-by-name" and self._held(r) or r.rule in NAMED_AFTER
-            and from_.search(self.norm, max(m.end(), r.title_at - 30), r.title_at))][:1] or [
-            r for r in in_sentence if 0 <= r.at - m.end() <= 60 and self._held(r)
-            and from_.search(self.norm, max(m.end(), r.at - 30), r.at)][:1]  # "übernimmt den
-        # Posten im Mai von Oliver Zipse, der seit 2019 an der Spitze des Konzerns steht"
+            r.rule == "role-title-by-name" and self._held(r)
+            or r.rule in NAMED_AFTER and after_from(r.title_at))][:1] or [
+            r for r in in_sentence if self._held(r) and after_from(r.at)][:1]
         new = [p for p in self._in(clause[0], given[0].title_at, "person")
                if p.entity is not given[0].person][-1:] if given else []
         if given and not new:

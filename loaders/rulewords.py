@@ -73,18 +73,22 @@ def _title_org_prep(data: dict) -> re.Pattern[str]:
     noun that introduces an organization stands right before it ("a co-founder of Mira
     Murati's artificial intelligence startup X")."""
     intro = alternation(words("names", "org_introducers"))
-    endings = alternation(words("names", "org_descriptor_endings"))  # "Sportwagenbauers"
     return fastre.compile(f"{data['title_org_prep']}(?:[^,，。]{{0,25}}?"
-                          f"|[^,，。]{{0,60}}?(?:\\b(?:{intro})|(?:{endings}))\\s+)$",
+                          f"|[^,，。]{{0,60}}?(?:\\b(?:{intro})|(?:{_describing()}))\\s+)$",
                           re.IGNORECASE)
+
+
+def _describing() -> str:
+    """Any ending of a word that describes an organization ("Sportwagenbauers",
+    "Onlinehändlers"; names.toml `org_descriptor_endings`)."""
+    return alternation(words("names", "org_descriptor_endings"))
 
 
 def _title_org_comma(data: dict) -> re.Pattern[str]:
     """Between a title and a name set off by commas, its organization (names are NUL), a
     word describing it before it or not: "General Counsel von X, Name,", "Der Co-Chef des
     Onlinehändlers X, Name,"."""
-    endings = alternation(words("names", "org_descriptor_endings"))
-    return fastre.compile(data["title_org_comma"].replace("\x02", endings), re.IGNORECASE)
+    return fastre.compile(data["title_org_comma"].replace("\x02", _describing()), re.IGNORECASE)
 
 
 # Lists of extract.toml whose pattern (any of their items) goes by the list's own name

@@ -142,9 +142,10 @@ class SuccessionRules(Context):
                 or earlier)[-1:]
 
     def _held(self, r: Fact) -> bool:
-        """A written title one can hand on: no founder's, nor one the sentence has its holder
-        take up ("X, who stepped down to join the board of Arm")."""
-        if r.rule == "role-verb-head":  # "folgt auf Y, der den Konzern seit 2017 geleitet hatte"
+        """A post one can hand on: a written title, no founder's, nor one the sentence has
+        its holder take up ("X, who stepped down to join the board of Arm"); or the lead a
+        verb gives ("folgt auf Y, der den Konzern seit 2017 geleitet hatte")."""
+        if r.rule == "role-verb-head":
             return True
         return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
             and not self._trigger_between(r.at, r.title_at, "Joining")
