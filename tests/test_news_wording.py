@@ -2083,6 +2083,9 @@ def test_a_platform_a_past_employer_after_a_joining_and_an_insider_named(tmp_pat
                 "最资深的专业人士之一。该公司联合创始人夏珩将继续担任执行董事。", "2023-01-31",
                 "zh-Hans")  # 该公司: not Weibo either
     assert ("夏珩", "co-founder", "星海汽车", False) in roles(r)
+    r = extract(tmp_path, "星海汽车人事\n\n王凤来在华为上班。\n\n该公司联合创始人夏珩将继续担任"
+                "执行董事。", "2023-01-31", "zh-Hans")  # 上班: at work there, no platform
+    assert ("夏珩", "co-founder", "Huawei", False) in roles(r)
     r = extract(tmp_path, "Quillon Labs hires\n\nQuillon Labs named Anna Berg president.\n\nTom "
                 "Ashby wrote on LinkedIn that he was proud. The company's co-founder Lena Kurz "
                 "will remain a director.", "2023-01-31", "en")
