@@ -182,7 +182,7 @@ def _to_come(text: str, at: int, end: int, value: str, ref: Reference) -> bool:
     ("starts Oct. 14", "Ende Juni verlässt"), when the next year's date is nearer the
     published day ("effective January 1" in December; not "had retired, effective December
     1" in March)."""
-    start = max(max(text.rfind(c, 0, at) for c in ".。!?！？\n;；") + 1, at - 60)
+    start = max(max(text.rfind(c, 0, at) for c in ".。!?！？\n;；") + 1, at - 90)
     if vocab()["future"].search(text, start, at) is not None:
         return True
     stop = min([i for i in (text.find(c, end) for c in ".。!?！？\n;；,，") if i >= 0]

@@ -148,6 +148,8 @@ class EventDates(Context):
         effect = self._effect_told_after(sent)
         if effect is not None:
             return effect
+        if self.lang == "zh" and lexicon()["once_done"].search(self.masked, sent[0], pos):
+            return None  # "他曾创办之初创投": not the paragraph's date before it
         para = lead_in = own = self.paragraph_start(sent[0])
         days_only = False
         if para > 1:  # "并且,…", or a paragraph the one before opens with a colon ("Gerade

@@ -189,13 +189,17 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
     def _still_held(self, roles: list[Fact], sent, m: re.Match[str], etype: str) -> list[Fact]:
         """The roles not left before the event at `m`: not former ones, and for a departure
         not one at an organization the sentence names only after a verb of joining that
-        follows it ("who stepped down last month to join the board of Arm")."""
-        def joined_after(org: Entity | None) -> bool:
-            named = [o for o in self._in(*sent, "org") if o.entity is org]
-            return bool(named) and all(o.start > m.end() and self._trigger_between(
-                m.end(), o.start, "Joining") for o in named)
+        follows it ("who stepped down last month to join the board of Arm"), nor one a later
+        sentence gives there ("X verlässt das Unternehmen. X wechselt als Chef zu Y")."""
+        def joined_after(r: Fact) -> bool:
+            if r.start < sent[0]:
+                return False
+            start = m.end() if r.start == sent[0] else r.start
+            named = [o for o in self._in(r.start, r.end, "org") if o.entity is r.org]
+            return bool(named) and all(o.start > start and self._trigger_between(
+                start, o.start, "Joining") for o in named)
         return [r for r in roles if not r.former
-                and not (etype == "Departure" and joined_after(r.org))]
+                and not (etype == "Departure" and joined_after(r))]
 
     def _inverted(self, end: int, start: int) -> bool:
         """Only a passive auxiliary between a participle and a name ("Gegründet wurde

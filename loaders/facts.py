@@ -283,8 +283,8 @@ class Context(OrgLookup, Sentences):
             apposition = APPOSITIVE.match(gap)  # "X, the former CEO of Y, as CFO and Z"
             gap = gap[apposition.end():] if apposition else gap
             gap = lexicon()["colleague"].sub("", gap)  # "伊尔亚与同事简·莱克", "and his colleague"
-            if re.fullmatch(r"[)）]?[\s,，、]*(?:as\s+\S+(?:\s\S+)?\s+)?(?:and|und|和|与|及)?\s*",
-                            gap):
+            if re.fullmatch(r"[)）]?[\s,，、]*(?:as\s+[^\s;；]+(?:\s[^\s;；]+)?\s+)?"
+                            r"(?:and|und|和|与|及)?\s*", gap):  # not "as CEO; Y"
                 chosen.append(p)
                 last = p.end
             else:

@@ -19,6 +19,7 @@ from loaders.lexicon import alternation, toml, words
 from loaders.orgnames import OrgNames
 from loaders.personnames import LETTER, LOW, PersonNames
 from loaders.registry import Entity, Registry, new_entity, registry
+from loaders.teams import Teams
 
 _LEFT = rf"(?:(?<![{LETTER}])|(?<=[{LOW}])(?=[A-Z]))"
 
@@ -105,7 +106,7 @@ def _sibling_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return fastre.compile(rf"\s?({sibling})\b"), fastre.compile(rf"({sibling})\s?$")
 
 
-class MentionFinder(PersonNames, OrgNames):
+class MentionFinder(PersonNames, OrgNames, Teams):
     """Finds the mentions of one article, keeping one Entity per name across the article."""
 
     def __init__(self, norm: str, reg: Registry | None = None) -> None:

@@ -132,6 +132,11 @@ class OrgLookup(OrgMarks):
         """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
         opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …"), a
         former employer or after a preposition of time."""
+        sent = self.sentence_of(pos, (pos, pos))
+        taken = [o for o in self._in(sent[0], pos, "org")  # "他曾创办之初创投，并担任该公司
+                 if lexicon()["org_entered"].search(self.norm, max(sent[0], o.start - 4), o.start)]
+        if taken:  # 董事长": the company the sentence's subject founded or joined
+            return taken[-1].entity
         reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
         opened = [o for s0, s1 in self.sents if s1 <= pos
                   for o in self._in(s0, min(s1, s0 + reach), "org")[:1]

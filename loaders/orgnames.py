@@ -1,5 +1,6 @@
 """Organizations found by pattern: by their suffix (Capital, 资本), after a noun that
-introduces one ("der Softwarekonzern SAP"), and teams ("Sora 团队", "the Sora team")."""
+introduces one ("der Softwarekonzern SAP"), after a verb of founding, and the subject of a
+Chinese report's dateline ("面板大厂友达今(9)日宣布")."""
 from __future__ import annotations
 
 import re
@@ -8,16 +9,12 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from loaders import fastre
-from loaders.fastre import CJK
+from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, describes_org, ontology_terms, toml, words
 from loaders.registry import new_entity
 
 if TYPE_CHECKING:
     from loaders.mentions import Mention
-
-# Between an organization and a team of its: next to it ("OpenAI 的", "OpenAI-"), or in
-# apposition ("Anthropic, dem Claude-Team von nebenan", "Meta, the FAIR team").
-_APPOSED = re.compile(r"(?s:.{0,2})|[,，]\s*(?:the|its|dem|der|die|das|den|des|seinem|ihrem)\s+")
 
 
 class OrgNames:
@@ -71,6 +68,7 @@ class OrgNames:
         self._context_orgs()
         self._units_zh()
         self._founded_orgs()
+        self._dateline_orgs()
         function = set(toml("names")["function_chars_zh"])
         places = sorted(words("names", "places_zh"), key=len, reverse=True)
         kept = tuple(words("names", "place_named_suffixes_zh"))
@@ -80,6 +78,8 @@ class OrgNames:
         date_units = words("names", "date_units_zh")
         titles = ontology_terms()["roles"].pattern("zh")
         sector = re.compile(toml("names")["sector_after_zh"])
+        people = tuple({self.norm[x.start:x.end] for x in self.mentions if x.entity.is_person
+                        and CJK_CHAR.match(self.norm, x.start)})  # "柯富仁熟悉公司营运": a name
         for m in fastre.finditer(zh, self.norm):
             name, start = m.group(1), m.start(1)
             if sector.match(self.norm, m.end(1)):
@@ -100,10 +100,25 @@ class OrgNames:
             if not function.intersection(name[:-2]) and not name.startswith(company) \
                     and name not in zh_suffixes and len(name) > 2 \
                     and not (title and name[title.end():] in zh_suffixes) \
-                    and not any(verb in name for verb in verbs) \
+                    and not any(verb in name for verb in verbs) and not name.startswith(people) \
                     and not name.endswith(generic) and not named_next:  # "安全公司Anthropic"
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
         self._named_again("org-suffix-zh")
+        self._acronyms()
+
+    def _acronyms(self) -> None:
+        """'International Business Machines Corp … IBM': a name found by its suffix whose
+        capitalized words' initials (legal forms aside) are another organization's name in
+        the article names that organization."""
+        forms = words("names", "legal_forms")
+        named = {self.norm[x.start:x.end]: x.entity for x in self.mentions
+                 if x.entity.kind == "org" and x.rule != "org-suffix"}
+        for x in [x for x in self.mentions if x.rule == "org-suffix"]:
+            initials = "".join(w[0] for w in self.norm[x.start:x.end].split()
+                               if w[0].isupper() and w not in forms)
+            if len(initials) >= 2 and initials in named:
+                self._drop(x)
+                self._add(x.start, x.end, named[initials], "org-acronym")
 
     def _known_at(self, start: int, end: int) -> list[Mention]:
         """A known organization's mention starting at `start`, shorter than the run to `end`
@@ -186,6 +201,27 @@ class OrgNames:
                 continue
             self._add(m.start(1), m.end(1), self._entity(name, "org"), "org-founded")
 
+    def _dateline_orgs(self) -> None:
+        """'面板大厂友达今(9)日宣布', '台湾大哥大今日宣布': the words opening a Chinese
+        report's paragraph, right before the day it tells of, name the organization that
+        reports, after a description of it (names.toml `dateline_days_zh`)."""
+        pattern = fastre.compile(rf"(?:^|(?<=[\n)]))[ \t]*([{CJK}]{{2,10}}?)\s*"
+                                 rf"(?:{toml('names')['dateline_days_zh']})")
+        cuts = words("names", "org_descriptors_zh")
+        stop = words("names", "not_dateline_subjects_zh")
+        surnames = "".join(words("names", "surnames_zh"))
+        titles = ontology_terms()["roles"].pattern("zh")
+        for m in fastre.finditer(pattern, self.norm):
+            run = m.group(1)
+            start = m.start(1) + max((run.rfind(c) + len(c) for c in cuts if c in run), default=0)
+            name = self.norm[start:m.end(1)]
+            if len(name) < 2 or name in stop or not self._free_span(m.start(1), m.end(1)) \
+                    or len(name) <= 3 and name[0] in surnames \
+                    or titles is not None and titles.search(name):
+                continue  # "董事长蔡明忠今日表示", "雷军今日宣布": a person
+            self._add(start, m.end(1), self._entity(name, "org"), "org-dateline-zh")
+        self._named_again("org-dateline-zh")
+
     def _introduced_orgs(self) -> None:
         """'der Softwarekonzern SAP', 'das Münchner Start-up Helsing', 'the chip maker Arm',
         '软件巨头SAP': a capitalized name right after a noun that introduces an organization."""
@@ -203,61 +239,6 @@ class OrgNames:
             name = " ".join(tokens)
             start = m.start(1)
             self._add(start, start + len(name), self._entity(name, "org"), "org-introduced")
-
-    def _teams(self) -> None:
-        """'Sora 团队', '治理团队', 'OpenAI-Team für Reinforcement Learning', 'Sora team': units
-        of the organization written just before them, else of the last one named before them
-        in their sentence, else of the article's main company."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            if m.entity.kind == "org":
-                counts[m.entity.iri] = counts.get(m.entity.iri, 0) + 1
-        main = max(counts, key=lambda k: counts[k]) if counts else None
-        words_zh = "|".join(words("names", "team_words_zh"))
-        skip = words("names", "not_team_names_zh")
-        function = set(toml("names")["function_chars_zh"])
-        boundary = rf"(?:(?<=[^{CJK}])|(?<=[的在从于与和、]))"
-        # its field or owner, capitalized words only: "OpenAI-Team für Reinforcement Learning"
-        team_of = (rf"( (?:{alternation(words('names', 'team_complements_de'))}) "
-                   r"[A-Z][\w-]*[\w](?: [A-Z][\w-]*[\w]){0,2})?")
-        patterns = [fastre.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
-                                   rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
-                    fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{team_of}"),
-                    fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]
-        for pattern in patterns:
-            for m in fastre.finditer(pattern, self.norm):
-                name = m.group(1)
-                own = self._own_company(m)  # "OpenAI-Team für Reinforcement Learning"
-                if name in skip or function.intersection(name) \
-                        or not (own or self._free_span(m.start(), m.end())):
-                    continue
-                before = [x for x in self.mentions if x.entity.kind == "org"  # "Anthropic,
-                          and x.end <= m.start()
-                          and _APPOSED.fullmatch(self.norm, x.end, m.start())]  # dem Claude-Team"
-                if not before:  # "Bei Tesla leitete er das Computer-Vision-Team": the
-                    opened = max(self.norm.rfind(c, 0, m.start()) for c in ".。!?！？\n")
-                    before = [x for x in self.mentions if x.entity.kind == "org"  # sentence's
-                              and opened < x.start and x.end <= m.start()]  # company
-                parent = own.entity.iri if own else before[-1].entity.iri if before else main
-                if own:
-                    self._drop(own)
-                label = self.norm[m.start():m.end()]
-                entity = self.local.get(label) or new_entity(
-                    "team", label, unit_of=parent, scope=parent or "")
-                self.local[label] = entity
-                self._add(m.start(), m.end(), entity, "org-team-pattern")
-
-    def _own_company(self, m: re.Match[str]) -> Mention | None:
-        """A team named by its company and its field or owner ('OpenAI-Team für Reinforcement
-        Learning'): the company's mention, which the team's replaces; a bare 'OpenAI-Team'
-        stays the company's."""
-        if m.lastindex is None or m.lastindex < 2 or m.group(2) is None:
-            return None
-        inside = [x for x in self.mentions if m.start() <= x.start < m.end()]
-        if len(inside) == 1 and inside[0].entity.kind == "org" and inside[0].end <= m.end(1) \
-                and self._free_span(inside[0].end, m.end()):
-            return inside[0]
-        return None
 
 
 def _word_start(text: str, i: int) -> int:

@@ -45,12 +45,21 @@ class RoleChangeRules(SuccessionRules):
         given = self._handed_to(sent, clause, m, in_sentence)
         if given is not None:  # "handing control to Google chief executive X": no post given,
             return given  # and X's own title is not one taken
-        new = [r for r in _chained(in_sentence, m.end()) if not self._taken_by_another(m, r)]
-        if new or replacing:
-            return [(r.person, r.org, r.role, TITLED) for r in new if not _held_before(r, new)]
+        chained = _chained(in_sentence, m.end())  # "推选执行长X出任董事长": 执行长 is held, 董事长
+        new = [r for r in chained if not self._taken_by_another(m, r)]  # 出任's to tell
+        titles = self._titles_after(sent, clause, m)
+        if replacing:  # "Seine Nachfolge als Finanzchef tritt X an": no one named replaced,
+            titles = [t for t in titles if lexicon()["as"].search(  # the title "as" is taken;
+                self.norm, max(m.end(), t.start() - 6), t.start())]  # not "replaces co-founder X"
+        if new or replacing and not titles:
+            return [(r.person, r.org, r.role, TITLED) for r in new
+                    if not _held_before(r, chained)]
+        titles = [t for t in titles if not self._mention_at(t.end(), "person")] or titles
+        # "推选执行长X出任董事长": the title before the name is held, the one after taken
+        if titles and lexicon()["post_by_agent"].match(self.norm, titles[0].end()):
+            return []  # "新任总经理则由X升任": the verb after gives the post (_post_given)
         subject = [r for r in in_sentence if r.at < m.start()]
         written = self.hits(self.titles, sent)
-        titles = self._titles_after(sent, clause, m)
         # "X, Scale's strategy chief, took over as interim CEO"; with no title of its own,
         # the person before the new one: "übernimmt Michael Leiters den Vorstandsvorsitz"
         # "他…，2018年接替創辦人張忠謀出任董事長": the one replaced is not, the clause's subject is
@@ -61,8 +70,10 @@ class RoleChangeRules(SuccessionRules):
         if holder:
             named = self._in(m.end(), titles[0].start(), "org") or \
                 self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"
+            meant = self._company_meant(titles[0].start()) if lexicon()["company_anywhere"].search(
+                self.norm, m.end(), titles[0].start()) else None  # "并担任该公司董事长"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
-                [self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
+                [meant or self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
         taken = [t for t in written if t.end() <= m.start() and self._office_taken(sent, t, m)]
@@ -87,8 +98,9 @@ class RoleChangeRules(SuccessionRules):
     def _office_taken(self, sent, t: re.Match[str], m: re.Match[str]) -> bool:
         """A title as the office a verb after it takes: "die Position des Interims-CEO
         übernehmen"; "hatte den Vorsitz des Vorstands der BASF von Kurt Bock übernommen"."""
-        if not self.norm[t.end():m.start()].strip():
-            return bool(lexicon()["office_of"].search(self.norm, sent[0], t.start()))
+        if not self.norm[t.end():m.start()].strip() \
+                and lexicon()["office_of"].search(self.norm, sent[0], t.start()):
+            return True  # "den Vorsitz des Vorstands übernehmen": an object before the verb
         return self.lang == "de" and bool(lexicon()["taking_over"].fullmatch(m.group(0))) \
             and bool(lexicon()["office_object_de"].search(self.norm, sent[0], t.start())) \
             and bool(lexicon()["office_gap_de"].fullmatch(self.masked, t.end(), m.start()))
@@ -113,10 +125,13 @@ class RoleChangeRules(SuccessionRules):
                 and (r.start, r.person.iri, r.role) not in known]
 
     def _post_given(self, sent, clause, m: re.Match[str]) -> list[tuple]:
-        """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after) before
-        the verb; the verb's agent takes it, at the organization written before the title."""
+        """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after; or 由
+        itself, post_by_agent: "新任总经理则由X升任") before the verb; the verb's agent takes
+        it, at the organization written before the title."""
+        lex = lexicon()
         posts = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start()
-                 and t.end() <= m.start() and lexicon()["post_after"].match(self.norm, t.end())]
+                 and t.end() <= m.start() and (lex["post_after"].match(self.norm, t.end())
+                                               or lex["post_by_agent"].match(self.norm, t.end()))]
         agents = self._named_agents(self._agent_span(clause, m)) if posts else []
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []

@@ -97,7 +97,8 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "same_team", "name_org_prep", "org_possessive", "backshifted", "plans",
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
-              "adding_post", "medium", "assisting")
+              "adding_post", "medium", "assisting", "once_done",
+              "org_entered", "post_by_agent")
 
 
 def _studied() -> re.Pattern[str]:

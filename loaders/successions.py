@@ -124,7 +124,8 @@ class SuccessionRules(Context):
         executive chair … Y will succeed him": chief executive)."""
         new, named = people
         if named is None:
-            others = [p for p in self._in(*clause, "person") if p.entity is not new.entity]
+            others = sorted((p for p in self._in(*clause, "person") if p.entity is not new.entity),
+                            key=lambda p: not self._is_replaced(p))  # "die Nachfolge von Y"
             lex = lexicon()
             pron = None if others else lex["replaced_pronouns"].search(self.norm, *clause) or (
                 lex["pron"].search(self.norm, clause[0], m.start())

@@ -2120,3 +2120,109 @@ def test_a_title_of_a_described_company_and_a_successor_of_one_who_led_it(tmp_pa
     r = extract(tmp_path, "Quillon AG\n\nTom Esser, Mitgründer von Quillon AG, wurde im Juli "
                 "2022 zum stellvertretenden Aufsichtsratsvorsitzenden ernannt.", "2024-06-15", "de")
     assert ("RoleChange", "Tom Esser", "Quillon AG", "2022-07") in events(r)  # wurde: became
+
+
+def test_a_chinese_report_names_its_company_before_its_day(tmp_path) -> None:
+    """'面板大廠星岳今（9）日宣布': the words opening a paragraph right before the day it
+    tells of name the company reporting (after its description, 大廠), wherever written
+    again; not a person's name ('王明今日表示'), nor a run opening with a name found
+    ('王文傑熟悉公司營運')."""
+    r = extract(tmp_path, "星岳董事長李明華交棒\n\n面板大廠星岳今（9）日宣布，董事長李明華將於6月"
+                "股東會後卸任，由總經理王文傑接任董事長。\n\n星岳指出，王文傑熟悉公司營運。",
+                "2024-05-09", "zh-Hant")
+    assert ("RoleChange", "王文傑", "星岳", "2024-06") in events(r)
+    assert named(r, "Organization") == {"星岳"}
+    r = extract(tmp_path, "台灣星通人事\n\n台灣星通今（1）日宣布，由創新長王之晨接任總經理。\n\n"
+                "王之晨2018年加入台灣星通擔任董事。", "2022-06-01", "zh-Hant")
+    assert ("王之晨", "managing-director", "台灣星通", False) in roles(r)
+    r = extract(tmp_path, "星海科技人事\n\n王明今日表示，首席执行官李华将离职。", "2022-06-01",
+                "zh-Hans")
+    assert "王明" not in named(r, "Organization")
+
+
+def test_german_offices_taken_as_objects_and_successors_named_after(tmp_path) -> None:
+    """'werde … den Vorsitz des Vorstands übernehmen' (the office, an object before the
+    verb); 'Seine Nachfolge als Finanzchef tritt X an' (no one named replaced: the title
+    after "als" is taken; Seine opens no name); 'Vorsitzende der Geschäftsleitung' is the
+    chief executive; 'der Quillon AG seit 2016 führt': heads it now; 'wechselt als Chef zum
+    … Kabelnetzbetreiber X': a chief of X (a noun ending in betreiber introduces it), not
+    of the company left before."""
+    r = extract(tmp_path, "Quillon AG: Tom Esser folgt auf Jonas Wolf\n\nFinanzvorstand Tom Esser "
+                "werde zum 1. Januar 2014 den Vorsitz des Vorstands übernehmen, teilte die Quillon "
+                "AG mit. Er löst Jonas Wolf ab, der das Unternehmen auf eigenen Wunsch verlässt.\n\n"
+                "Wolf wechselt als "
+                "Chef zum niederländischen Kabelnetzbetreiber Zentrix.\n\nEsser ist seit 2009 "
+                "Finanzvorstand der Quillon AG. Seine Nachfolge als Finanzchef tritt Lena Kurz an.",
+                "2013-06-24", "de")
+    assert ("RoleChange", "Tom Esser", "Quillon AG", "2014-01-01") in events(r)
+    assert ("Lena Kurz", "cfo") in role_changes(r)
+    assert {e[:3] for e in events(r) if e[1] == "Jonas Wolf"} == {
+        ("Departure", "Jonas Wolf", "Quillon AG"), ("Joining", "Jonas Wolf", "Zentrix")}
+    assert ("Jonas Wolf", "ceo", "Zentrix", False) in roles(r)
+    assert named(r, "Person") == {"Tom Esser", "Jonas Wolf", "Lena Kurz"}
+    r = extract(tmp_path, "Quillon AG\n\nAnna Berg werde am 1. Mai die Nachfolge von Tom Esser als "
+                "Vorsitzende der Geschäftsleitung antreten, teilte die Quillon AG mit. Esser, der "
+                "die Quillon AG seit 2016 führt, wird das Unternehmen verlassen.", "2021-02-04", "de")
+    assert ("RoleChange", "Anna Berg", "Quillon AG", "2021-05-01") in events(r)
+    assert ("Anna Berg", "ceo") in role_changes(r)
+    assert ("Tom Esser", "head", "Quillon AG", False) in roles(r)
+    assert "Geschäftsleitung" not in named(r, "Organization")
+    r = extract(tmp_path, "Quillon AG\n\nJonas Wolf ist Vorstandschef der Quillon AG. Tom Esser ist "
+                "Finanzvorstand der Quillon AG.\n\nEsser und Anna Berg hatten im Oktober die "
+                "Nachfolge von Jonas Wolf angetreten.", "2020-04-21", "de")  # Wolf's post,
+    assert ("Anna Berg", "ceo") in role_changes(r)  # not her partner's
+    assert ("Anna Berg", "cfo") not in role_changes(r)
+    r = extract(tmp_path, "Quillon Labs\n\nQuillon Labs said on Tuesday that Maya Chen will "
+                "become its head of policy. She replaces co-founder Jack Clark.", "2024-10-08",
+                "en")
+    assert ("Maya Chen", "co-founder") not in role_changes(r)  # Clark's title, before him
+
+
+def test_an_acronym_a_day_to_come_and_a_clause_after_a_semicolon(tmp_path) -> None:
+    """'International Business Machines Corp … IBM': one company (the initials of the
+    name's capitalized words); 'will succeed X as president and chief executive officer on
+    Oct. 1' (a word of the future 70 characters before the day) is of the coming October;
+    'named X as CEO; Y will step down': Y was not named."""
+    r = extract(tmp_path, "IBM names Tom Ashby CEO\n\nInternational Business Machines Corp said "
+                "on Thursday that Tom Ashby would replace Anna Berg as chief executive officer. "
+                "IBM named Tom Ashby as CEO; Anna Berg will step down.", "2020-01-30", "en")
+    assert named(r, "Organization") == {"IBM"}
+    assert not {e for e in events(r) if e[0] == "Joining" and e[1] == "Anna Berg"}
+    r = extract(tmp_path, "Quillon Labs names Tom Ashby CEO\n\nQuillon Labs said on Tuesday that "
+                "Tom Ashby, its chief operating officer, will succeed Anna Berg as president and "
+                "chief executive officer on Oct. 1.", "2020-08-04", "en")
+    assert ("RoleChange", "Tom Ashby", "Quillon Labs", "2020-10-01") in events(r)
+
+
+def test_chinese_elections_posts_given_by_an_agent_and_things_once_done(tmp_path) -> None:
+    """'选举X为…董事局主席、首席执行官' (选举, 推选, 当选: changes); '推选执行长X出任董事长':
+    执行长 is held, only 董事长 taken; '新任总经理则由副总经理X升任': X's post, given by the
+    verb after (由 marks its agent, not 新任's subject); '接替陆兆禧出任': a name after 接替;
+    '此前曾任盛大网络首席财务官': past, an unknown company between the verb and the title;
+    '他曾创办X，并担任该公司董事长': undated (not the paragraph's year before), 该公司 is X;
+    '于2月创办光年之外，但在6月…退出公司管理': the company left is the one founded."""
+    r = extract(tmp_path, "星海集团换届\n\n11月5日，星海集团召开职工代表大会，选举周云来为星海集团"
+                "董事局主席、首席执行官。", "2021-11-05", "zh-Hans")
+    assert {("周云来", "board-chair"), ("周云来", "ceo")} <= role_changes(r)
+    r = extract(tmp_path, "星海科技人事\n\n星海科技今天宣布，董事会一致推选执行长王凤来出任董事长。",
+                "2021-06-17", "zh-Hans")
+    assert role_changes(r) == {("王凤来", "board-chair")}
+    r = extract(tmp_path, "微软人事\n\n微软今天宣布，董事会一致推选执行长纳德拉（Satya Nadella）出任"
+                "董事长。", "2021-06-17", "zh-Hant")  # the name glossed in brackets
+    assert role_changes(r) == {("Satya Nadella", "board-chair")}
+    r = extract(tmp_path, "华岳航空人事\n\n华岳航空今（10）日召开董事会，通过董事长谢世谦退休案，由"
+                "总经理高星潢接任董事长，新任总经理则由副总经理张有衡升任。", "2024-05-10", "zh-Hans")
+    assert ("张有衡", "managing-director") in role_changes(r)
+    assert ("谢世谦", "managing-director") not in role_changes(r)
+    assert not {x for x in roles(r) if x[0] == "谢世谦" and x[1] == "managing-director"}
+    r = extract(tmp_path, "星海科技人事\n\n2015年5月，张凤勇接替陆兆禧出任星海科技首席执行官。"
+                "张凤勇于2007年加入星海科技，此前曾任盛大网络首席财务官。", "2019-09-10", "zh-Hans")
+    assert "陆兆禧" in named(r, "Person")
+    assert {x[3] for x in roles(r) if x[0] == "张凤勇" and x[1] == "cfo"} == {True}
+    r = extract(tmp_path, "星海科技人事\n\n王之晨2018年加入星海科技担任董事。他曾创办之初创投，并"
+                "担任该公司董事长。", "2022-06-01", "zh-Hans")
+    assert ("Founding", "王之晨", "之初创投", None) in events(r)
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[2] == "星海科技"}
+    r = extract(tmp_path, "大模型创业潮\n\n此前，星海科技联合创始人王慧来也宣布进军大模型领域。王慧来"
+                "于2月创办光年之外，但在6月因健康原因退出公司管理。", "2023-11-06", "zh-Hans")
+    assert ("Departure", "王慧来", "光年之外", "2023-06") in events(r)
