@@ -148,6 +148,12 @@ class OrgLookup(OrgMarks):
                   and not self._medium(o)]
         return opened[-1].entity if opened else None
 
+    def _anaphor_meant(self, start: int, end: int) -> Entity | None:
+        """The company a "the company" / 该公司 written between `start` and `end` means."""
+        if lexicon()["company_anywhere"].search(self.norm, start, end):
+            return self._company_meant(end)
+        return None
+
     def _hirer(self, sent, clause, m: re.Match[str]) -> Entity | None:
         """Who takes people on ("OpenAI hires X"): the last organization before the verb in
         its clause, else the company an anaphor there means ("该公司从阿里巴巴挖来X"), else
@@ -159,10 +165,9 @@ class OrgLookup(OrgMarks):
         named = subjects or named
         if named:
             return named[-1].entity
-        if lexicon()["company_anywhere"].search(self.norm, clause[0], m.start()):
-            meant = self._company_meant(m.start())
-            if meant is not None:
-                return meant
+        meant = self._anaphor_meant(clause[0], m.start())
+        if meant is not None:
+            return meant
         topic = [o for o in self._in(sent[0], m.start(), "org")
                  if not self._origin_mark(o, sent[0])]
         return topic[0].entity if topic else None

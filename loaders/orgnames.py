@@ -89,8 +89,7 @@ class OrgNames:
             name, start = name[len(place):], start + len(place)
             if name[:1] in date_units and self.norm[start - 1:start].isdigit():
                 name, start = name[1:], start + 1  # "11月星海科技": 星海科技
-            cut = max((name.rfind(v) + len(v) for v in cuts if name.rfind(v) > 0 or v in name
-                       and len(v) > 1), default=0)  # "是德科技": 是 opening the run is the name's
+            cut = _cut_after(name, cuts)  # "担任星海集团", "电源大厂华岳科技"
             if not cut and name.startswith(former) and titles and titles.match(self.norm, m.end(1)):
                 cut = 1  # "前华岳科技总裁": 华岳科技
             name, start = name[cut:], start + cut  # "担任星海集团": 星海集团
@@ -213,7 +212,7 @@ class OrgNames:
         titles = ontology_terms()["roles"].pattern("zh")
         for m in fastre.finditer(pattern, self.norm):
             run = m.group(1)
-            start = m.start(1) + max((run.rfind(c) + len(c) for c in cuts if c in run), default=0)
+            start = m.start(1) + _cut_after(run, cuts)
             name = self.norm[start:m.end(1)]
             if len(name) < 2 or name in stop or not self._free_span(m.start(1), m.end(1)) \
                     or len(name) <= 3 and name[0] in surnames \
@@ -239,6 +238,14 @@ class OrgNames:
             name = " ".join(tokens)
             start = m.start(1)
             self._add(start, start + len(name), self._entity(name, "org"), "org-introduced")
+
+
+def _cut_after(name: str, cuts: set[str]) -> int:
+    """Where a Chinese organization's name starts in a run: after the last verb or
+    description of `cuts` in it ("担任星海集团", "面板大厂友达"); a one-character verb
+    opening the run is the name's ("是德科技")."""
+    return max((name.rfind(v) + len(v) for v in cuts
+                if name.rfind(v) > 0 or v in name and len(v) > 1), default=0)
 
 
 def _word_start(text: str, i: int) -> int:

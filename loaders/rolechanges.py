@@ -70,8 +70,7 @@ class RoleChangeRules(SuccessionRules):
         if holder:
             named = self._in(m.end(), titles[0].start(), "org") or \
                 self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"
-            meant = self._company_meant(titles[0].start()) if lexicon()["company_anywhere"].search(
-                self.norm, m.end(), titles[0].start()) else None  # "并担任该公司董事长"
+            meant = self._anaphor_meant(m.end(), titles[0].start())  # "并担任该公司董事长"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
                 [meant or self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
             if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
