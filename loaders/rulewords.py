@@ -98,7 +98,7 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
               "adding_post", "medium", "assisting", "once_done",
-              "org_entered", "post_by_agent")
+              "org_entered", "post_by_agent", "not_led_gap")
 
 
 def _studied() -> re.Pattern[str]:

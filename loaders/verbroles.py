@@ -60,7 +60,8 @@ class VerbRoles(Context):
                 if len(self._untitled(verb.end(), o.start)) <= 24]
         if key in lexicon()["object_verb_roles"]:
             gap = lexicon()["object_verb_gap"]["zh" if self.lang == "zh" else "other"]
-            orgs = [self._owned(o) for o in orgs if len(self._untitled(verb.end(), o.start)) <= gap]
+            orgs = [self._owned(o) for o in orgs if len(self._untitled(verb.end(), o.start)) <= gap
+                    and not lexicon()["not_led_gap"].search(self.norm, verb.end(), o.start)]
             orgs = [o for o in orgs if o is not None]
             if self.lang == "de" and not self.norm[verb.end():clause[1]].strip():
                 orgs = self._in(clause[0], verb.start(), "org")[-1:]

@@ -2138,6 +2138,9 @@ def test_a_chinese_report_names_its_company_before_its_day(tmp_path) -> None:
     r = extract(tmp_path, "星海科技人事\n\n王明今日表示，首席执行官李华将离职。", "2022-06-01",
                 "zh-Hans")
     assert "王明" not in named(r, "Organization")
+    r = extract(tmp_path, "星海科技人事\n\n气温今（1）日回升，外资今（1）日卖超台股。\n\n立委今（1）日"
+                "表示，首席执行官李华将离职。", "2022-06-01", "zh-Hans")  # no verb of telling
+    assert not {"气温", "外资", "立委"} & named(r, "Organization")  # after; a legislator
 
 
 def test_german_offices_taken_as_objects_and_successors_named_after(tmp_path) -> None:
@@ -2167,6 +2170,9 @@ def test_german_offices_taken_as_objects_and_successors_named_after(tmp_path) ->
     assert ("Anna Berg", "ceo") in role_changes(r)
     assert ("Tom Esser", "head", "Quillon AG", False) in roles(r)
     assert "Geschäftsleitung" not in named(r, "Organization")
+    r = extract(tmp_path, "Quillon AG\n\nAnna Berg führt Gespräche mit der Quillon AG.",
+                "2021-02-04", "de")  # talks with it: no head
+    assert not roles(r)
     r = extract(tmp_path, "Quillon AG\n\nJonas Wolf ist Vorstandschef der Quillon AG. Tom Esser ist "
                 "Finanzvorstand der Quillon AG.\n\nEsser und Anna Berg hatten im Oktober die "
                 "Nachfolge von Jonas Wolf angetreten.", "2020-04-21", "de")  # Wolf's post,
