@@ -65,7 +65,7 @@ def _written() -> list[tuple[str, str]]:
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),
-        ("same-day", r"同日|同一天|当天|当日|(?:on )?the same day|that same day|am (?:selben|gleichen) Tag"),
+        ("same-day", r"同日|同一天|当天|当日|届时|(?:on )?the same day|that same day|am (?:selben|gleichen) Tag"),
         ("same-month", r"同一个月|同月|当月|the same month|that month|im (?:selben|gleichen) Monat"),
         ("same-year-month", rf"同年\s*(\d{{1,2}})\s*月|(?:in|im)\s+({mon})\s+(?:that|the same|desselben|des gleichen|des selben)\s+(?:year|Jahres)"),
         ("same-year-before", r"前一年|上一年|the previous year|the year before|a year earlier|im Vorjahr|ein Jahr (?:zuvor|davor|früher)"),

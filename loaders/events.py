@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from loaders.dates import DateMention
 from loaders.eventdates import EventDates
@@ -54,9 +55,9 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                     found = self._event(sent, m, mode, roles, etype)
                     self._dated += [f.date for f in found if f.date is not None]
                     facts += found
-        return _link_destinations(_entries_with_titles(
-            self._headline_twins(self._by_release(self._refine_years(
-                facts + self._founders(roles) + self._becoming(roles, facts))))))
+        return _link_destinations(_entries_with_titles(self._headline_twins(_insiders(
+            self._by_release(self._refine_years(
+                facts + self._founders(roles) + self._becoming(roles, facts))), roles))))
 
     def _hedged(self, start: int, end: int, sentence: int, etype: str) -> bool:
         """A hedge between `start` and the trigger at `end`; not "would" after a verb of
@@ -84,6 +85,10 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         cancel = lexicon()["not_after"].get(etype)
         if cancel is not None and cancel.match(self.norm, m.end(), sent[1]):
             return []  # "return to his previous role", "started his career at"
+        cancel = lexicon()["not_before"].get(etype)
+        if cancel is not None and cancel.search(self.norm, max(sent[0], m.start() - 20),
+                                                m.start()):
+            return []  # "during Jobs's medical leaves"
         date = self._date(sent, m.start(), begins=etype in BEGINNINGS)
         if etype not in PERSON_EVENTS:
             return self._org_event(sent, clause, m, etype, date)
@@ -247,3 +252,26 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
                    for e in facts if e.type in ("Joining", "Founding"))
     return [f for f in facts if f.type != "RoleChange" or
             not (entered_then(f) or founded_then(f))]
+
+
+def _insiders(facts: list[Fact], roles: list[Fact]) -> list[Fact]:
+    """One a company names (hires, picks) who, another sentence says, joined it before
+    ("named Mary Barra as its next chief executive … GM, which she joined in 1980") is
+    moved to the post the naming sentence gives, not hired; with no post told, nothing."""
+    def joined_before(f: Fact) -> bool:
+        return any(e.type == "Joining" and e.start != f.start and e.person is f.person
+                   and e.org is f.org and e.date is not None
+                   and e.date.value < f.date.value and not f.date.value.startswith(e.date.value)
+                   for e in facts)
+
+    out = []
+    for f in facts:
+        if f.rule == "event-object-joining" and f.date is not None and joined_before(f):
+            post = next((r.role for r in roles if r.start == f.start and r.person is f.person
+                         and r.org is f.org and r.role and not r.former
+                         and r.rule not in ("role-apposition", "role-title-before-name")), None)
+            if post is not None:
+                out.append(replace(f, type="RoleChange", role=post, rule="event-object-insider"))
+            continue
+        out.append(f)
+    return out

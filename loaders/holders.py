@@ -11,6 +11,8 @@ from loaders.facts import APPOSITIVE, Context, lexicon
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
+_AGE = re.compile(r"^\s*,\s*\d{1,3}(?=\s*,)")  # an age in apposition: "Jobs, 56, who"
+
 
 class HolderChecks(Context):
     """Mixin of RoleRules (it calls `_org_run_before`, of OrgLookup, and `_headline_end`)."""
@@ -20,7 +22,8 @@ class HolderChecks(Context):
         most recently served as") or the subject's verbs, the last few words after and/und
         ("X departed in May and later joined Cohere as"), each maybe after an apposition
         ("X, the former CEO of Y, has joined Z as") or a relative pronoun ("X, who rejoined
-        Intel as"); or an apposition ending in "who" ("X, a researcher who most recently
+        Intel as"), or a relative clause closed ("X, 56, who co-founded Y, will remain at Y
+        as"); or an apposition ending in "who" ("X, a researcher who most recently
         served as"); or the comma closing the name's own apposition ("its chief operating
         officer, X, would become")."""
         if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
@@ -32,8 +35,13 @@ class HolderChecks(Context):
             return self._copula_gap(gap[closing.end():], limit, -1)
         after = (APPOSITIVE.match(gap), lexicon()["subject_relative"].match(gap))
         who = lexicon()["who"].search(gap)
+        aged = _AGE.sub("", gap, count=1)  # "X, 56, who co-founded Y in 1976, will remain at Y as"
+        relative = lexicon()["subject_relative"].match(aged)
+        closed = re.fullmatch(r"[^,;.]{1,100},([^,;.]*)", aged[relative.end():]) \
+            if relative else None
         return bool(any(self._verbs_gap(part, limit)
                         for part in (gap, *(gap[m.end():] for m in after if m)))
+                    or closed and self._verbs_gap(closed[1], limit + 16)  # "… at Quillon Labs"
                     or who and re.fullmatch(r"\s*,[^,;.]{1,80}", gap[:who.start()]))
 
     @staticmethod

@@ -56,6 +56,7 @@ def _alias_patterns(aliases: list[str]) -> list[re.Pattern[str]]:
 
 _LATIN_LETTER = re.compile(rf"[{LETTER}]")
 _LOWER = re.compile(rf"[{LOW}]")
+_NAME_GOES_ON = re.compile(r" [A-Z][a-z]")  # a given name with another surname after it
 
 
 def find_names(text: str, names: Iterable[str]) -> list[tuple[int, int, str]]:
@@ -203,6 +204,7 @@ class MentionFinder(PersonNames, OrgNames, Teams):
         """Surnames and given names of people named in full, when only one person has them."""
         owners: dict[str, set[str]] = {}
         by_iri: dict[str, Entity] = {}
+        firsts: set[str] = set()  # given names: "Dan" of Dan Ammann is not "Dan Akerson"
         for m in self.mentions:
             if not m.entity.is_person:
                 continue
@@ -215,6 +217,7 @@ class MentionFinder(PersonNames, OrgNames, Teams):
                 for part in (parts[0], parts[-1]):
                     if len(part) >= 2 and (len(part) >= 3 or re.search(f"[{CJK}]", part)):
                         owners.setdefault(part, set()).add(m.entity.iri)
+                firsts.add(parts[0])
         for m in self.mentions:  # a name found once by its context is the same name elsewhere
             if not m.entity.known and (m.entity.is_person or m.rule in FOUND_BY_CONTEXT):
                 surface = self.norm[m.start:m.end]
@@ -232,7 +235,8 @@ class MentionFinder(PersonNames, OrgNames, Teams):
             by_iri[m.entity.iri] = m.entity
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}
         for start, end, form in find_names(self.norm, forms):
-            self._add(start, end, by_iri[forms[form]], "name-short-form")
+            if form not in firsts or not _NAME_GOES_ON.match(self.norm, end):
+                self._add(start, end, by_iri[forms[form]], "name-short-form")
         self._siblings({f: sorted(o) for f, o in owners.items() if len(o) == 2}, by_iri)
 
     def _siblings(self, shared: dict[str, list[str]], by_iri: dict[str, Entity]) -> None:

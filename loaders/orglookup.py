@@ -15,6 +15,7 @@ from loaders.rulewords import lexicon
 
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:(?:-|\.|['’](?!s\b))[A-Za-z][^\W\d_]*)*"  # not the possessive 's
+_OWN_ADJECTIVE = re.compile(r"\b(?:its|his|her|their|our|seine[mnrs]?|ihre[mnrs]?)\s+\S+$")
 _AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
                              r")\s+"  # or after a title ending in one ("head of")
                              r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
@@ -121,8 +122,10 @@ class OrgLookup(OrgMarks):
                           (city and tokens[0].endswith("er") and len(tokens) > 1)):
             tokens.pop(0)
         if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \
-                or tokens[0].lower() in words("names", "governing_bodies"):
-            return None
+                or tokens[0].lower() in words("names", "governing_bodies") \
+                or len(tokens) == 1 and _OWN_ADJECTIVE.search(m.group(0)) \
+                and re.match(r"\s+[a-z]", self.norm[m.end(1):m.end(1) + 2]):
+            return None  # "the head of its Canadian operations": a word of the unit's
         name = " ".join(tokens).replace(" & ", " & ")
         entity = self.reg_entity_by_name(name) or self.local_orgs.setdefault(
             name, new_entity("org", name))
@@ -186,9 +189,14 @@ class OrgLookup(OrgMarks):
                 or self._title_at((self.paragraph_start(org.start), len(self.norm)), org))
 
     def _left_for_another(self, org: Mention, start: int) -> bool:
-        """'von Cisco zu Siemens gewechselt', 'from Google to OpenAI': the one left."""
-        return self._origin_mark(org, start) is not None and \
-            lexicon()["moved_on"].match(self.norm[org.end:org.end + 12]) is not None
+        """'von Cisco zu Siemens gewechselt', 'from Google to OpenAI', 'arbeitete für
+        L'Oréal, bevor er 2016 zu Beiersdorf wechselte': the one left."""
+        if self._origin_mark(org, start) is not None and \
+                lexicon()["moved_on"].match(self.norm[org.end:org.end + 12]) is not None:
+            return True
+        sent = self.sentence_of(org.start, (org.start, org.end))
+        return any(self._trigger_between(org.end, min(sent[1], o.end + 16), "Joining")
+                   for o in self._in(org.end, sent[1], "org") if o.entity is not org.entity)
 
     def _studied_at(self, org: Mention) -> bool:
         """'毕业于台湾大学', 'studied at Stanford': where someone studied, not the topic."""

@@ -12,6 +12,7 @@ from loaders.rulewords import lexicon
 
 # An article and up to two words, the last describing an organization, between an origin
 # mark and its organization: "von der Unternehmensberatung ", "from the consulting firm ".
+_ARTICLE = re.compile(r"\s+(?:der|dem|den|des|die|the)\s+")  # "von der Commerzbank"
 _DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
 
 
@@ -44,4 +45,5 @@ class OrgMarks:
             return None
         gap = self.norm[marks[-1].end():org.start]
         described = _DESCRIBED.fullmatch(gap)
-        return marks[-1] if len(gap) <= 3 or described and describes_org(described[1]) else None
+        return marks[-1] if len(gap) <= 3 or _ARTICLE.fullmatch(gap) \
+            or described and describes_org(described[1]) else None

@@ -292,7 +292,7 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
     not_after_article = "".join(rf"(?<!\b{a} )" for a in (
         "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
     pattern = fastre.compile(rf"(?<!\w)(?:\w+(?:{intro})|{not_after_article}(?:{intro}))"
-                             rf"\s*((?-i:(?:{token})(?:\s(?:&\s)?(?:{token})){{0,2}}))"
+                             rf"[^\S\n]*((?-i:(?:{token})(?:[^\S\n](?:&[^\S\n])?(?:{token})){{0,2}}))"
                              rf"(?![\w-])", re.IGNORECASE)  # at a word's start
     return (pattern, fastre.compile(fastre.lowered(intro)),
             fastre.compile(intro, re.IGNORECASE))

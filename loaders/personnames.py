@@ -63,10 +63,11 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     taking = words("names", "succession_verbs_zh")
     led_by = fastre.compile(rf"由{name}(?=(?:共同|负责)?(?:{alternation(taking.union(leading))}))")
     office = alternation(taking | words("names", "office_verbs_zh"))
+    adverb = "(?:[曾已将也还仍]|不再|继续)"
     opens = fastre.compile(rf"(?:^|(?<=[,，。:：、\n」”]))\s*{name}"  # "王立曾担任", not 王立曾
-                           rf"(?=(?:于?\d{{4}}年)?[曾已将也还]{{0,2}}(?:在[^,，。;；]{{1,12}}?)?"
-                           rf"[曾已将也还]{{0,2}}(?:{office}))")  # "王立在星海科技也曾担任",
-    # "王立曾在星海科技担任"
+                           rf"(?=(?:于?\d{{4}}年)?{adverb}{{0,2}}(?:在[^,，。;；]{{1,12}}?)?"
+                           rf"{adverb}{{0,2}}(?:{office}))")  # "王立在星海科技也曾担任",
+    # "王立曾在星海科技担任", "王立不再担任", "王立继续担任"
     of_event = fastre.compile(rf"(?:{alternation(triggers)})的{name}(?=[,，。;；、\n]|$)")
     objects = [p for p in ontology_terms()["object"].by_lang.get("", {}) if CJK_CHAR.search(p)]
     post_of = fastre.compile(rf"(?:{alternation(objects)}){name}(?=的(?:{title}|职务|职位))")

@@ -45,16 +45,23 @@ class RoleChangeRules(SuccessionRules):
         given = self._handed_to(sent, clause, m, in_sentence)
         if given is not None:  # "handing control to Google chief executive X": no post given,
             return given  # and X's own title is not one taken
-        chained = _chained(in_sentence, m.end())  # "推选执行长X出任董事长": 执行长 is held, 董事长
+        chained = [r for r in _chained(in_sentence, m.end())  # not a title a later clause
+                   if not lexicon()["holding_now"].search(self.norm, clause[1], r.title_at)]
+        # keeps ("…，并续任Y董事长"); "推选执行长X出任董事长": 执行长 is held, 董事长
         new = [r for r in chained if not self._taken_by_another(m, r)]  # 出任's to tell
         titles = self._titles_after(sent, clause, m)
         if replacing:  # "Seine Nachfolge als Finanzchef tritt X an": no one named replaced,
             titles = [t for t in titles if lexicon()["as"].search(  # the title "as" is taken;
                 self.norm, max(m.end(), t.start() - 6), t.start())]  # not "replaces co-founder X"
+        unnamed = [t for t in titles  # not the title of a name right after it
+                   if not self._mention_at(t.end() + self.norm.startswith(" ", t.end()), "person")]
+        new = [r for r in new if not (r.rule == "role-title-before-name" and r.at > m.end()
+                                      and any(t.start() > r.at for t in unnamed))]
+        # "übernimmt Finanzvorstand X den Vorstandsvorsitz": the title after the name is taken
         if new or replacing and not titles:
             return [(r.person, r.org, r.role, TITLED) for r in new
                     if not _held_before(r, chained)]
-        titles = [t for t in titles if not self._mention_at(t.end(), "person")] or titles
+        titles = unnamed or titles
         # "推选执行长X出任董事长": the title before the name is held, the one after taken
         if titles and lexicon()["post_by_agent"].match(self.norm, titles[0].end()):
             return []  # "新任总经理则由X升任": the verb after gives the post (_post_given)
@@ -73,7 +80,9 @@ class RoleChangeRules(SuccessionRules):
             meant = self._anaphor_meant(m.end(), titles[0].start())  # "并担任该公司董事长"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
                 [meant or self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
-            if named or titles[0].start() - m.end() <= 30:  # "将转任X与Y两个单位的首席科学家"
+            named_last = max([m.end()] + [p.end for p in self._in(m.end(), titles[0].start(),
+                                                                   "person")])
+            if named or titles[0].start() - named_last <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
         taken = [t for t in written if t.end() <= m.start() and self._office_taken(sent, t, m)]
         holder = [(r.person, r.org) for r in subject[:1]] or [  # the subject before the office
@@ -143,14 +152,15 @@ class RoleChangeRules(SuccessionRules):
         clause's title written before that word, at the organization written before it (or
         the article's); with none ("stepped down as CEO, handing the top job to CTO Y": Y's
         own title follows "to"), the post the other person of the sentence held. None: no
-        verb of handing to someone."""
+        verb of handing (or one of being handed something)."""
         if not lexicon()["handing"].fullmatch(m.group(0)):
             return None
         to = [(p, w) for p in self._in(clause[0], clause[1], "person")
               if (w := lexicon()["handed_to"].search(self.norm, max(clause[0], p.start - 48),
                                                      p.start))]
-        if not to:
-            return None
+        if not to:  # "董事長X交棒": who hands over takes nothing ("X was handed": is given)
+            return None if lexicon()["passive"].search(self.norm, max(clause[0], m.start() - 15),
+                                                       m.start()) else []
         taker, word = min(to, key=lambda pw: pw[0].start - pw[1].start())
         titles = [t for t in self.hits(self.titles, sent)
                   if clause[0] <= t.start() < min(clause[1], word.start())]

@@ -221,7 +221,7 @@ class RoleRules(HolderChecks, VerbRoles):
             joined = hired and self._trigger_between(subject[-1].end, cop.start(), "Joining")
             # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长", "LeCun应
             # 马克·祖克柏之邀加入…，并担任创始主任": not X
-            subject = subject[-1:] if joined else \
+            subject = subject[-1:] if joined else self._clause_opener(sent, cop.start()) or \
                 (self._pronoun_subject(sent, subject[0].start) if subject else []) or subject[:1]
             if subject:  # "杨震原…将加入阿里巴巴担任首席技术官": the sentence's subject
                 return subject, "role-copula-subject", self._org_before(cop.start(), sent)

@@ -98,7 +98,8 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "post_after", "replaced_pronouns", "becoming", "outgoing", "handing",
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
               "adding_post", "medium", "assisting", "once_done",
-              "org_entered", "post_by_agent", "not_led_gap")
+              "org_entered", "post_by_agent", "not_led_gap", "present_zh",
+              "present_de")
 
 
 def _studied() -> re.Pattern[str]:
@@ -122,6 +123,8 @@ def lexicon() -> dict:
             "saying": any_of(data["reported_speech"] + data["sayings"]),
             "not_after": {etype: fastre.compile(pattern, re.IGNORECASE)
                           for etype, pattern in data["not_after"].items()},
+            "not_before": {etype: fastre.compile(pattern, re.IGNORECASE)
+                           for etype, pattern in data["not_before"].items()},
             "titled_object": fastre.compile(data["titled_object"]),
             "replacing": any_of(data["replacing"] + data["successors"]),
             "successor": any_of(data["successors"]),

@@ -173,10 +173,12 @@ class VerbRoles(Context):
             before = [o for o in self._in(clause[0], seat.start(), "org") if o.entity.kind == "org"]
             org = named[-1].entity if named else after[0] if after else (
                 before[-1].entity if before else self._nearest_org(sent, seat.start()))
-            people = self._holder_at(sent, clause, seat.start())
+            noun = seat.group(0).startswith("member")  # "X, a member of Y's board"; "X
+            people = self._in(sent[0], seat.start(), "person")[-1:] if noun else \
+                self._holder_at(sent, clause, seat.start())  # stepped down as a member of"
             if org is None or not people:
                 continue
-            former = self._leaving(seat.start(), seat.end()) or \
+            former = self._leaving(clause[0] if noun else seat.start(), seat.end()) or \
                 bool(lexicon()["board_leaving"].search(seat.group(0)))  # "aus dem Aufsichtsrat"
             out.append(Fact("role", sent[0], sent[1], "role-board-seat", person=people[0].entity,
                             org=self._company(org), role="board-member", former=former,
@@ -216,3 +218,13 @@ class VerbRoles(Context):
         referent = self._stands_for(sent, pron.start())
         return [referent] if referent is not None else []
 
+
+    def _clause_opener(self, sent: tuple[int, int], pos: int) -> list[Mention]:
+        """A Chinese clause with no subject of its own has the last clause's, when a name
+        opens that one: '选举郁亮为董事会主席，王石不再担任董事会主席，成为万科名誉主席' (王石)."""
+        own = self._clause(sent, pos)[0]
+        if own <= sent[0]:
+            return []
+        last = self._clause(sent, own - 1)[0]
+        return [p for p in self._in(last, own, "person")
+                if not self.norm[last:p.start].strip(" ，,")][:1]

@@ -354,7 +354,10 @@ def test_chinese_names_by_succession_and_a_post_kept(tmp_path) -> None:
     assert ("Joining", "何立明", "星海集团", "1997") in events(r)
     assert ("Departure", "王立", "星海集团", None) in {e[:3] + (None,) for e in events(r)}
     assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] in ("王立", "顾明轩")}
-    assert {e[3] for e in events(r) if e[0] == "RoleChange" and e[1] == "何立明"} == {"2019"}
+    assert {f.date.value if f.date else None for f in r.facts if f.type == "RoleChange"
+            and f.person.name == "何立明" and f.role == "president"} == {"2019"}
+    assert ("何立明", "ceo") in role_changes(r)  # "顾明轩不再担任终端业务CEO，由何立明接任"
+    assert ("Departure", "顾明轩", "星海集团", None) in events(r)
 
 
 def test_english_posts_after_a_who_and_a_modifier_and_the_date_of_the_second_verb(tmp_path
@@ -2232,3 +2235,121 @@ def test_chinese_elections_posts_given_by_an_agent_and_things_once_done(tmp_path
     r = extract(tmp_path, "大模型创业潮\n\n此前，星海科技联合创始人王慧来也宣布进军大模型领域。王慧来"
                 "于2月创办光年之外，但在6月因健康原因退出公司管理。", "2023-11-06", "zh-Hans")
     assert ("Departure", "王慧来", "光年之外", "2023-06") in events(r)
+
+
+def test_an_insider_named_to_a_post_and_time_away_told_as_leaves(tmp_path) -> None:
+    """'named X as its next chief executive' of one another sentence says joined the company
+    decades before: a change to that post, not a hiring (so too when the headline names
+    her and the body says she 'started at' it); 'during Y's medical leaves' is no
+    Departure; a dateline under a headline ending in 'automaker' is no organization; 'Dan'
+    starts a name ('will succeed Dan Akerson'), not the short form of another Dan's."""
+    r = extract(tmp_path, "Quillon Labs picks Lena Ortiz to lead the carmaker\n\nDETROIT "
+                "(Reuters) - Quillon "
+                "Labs on Tuesday named Lena Ortiz as its next chief executive. Ortiz will succeed "
+                "Dan Akerson on Jan. 15, Quillon Labs said. Akerson is stepping down early. Quillon "
+                "Labs also said Dan Ammann, its chief financial officer, will become president."
+                "\n\nOrtiz has spent her career at Quillon Labs, which she joined in "
+                "1980. She ran the company during Akerson's medical leaves in 2009.",
+                "2013-12-10", "en")
+    assert ("RoleChange", "Lena Ortiz", "Quillon Labs", "2013-12-10") in events(r)
+    assert ("Joining", "Lena Ortiz", "Quillon Labs", "1980") in events(r)
+    assert ("Departure", "Dan Akerson", "Quillon Labs", "2013-12-10") in events(r)
+    assert ("Lena Ortiz", "ceo") in role_changes(r)
+    assert not {e for e in events(r) if e[1] == "Lena Ortiz" and e[0] == "Departure"}
+    assert "DETROIT" not in named(r, "Organization")
+    assert {"Dan Akerson", "Dan Ammann"} <= named(r, "Person")
+    r = extract(tmp_path, "Quillon Labs names Tom Ashby CEO\n\nQuillon Labs said on Monday that "
+                "Tom Ashby, the head of its Canadian operations, will become chief executive on "
+                "Feb. 1.\n\nAshby started at Quillon Labs as a summer associate in 1984.",
+                "2013-11-25", "en")
+    assert ("Joining", "Tom Ashby", "Quillon Labs", "1984") in events(r)
+    assert not {e for e in events(r) if e[0] == "Joining" and e[3] != "1984"}
+    assert ("Tom Ashby", "head", "Quillon Labs", False) in roles(r)
+    assert "Canadian" not in named(r, "Organization")
+
+
+def test_english_chairs_kept_and_board_seats_in_apposition(tmp_path) -> None:
+    """'X, 56, who co-founded Y in 1976 and returned to it in 1997, will remain at Y as
+    chairman of the board': the relative clause closed, the copula is X's; 'a member of
+    Y's board' is a board seat."""
+    r = extract(tmp_path, "Quillon Labs said Tom Ashby had resigned as chief executive.\n\nAshby, "
+                "56, who co-founded Quillon Labs in 1976 and returned to the company in 1997, "
+                "will remain at Quillon Labs as chairman of the board.\n\n\"Tom has made "
+                "countless contributions,\" said Anna Berg, chairman of Brightwater Robotics "
+                "and a member of Quillon Labs' board.", "2011-08-24", "en")
+    assert {("Tom Ashby", "board-chair", "Quillon Labs", False),
+            ("Anna Berg", "board-chair", "Brightwater Robotics", False),
+            ("Anna Berg", "board-member", "Quillon Labs", False)} <= roles(r)
+    r = extract(tmp_path, "Quillon Labs adds directors\n\nQuillon Labs chairman Art Levinson "
+                "backed the plan. Art Peck, a retail executive, disagreed.", "2011-08-24", "en")
+    assert "Art" not in surfaces(r)  # a given name before another surname is no short form
+    r = extract(tmp_path, "Quillon Labs replaces CEO\n\nTom Ashby stepped down as CEO and as a "
+                "member of the board of Quillon Labs, effective immediately.", "2024-08-13", "en")
+    assert ("Tom Ashby", "board-member", "Quillon Labs", True) in roles(r)
+
+
+def test_german_moves_between_companies_and_offices_taken_after_a_title(tmp_path) -> None:
+    """'kam 2012 von der Commerzbank zu RWE': joins RWE; 'wechselt … zum Konkurrenten
+    Adidas': Adidas; 'der aus persönlichen Gründen ausscheidet': a Departure; 'übernimmt
+    Finanzvorstand X den Vorstandsvorsitz': X's new post is the one after his name; a
+    board chair of the paragraph after 'arbeitete für L'Oréal, bevor er zu Beiersdorf
+    wechselte' chairs Beiersdorf; 'Seine Nachfolge … soll X antreten' is news of now."""
+    r = extract(tmp_path, "Markus Brandt wird Vorstandschef\n\nBeim Energiekonzern "
+                "Quillon AG übernimmt Finanzvorstand Markus Brandt den Vorstandsvorsitz. Er löst "
+                "Stefan De Loecker ab, der aus persönlichen Gründen ausscheidet.\n\nBrandt kam "
+                "2012 von der Commerzbank zu Quillon und war zunächst Chef der Handelstochter. "
+                "Seine Nachfolge als Finanzchef soll Anna Reuter antreten.\n\nDe Loecker wechselt "
+                "nach Angaben aus Branchenkreisen zum Konkurrenten Adidas.", "2020-10-30", "de")
+    assert ("Markus Brandt", "ceo") in role_changes(r)
+    assert ("Markus Brandt", "cfo") not in role_changes(r)
+    assert {("Joining", "Markus Brandt", "Quillon AG", "2012"),
+            ("Departure", "Stefan De Loecker", "Quillon AG", None),
+            ("Joining", "Stefan De Loecker", "Adidas", None),
+            ("RoleChange", "Anna Reuter", "Quillon AG", None)} <= events(r)
+    r = extract(tmp_path, "Quillon AG holt Vincent Marchal\n\nDer Franzose Vincent Marchal "
+                "arbeitete mehr als 20 Jahre für den Kosmetikkonzern L'Oréal, bevor er 2016 zu "
+                "Beiersdorf wechselte.\n\nAufsichtsratschef Reinhard Pollak sagte am Mittwoch, "
+                "Marchal sei der Richtige.", "2021-03-10", "de")
+    assert ("Reinhard Pollak", "board-chair", "Beiersdorf", False) in roles(r)
+
+
+def test_chinese_posts_no_longer_held_honorary_chairs_and_handovers(tmp_path) -> None:
+    """'王立不再担任执行副总裁' (a name before 不再, the post over); '…，王石不再担任董事会
+    主席，成为星海名誉主席': the clause with no subject has the last one's, and an honorary
+    chair is no board chair; '董事長X交棒' gives X no post; '總經理職務則由副總經理X接棒':
+    X takes it; '並續任Y董事長' is kept, no change."""
+    r = extract(tmp_path, "星海科技换届\n\n星海科技董事会选举周云来为董事会主席，王石来不再担任董事会"
+                "主席，成为星海科技名誉主席。祝九来出任公司首席执行官，王文来不再担任执行副总裁兼"
+                "首席财务官。", "2017-06-30", "zh-Hans")
+    assert {("王石来", "board-chair", "星海科技", True),
+            ("王石来", "honorary-chair", "星海科技", False),
+            ("王文来", "cfo", "星海科技", True)} <= roles(r)
+    assert not {x for x in roles(r) if x[0] == "周云来" and x[1] == "honorary-chair"}
+    r = extract(tmp_path, "星岳董事長李明華交棒 王文傑接任\n\n星岳今（14）日宣布，董事長李明華將卸任，"
+                "由總經理王文傑接任董事長；總經理職務則由執行副總經理黃柏漙接棒。李明華未來將擔任"
+                "星岳榮譽董事長，並續任旗下星通科技董事長。", "2023-03-15", "zh-Hant")
+    assert ("黃柏漙", "managing-director") in role_changes(r)
+    assert ("李明華", "honorary-chair") in role_changes(r)
+    assert not {x for x in role_changes(r) if x[0] == "李明華" and x[1] == "board-chair"}
+    assert ("李明華", "board-chair", "星通科技", False) in roles(r)
+
+
+def test_chinese_dates_of_careers_told_now_and_at_that_time(tmp_path) -> None:
+    """'X1990年进入星海科技' (进入 after a name and a year: a name, a Joining); '1994年出任
+    经营部部长，2001年起任总经理': each clause's own post and year (部长 heads; 起任 takes);
+    '此次当选董事长后，她将同时兼任总裁': not the year told before; '…将于9月10日卸任。届时，
+    Y将接任': that day; '业界预料，总经理一职将由X升任': a guess, no change."""
+    r = extract(tmp_path, "星海科技换届\n\n星海科技5月25日召开股东大会，董明来当选为星海科技董事长。"
+                "现年58岁的董明来1990年进入星海科技，1994年出任经营部部长，2001年起任星海科技"
+                "总经理。此次当选董事长后，她将同时兼任总裁。\n\n业界预料，总经理一职将由副总经理"
+                "黄辉来升任。", "2012-05-26", "zh-Hans")
+    assert ("Joining", "董明来", "星海科技", "1990") in events(r)
+    changes = {(f.role, f.date.value if f.date else None) for f in r.facts
+               if f.type == "RoleChange" and f.person.name == "董明来"}
+    assert ("head", "1994") in changes and ("managing-director", "2001") in changes
+    assert ("managing-director", "1994") not in changes
+    assert not {c for c in changes if c[0] in ("board-chair", "president") and c[1] == "1994"}
+    assert not {x for x in role_changes(r) if x[0] == "黄辉来"}
+    r = extract(tmp_path, "星海集团管理层调整\n\n星海集团今日发布公告称，董事会主席张凤勇将于今年9月10日"
+                "卸任。届时，集团执行副主席蔡崇来将接任董事会主席。", "2023-06-20", "zh-Hans")
+    assert ("RoleChange", "蔡崇来", "星海集团", "2023-09-10") in events(r)
