@@ -48,7 +48,9 @@ class EventPeople:
         if self.lang == "zh" and self._org_topic(clause, m):
             return []  # "台积电正式进入雙首長時代": the company is the clause's subject
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
-            return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:]
+            return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:] \
+                if self.lang == "de" else self._conjoined(in_sentence[-3:])
+            # "X will retire …, and that Y, who left in 2020, will return": Y alone
         # "他是…教授，2012年又与 X 共同创办了 Coursera"; "In 2019 she co-founded X and left Y":
         # a clause without a subject of its own shares the sentence's pronoun
         shared = self.lang == "zh" or re.match(r"\s*(?:and|und|but|aber|then|dann)\b",

@@ -150,8 +150,10 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
             else:
-                target = org or self._role_org(person.entity, self._still_held(
-                    [r for r in roles if r.person is person.entity], sent, m, etype)) \
+                held = self._still_held([r for r in roles if r.person is person.entity],
+                                        sent, m, etype)
+                target = org or (self._named_last(held, sent[0]) if etype == "Departure"
+                                 else None) or self._role_org(person.entity, held) \
                     or self.main_org
             if etype != "Founding":  # one founds a lab; one joins or leaves its company
                 target = self._company(target)
@@ -171,6 +173,14 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                                 person=person.entity, org=self._company(origin),
                                 type="Departure", date=date))
         return out
+
+    def _named_last(self, held: list[Fact], pos: int) -> Entity | None:
+        """Of the organizations of posts held, the one the paragraph names last before `pos`
+        ("… later served on the board of RTX. He retired in 2021": RTX)."""
+        named = {o.entity.iri: o.start for o in self._in(self.paragraph_start(pos), pos, "org")}
+        near = [r for r in held if r.org is not None and r.org.kind == "org"
+                and r.org.iri in named]
+        return max(near, key=lambda r: named[r.org.iri]).org if near else None
 
     def _inside_post(self, person: Entity, org: Entity, sent, roles: list[Fact]) -> str | None:
         """One a company names (hires, picks) who works there already, as the sentence says
@@ -195,7 +205,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         """The roles not left before the event at `m`: not former ones, and for a departure
         not one at an organization the sentence names only after a verb of joining that
         follows it ("who stepped down last month to join the board of Arm"), nor one a later
-        sentence gives there ("X verlässt das Unternehmen. X wechselt als Chef zu Y")."""
+        sentence gives there ("X verlässt das Unternehmen. X wechselt als Chef zu Y") or
+        says is kept ("Er bleibt Aufsichtsratschef von Y")."""
         def joined_after(r: Fact) -> bool:
             if r.start < sent[0]:
                 return False
@@ -203,8 +214,11 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             named = [o for o in self._in(r.start, r.end, "org") if o.entity is r.org]
             return bool(named) and all(o.start > start and self._trigger_between(
                 start, o.start, "Joining") for o in named)
+        def kept(r: Fact) -> bool:  # "X sagte zum Abschied. Er bleibt Chef von Y": not Y
+            return r.start > sent[0] and 0 <= r.title_at - r.start <= 200 and lexicon()[
+                "holding_now"].search(self.norm, r.start, r.title_at) is not None
         return [r for r in roles if not r.former
-                and not (etype == "Departure" and joined_after(r))]
+                and not (etype == "Departure" and (joined_after(r) or kept(r)))]
 
     def _inverted(self, end: int, start: int) -> bool:
         """Only a passive auxiliary between a participle and a name ("Gegründet wurde

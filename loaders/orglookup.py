@@ -134,7 +134,7 @@ class OrgLookup(OrgMarks):
     def _company_meant(self, pos: int) -> Entity | None:
         """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
         opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …"), a
-        former employer or after a preposition of time."""
+        former employer, one left for another or after a preposition of time."""
         sent = self.sentence_of(pos, (pos, pos))
         taken = [o for o in self._in(sent[0], pos, "org")  # "他曾创办之初创投，并担任该公司
                  if lexicon()["org_entered"].search(self.norm, max(sent[0], o.start - 4), o.start)]
@@ -148,6 +148,7 @@ class OrgLookup(OrgMarks):
                       self.norm, max(0, o.start - 8), o.start)  # she ran Walmart's …"
                       and self.norm.startswith(",", o.end))
                   and not former_employer(self.norm, o.start)  # nor "Brewer, a former Starbucks …"
+                  and not self._left_for_another(o, s0)  # nor "war von BMW zu VW gewechselt"
                   and not self._medium(o)]
         return opened[-1].entity if opened else None
 

@@ -200,9 +200,10 @@ class PersonNames:
                 continue
             for size in (3, 2):
                 tokens = words_[i:i + size]
-                if len(tokens) == size and self._person_name(tokens):
-                    start = offsets[i]
-                    end = start + len(" ".join(tokens))
+                start = offsets[i]
+                end = start + len(" ".join(tokens))
+                if len(tokens) == size and self._person_name(tokens) \
+                        and not self._dated(tokens[-1], end):
                     if size == 2:
                         self._free_surname(start, offsets[i + 1], end)
                     paren = PAREN_CJK.match(self.norm, end) if end == m.end() else None
@@ -250,12 +251,21 @@ class PersonNames:
             self._add(start, m.end(), self._entity(" ".join(tokens), "person"),
                       "name-latin-title")
 
+    def _dated(self, last: str, end: int) -> bool:
+        """'Mark May 5': a month that ends a name but is a date's (a number after it)."""
+        return last in words("names", "surnames_not_names") \
+            and _NUMBER_AFTER.match(self.norm, end) is not None
+
     @staticmethod
     def _person_name(tokens: list[str]) -> bool:
-        """A given name first, or a romanized Chinese name (a surname among short syllables)."""
+        """A given name first, or a romanized Chinese name (a surname among short syllables);
+        a word of not_names ends it only if it is a surname too ('Brian West')."""
         given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
                                                             "not_names"))
-        if tokens[-1] in words("names", "org_suffixes") or any(t in stop for t in tokens[1:]):
+        surnames = words("names", "surnames_not_names")
+        if tokens[-1] in words("names", "org_suffixes") or any(
+                t in stop and not (i == len(tokens) - 1 and t in surnames)
+                for i, t in enumerate(tokens[1:], 1)):
             return False
         if _is_title(tokens[0]):
             return False
@@ -295,5 +305,6 @@ def _listed(m: re.Match[str]) -> list[tuple[int, str]]:
     return [(m.start(1) + n.start(1), n.group(1)) for n in _LIST_ITEM.finditer(m.group(1))]
 
 
+_NUMBER_AFTER = re.compile(r"[^\S\n]*\d")
 # a name of a list, ending at a separator or the list's end (李和平: 和 inside a name)
 _LIST_ITEM = re.compile(rf"(?:以及|[、和与及])?([{CJK}]{{2,3}}?)(?=以及|[、和与及]|$)")

@@ -65,7 +65,7 @@ class RoleChangeRules(SuccessionRules):
         # "推选执行长X出任董事长": the title before the name is held, the one after taken
         if titles and lexicon()["post_by_agent"].match(self.norm, titles[0].end()):
             return []  # "新任总经理则由X升任": the verb after gives the post (_post_given)
-        subject = [r for r in in_sentence if r.at < m.start()]
+        subject = _nearest_holder([r for r in in_sentence if r.at < m.start()], clause)
         written = self.hits(self.titles, sent)
         # "X, Scale's strategy chief, took over as interim CEO"; with no title of its own,
         # the person before the new one: "übernimmt Michael Leiters den Vorstandsvorsitz"
@@ -254,6 +254,13 @@ class RoleChangeRules(SuccessionRules):
             if r.person is person and r.org is not None and r.org.kind == "org":
                 return r.org
         return None
+
+
+def _nearest_holder(before: list[Fact], clause) -> list[Fact]:
+    """The roles, told before a verb, of its clause's person, else of the last person named
+    ("董事長兼執行長王振堂請辭獲准，董事會推舉創辦人施振榮回任董事長，並暫代執行長": 施振榮)."""
+    own = [r for r in before if r.at >= clause[0]]
+    return own or [r for r in before if r.person is before[-1].person] if before else []
 
 
 def _chained(roles: list[Fact], end: int) -> list[Fact]:

@@ -11,6 +11,9 @@ from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
 _QUOTE_OPENS = re.compile(r"\s*[“„\"「]")  # after a colon: what is said, not a list
+# between organizations listed after a title: a comma, or a conjunction ending the list
+_JOINED = re.compile(r"\s*(?:,\s*|(?:,\s*)?(and|und|sowie)\s+(?:(?:of|von|bei|at)\s+)?"
+                     r"(?:(?:the|der|des|dem)\s+)?)")
 
 
 class RoleRules(HolderChecks, VerbRoles):
@@ -62,11 +65,14 @@ class RoleRules(HolderChecks, VerbRoles):
         if org is None and org_override is None and rule == "role-title-before-name" \
                 and lex["name_org_prep"].match(self.norm, people[0].end):
             org_override = self._org_after(people[0].end, sent)  # "Analyst X von dem Y-Institut"
-        org = org_override or org or self._org_after(last.end(), sent) \
+        org = org_override or org
+        after = self._org_after(last.end(), sent) if org is None else None
+        org = org or after \
             or (self._its_org(sent, first.start()) or self._apposition_org(people[-1], anchor)
                 if rule in COPULA_RULES else None) \
             or self._nearest_org(sent, first.start(), team=team)  # "X, CEO of Y, will
         # become its chairman": its is the subject's, not the apposition's
+        joined = self._joined_orgs(after, last.end(), sent) if after is not None else []
         between = self.norm[anchor:first.start()].replace("\0", "")
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 24):anchor])) or \
             bool(lex["former"].search(between) or lex["former_field"].search(between))
@@ -83,7 +89,7 @@ class RoleRules(HolderChecks, VerbRoles):
                 key = "co-lead"  # "Ilya 与 Jan 是超级对齐团队的领导者", "die beiden Leiter"
             own = self._run_holders(self._org_run_before(t.start(), sent)) \
                 if t is not first else org_run
-            for target in ([o.entity for o in own] if own else [org]):
+            for target in ([o.entity for o in own] if own else [org] + joined):
                 if key and target is not None and key not in lex["team"]:
                     target = self._company(target)
                 for person in people:
@@ -95,6 +101,24 @@ class RoleRules(HolderChecks, VerbRoles):
         return out + [Fact("role", sent[0], sent[1], "role-same-team", person=p.entity,
                            org=same, role="member", at=p.start)
                       for p in people if same is not None]
+
+    def _joined_orgs(self, org: Entity, end: int, sent: tuple[int, int]) -> list[Entity]:
+        """'chief executive of eBay and ServiceNow': the organizations joined by a
+        conjunction to the one after a title (ending at `end`), a list ending in one."""
+        after = self._in(end, sent[1], "org")
+        first = next((i for i, o in enumerate(after) if o.entity is org), None)
+        if first is None:
+            return []
+        out, last = [], after[first].end
+        for o in after[first + 1:]:
+            gap = _JOINED.fullmatch(self.norm, last, o.start)
+            if gap is None:
+                break
+            out.append(o)
+            last = o.end
+            if gap.group(1):  # "X, Y and Z": the list ends at its conjunction
+                return [m.entity for m in out]
+        return []
 
     def _same_team(self, sent: tuple[int, int], anchor: int) -> Entity | None:
         """'同团队另一位研究员', 'from the same team': the team named last before the title,

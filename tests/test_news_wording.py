@@ -2353,3 +2353,64 @@ def test_chinese_dates_of_careers_told_now_and_at_that_time(tmp_path) -> None:
     r = extract(tmp_path, "星海集团管理层调整\n\n星海集团今日发布公告称，董事会主席张凤勇将于今年9月10日"
                 "卸任。届时，集团执行副主席蔡崇来将接任董事会主席。", "2023-06-20", "zh-Hans")
     assert ("RoleChange", "蔡崇来", "星海集团", "2023-09-10") in events(r)
+
+
+def test_surnames_that_are_words_and_organizations_listed_after_a_title(tmp_path) -> None:
+    """'Brian West, the chief financial officer': West is a surname after a given name,
+    but 'Mark May 5' is a date; 'a former chief executive of X and Y': both posts."""
+    r = extract(tmp_path, "Quillon Labs reports a loss\n\nBrian West, the chief financial "
+                "officer, said costs rose. Garth Ritchie will lead the trading unit.\n\nMark "
+                "May 5 in your diary, Tom Ashby said.", "2024-07-31", "en")
+    assert ("Brian West", "cfo", "Quillon Labs", False) in roles(r)
+    assert {"Brian West", "Garth Ritchie"} <= named(r, "Person")
+    assert not {n for n in named(r, "Person") if "May" in n}
+    r = extract(tmp_path, "Quillon Labs hires\n\nTom Ashby, a former chief executive of Nova "
+                "Dynamics and Brightwater Robotics, joined Quillon Labs.", "2024-07-31", "en")
+    assert {("Tom Ashby", "ceo", "Nova Dynamics", True),
+            ("Tom Ashby", "ceo", "Brightwater Robotics", True)} <= roles(r)
+
+
+def test_departures_told_without_a_company_and_a_returning_veteran(tmp_path) -> None:
+    """'… later served on the board of RTX. He retired in 2021': from the post the
+    paragraph names last; 'sagte Kaeser zum Abschied. Er bleibt Aufsichtsratsvorsitzender
+    von Siemens Energy': not from the post kept; 'X will retire …, and that Y, a veteran
+    who left in 2020, will return': Y returns, X does not."""
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs named Tom Ashby, the former "
+                "head of Nova Dynamics, as chief executive.\n\nAshby ran Nova Dynamics from "
+                "2013 until 2018 and later served on the board of RTX. He retired in 2021.",
+                "2024-07-31", "en")
+    assert ("Departure", "Tom Ashby", "RTX", "2021") in events(r)
+    assert ("Tom Ashby", "board-member", "RTX", False) in roles(r)
+    r = extract(tmp_path, "Siemens hat einen neuen Chef\n\nJoe Kaeser hat den Vorstandsvorsitz "
+                "von Siemens an Roland Busch übergeben.\n\n„Wir haben die Weichen gestellt“, "
+                "sagte Kaeser zum Abschied. Er bleibt Aufsichtsratsvorsitzender von Siemens "
+                "Energy.", "2021-02-04", "de")
+    assert {e[2] for e in events(r) if e[:2] == ("Departure", "Joe Kaeser")} == {"Siemens"}
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs said on Thursday that Sean "
+                "Roe will retire as chief executive on Oct. 13, and that Tom Ashby, a company "
+                "veteran who left in 2020, will return to succeed him.", "2024-09-20", "en")
+    assert {e[1] for e in events(r) if e[0] == "Return"} == {"Tom Ashby"}
+
+
+def test_successors_named_after_a_bare_noun_and_the_company_of_a_later_paragraph(tmp_path
+                                                                                 ) -> None:
+    """'Die X hat ihren Vorstandschef Y abgelöst. Nachfolger wird … Z': Z takes Y's post;
+    'war er von BMW zu Volkswagen gewechselt … Chief Operating Officer des Konzerns': the
+    company he moved to; '董事長兼執行長A請辭獲准，董事會推舉創辦人B回任董事長，並暫代執行長':
+    B takes the post, the subject of the clause before."""
+    r = extract(tmp_path, "Quillon AG wechselt den Chef\n\nDie Quillon AG hat ihren Vorstandschef "
+                "Stefan Roth abgelöst. Nachfolger wird mit sofortiger Wirkung Markus Brandt, wie "
+                "das Unternehmen mitteilte.", "2018-04-09", "de")
+    assert ("Markus Brandt", "ceo") in role_changes(r)
+    r = extract(tmp_path, "Volkswagen tauscht den Chef aus\n\nPorsche-Chef Oliver Blume übernimmt "
+                "zum 1. September den Vorstandsvorsitz von Herbert Diess.\n\nDiess steht seit "
+                "April 2018 an der Spitze des Autobauers. Zuvor war er 2015 von BMW zu "
+                "Volkswagen gewechselt, wo er zunächst die Marke VW leitete.\n\nBlume soll "
+                "zugleich Vorstandschef der Porsche AG bleiben. Finanzvorstand Arno Antlitz wird "
+                "zusätzlich Chief Operating Officer des Konzerns.", "2022-07-23", "de")
+    assert ("Arno Antlitz", "coo", "Volkswagen", False) in roles(r)
+    assert not {x for x in roles(r) if x[0] == "Arno Antlitz" and x[2] == "BMW"}
+    r = extract(tmp_path, "星海科技董事長請辭\n\n星海科技5日召開臨時董事會，董事長兼執行長王振明請辭"
+                "獲准，董事會推舉創辦人施文華回任董事長，並暫代執行長。", "2013-11-05", "zh-Hant")
+    assert ("施文華", "ceo") in role_changes(r)
+    assert not {x for x in role_changes(r) if x[0] == "王振明"}
