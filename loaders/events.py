@@ -186,11 +186,10 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         """One a company names (hires, picks) who works there already, as the sentence says
         beside the name ("named Maziar Mike Doustdar, head of its international operations,
         as the new chief executive"): no Joining, a RoleChange to the other title."""
-        told = [r for r in roles if r.start == sent[0] and r.person is person and r.org is org
-                and not r.former]
-        if not any(r.rule == "role-apposition" for r in told):
+        if not any(r.rule == "role-apposition" and r.start == sent[0] and r.person is person
+                   and r.org is org and not r.former for r in roles):
             return None
-        return next((r.role for r in told if r.rule != "role-apposition" and r.role), None)
+        return _post_told(roles, sent[0], person, org)
 
     def _titled_foundings(self, sent, people: list[Mention], mode: str, date,
                           roles: list[Fact]) -> list[Fact]:
@@ -268,6 +267,14 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
             not (entered_then(f) or founded_then(f))]
 
 
+def _post_told(roles: list[Fact], start: int, person: Entity, org: Entity) -> str | None:
+    """The post the sentence at `start` gives a person at an organization: a current one,
+    not a title written with the name (in apposition or before it), which is held already."""
+    return next((r.role for r in roles if r.start == start and r.person is person
+                 and r.org is org and r.role and not r.former
+                 and r.rule not in ("role-apposition", "role-title-before-name")), None)
+
+
 def _insiders(facts: list[Fact], roles: list[Fact]) -> list[Fact]:
     """One a company names (hires, picks) who, another sentence says, joined it before
     ("named Mary Barra as its next chief executive … GM, which she joined in 1980") is
@@ -281,9 +288,7 @@ def _insiders(facts: list[Fact], roles: list[Fact]) -> list[Fact]:
     out = []
     for f in facts:
         if f.rule == "event-object-joining" and f.date is not None and joined_before(f):
-            post = next((r.role for r in roles if r.start == f.start and r.person is f.person
-                         and r.org is f.org and r.role and not r.former
-                         and r.rule not in ("role-apposition", "role-title-before-name")), None)
+            post = _post_told(roles, f.start, f.person, f.org)
             if post is not None:
                 out.append(replace(f, type="RoleChange", role=post, rule="event-object-insider"))
             continue

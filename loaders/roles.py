@@ -11,9 +11,7 @@ from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
 _QUOTE_OPENS = re.compile(r"\s*[“„\"「]")  # after a colon: what is said, not a list
-# between organizations listed after a title: a comma, or a conjunction ending the list
-_JOINED = re.compile(r"\s*(?:,\s*|(?:,\s*)?(and|und|sowie)\s+(?:(?:of|von|bei|at)\s+)?"
-                     r"(?:(?:the|der|des|dem)\s+)?)")
+_CONJUNCTION = re.compile(r"\b(?:and|und|sowie)\b|[和与及]")
 
 
 class RoleRules(HolderChecks, VerbRoles):
@@ -103,22 +101,14 @@ class RoleRules(HolderChecks, VerbRoles):
                       for p in people if same is not None]
 
     def _joined_orgs(self, org: Entity, end: int, sent: tuple[int, int]) -> list[Entity]:
-        """'chief executive of eBay and ServiceNow': the organizations joined by a
-        conjunction to the one after a title (ending at `end`), a list ending in one."""
+        """'chief executive of eBay and ServiceNow': the organizations joined to the one
+        after a title (ending at `end`), as names are (`_conjoined_forward`), when a
+        conjunction ends the list (not "CEO of X, Y said")."""
         after = self._in(end, sent[1], "org")
         first = next((i for i, o in enumerate(after) if o.entity is org), None)
-        if first is None:
-            return []
-        out, last = [], after[first].end
-        for o in after[first + 1:]:
-            gap = _JOINED.fullmatch(self.norm, last, o.start)
-            if gap is None:
-                break
-            out.append(o)
-            last = o.end
-            if gap.group(1):  # "X, Y and Z": the list ends at its conjunction
-                return [m.entity for m in out]
-        return []
+        joined = self._conjoined_forward(after[first:]) if first is not None else []
+        ends = len(joined) > 1 and _CONJUNCTION.search(self._gap(joined[-2].end, joined[-1].start))
+        return [o.entity for o in joined[1:]] if ends else []
 
     def _same_team(self, sent: tuple[int, int], anchor: int) -> Entity | None:
         """'同团队另一位研究员', 'from the same team': the team named last before the title,

@@ -2357,7 +2357,8 @@ def test_chinese_dates_of_careers_told_now_and_at_that_time(tmp_path) -> None:
 
 def test_surnames_that_are_words_and_organizations_listed_after_a_title(tmp_path) -> None:
     """'Brian West, the chief financial officer': West is a surname after a given name,
-    but 'Mark May 5' is a date; 'a former chief executive of X and Y': both posts."""
+    but 'Mark May 5' is a date; 'a former chief executive of X and Y': both posts, not
+    'the CEO of X, Y said'."""
     r = extract(tmp_path, "Quillon Labs reports a loss\n\nBrian West, the chief financial "
                 "officer, said costs rose. Garth Ritchie will lead the trading unit.\n\nMark "
                 "May 5 in your diary, Tom Ashby said.", "2024-07-31", "en")
@@ -2368,6 +2369,9 @@ def test_surnames_that_are_words_and_organizations_listed_after_a_title(tmp_path
                 "Dynamics and Brightwater Robotics, joined Quillon Labs.", "2024-07-31", "en")
     assert {("Tom Ashby", "ceo", "Nova Dynamics", True),
             ("Tom Ashby", "ceo", "Brightwater Robotics", True)} <= roles(r)
+    r = extract(tmp_path, "Quillon Labs keeps its chief\n\nMaya Chen, the CEO of Quillon Labs, "
+                "Nova Dynamics said, will stay.", "2024-07-31", "en")
+    assert not {x for x in roles(r) if x[2] == "Nova Dynamics"}  # a list ends in 'and'
 
 
 def test_departures_told_without_a_company_and_a_returning_veteran(tmp_path) -> None:
