@@ -262,10 +262,8 @@ class PersonNames:
         a word of not_names ends it only if it is a surname too ('Brian West')."""
         given, pinyin, stop = (words("names", k) for k in ("given", "surnames_pinyin",
                                                             "not_names"))
-        surnames = words("names", "surnames_not_names")
-        if tokens[-1] in words("names", "org_suffixes") or any(
-                t in stop and not (i == len(tokens) - 1 and t in surnames)
-                for i, t in enumerate(tokens[1:], 1)):
+        if tokens[-1] in words("names", "org_suffixes") or any(t in stop for t in tokens[1:-1]) \
+                or tokens[-1] in stop - words("names", "surnames_not_names"):
             return False
         if _is_title(tokens[0]):
             return False

@@ -218,7 +218,6 @@ class VerbRoles(Context):
         referent = self._stands_for(sent, pron.start())
         return [referent] if referent is not None else []
 
-
     def _clause_opener(self, sent: tuple[int, int], pos: int) -> list[Mention]:
         """A Chinese clause with no subject of its own has the last clause's, when a name
         opens that one: '选举郁亮为董事会主席，王石不再担任董事会主席，成为万科名誉主席' (王石)."""
