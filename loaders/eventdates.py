@@ -235,10 +235,11 @@ class EventDates(Context):
         """'He is leaving', 'will leave', 'wird … verlassen': an auxiliary of the present or
         the future before the verb at `pos`, or opening it; in Chinese (before it) and
         German, anywhere in its clause."""
-        clause = self._clause(sent, pos)
         if self.lang == "zh":  # "此次当选…", "将由X升任": this time, will
-            return lexicon()["present_zh"].search(self.norm, clause[0], pos) is not None
-        if self.lang == "de" and lexicon()["present_de"].search(self.norm, *clause):
+            return lexicon()["present_zh"].search(self.norm, self._clause(sent, pos)[0],
+                                                  pos) is not None
+        if self.lang == "de" and lexicon()["present_de"].search(self.norm,
+                                                                *self._clause(sent, pos)):
             return True  # "Seine Nachfolge … soll X antreten"
         head = len(self.norm[pos:pos + 8].split(" ", 1)[0]) + 1  # the "is " of "is leaving"
         return any(lexicon()["present"].search(self.norm, max(sent[0], pos - 16), end)
