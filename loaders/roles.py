@@ -11,7 +11,6 @@ from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
 
 _QUOTE_OPENS = re.compile(r"\s*[“„\"「]")  # after a colon: what is said, not a list
-_CONJUNCTION = re.compile(r"\b(?:and|und|sowie)\b|[和与及]")
 
 
 class RoleRules(HolderChecks, VerbRoles):
@@ -103,11 +102,12 @@ class RoleRules(HolderChecks, VerbRoles):
     def _joined_orgs(self, org: Entity, end: int, sent: tuple[int, int]) -> list[Entity]:
         """'chief executive of eBay and ServiceNow': the organizations joined to the one
         after a title (ending at `end`), as names are (`_conjoined_forward`), when a
-        conjunction ends the list (not "CEO of X, Y said")."""
+        conjunction ends the list (extract.toml `list_end`; not "CEO of X, Y said")."""
         after = self._in(end, sent[1], "org")
         first = next((i for i, o in enumerate(after) if o.entity is org), None)
         joined = self._conjoined_forward(after[first:]) if first is not None else []
-        ends = len(joined) > 1 and _CONJUNCTION.search(self._gap(joined[-2].end, joined[-1].start))
+        ends = len(joined) > 1 and lexicon()["list_end"].search(
+            self._gap(joined[-2].end, joined[-1].start))
         return [o.entity for o in joined[1:]] if ends else []
 
     def _same_team(self, sent: tuple[int, int], anchor: int) -> Entity | None:
