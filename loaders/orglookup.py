@@ -15,7 +15,6 @@ from loaders.rulewords import lexicon
 
 # "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:(?:-|\.|['’](?!s\b))[A-Za-z][^\W\d_]*)*"  # not the possessive 's
-_OWN_ADJECTIVE = re.compile(r"\b(?:its|his|her|their|our|seine[mnrs]?|ihre[mnrs]?)\s+\S+$")
 _AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
                              r")\s+"  # or after a title ending in one ("head of")
                              r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
@@ -123,7 +122,7 @@ class OrgLookup(OrgMarks):
             tokens.pop(0)
         if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \
                 or tokens[0].lower() in words("names", "governing_bodies") \
-                or len(tokens) == 1 and _OWN_ADJECTIVE.search(m.group(0)) \
+                or len(tokens) == 1 and lexicon()["own_adjective"].search(m.group(0)) \
                 and re.match(r"\s+[a-z]", self.norm[m.end(1):m.end(1) + 2]):
             return None  # "the head of its Canadian operations": a word of the unit's
         name = " ".join(tokens).replace(" & ", " & ")
