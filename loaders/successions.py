@@ -131,9 +131,10 @@ class SuccessionRules(Context):
                 lex["pron"].search(self.norm, clause[0], m.start())
                 if self._agent_span(clause, m) else None)
             named = others[0] if others else \
-                self._stands_for(sent, pron.start(), new.entity) if pron else \
-                self._last_named(sent, new) if not self.norm[clause[0]:m.start()].strip() \
-                else None
+                self._stands_for(sent, pron.start() if pron else m.start(), new.entity) \
+                if pron or not self.norm[clause[0]:m.start()].strip() else None
+            # a bare noun opening its clause as "Sein Nachfolger" ("X wurde abgelöst.
+            # Nachfolger wird Y"): the one the sentences before are about
         if named is None:
             return []
         earlier = [r for r in roles if r.person is named.entity and r.start < sent[0]
@@ -143,13 +144,6 @@ class SuccessionRules(Context):
         here = {o.entity.iri for o in self._in(*sent, "org")}  # "Chipotle said X would
         return ([r for r in earlier if r.org is not None and r.org.iri in here]  # succeed Y"
                 or earlier)[-1:]
-
-    def _last_named(self, sent, new: Mention) -> Mention | None:
-        """The one a bare noun of succession opening a sentence follows ("X wurde abgelöst.
-        Nachfolger wird Y"): the last other person the sentence before names."""
-        prev = [s for s in self.sents if s[1] <= sent[0]][-1:]
-        return next((p for p in reversed(self._in(*prev[0], "person"))
-                     if p.entity is not new.entity), None) if prev else None
 
     def _held(self, r: Fact) -> bool:
         """A post one can hand on: a written title, no founder's, nor one the sentence has
