@@ -41,8 +41,11 @@ NG = "https://w3id.org/newsgraph/ns#"
 
 
 def result(name, value, unit, reference, reference_value, scale) -> dict:
-    return {"name": name, "value": round(value, 6), "unit": unit, "reference": reference,
-            "reference_value": round(reference_value, 6),
+    """One figure; its ratio is of the rounded values it shows, so a reader recomputes it
+    exactly (a ratio of the raw values can differ in the last digit: 4.4375 - 1e-8)."""
+    value, reference_value = round(value, 6), round(reference_value, 6)
+    return {"name": name, "value": value, "unit": unit, "reference": reference,
+            "reference_value": reference_value,
             "ratio": round(value / reference_value, 3) if reference_value else None,
             "scale": scale}
 

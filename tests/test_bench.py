@@ -16,6 +16,7 @@ from benchmarks.asserted import asserted_store, asserted_text, rewrites
 from benchmarks.corpus import LANGUAGES, write_articles, write_quads
 from benchmarks.memory import TreePeak, descendants, tree_mb
 from benchmarks.scale import answer_rows, at_scale, parameters
+from benchmarks.scale import result as figure
 from loaders.fold import name_key
 from newsgraph.ingest import load_paths
 from newsgraph.savedqueries import SavedQuery, run_saved
@@ -90,6 +91,13 @@ def test_store_figures_at_a_small_scale(tmp_path: Path) -> None:
         if not r["name"].startswith("serve_error_rate"):
             assert r["value"] > 0 and r["reference_value"] > 0, r
             assert r["ratio"] == round(r["value"] / r["reference_value"], 3)
+
+
+def test_a_ratio_is_of_the_rounded_values_the_figure_shows() -> None:
+    """CI once failed on 4.438 != 4.437: the ratio of the raw values, 4.43750001, rounded up,
+    that of the shown values, 4.43749999, down. A reader must get the shown ratio back."""
+    r = figure("x", 120.5751954, "s", "y", 27.171875, 1)
+    assert r["value"] == 120.575195 and r["ratio"] == round(r["value"] / r["reference_value"], 3)
 
 
 def test_the_load_figure_is_the_median_of_loads_in_turns(tmp_path: Path) -> None:
