@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import Context, lexicon
+from loaders.facts import NAMED_AFTER, Context, lexicon
 from loaders.lexicon import describes_org
 from loaders.mentions import Mention
 from loaders.registry import Entity
@@ -55,6 +55,19 @@ class EventOrgs(Context):
         start = self._clause(self.sentence_of(org.start, (end, org.end)), org.start)[0]
         return start > end and lexicon()["former_any"].search(self.norm, start, org.start) \
             is not None
+
+    def _others_post(self, org: Entity | None, sent, people: list[Mention],
+                     roles: list) -> bool:
+        """An organization the sentence names as the post someone else than `people` holds
+        (in apposition, or titled before the name), and none of them ("Y, the chief
+        executive of Z, will become …, replacing X"; not the post Y takes: "Y will take
+        over as chief executive of Z … after X stepped down")."""
+        mine = {p.entity.iri for p in people}
+        told = [r for r in roles if org is not None and r.org is org and r.person is not None
+                and sent[0] <= r.title_at < sent[1]
+                and r.rule in ("role-apposition", *NAMED_AFTER)]
+        return any(r.person.iri not in mine for r in told) and \
+            not any(r.person.iri in mine for r in told)
 
     def _event_org(self, clause, m: re.Match[str], etype: str,
                    held: Entity | None = None) -> Entity | None:

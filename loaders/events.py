@@ -121,6 +121,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             org = self._event_org(sent, m, etype)
             if etype == "Departure" and held is not None and self._only_after(org, clause, sent):
                 org = held  # "X将卸任，专任Y董事长": the post X is named with, not Y
+            elif etype == "Departure" and self._others_post(org, sent, people, roles):
+                org = None  # "Y, the CEO of Z, …, replacing X, who is stepping down": not Z
         if mode == "object" and quoted is None:  # "OpenAI hires X": X joins OpenAI
             org = self._hirer(sent, clause, m) or org
         if etype == "Founding":

@@ -4,21 +4,30 @@ Unternehmen), the one that hires ("OpenAI hires X", "Meta names X chief AI offic
 organizations that are only someone's title ("Skype联合创办人")."""
 from __future__ import annotations
 
+import functools
 import re
 
 from loaders import fastre
-from loaders.lexicon import describes_org, words
+from loaders.lexicon import alternation, describes_org, words
 from loaders.mentions import Mention
 from loaders.orgmarks import OrgMarks, former_employer
 from loaders.registry import Entity, new_entity
 from loaders.rulewords import lexicon
 
-# "at the executive search firm Calder & Rhee", "beim Frankfurter Research-Haus Vorndran & Kolb"
 _NAME_TOKEN = r"[A-Z][^\W\d_]*(?:(?:-|\.|['’](?!s\b))[A-Za-z][^\W\d_]*)*"  # not the possessive 's
-_AFTER_PREP = fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
-                             r")\s+"  # or after a title ending in one ("head of")
-                             r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?((?:[a-z][\w-]*\s+){0,3}"
-                             rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
+
+
+@functools.cache
+def _after_prep() -> re.Pattern[str]:
+    """'at the executive search firm Calder & Rhee', 'beim Frankfurter Research-Haus Vorndran &
+    Kolb', 'of Dutch dairy cooperative FrieslandCampina' (a demonym before a description)."""
+    demonym = alternation(words("names", "demonyms"))
+    return fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
+                          r")\s+"  # or after a title ending in one ("head of")
+                          r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?"
+                          rf"((?:(?:{demonym})\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}"
+                          rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
+
 
 _SPACES = re.compile(r"[ -]*")
 
@@ -106,7 +115,7 @@ class OrgLookup(OrgMarks):
         Vorndran & Kolb': a capitalized name after at/bei/of that no lexicon knows."""
         if self.lang == "zh":
             return None
-        m = _AFTER_PREP.match(self.norm, pos, sent[1])
+        m = _after_prep().match(self.norm, pos, sent[1])
         if m is None or self._in(m.start(1), m.end(1), "person"):  # "der Abteilung Alexander
             return None  # Madry": a person's name, not an organization's
         if any(d.start < m.end(1) and m.start(1) < d.end for d in self.dates) or \
@@ -117,7 +126,7 @@ class OrgLookup(OrgMarks):
             i = tokens.index("&")
             tokens = tokens[max(0, i - 1):i + 2]
         city = self.lang == "de"  # "Pariser", "Frankfurter": city adjectives before the name
-        while tokens and (describes_org(tokens[0]) or
+        while tokens and (describes_org(tokens[0]) or tokens[0] in words("names", "demonyms") or
                           (city and tokens[0].endswith("er") and len(tokens) > 1)):
             tokens.pop(0)
         if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \
@@ -187,16 +196,6 @@ class OrgLookup(OrgMarks):
         run = self._org_run_before(title.start(), (org.start, title.start())) if title else []
         return (bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
                 or self._title_at((self.paragraph_start(org.start), len(self.norm)), org))
-
-    def _left_for_another(self, org: Mention, start: int) -> bool:
-        """'von Cisco zu Siemens gewechselt', 'from Google to OpenAI', 'arbeitete für
-        L'Oréal, bevor er 2016 zu Beiersdorf wechselte': the one left."""
-        if self._origin_mark(org, start) is not None and \
-                lexicon()["moved_on"].match(self.norm[org.end:org.end + 12]) is not None:
-            return True
-        sent = self.sentence_of(org.start, (org.start, org.end))
-        return any(self._trigger_between(org.end, min(sent[1], o.end + 16), "Joining")
-                   for o in self._in(org.end, sent[1], "org") if o.entity is not org.entity)
 
     def _studied_at(self, org: Mention) -> bool:
         """'毕业于台湾大学', 'studied at Stanford': where someone studied, not the topic."""
@@ -295,5 +294,8 @@ class OrgLookup(OrgMarks):
             orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
                     and not self._affiliation(m) and not self._left_for_another(m, before)
                     and not former_employer(self.norm, m.start) and not self._medium(m)][:1]
+        named = self._in(sent[0], pos, "person")[-1:]  # "X, who ran Y before joining <main>,
+        if named and any(m.entity is self.main_org for m in orgs):  # …. Z, the CFO": not Y
+            orgs = [m for m in orgs if not self._left_by_another(m, para, named[0].entity)]
         teams = [m for m in orgs if m.entity.kind == "team"]
         return (teams or orgs)[0].entity if orgs else self.main_org

@@ -1,13 +1,14 @@
 """What the words around an organization's name say of it: where someone came from or
-went ("von der Unternehmensberatung McKinsey", "left for X", 赴), that it was someone's
-past employer ("前OpenAI研究副总裁"), that it is a platform something was said on
-("在微博上称")."""
+went ("von der Unternehmensberatung McKinsey", "left for X", 赴; one left for another),
+that it was someone's past employer ("前OpenAI研究副总裁"), that it is a platform something
+was said on ("在微博上称")."""
 from __future__ import annotations
 
 import re
 
 from loaders.lexicon import describes_org
 from loaders.mentions import Mention
+from loaders.registry import Entity
 from loaders.rulewords import lexicon
 
 # An article and up to two words, the last describing an organization, between an origin
@@ -23,7 +24,7 @@ def former_employer(norm: str, start: int) -> bool:
 
 
 class OrgMarks:
-    """Mixin of Context (it provides norm, masked)."""
+    """Mixin of Context (it provides norm, masked, _in, sentence_of, _trigger_between)."""
 
     def _medium(self, org: Mention) -> bool:
         """An organization written as where something was said ("在微博上称", "wrote on
@@ -47,3 +48,21 @@ class OrgMarks:
         described = _DESCRIBED.fullmatch(gap)
         return marks[-1] if len(gap) <= 3 or _ARTICLE.fullmatch(gap) \
             or described and describes_org(described[1]) else None
+
+    def _left_for_another(self, org: Mention, start: int) -> bool:
+        """'von Cisco zu Siemens gewechselt', 'from Google to OpenAI', 'arbeitete für
+        L'Oréal, bevor er 2016 zu Beiersdorf wechselte': the one left."""
+        if self._origin_mark(org, start) is not None and \
+                lexicon()["moved_on"].match(self.norm[org.end:org.end + 12]) is not None:
+            return True
+        sent = self.sentence_of(org.start, (org.start, org.end))
+        return any(self._trigger_between(org.end, min(sent[1], o.end + 16), "Joining")
+                   for o in self._in(org.end, sent[1], "org") if o.entity is not org.entity)
+
+    def _left_by_another(self, org: Mention, start: int, holder: Entity) -> bool:
+        """A company someone other than `holder` left for another: the last person named
+        before it in its sentence is not the holder."""
+        sent = self.sentence_of(org.start, (org.start, org.end))
+        leaver = self._in(sent[0], org.start, "person")[-1:]
+        return bool(leaver) and leaver[0].entity is not holder \
+            and self._left_for_another(org, start)

@@ -43,8 +43,10 @@ class OrgNames:
             while tokens and not (parent := self._known_at(m.end(1) - len(" ".join(tokens)),
                                                            m.end(1))) and (
                     tokens[0] in stop and tokens[0] not in words("names", "org_suffixes")
-                    or len(tokens) > 2 and describes_org(tokens[0])):
-                tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems
+                    or len(tokens) > 2 and describes_org(tokens[0])
+                    or len(tokens) > 3 and tokens[0].endswith("er") and describes_org(tokens[1])):
+                tokens.pop(0)  # "Der Chiphersteller Quillon Systems": Quillon Systems; the
+                # town's adjective first: "Der Stuttgarter Autobauer Quillon AG"
             if len(tokens) >= 2:
                 start = m.end(1) - len(" ".join(tokens))
                 if parent:  # "Meta Superintelligence Labs": a unit named after its company;

@@ -16,9 +16,13 @@ class RoleChangeRules(SuccessionRules):
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
         """Who changed role, where, to what: each (person, org, role, rule) of `_changes`."""
+        kept = {(r.person.iri, r.role, r.org and r.org.iri) for r in roles if r.start == sent[0]
+                and r.person is not None and r.at < m.start() and r.title_at < r.at} \
+            if lexicon()["adding_post"].fullmatch(m.group(0)) else set()
         return [Fact("event", sent[0], sent[1], rule, person=person, org=org, type=etype,
-                     date=date, role=role)
-                for person, org, role, rule in self._changes(sent, clause, m, roles)]
+                     date=date, role=role)  # "推选总裁X出任董事长，并兼任总裁": kept
+                for person, org, role, rule in self._changes(sent, clause, m, roles)
+                if (person.iri, role, org and org.iri) not in kept]
 
     def _changes(self, sent, clause, m, roles: list[Fact]) -> list[tuple]:
         """A title written after the trigger is the new role ("took over as interim CEO",
@@ -85,7 +89,8 @@ class RoleChangeRules(SuccessionRules):
             if named or titles[0].start() - named_last <= 30:  # "将转任X与Y两个单位的首席科学家"
                 return [(holder[0][0], org, self._role_key(titles[0]), TITLED) for org in orgs]
         taken = [t for t in written if t.end() <= m.start() and self._office_taken(sent, t, m)]
-        holder = [(r.person, r.org) for r in subject[:1]] or [  # the subject before the office
+        holder = [(r.person, r.org) for r in subject[:1]  # the subject before the office, not
+                  if not taken[-1].end() <= r.at < m.start()] or [  # "von X übernommen"
             (p.entity, None) for p in self._subjects(sent, clause, taken[-1])[:1]] if taken else []
         if holder:  # "X wird die Position des Interims-CEO übernehmen"
             named = self._in(taken[-1].end(), m.start(), "org")[:1]

@@ -6,6 +6,7 @@ import re
 
 from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
 from loaders.holders import HolderChecks
+from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
@@ -232,7 +233,8 @@ class RoleRules(HolderChecks, VerbRoles):
             subject = [p for p in people if p.end <= cop.start() and verb[p.start] < 0]
             hired = subject and self.objects is not None and self.objects.search(
                 self.masked, self._clause(sent, subject[-1].start)[0], subject[-1].start)
-            joined = hired and self._trigger_between(subject[-1].end, cop.start(), "Joining")
+            joined = hired and self._trigger_between(subject[-1].end, cop.start(), "Joining") \
+                or subject and self._appointee(sent, subject[-1])  # "推选X出任…，并兼任"
             # "延揽 X 加入，出任…": X; "他…与 X 共同创办了 Y，至今仍担任 Y 董事长", "LeCun应
             # 马克·祖克柏之邀加入…，并担任创始主任": not X
             subject = subject[-1:] if joined else self._clause_opener(sent, cop.start()) or \
@@ -275,6 +277,13 @@ class RoleRules(HolderChecks, VerbRoles):
                                               first.start())
                     or anchor < first.start() and lex["title_owner_article"].search(
                         self.norm, max(sent[0], anchor - 5), anchor))
+
+    def _appointee(self, sent, person: Mention) -> bool:
+        """'董事会推选总裁魏哲家出任董事长，并兼任总裁': a verb of appointing before the name
+        in its clause; the clauses after with no subject of their own are that person's."""
+        clause = self._clause(sent, person.start)
+        return any(v in self.norm[clause[0]:person.start] for v in words("names",
+                                                                         "appoint_verbs_zh"))
 
     def _appointed(self, sent, person: Mention, anchor: int) -> Entity | None:
         """'Meta names Scale AI founder X chief AI officer', 'named X its chief executive':

@@ -2418,3 +2418,49 @@ def test_successors_named_after_a_bare_noun_and_the_company_of_a_later_paragraph
                 "獲准，董事會推舉創辦人施文華回任董事長，並暫代執行長。", "2013-11-05", "zh-Hant")
     assert ("施文華", "ceo") in role_changes(r)
     assert not {x for x in role_changes(r) if x[0] == "王振明"}
+
+
+def test_names_that_are_words_and_organizations_after_a_nation(tmp_path) -> None:
+    """'曾长期担任' is 'long served as', no person 曾长期; 'the chief executive of Dutch dairy
+    cooperative X' is X's; 'activist Nelson Peltz' is a person; 'Der Stuttgarter Autobauer
+    X AG' is X AG."""
+    r = extract(tmp_path, "星海集团人事变动\n\n6月20日，星海集团宣布人事变动。集团执行副主席陈立将接任董事会"
+                "主席。\n\n陈立是星海集团的联合创始人之一，1999年加入星海集团，曾长期担任集团首席财务官。",
+                "2023-06-20", "zh-Hans")
+    assert "曾长期" not in named(r, "Person")
+    assert ("陈立", "cfo", "星海集团", False) in roles(r)
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs said on Monday it had appointed "
+                "Hein Vermeer, the chief executive of Dutch dairy cooperative Brightwater, as its "
+                "next chief executive. He came under pressure from investors, including activist "
+                "Nelson Peltz of Trian Partners, who joined the board last year.",
+                "2023-01-30", "en")
+    assert ("Hein Vermeer", "ceo", "Brightwater", False) in roles(r)
+    assert not {x for x in roles(r) if x[2] == "Dutch"}
+    assert "Nelson Peltz" in named(r, "Person")
+    r = extract(tmp_path, "Neuer Chef\n\nDer Stuttgarter Autobauer Quillon AG hat einen neuen Chef. "
+                "Jonas Brandt übernimmt den Vorstandsvorsitz.", "2019-05-22", "de")
+    assert ("Jonas Brandt", "ceo", "Quillon AG", False) in roles(r)
+
+
+def test_the_post_taken_from_a_predecessor_and_the_company_of_another_post(tmp_path) -> None:
+    """'X hat den Vorstandsvorsitz von Y übernommen': X takes it, not Y; 'Z, the CFO' after
+    'Y, who ran A before joining <the company>': Z's post is the company's, not A's; 'X, the
+    chief executive of B, will become …, replacing Y, who is stepping down': Y leaves the
+    company, not B; '推选总裁X出任董事长，并兼任总裁': X keeps 总裁, taken by no one."""
+    r = extract(tmp_path, "Neuer Chef\n\nDie Quillon AG hat einen neuen Chef. Jonas Brandt hat am "
+                "Mittwoch nach der Hauptversammlung den Vorstandsvorsitz von Peter Halm "
+                "übernommen, der das Unternehmen 13 Jahre lang geführt hatte.", "2019-05-22", "de")
+    assert role_changes(r) == {("Jonas Brandt", "ceo")}
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs said on Tuesday that Jonas "
+                "Brandt, the chief executive of Nova Dynamics, will become its chief executive on "
+                "Sept. 9, replacing Peter Halm, who is stepping down.\n\nHalm, a former Apple "
+                "executive who ran Brightwater Robotics before joining Quillon Labs in 2022, will "
+                "leave the company immediately. Rachel Ruggeri, the chief financial officer, will "
+                "serve as interim chief executive until Brandt arrives.", "2024-08-13", "en")
+    assert ("Rachel Ruggeri", "cfo", "Quillon Labs", False) in roles(r)
+    assert {e[2] for e in events(r) if e[:2] == ("Departure", "Peter Halm")} == {"Quillon Labs"}
+    r = extract(tmp_path, "星岳科技股東會\n\n星岳科技今天舉行股東常會，董事長王大明正式退休，董事會隨後推選總裁"
+                "陳立出任董事長，並兼任總裁。", "2024-06-04", "zh-Hant")
+    assert not {x for x in roles(r) if x[0] == "王大明" and x[1] == "president"}
+    assert ("陳立", "president") not in role_changes(r)
+    assert ("陳立", "board-chair") in role_changes(r)
