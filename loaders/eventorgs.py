@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from loaders.facts import NAMED_AFTER, Context, lexicon
+from loaders.facts import NAMED_AFTER, Context, Fact, lexicon
 from loaders.lexicon import describes_org
 from loaders.mentions import Mention
 from loaders.registry import Entity
@@ -57,7 +57,7 @@ class EventOrgs(Context):
             is not None
 
     def _others_post(self, org: Entity | None, sent, people: list[Mention],
-                     roles: list) -> bool:
+                     roles: list[Fact]) -> bool:
         """An organization the sentence names as the post someone else than `people` holds
         (in apposition, or titled before the name), and none of them ("Y, the chief
         executive of Z, will become …, replacing X"; not the post Y takes: "Y will take

@@ -25,7 +25,7 @@ def _after_prep() -> re.Pattern[str]:
     return fastre.compile(r"(?:\s*(?:at|of|with|bei|beim|von|vom|des|der)|(?<=\bof)|(?<=\bvon)"
                           r")\s+"  # or after a title ending in one ("head of")
                           r"(?:(?:the|a|an|der|die|das|dem|den)\s+)?"
-                          rf"((?:(?:{demonym})\s+(?=[a-z]))?(?:[a-z][\w-]*\s+){{0,3}}"
+                          rf"(?:(?:{demonym})\s+(?=[a-z]))?((?:[a-z][\w-]*\s+){{0,3}}"
                           rf"{_NAME_TOKEN}(?:\s+(?:&\s+)?{_NAME_TOKEN}){{0,4}})(?![\w-])")
 
 
@@ -126,7 +126,7 @@ class OrgLookup(OrgMarks):
             i = tokens.index("&")
             tokens = tokens[max(0, i - 1):i + 2]
         city = self.lang == "de"  # "Pariser", "Frankfurter": city adjectives before the name
-        while tokens and (describes_org(tokens[0]) or tokens[0] in words("names", "demonyms") or
+        while tokens and (describes_org(tokens[0]) or
                           (city and tokens[0].endswith("er") and len(tokens) > 1)):
             tokens.pop(0)
         if not tokens or tokens[-1] == "&" or len(" ".join(tokens)) < 3 \

@@ -15,12 +15,14 @@ class RoleChangeRules(SuccessionRules):
     """Mixin of EventRules (it calls `_subjects`, the subjects of a trigger's clause)."""
 
     def _role_change(self, sent, clause, m, etype, date, roles: list[Fact]) -> list[Fact]:
-        """Who changed role, where, to what: each (person, org, role, rule) of `_changes`."""
+        """Who changed role, where, to what: each (person, org, role, rule) of `_changes`;
+        not a post added beside one the name is titled with already ("推选总裁X出任董事长，
+        并兼任总裁": 总裁 kept)."""
         kept = {(r.person.iri, r.role, r.org and r.org.iri) for r in roles if r.start == sent[0]
                 and r.person is not None and r.at < m.start() and r.title_at < r.at} \
             if lexicon()["adding_post"].fullmatch(m.group(0)) else set()
         return [Fact("event", sent[0], sent[1], rule, person=person, org=org, type=etype,
-                     date=date, role=role)  # "推选总裁X出任董事长，并兼任总裁": kept
+                     date=date, role=role)
                 for person, org, role, rule in self._changes(sent, clause, m, roles)
                 if (person.iri, role, org and org.iri) not in kept]
 
