@@ -62,10 +62,11 @@ class EventOrgs(Context):
         (in apposition, or titled before the name), and none of them ("Y, the chief
         executive of Z, will become …, replacing X"; not the post Y takes: "Y will take
         over as chief executive of Z … after X stepped down")."""
+        if org is None:
+            return False
         mine = {p.entity.iri for p in people}
-        told = [r for r in roles if org is not None and r.org is org and r.person is not None
-                and sent[0] <= r.title_at < sent[1]
-                and r.rule in ("role-apposition", *NAMED_AFTER)]
+        told = [r for r in roles if r.org is org and r.person is not None
+                and sent[0] <= r.title_at < sent[1] and r.rule in ("role-apposition", *NAMED_AFTER)]
         return any(r.person.iri not in mine for r in told) and \
             not any(r.person.iri in mine for r in told)
 
