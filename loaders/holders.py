@@ -2,12 +2,14 @@
 and the copula before its title (a few words, an apposition, a "who" clause), the
 organization of such an apposition, a person written as the one replaced ("接替创办人X",
 "succeeded X"), a title a verb of a Chinese headline takes before a space, and which
-titles a list joins ("founder, chairman and CEO X", not across a Chinese comma)."""
+titles a list joins ("founder, chairman and CEO X", not across a Chinese comma), the one a
+verb of appointing names ("Meta names X chief AI officer", "推选总裁X出任董事长，并兼任…")."""
 from __future__ import annotations
 
 import re
 
 from loaders.facts import APPOSITIVE, Context, lexicon
+from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
@@ -15,7 +17,8 @@ _AGE = re.compile(r"^\s*,\s*\d{1,3}(?=\s*,)")  # an age in apposition: "Jobs, 56
 
 
 class HolderChecks(Context):
-    """Mixin of RoleRules (it calls `_org_run_before`, of OrgLookup, and `_headline_end`)."""
+    """Mixin of RoleRules (it calls `_org_run_before`, `_org_after` and `_hirer`, of OrgLookup,
+    and `_headline_end`)."""
 
     def _copula_gap(self, gap: str, limit: int, name_at: int) -> bool:
         """Whether a name and the copula before a title are this close: a few words ("X
@@ -124,3 +127,24 @@ class HolderChecks(Context):
         return any(re.fullmatch(r"[^\W\d_]{0,8}", self.masked[v.end():start]) for v in
                    self.triggers.finditer(self.masked, max(sent[0], start - 12), start))
 
+    def _appointee(self, sent, person: Mention) -> bool:
+        """'董事会推选总裁魏哲家出任董事长，并兼任总裁': a verb of appointing before the name
+        in its clause; the clauses after with no subject of their own are that person's."""
+        clause = self._clause(sent, person.start)
+        return any(v in self.norm[clause[0]:person.start] for v in words("names",
+                                                                         "appoint_verbs_zh"))
+
+    def _appointed(self, sent, person: Mention, anchor: int) -> Entity | None:
+        """'Meta names Scale AI founder X chief AI officer', 'named X its chief executive':
+        a title right after the object of a verb of appointing is the object's, at the
+        verb's subject (`_hirer`), or at the organization the title names after it."""
+        if self.objects is None or not lexicon()["appointed_title_gap"].match(
+                self.norm[person.end:anchor]):
+            return None
+        clause = self._clause(sent, person.start)
+        verbs = [v for v in self.objects.finditer(self.masked, clause[0], person.start)
+                 if set(self.terms["object"].lookup_all(self.lang, v))
+                 & lexicon()["appointing_events"]][-1:]
+        if not verbs or self._in(verbs[0].end(), person.start, "person"):
+            return None
+        return self._org_after(anchor, sent) or self._hirer(sent, clause, verbs[0])

@@ -6,7 +6,6 @@ import re
 
 from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
 from loaders.holders import HolderChecks
-from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity
 from loaders.verbroles import VerbRoles
@@ -277,28 +276,6 @@ class RoleRules(HolderChecks, VerbRoles):
                                               first.start())
                     or anchor < first.start() and lex["title_owner_article"].search(
                         self.norm, max(sent[0], anchor - 5), anchor))
-
-    def _appointee(self, sent, person: Mention) -> bool:
-        """'董事会推选总裁魏哲家出任董事长，并兼任总裁': a verb of appointing before the name
-        in its clause; the clauses after with no subject of their own are that person's."""
-        clause = self._clause(sent, person.start)
-        return any(v in self.norm[clause[0]:person.start] for v in words("names",
-                                                                         "appoint_verbs_zh"))
-
-    def _appointed(self, sent, person: Mention, anchor: int) -> Entity | None:
-        """'Meta names Scale AI founder X chief AI officer', 'named X its chief executive':
-        a title right after the object of a verb of appointing is the object's, at the
-        verb's subject (`_hirer`), or at the organization the title names after it."""
-        if self.objects is None or not lexicon()["appointed_title_gap"].match(
-                self.norm[person.end:anchor]):
-            return None
-        clause = self._clause(sent, person.start)
-        verbs = [v for v in self.objects.finditer(self.masked, clause[0], person.start)
-                 if set(self.terms["object"].lookup_all(self.lang, v))
-                 & lexicon()["appointing_events"]][-1:]
-        if not verbs or self._in(verbs[0].end(), person.start, "person"):
-            return None
-        return self._org_after(anchor, sent) or self._hirer(sent, clause, verbs[0])
 
 
 def narrowest(roles: list[Fact]) -> list[Fact]:
