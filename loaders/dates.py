@@ -177,16 +177,21 @@ YEARLESS = {"de-dm", "en-md", "month", "month-edge", "zh-md", "zh-m", "season", 
 
 
 def _to_come(text: str, at: int, end: int, value: str, ref: Reference) -> bool:
-    """A word of the future in the clause before `at` ("will", "wird", "zum", 将于); or
-    one of taking effect ("effective") before it, or a verb of the present around it
-    ("starts Oct. 14", "Ende Juni verlässt"), when the next year's date is nearer the
-    published day ("effective January 1" in December; not "had retired, effective December
-    1" in March)."""
+    """A word of the future in the clause before `at` ("will", "wird", "zum", 将于); a
+    relative clause is one of its own ("He will replace X, who resigned in June": the last
+    June), its German verb maybe after the date ("X, der sein Amt am 1. Januar antreten
+    soll"). Or one of taking effect ("effective") before it, or a verb of the present
+    around it ("starts Oct. 14", "Ende Juni verlässt"), when the next year's date is nearer
+    the published day ("effective January 1" in December; not "had retired, effective
+    December 1" in March)."""
     start = max(max(text.rfind(c, 0, at) for c in ".。!?！？\n;；") + 1, at - 90)
-    if vocab()["future"].search(text, start, at) is not None:
-        return True
+    relative = [m.end() for m in vocab()["relative"].finditer(text, start, at)]
+    start = max([start] + relative)
     stop = min([i for i in (text.find(c, end) for c in ".。!?！？\n;；,，") if i >= 0]
                + [end + 60])
+    if vocab()["future"].search(text, start, at) is not None or relative \
+            and vocab()["future_last"].search(text, end, stop) is not None:
+        return True
     return (vocab()["effective"].search(text, start, at) is not None
             or vocab()["present"].search(text, start, stop) is not None) \
         and ref.days_to(next_year(value)) < ref.days_to(value)

@@ -112,6 +112,8 @@ def vocab() -> dict:
             "future": re.compile("|".join(data["future"]), re.IGNORECASE),
             "effective": re.compile("|".join(data["effective"]), re.IGNORECASE),
             "present": re.compile("|".join(data["present"]), re.IGNORECASE),
+            "relative": re.compile(data["relative"], re.IGNORECASE),
+            "future_last": re.compile("|".join(data["future_last"])),
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
             "placing": data["placing"]}
 

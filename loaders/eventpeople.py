@@ -38,6 +38,10 @@ class EventPeople:
         said = self._reported_from(sent, clause)
         in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)
                        and not self._in_relative(sent, p)]
+        # after a colon, those named after it: "hat einen Nachfolger für Y gefunden: X,
+        # bisher Chef von Z, soll … übernehmen": X
+        colon = max(self.norm.rfind(c, sent[0], clause[0]) for c in ":：")
+        in_sentence = [p for p in in_sentence if p.start > colon] or in_sentence
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]

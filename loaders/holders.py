@@ -13,6 +13,7 @@ from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity
 
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 _AGE = re.compile(r"^\s*,\s*\d{1,3}(?=\s*,)")  # an age in apposition: "Jobs, 56, who"
 
 
@@ -86,20 +87,30 @@ class HolderChecks(Context):
         inside = [o for o in self._in(person.end, apposition.end(), "org")
                   if o.entity.kind == "org"  # "X, who left OpenAI earlier this year, was
                   and not self._trigger_between(person.end, o.start, "Departure",
-                                                "Dismissal")]  # named": not OpenAI's
+                                                "Dismissal")  # named": not OpenAI's
+                  and not self._mark_before(o, "acquired", person.end)]  # "who joined Y when
+        # it bought his startup Z, was named co-CEO": not Z's
         return inside[-1].entity if inside else None
 
     def _replacing_at(self, at: int) -> int:
         """Where the verb of replacing written right before the person named at `at` starts
         ("接替创办人张忠谋", "succeeded Jack Ma": a title at most between), or -1. A name in
-        brackets is the one before it ("接替鮑默（Steve Ballmer）")."""
+        brackets is the one before it ("接替鮑默（Steve Ballmer）"). A space before the name
+        in a Chinese headline parts two clauses: "宣布X接任执行长 Y续任董事长" replaces no Y."""
         named = [p for p in self._in(max(0, at - 24), at, "person")
                  if re.fullmatch(r"\s*[(（]\s*", self.norm[p.end:at])]
         at = named[-1].start if named else at
         verb = [*lexicon()["replacing"].finditer(self.norm, max(0, at - 32), at)][-1:]
         gap = self.masked[verb[0].end():at] if verb else "\0"
         gap = self.titles.sub("", gap) if self.titles is not None else gap
-        return verb[0].start() if not gap.strip() else -1
+        parted = self._headline_parted(verb[0].end(), at) if verb else False
+        return verb[0].start() if not gap.strip() and not parted else -1
+
+    def _headline_parted(self, start: int, end: int) -> bool:
+        """A space between Chinese characters from `start` to `end`, in a Chinese headline:
+        it parts two clauses ("宣布X接任执行长 Y续任董事长")."""
+        return self.lang == "zh" and end <= self._headline_end() \
+            and _CJK_SPACE.search(self.norm, start, end + 1) is not None
 
     def _is_replaced(self, person: Mention) -> bool:
         return self._replacing_at(person.start) >= 0

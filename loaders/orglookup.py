@@ -259,10 +259,12 @@ class OrgLookup(OrgMarks):
     def _nearest_org(self, sent: tuple[int, int], pos: int, team: bool = False
                      ) -> Entity | None:
         """No organization beside the title: a company its clause is placed at ('Bei Tesla …
-        als Senior Director'), else the first company of the paragraph before it
-        (the topic, as in 'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as
-        CFO'), else the article's. A title after the organization its holder comes from, the
-        last of the clause ('poached from X its head of research'), is held there."""
+        als Senior Director'), else the first company of its paragraph (the topic, as in
+        'Anthropic今年成立。Dario Amodei出任行政總裁'; 'OpenAI hires X as CFO'; not one bought:
+        'die Übernahme des Saatgutherstellers Y'), else of the paragraph before (the
+        article's own first; not one someone left or went to), else the article's. A title
+        after the organization its holder comes from, the last of the clause ('poached from
+        X its head of research'), is held there."""
         if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"
@@ -288,12 +290,10 @@ class OrgLookup(OrgMarks):
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
-                and not self._affiliation(m) and not self._studied_at(m)]
+                and not self._affiliation(m) and not self._studied_at(m)
+                and not self._mark_before(m, "acquired", para)]
         if not orgs:  # "本輪融資由…領投": the company of the paragraph before
-            before = self.paragraph_before(para)  # not one left for another ("von Cisco zu")
-            orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
-                    and not self._affiliation(m) and not self._left_for_another(m, before)
-                    and not former_employer(self.norm, m.start) and not self._medium(m)][:1]
+            orgs = self._topic_before(para, kinds)
         named = self._in(sent[0], pos, "person")[-1:]  # "X, who ran Y before joining <main>,
         if named and any(m.entity is self.main_org for m in orgs):  # …. Z, the CFO": not Y
             orgs = [m for m in orgs if not self._left_by_another(m, para, named[0].entity)]

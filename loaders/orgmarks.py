@@ -24,7 +24,20 @@ def former_employer(norm: str, start: int) -> bool:
 
 
 class OrgMarks:
-    """Mixin of Context (it provides norm, masked, _in, sentence_of, _trigger_between)."""
+    """Mixin of Context (it provides norm, masked, _in, sentence_of, _trigger_between,
+    paragraph_before, main_org) and OrgLookup (`_affiliation`)."""
+
+    def _topic_before(self, para: int, kinds: tuple[str, ...]) -> list[Mention]:
+        """The company of the paragraph before `para` a title with none is held at: the
+        article's own if named there, else the first; not one left for another ("von Cisco
+        zu"), nor one gone to ("der zum Softwareanbieter Y gewechselt war"), nor someone's
+        past employer, nor a platform."""
+        before = self.paragraph_before(para)
+        orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
+                and not self._affiliation(m) and not self._left_for_another(m, before)
+                and not self._mark_before(m, "destination", before)
+                and not former_employer(self.norm, m.start) and not self._medium(m)]
+        return [m for m in orgs if m.entity is self.main_org][:1] or orgs[:1]
 
     def _medium(self, org: Mention) -> bool:
         """An organization written as where something was said ("在微博上称", "wrote on

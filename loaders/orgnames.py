@@ -285,15 +285,15 @@ _ARTICLE_DE = re.compile(r"\b(?i:der|die|das|dem|den|des|ein|eine|einem|einen|ei
 @cache
 def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     """The whole pattern (the noun in any case, the name's words capitalized: "Die Firma
-    Lintra hat …" names Lintra), and an introducing noun (for the text lower-cased, and as
-    written ignoring case)."""
+    Lintra hat …" names Lintra; "des Baukonzerns Hochtief" too), and an introducing noun
+    (for the text lower-cased, and as written ignoring case)."""
     intro = alternation(words("names", "org_introducers"))
     token = r"[A-Z][A-Za-z0-9&.'+-]*[A-Za-z0-9]|[A-Z]"  # "Mann+Hummel"
     # A bare noun after an article is "the company", not a name: "das Unternehmen Ende März"
     # (a compound is a name's description: "Der Logistikkonzern Deutsche Post")
     not_after_article = "".join(rf"(?<!\b{a} )" for a in (
         "das", "der", "die", "dem", "den", "ein", "eine", "the", "a", "an"))
-    pattern = fastre.compile(rf"(?<!\w)(?:\w+(?:{intro})|{not_after_article}(?:{intro}))"
+    pattern = fastre.compile(rf"(?<!\w)(?:\w+(?:{intro})(?:e?s)?|{not_after_article}(?:{intro}))"
                              rf"[^\S\n]*((?-i:(?:{token})(?:[^\S\n](?:&[^\S\n])?(?:{token})){{0,2}}))"
                              rf"(?![\w-])", re.IGNORECASE)  # at a word's start
     return (pattern, fastre.compile(fastre.lowered(intro)),

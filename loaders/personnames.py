@@ -48,8 +48,9 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
                 if re.search(f"[{CJK}]", p)]
     followers = sorted(words("names", "name_followers_zh"))
     title = alternation(titles)
+    told = alternation(speech + triggers + followers)  # what a name may be followed by
     after_title = fastre.compile(rf"(?:{title}){name}"  # "副总经理陈冠州为总经理"
-                                 rf"(?=(?:{alternation(speech + triggers + followers)})"
+                                 rf"(?=(?:{told})"
                                  rf"|[,，。、:：(（在的之也则对向还将于已和与及等]|为(?:{title})"
                                  r"|\d{4}\s*年|\d{1,2}\s*[月日])")  # "会长李健熙2020年去世"
     # "X在推特上写道"
@@ -73,7 +74,7 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     post_of = fastre.compile(rf"(?:{alternation(objects)}){name}(?=的(?:{title}|职务|职位))")
     bare = name[1:-1]  # the name without its group, for the names of a list
     listed = fastre.compile(rf"(?:{title})(?:包括|分别[是为]|是|为)?"
-                            rf"({bare}(?:(?:以及|[、和与及]){bare})*)(?=[,，。;；\n]|$)")
+                            rf"({bare}(?:(?:以及|[、和与及]){bare})*)(?=[,，。;；\n]|$|{told})")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
             of_event,  # of_event: "接替此前卸任的王军。"
             post_of,  # post_of: "解除顾明为的董事长职务"

@@ -43,7 +43,8 @@ class RoleChangeRules(SuccessionRules):
             return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
-                       and self._replacing_at(r.at) < 0]  # "接替創辦人張忠謀出任董事長"
+                       and self._replacing_at(r.at) < 0  # "接替創辦人張忠謀出任董事長"
+                       and not self._held_elsewhere(clause, m, r)]
         handed = self._handed_over(sent, clause, m, in_sentence) \
             or self._post_given(sent, clause, m)
         if handed:
@@ -227,6 +228,14 @@ class RoleChangeRules(SuccessionRules):
             or bool(self.triggers.search(self.masked, after, after + (3 if self.lang == "zh"
                                                                       else 10)))
             or bool(lexicon()["holding_now"].match(self.norm, after)))  # "蔡力行续任副董事长"
+
+    def _held_elsewhere(self, clause, m: re.Match[str], r: Fact) -> bool:
+        """'Uber has chosen X, the chief executive of Expedia, to lead …': a title in
+        apposition after the verb, at another organization than the one opening the clause,
+        is held there now, not taken."""
+        hirer = self._in(clause[0], m.start(), "org")[-1:]
+        return r.rule == "role-apposition" and r.at > m.end() and bool(hirer) \
+            and r.org is not None and r.org.iri != hirer[0].entity.iri
 
     def _post_after(self, m: re.Match[str]) -> bool:
         """A title right after the verb that names no one after it: the post taken ("接任

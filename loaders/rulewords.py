@@ -99,7 +99,7 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
               "adding_post", "medium", "assisting", "once_done",
               "org_entered", "post_by_agent", "not_led_gap", "present_zh",
-              "present_de", "list_end")
+              "present_de", "list_end", "acquired")
 
 
 def _studied() -> re.Pattern[str]:

@@ -2293,7 +2293,9 @@ def test_german_moves_between_companies_and_offices_taken_after_a_title(tmp_path
     Adidas': Adidas; 'der aus persönlichen Gründen ausscheidet': a Departure; 'übernimmt
     Finanzvorstand X den Vorstandsvorsitz': X's new post is the one after his name; a
     board chair of the paragraph after 'arbeitete für L'Oréal, bevor er zu Beiersdorf
-    wechselte' chairs Beiersdorf; 'Seine Nachfolge … soll X antreten' is news of now."""
+    wechselte' chairs the article's Beiersdorf, not L'Oréal (in an article of another
+    company, that one: the one he went to is not the topic); 'Seine Nachfolge … soll X
+    antreten' is news of now."""
     r = extract(tmp_path, "Markus Brandt wird Vorstandschef\n\nBeim Energiekonzern "
                 "Quillon AG übernimmt Finanzvorstand Markus Brandt den Vorstandsvorsitz. Er löst "
                 "Stefan De Loecker ab, der aus persönlichen Gründen ausscheidet.\n\nBrandt kam "
@@ -2306,11 +2308,14 @@ def test_german_moves_between_companies_and_offices_taken_after_a_title(tmp_path
             ("Departure", "Stefan De Loecker", "Quillon AG", None),
             ("Joining", "Stefan De Loecker", "Adidas", None),
             ("RoleChange", "Anna Reuter", "Quillon AG", None)} <= events(r)
-    r = extract(tmp_path, "Quillon AG holt Vincent Marchal\n\nDer Franzose Vincent Marchal "
-                "arbeitete mehr als 20 Jahre für den Kosmetikkonzern L'Oréal, bevor er 2016 zu "
-                "Beiersdorf wechselte.\n\nAufsichtsratschef Reinhard Pollak sagte am Mittwoch, "
-                "Marchal sei der Richtige.", "2021-03-10", "de")
+    moved = ("Der Franzose Vincent Marchal arbeitete mehr als 20 Jahre für den Kosmetikkonzern "
+             "L'Oréal, bevor er 2016 zu Beiersdorf wechselte.\n\nAufsichtsratschef Reinhard "
+             "Pollak sagte am Mittwoch, Marchal sei der Richtige.")
+    r = extract(tmp_path, "Beiersdorf: Vincent Marchal wird Chef\n\n" + moved, "2021-03-10",
+                "de")
     assert ("Reinhard Pollak", "board-chair", "Beiersdorf", False) in roles(r)
+    r = extract(tmp_path, "Quillon AG holt Vincent Marchal\n\n" + moved, "2021-03-10", "de")
+    assert ("Reinhard Pollak", "board-chair", "Quillon AG", False) in roles(r)
 
 
 def test_chinese_posts_no_longer_held_honorary_chairs_and_handovers(tmp_path) -> None:
@@ -2464,3 +2469,60 @@ def test_the_post_taken_from_a_predecessor_and_the_company_of_another_post(tmp_p
     assert not {x for x in roles(r) if x[0] == "王大明" and x[1] == "president"}
     assert ("陳立", "president") not in role_changes(r)
     assert ("陳立", "board-chair") in role_changes(r)
+
+
+def test_the_company_of_a_title_where_the_paragraph_names_none(tmp_path) -> None:
+    """A title with no organization of its own is not held at the company someone went to
+    in the paragraph before ("der zum Softwareanbieter Y gewechselt war"), nor at one bought
+    ("die Übernahme des Saatgutherstellers Y", "when it bought his startup Y"); of the
+    companies of the paragraph before, the article's own comes first."""
+    r = extract(tmp_path, "Quillon AG: Anna Berg verlässt den Konzern\n\nDie Quillon AG trennt "
+                "sich von ihrer Co-Vorstandschefin Anna Berg.\n\nBerg hatte die Führung im "
+                "Oktober von Peter Halm übernommen, der zum Softwareanbieter Brightwater "
+                "gewechselt war.\n\n„Die Entscheidung ist richtig“, sagte Aufsichtsratschef "
+                "Hans Vogt.", "2020-04-20", "de")
+    assert ("Hans Vogt", "board-chair", "Quillon AG", False) in roles(r)
+    r = extract(tmp_path, "Quillon AG holt neuen Chef\n\nDer Konzern Quillon AG bekommt einen "
+                "neuen Vorstandschef: Jonas Brandt.\n\nBrandt leitete zuletzt die Sparte von "
+                "Nova Dynamics. Er soll am 1. April in den Vorstand der Quillon AG eintreten."
+                "\n\nHalm stand wegen der Übernahme des US-Saatgutherstellers Brightwater unter "
+                "Druck. Aufsichtsratschef Hans Vogt sagte: „Jonas Brandt ist die ideale "
+                "Besetzung.“", "2023-04-05", "de")
+    assert ("Hans Vogt", "board-chair", "Quillon AG", False) in roles(r)
+    assert "Brightwater" in named(r, "Organization")  # a describing noun in the genitive
+    r = extract(tmp_path, "Quillon Labs co-CEO to leave\n\nQuillon Labs said on Wednesday "
+                "co-Chief Executive Jonas Brandt would step down at the end of January.\n\n"
+                "Brandt, who joined Quillon Labs in 2016 when it bought his startup "
+                "Brightwater, was named co-CEO in November last year.", "2022-11-30", "en")
+    assert not {x for x in roles(r) if x[2] == "Brightwater"}
+    assert ("RoleChange", "Jonas Brandt", "Quillon Labs", "2021-11") in events(r)
+
+
+def test_who_a_clause_is_about_and_when(tmp_path) -> None:
+    """'He will replace X, who resigned in June': the last June, the relative clause tells
+    its own time; after a colon, the one named after it takes the post; 'X, the chief
+    executive of Y, …' picked by another company keeps Y's post, takes none there; in a
+    Chinese headline a space parts two clauses ('X接任執行長 Y續任董事長': Y replaced by no
+    one); '共同執行長A及B退任': both leave."""
+    r = extract(tmp_path, "Quillon Labs names new chief\n\nQuillon Labs has chosen Jonas "
+                "Brandt, the chief executive of online travel company Brightwater Inc., to lead "
+                "the firm.\n\nHe will replace co-founder Peter Halm, who resigned as CEO in June "
+                "under pressure from investors.", "2017-08-29", "en")
+    assert ("Departure", "Peter Halm", "Quillon Labs", "2017-06") in events(r)
+    assert ("Jonas Brandt", "ceo") not in role_changes(r)
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs named Jonas Brandt chief "
+                "executive. Brandt will replace Peter Halm, who announced in March that he "
+                "would step down by the end of the year.", "2024-07-31", "en")
+    assert ("Departure", "Peter Halm", "Quillon Labs", "2024-03") in events(r)
+    r = extract(tmp_path, "Quillon holt neuen Chef\n\nDer Maschinenbauer Quillon AG hat einen "
+                "Nachfolger für Peter Halm gefunden: Jonas Brandt, bisher Chef des Konkurrenten "
+                "Brightwater, soll zum 1. Januar 2023 den Vorstandsvorsitz übernehmen.",
+                "2022-11-04", "de")
+    assert role_changes(r) == {("Jonas Brandt", "ceo")}
+    r = extract(tmp_path, "星海科技宣布王大明接任執行長　陳立續任董事長\n\n星海科技今日召開董事會，"
+                "由副董事長王大明接任執行長，董事長陳立將續任董事長。", "2021-08-23", "zh-Hant")
+    assert ("王大明", "board-chair") not in role_changes(r)
+    assert not {x for x in roles(r) if x[:2] == ("王大明", "board-chair")}
+    r = extract(tmp_path, "星海科技人事\n\n星海科技今日召開董事會，決議由共同執行長王大明及陳立退任。",
+                "2021-08-23", "zh-Hant")
+    assert {e[:2] for e in events(r)} == {("Departure", "王大明"), ("Departure", "陳立")}
