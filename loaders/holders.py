@@ -12,8 +12,9 @@ from loaders.facts import APPOSITIVE, Context, lexicon
 from loaders.lexicon import words
 from loaders.mentions import Mention
 from loaders.registry import Entity
+from loaders.sentences import CJK_SPACE
 
-_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+_CJK_SPACE = re.compile(CJK_SPACE)
 _AGE = re.compile(r"^\s*,\s*\d{1,3}(?=\s*,)")  # an age in apposition: "Jobs, 56, who"
 
 

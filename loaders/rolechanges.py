@@ -231,8 +231,8 @@ class RoleChangeRules(SuccessionRules):
 
     def _held_elsewhere(self, clause, m: re.Match[str], r: Fact) -> bool:
         """'Uber has chosen X, the chief executive of Expedia, to lead …': a title in
-        apposition after the verb, at another organization than the one opening the clause,
-        is held there now, not taken."""
+        apposition after the verb, at another organization than the last one named before
+        the verb in its clause, is held there now, not taken."""
         hirer = self._in(clause[0], m.start(), "org")[-1:]
         return r.rule == "role-apposition" and r.at > m.end() and bool(hirer) \
             and r.org is not None and r.org.iri != hirer[0].entity.iri

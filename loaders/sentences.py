@@ -15,7 +15,8 @@ _DE_MONTHS = "|".join(toml("dates")["months"]["de"])
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
                           rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“]|[a-z][A-Z])")
 # a space between Chinese characters parts the clauses of a headline ("张忠谋退休 台积电进入…")
-_CLAUSE = re.compile(r"[,，:：;；]|\s[-–—]\s|(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+CJK_SPACE = r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
+_CLAUSE = re.compile(rf"[,，:：;；]|\s[-–—]\s|{CJK_SPACE}")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
