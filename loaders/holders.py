@@ -89,8 +89,8 @@ class HolderChecks(Context):
                   if o.entity.kind == "org"  # "X, who left OpenAI earlier this year, was
                   and not self._trigger_between(person.end, o.start, "Departure",
                                                 "Dismissal")  # named": not OpenAI's
-                  and not self._mark_before(o, "acquired", person.end)]  # "who joined Y when
-        # it bought his startup Z, was named co-CEO": not Z's
+                  and not self._bystander(o, person.end)]  # "who joined Y when it bought
+        # his startup Z, was named co-CEO": not Z's
         return inside[-1].entity if inside else None
 
     def _replacing_at(self, at: int) -> int:

@@ -197,11 +197,6 @@ class OrgLookup(OrgMarks):
         return (bool(run) and run[0].start == org.start and title.start() <= run[-1].end + 12
                 or self._title_at((self.paragraph_start(org.start), len(self.norm)), org))
 
-    def _studied_at(self, org: Mention) -> bool:
-        """'毕业于台湾大学', 'studied at Stanford': where someone studied, not the topic."""
-        return lexicon()["studied"].search(self.norm, max(0, org.start - 24), org.start) \
-            is not None
-
     def _owns_person(self, org: Mention) -> bool:
         """'Microsoft's Amar Subramanya', 'OpenAI的Jan Leike': the person's organization."""
         owns = self._possessor(org)
@@ -290,8 +285,7 @@ class OrgLookup(OrgMarks):
         para = self.paragraph_start(sent[0])
         kinds = ("team", "org") if team else ("org",)
         orgs = [m for m in self._in(para, pos, "org") if m.entity.kind in kinds
-                and not self._affiliation(m) and not self._studied_at(m)
-                and not self._mark_before(m, "acquired", para)]
+                and not self._affiliation(m) and not self._bystander(m, para)]
         if not orgs:  # "本輪融資由…領投": the company of the paragraph before
             orgs = self._topic_before(para, kinds)
         named = self._in(sent[0], pos, "person")[-1:]  # "X, who ran Y before joining <main>,

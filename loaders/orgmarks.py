@@ -1,7 +1,8 @@
 """What the words around an organization's name say of it: where someone came from or
 went ("von der Unternehmensberatung McKinsey", "left for X", 赴; one left for another),
 that it was someone's past employer ("前OpenAI研究副总裁"), that it is a platform something
-was said on ("在微博上称")."""
+was said on ("在微博上称"), that it was bought ("die Übernahme des …") or studied at; and
+which company of the paragraph before a bare title is held at."""
 from __future__ import annotations
 
 import re
@@ -36,8 +37,16 @@ class OrgMarks:
         orgs = [m for m in self._in(before, para, "org") if m.entity.kind in kinds
                 and not self._affiliation(m) and not self._left_for_another(m, before)
                 and not self._mark_before(m, "destination", before)
-                and not former_employer(self.norm, m.start) and not self._medium(m)]
+                and not former_employer(self.norm, m.start) and not self._bystander(m, before)]
         return [m for m in orgs if m.entity is self.main_org][:1] or orgs[:1]
+
+    def _bystander(self, org: Mention, start: int) -> bool:
+        """An organization no title is held at for being written near it: where someone
+        studied ("毕业于台湾大学", "studied at Stanford"), a platform something was said on,
+        one bought ("die Übernahme des Saatgutherstellers Y"; a mark after `start`)."""
+        return lexicon()["studied"].search(self.norm, max(0, org.start - 24), org.start) \
+            is not None or self._medium(org) or self._mark_before(org, "acquired", start) \
+            is not None
 
     def _medium(self, org: Mention) -> bool:
         """An organization written as where something was said ("在微博上称", "wrote on

@@ -2496,6 +2496,11 @@ def test_the_company_of_a_title_where_the_paragraph_names_none(tmp_path) -> None
                 "Brightwater, was named co-CEO in November last year.", "2022-11-30", "en")
     assert not {x for x in roles(r) if x[2] == "Brightwater"}
     assert ("RoleChange", "Jonas Brandt", "Quillon Labs", "2021-11") in events(r)
+    r = extract(tmp_path, "Quillon Labs names CEO\n\nQuillon Labs said on Monday that Jonas "
+                "Brandt, who studied at Brightwater University, was named chief executive.",
+                "2024-05-06", "en")  # nor where the apposition says someone studied
+    assert ("Jonas Brandt", "ceo", "Quillon Labs", False) in roles(r)
+    assert ("Jonas Brandt", "ceo", "Brightwater University", False) not in roles(r)
 
 
 def test_who_a_clause_is_about_and_when(tmp_path) -> None:
