@@ -12,8 +12,8 @@ _SPACES = re.compile(r"\s*")
 
 
 class SuccessionRules(Context):
-    """Needs `_subjects` (eventpeople.py), `_is_replaced` (holders.py) and `_headline_end`
-    (eventdates.py) from EventRules."""
+    """Needs `_subjects` (eventpeople.py), `_is_replaced` and `_headline_parted`
+    (holders.py) and `_headline_end` (eventdates.py) from EventRules."""
 
     def _role_key(self, title: re.Match[str]) -> str | None:
         return self.terms["roles"].lookup(self.lang, title.group(0))
@@ -38,9 +38,11 @@ class SuccessionRules(Context):
                 self._subjects(sent, clause, m)[-1:]  # Nachfolge von Y": Y is replaced
         if not new:
             return []
+        # the posts others hold; not across a space that parts a Chinese headline's clauses
+        # ("宣布X接任执行长 Y续任董事长" replaces no Y)
         held = [r for r in roles if r.start == sent[0] and r.person is not None
                 and r.person is not new[0].entity and self._held(r)
-                and not self._parted_off(sent, m, r.person)]
+                and not (r.at > m.end() and self._headline_parted(m.end(), r.at))]
         # "接替刘强东出任京东集团CEO": the title after is taken; not the successor's own
         titles = [t for t in self._titles_after(sent, clause, m)  # ("Nachfolger wird
                   if t.end() > new[0].start  # Produktionsvorstand X"); "陈磊…接替黄峥出任
@@ -53,12 +55,6 @@ class SuccessionRules(Context):
             return [(new[0].entity, org, key, "event-replacing")  # Nachfolge von Y antreten"
                     for org, key in self._announced_post(sent)]
         return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
-
-    def _parted_off(self, sent, m: re.Match[str], person) -> bool:
-        """A person first named in the sentence after a space that parts a Chinese headline's
-        clauses after the verb ("宣布X接任执行长 Y续任董事长"): not the one replaced."""
-        at = next((p.start for p in self._in(*sent, kind="person") if p.entity is person), 0)
-        return at > m.end() and self._headline_parted(m.end(), at)
 
     def _org_subject(self, clause) -> bool:
         """An organization opening a German clause, an article at most before it and a
