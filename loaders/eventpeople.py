@@ -38,10 +38,6 @@ class EventPeople:
         said = self._reported_from(sent, clause)
         in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)
                        and not self._in_relative(sent, p)]
-        # after a colon, those named after it: "hat einen Nachfolger für Y gefunden: X,
-        # bisher Chef von Z, soll … übernehmen": X
-        colon = max(self.norm.rfind(c, sent[0], clause[0]) for c in ":：")
-        in_sentence = [p for p in in_sentence if p.start > colon] or in_sentence
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]
@@ -76,12 +72,14 @@ class EventPeople:
     def _reported_from(self, sent, clause) -> int:
         """Where the people who may be a clause's left-out subject start in its sentence:
         after the last verb of saying before the clause ("Sam Altman said that X and Y, …,
-        were leaving": X and Y, not the speaker). In Chinese a clause after "X表示，" leaves
-        out X itself."""
-        if self.lang == "zh":
-            return sent[0]
-        said = [r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
-        return said[-1] if said else sent[0]
+        were leaving": X and Y, not the speaker), and after a colon someone is named after
+        ("hat einen Nachfolger für Y gefunden: X, bisher Chef von Z, soll … übernehmen": X).
+        In Chinese a clause after "X表示，" leaves out X itself."""
+        said = [] if self.lang == "zh" else [
+            r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
+        start = said[-1] if said else sent[0]
+        colon = max(self.norm.rfind(c, start, clause[0]) for c in ":：") + 1
+        return colon if colon and self._in(colon, clause[0], "person") else start
 
     def _agents(self, clause, m: re.Match[str], etype: str) -> list[Mention]:
         """'由 X 与 Y 共同创立' / 'founded by X and Y' / 'gegründet von X': the agents."""
