@@ -128,6 +128,10 @@ class EventDates(Context):
             # "Nike said on Thursday that X will retire on Oct. 13": the day it was said is
             # the report's, beside a date of the event's own
             own = [d for d in own if not self._said_on(d)] or own
+            own = [d for d in own if d.start < pos or not self._another_between(pos, d)
+                   or lexicon()["same_time"].search(self.norm, pos, d.start)]
+            # "joined Google … before founding Inflection … in 2022": the founding's; not
+            # "took charge of X when it was formed in January 2021"
             others = [] if own else [d for d in inside if self._dates_another(sent, d, pos)]
             inside = [d for d in own if not d.anaphoric] or own or [
                 d for d in inside if d not in others]

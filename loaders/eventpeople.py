@@ -14,11 +14,15 @@ from loaders.mentions import Mention
 class EventPeople:
     """Mixin of EventRules (over facts.Context: norm, lang, mentions, masked, titles, _in,
     _clause, _conjoined, and the relative clauses' _relative_subject and _in_relative,
-    which verb roles read too)."""
+    which verb roles read too; and VerbRoles' _clause_opener)."""
 
 
     def _subjects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
-        partners = {p.entity.iri for p in self._co_agents(clause, m)}  # "与 X 共同创办": a partner
+        co_agents = self._co_agents(clause, m)
+        partners = {p.entity.iri for p in co_agents}  # "与 X 共同创办": a partner
+        if co_agents and co_agents[0].start < clause[0]:  # "Der 38-Jährige hatte X gemeinsam
+            clause = (self._clause(sent, co_agents[0].start)[0], clause[1])  # mit A, B und C
+            # gegründet": the list's commas end no clause
         people = [p for p in self._in(clause[0], m.start(), "person")
                   if p.entity.iri not in partners
                   and not self._possessor(p)
@@ -47,6 +51,9 @@ class EventPeople:
             return [self._stands_for(sent, clause[0])]
         if self.lang == "zh" and self._org_topic(clause, m):
             return []  # "台积电正式进入雙首長時代": the company is the clause's subject
+        opener = self._clause_opener(sent, clause[0]) if self.lang == "zh" else []
+        if opener:  # "公司副总裁X即将离职，加入Y": X, not the one who announced it
+            return opener
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
             return in_sentence[:1] if self.lang == "zh" else in_sentence[-3:] \
                 if self.lang == "de" else self._conjoined(in_sentence[-3:])
@@ -72,11 +79,14 @@ class EventPeople:
     def _reported_from(self, sent, clause) -> int:
         """Where the people who may be a clause's left-out subject start in its sentence:
         after the last verb of saying before the clause ("Sam Altman said that X and Y, …,
-        were leaving": X and Y, not the speaker), and after a colon someone is named after
-        ("hat einen Nachfolger für Y gefunden: X, bisher Chef von Z, soll … übernehmen": X).
+        were leaving": X and Y, not the speaker; "gab Altman bekannt, dass"), and after a
+        colon someone is named after ("hat einen Nachfolger für Y gefunden: X, bisher Chef
+        von Z, soll … übernehmen": X).
         In Chinese a clause after "X表示，" leaves out X itself."""
         said = [] if self.lang == "zh" else [
-            r.end() for r in lexicon()["reported"].finditer(self.norm, sent[0], clause[0])]
+            r.end() for key in ("reported", "told_particle_de")
+            for r in lexicon()[key].finditer(self.norm, sent[0], clause[0])]
+        said.sort()
         start = said[-1] if said else sent[0]
         colon = max(self.norm.rfind(c, start, clause[0]) for c in ":：") + 1
         return colon if colon and self._in(colon, clause[0], "person") else start
@@ -104,10 +114,13 @@ class EventPeople:
             return []
         return self._conjoined_forward(after)
 
-    def _co_agents(self, clause, m: re.Match[str]) -> list[Mention]:
-        """'与 X 共同创办', 'together with co-founder X': X took part as well."""
+    def _co_agents(self, clause, m: re.Match[str], etype: str = "") -> list[Mention]:
+        """'与 X 共同创办', 'together with co-founder X', 'gemeinsam mit A, B und C gegründet'
+        (German, the verb last: the whole list, its commas no clause's end); a founding's
+        "founded X with Y": they took part as well."""
         out = []
-        for marker in lexicon()["co_agent"].finditer(self.norm, clause[0], clause[1]):
+        keys = ("co_agent", "founding_with") if etype == "Founding" else ("co_agent",)
+        for marker in (x for k in keys for x in lexicon()[k].finditer(self.norm, *clause)):
             if self.lang == "zh" and marker.start() < m.start():
                 following = self._in(marker.end(), m.start(), "person")
                 together = re.match(r"\s*[)）]?\s*(?:共同|一起|联合|一同)",
@@ -117,11 +130,23 @@ class EventPeople:
                     and self.titles.search(gap) and not re.search(r"[,，。;；]", gap)
                 if following and (len(gap) <= 2 or described) and together:
                     out.append(following[0])  # "与时任Y Combinator总裁的萨姆·奥尔特曼共同创立"
-            elif self.lang != "zh" and marker.start() > m.start():
-                following = self._in(marker.end(), clause[1], "person")
+            elif self.lang != "zh" and marker.start() > m.start():  # "with X, who …, and Y"
+                following = self._in(marker.end(), self.sentence_of(m.start(), clause)[1],
+                                     "person")
                 if following and following[0].start - marker.end() <= 14:
-                    out.append(following[0])
-        return out
+                    out.extend(self._conjoined_forward(following))
+        return out or self._co_agents_before(m) if self.lang == "de" else out
+
+    def _co_agents_before(self, m: re.Match[str]) -> list[Mention]:
+        """German 'gemeinsam mit A, B und C gegründet': the list between the marker and the
+        verb, the verb right after its last name."""
+        sent = self.sentence_of(m.start(), (0, m.start()))
+        marker = [*lexicon()["co_agent"].finditer(self.norm, sent[0], m.start())][-1:]
+        listed = self._in(marker[0].end(), m.start(), "person") if marker else []
+        if not listed or listed[0].start - marker[0].end() > 14:
+            return []
+        listed = self._conjoined_forward(listed)
+        return listed if not re.search(r"[,;]", self.norm[listed[-1].end:m.start()]) else []
 
     def _objects(self, sent, clause, m: re.Match[str]) -> list[Mention]:
         """The people a verb takes as objects: the first after it, and those joined to it

@@ -109,7 +109,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                 self._objects(sent, clause, m) if mode == "object"
                 else [] if self._told_before(m) else self._subjects(sent, clause, m))
             seen = {p.entity.iri for p in people}
-            people = people + [p for p in self._co_agents(clause, m) if p.entity.iri not in seen]
+            people = people + [p for p in self._co_agents(clause, m, etype)
+                               if p.entity.iri not in seen]
         held = self._title_org(sent, m, people, roles)
         org = self._event_org(clause, m, etype, held)
         # what one founds is named in the founding's clause when that clause has its own

@@ -140,15 +140,26 @@ class Context(OrgLookup, Sentences):
         """Whom a pronoun at `pos` stands for: the person named last before it in its
         sentence, else the topic of the sentences before ('他同时也是…教授': LeCun, not
         the Zuckerberg named after him), or for an age ("Der 49-jährige Schwede") the one
-        named last, but one a post is taken from ("den Chefposten von Y"); never
+        named last, but one a post is taken from ("den Chefposten von Y") or one reported to
+        ("soll an Y berichten. Die 39-jährige Französin …"); never
         `other_than` ("X will succeed him")."""
         prior = [p for p in self.mentions if p.end <= pos and p.entity.is_person
                  and p.entity is not other_than]
         named = [p for p in prior if p.start >= sent[0]]
         if not named and lexicon()["epithet"].match(self.norm, pos):
             named = [p for p in prior if not lexicon()["taken_from"].search(
-                self.norm, max(0, p.start - 30), p.start)][-1:]
+                self.norm, max(0, p.start - 30), p.start) and not self._reported_to(p.start)]
+            named = named[-1:]
         return named[-1] if named else self._referent(prior, sent[0])
+
+    def _reported_to(self, at: int) -> bool:
+        """Whether the person named at `at` is whom someone reports to ("will report directly
+        to chief executive X", "向首席执行官X汇报", "an X berichten"): no subject, and their
+        title is held, not taken."""
+        named, lex = self._mention_at(at, "person"), lexicon()
+        return bool(lex["reports_to"].search(self.norm, max(0, at - 60), at)) or (
+            named is not None and bool(lex["reports_to_close"].match(self.norm, named.end))
+            and bool(lex["reports_to_open"].search(self.norm, max(0, at - 40), at)))
 
     def _opens_relative(self, sent, clause) -> bool:
         """Whether a relative pronoun opens the clause ("Dohmke, who took over from Nat
@@ -278,7 +289,7 @@ class Context(OrgLookup, Sentences):
             if self._bracketed_again(chosen[-1], last, p):
                 last = p.end
                 continue
-            gap = self._gap(last, p.start)
+            gap = self.masked[last:p.start]  # names NUL: "X, who led AI at Y Inc., and Z"
             gap = self.titles.sub("", gap) if self.titles is not None else gap
             apposition = APPOSITIVE.match(gap)  # "X, the former CEO of Y, as CFO and Z"
             gap = gap[apposition.end():] if apposition else gap

@@ -31,6 +31,8 @@ class HolderChecks(Context):
         as"); or an apposition ending in "who" ("X, a researcher who most recently
         served as"); or the comma closing the name's own apposition ("its chief operating
         officer, X, would become")."""
+        if self.lang == "de" and lexicon()["participle_de"].match(gap):
+            return False  # "… mit X gegründet und war seit 2019 Chef": X is the object
         if len(gap) <= limit and not re.search(r"[,，。;；]", gap):
             return True
         if self.lang == "zh":
@@ -112,6 +114,13 @@ class HolderChecks(Context):
         it parts two clauses ("宣布X接任执行长 Y续任董事长")."""
         return self.lang == "zh" and end <= self._headline_end() \
             and _CJK_SPACE.search(self.norm, start, end + 1) is not None
+
+    def _the_body(self, title: re.Match[str]) -> bool:
+        """'nachdem der Verwaltungsrat X entlassen hatte': a governing body's name after a
+        definite article is the body, the name after it no member's."""
+        return title.group(0).lower() in words("names", "governing_bodies") and bool(
+            lexicon()["definite_article"].search(self.norm, max(0, title.start() - 5),
+                                                 title.start()))
 
     def _is_replaced(self, person: Mention) -> bool:
         return self._replacing_at(person.start) >= 0

@@ -37,14 +37,18 @@ class RoleChangeRules(SuccessionRules):
             return []
         if lexicon()["former"].search(self.norm, max(clause[0], m.start() - 20), m.end()):
             return []  # "曾担任", "曾在星海科技担任": a post held once, no change told
-        replacing = bool(lexicon()["replacing"].search(m.group(0))) and not self._post_after(m)
+        replacing = bool(lexicon()["replacing"].search(m.group(0)) or (  # "其团队将由X接手"
+            lexicon()["taking_over"].fullmatch(m.group(0))
+            and lexicon()["work_of_zh"].search(self.norm, clause[0], m.start()))) \
+            and not self._post_after(m)
         replaced = self._replaced(sent, clause, m, roles) if replacing else []
         if replaced:  # "He succeeds X, Quillon's CTO": X's title; "接任集团首席执行官", "would
             return replaced  # replace X as its chief executive": the title after
         in_sentence = [r for r in roles if r.start == sent[0] and r.person is not None
                        and not r.former  # "出任CEO，其胞妹、OpenAI前副总裁X": X's is past
                        and self._replacing_at(r.at) < 0  # "接替創辦人張忠謀出任董事長"
-                       and not self._held_elsewhere(clause, m, r)]
+                       and not self._held_elsewhere(clause, m, r)
+                       and not self._reported_to(r.at)]  # "report to chief executive X"
         handed = self._handed_over(sent, clause, m, in_sentence) \
             or self._post_given(sent, clause, m)
         if handed:

@@ -176,7 +176,8 @@ class RoleRules(HolderChecks, VerbRoles):
         if counted:  # "die beiden Leiter des Teams – A und B", "Die drei Mitgründer …: A, B, C"
             return counted, "role-title-counted", None
         if after and lex["name_gap"].match(self._gap(last.end(), after[0].start)) \
-                and not self._verb_object(sent, first, last, after[0]):
+                and not self._verb_object(sent, first, last, after[0]) \
+                and not self._the_body(first):
             if self._plural_title(last):  # "研究负责人 A 与 B", "researchers A and B"
                 return self._sharing(after), "role-title-before-names", None
             return [after[0]], "role-title-before-name", None

@@ -99,7 +99,8 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
               "adding_post", "medium", "assisting", "once_done",
               "org_entered", "post_by_agent", "not_led_gap", "present_zh",
-              "present_de", "list_end", "acquired")
+              "present_de", "list_end", "acquired", "told_particle_de",
+              "founding_with")
 
 
 def _studied() -> re.Pattern[str]:
@@ -132,6 +133,10 @@ def lexicon() -> dict:
             "new_post": fastre.compile(data["new_post"], re.IGNORECASE),
             "handed_to": fastre.compile(data["handed_to"], re.IGNORECASE),
             "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
+            **{key: fastre.compile(data[key], re.IGNORECASE)
+               for key in ("reports_to", "reports_to_open", "reports_to_close",
+                           "definite_article", "participle_de", "work_of_zh",
+                           "same_time")},
             "successor_gap": fastre.compile(data["successor_gap"]),
             "successor_title_lead": fastre.compile(_owned(data, "successor_title_lead")),
             "prep_before": fastre.compile(data["prep_before"], re.IGNORECASE),

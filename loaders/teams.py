@@ -38,7 +38,7 @@ class Teams:
         # its field or owner, capitalized words only: "OpenAI-Team für Reinforcement Learning"
         team_of = (rf"( (?:{alternation(words('names', 'team_complements_de'))}) "
                    r"[A-Z][\w-]*[\w](?: [A-Z][\w-]*[\w]){0,2})?")
-        patterns = [fastre.compile(rf"{boundary}([A-Z][\w.]*(?: [A-Z][\w.]*)?"
+        patterns = [fastre.compile(rf"{boundary}((?<![A-Za-z\d.])[A-Z][\w.]*(?: [A-Z][\w.]*)?"
                                    rf"|[{CJK}]{{2,3}}) ?(?:{words_zh})"),
                     fastre.compile(rf"(?<![\w-])([A-Z][\w/.-]*(?:-/)?[\w-]*)-Team\b{team_of}"),
                     fastre.compile(r"(?<![\w-])([A-Z][\w-]+(?: [A-Z][\w-]+)?) team\b")]

@@ -220,10 +220,14 @@ class VerbRoles(Context):
 
     def _clause_opener(self, sent: tuple[int, int], pos: int) -> list[Mention]:
         """A Chinese clause with no subject of its own has the last clause's, when a name
-        opens that one: '选举郁亮为董事会主席，王石不再担任董事会主席，成为万科名誉主席' (王石)."""
+        opens that one, its title before it at most: '选举郁亮为董事会主席，王石不再担任董事会
+        主席，成为万科名誉主席' (王石), '公司自动驾驶副总裁吴新宙即将离职，加入英伟达' (吴新宙)."""
         own = self._clause(sent, pos)[0]
         if own <= sent[0]:
             return []
         last = self._clause(sent, own - 1)[0]
-        return [p for p in self._in(last, own, "person")
-                if not self.norm[last:p.start].strip(" ，,")][:1]
+        first = self._in(last, own, "person")[:1]
+        gap = self.masked[last:first[0].start] if first else ""
+        titled = self.titles is not None and [t.end() for t in self.titles.finditer(gap)][-1:]
+        return first if not gap.strip(" ，,") or titled and titled[0] == len(gap) and len(
+            gap) <= 16 and not (self.triggers and self.triggers.search(gap)) else []

@@ -2531,3 +2531,86 @@ def test_who_a_clause_is_about_and_when(tmp_path) -> None:
     r = extract(tmp_path, "星海科技人事\n\n星海科技今日召開董事會，決議由共同執行長王大明及陳立退任。",
                 "2021-08-23", "zh-Hant")
     assert {e[:2] for e in events(r)} == {("Departure", "王大明"), ("Departure", "陳立")}
+
+
+def test_whom_someone_reports_to_and_what_a_board_does(tmp_path) -> None:
+    """'report directly to chief executive X', '向首席执行官X汇报', 'an X berichten': X keeps
+    a title, takes none, and is not 'Die 39-jährige Französin' after it; 'der Verwaltungsrat
+    X entlassen hatte': the board, no member X; 'Vizepräsident für Forschung, das
+    Unternehmen …': a field, no company; 'des Lieferdienstes Y': Y."""
+    r = extract(tmp_path, "Quillon Labs hires Tom Ashby\n\nQuillon Labs said it had hired Tom "
+                "Ashby. Ashby will become an executive vice president and report directly to "
+                "chief executive Sean Roe.", "2024-03-19", "en")
+    assert ("Tom Ashby", "vice-president") in role_changes(r)
+    assert ("Sean Roe", "ceo") not in role_changes(r)
+    r = extract(tmp_path, "星海科技人事\n\n星海科技宣布，王大明将担任汽车业务副总裁，向创始人兼首席执行官"
+                "陈立汇报。", "2023-08-08", "zh-Hans")
+    assert role_changes(r) == {("王大明", "vice-president")}
+    r = extract(tmp_path, "Quillon AG holt Anna Berg\n\nDie Quillon AG holt Anna Berg, bisher "
+                "Vorstandsvorsitzende des Lieferdienstes Brightwater. Berg soll direkt an "
+                "Vorstandschef Peter Halm berichten. Die 39-jährige Französin sitzt bereits seit "
+                "2024 im Aufsichtsrat der Quillon AG.", "2025-05-07", "de")
+    assert {("Anna Berg", "ceo", "Brightwater", True),
+            ("Anna Berg", "board-member", "Quillon AG", False)} <= roles(r)
+    assert not {x for x in roles(r) if x[:2] == ("Peter Halm", "board-member")}
+    r = extract(tmp_path, "Quillon AG setzt Chef ab\n\nDer Verwaltungsrat der Quillon AG hat "
+                "Firmenchef Peter Halm entlassen. Technikchefin Anna Berg übernimmt vorläufig "
+                "die Leitung des Unternehmens. Wenige Stunden später gab Halm bekannt, dass auch "
+                "Forschungschef Tom Weber und Jan Roth, Vizepräsident für Forschung, das "
+                "Unternehmen verlassen. Berg war schon 2022 kurz Chefin, nachdem der "
+                "Verwaltungsrat Peter Halm entlassen hatte.", "2023-11-17", "de")
+    assert {("Peter Halm", "ceo", "Quillon AG", False),
+            ("Anna Berg", "cto", "Quillon AG", False)} <= roles(r)
+    assert not {x for x in roles(r) if x[:2] == ("Peter Halm", "board-member")}
+    assert ("Anna Berg", "ceo") in role_changes(r)
+    assert "Forschung" not in named(r, "Organization")
+    assert {e[:3] for e in events(r) if e[0] == "Departure"} == {
+        ("Departure", "Tom Weber", "Quillon AG"), ("Departure", "Jan Roth", "Quillon AG")}
+
+
+def test_who_founded_with_whom_and_who_went_where(tmp_path) -> None:
+    """'gemeinsam mit A, B und C gegründet und war seit 2019 Vorstandschef': the subject and
+    each of the list founded it, the chief is the subject; 'before founding X with A and B
+    in 2022' (a date of the founding only), 'was founded with A, who …, and B', not a
+    'founding member'; 'joins from X': X is left; '在微博宣布，公司副总裁X即将离职，加入Y':
+    X joins, from no platform; '回到美国': no return; '從X跳槽至Y'; '挖角'; '其團隊將由X
+    接手': X takes the post of the one who left."""
+    r = extract(tmp_path, "Quillon AG trennt sich von Peter Halm\n\n„Ich habe es geliebt“, "
+                "schrieb Halm. Der 38-Jährige hatte die Quillon AG 2015 gemeinsam mit Anna Berg, "
+                "Tom Weber und Jan Roth gegründet und war seit 2019 Vorstandschef.",
+                "2023-11-17", "de")
+    assert {e[1] for e in events(r) if e[0] == "Founding"} == {
+        "Peter Halm", "Anna Berg", "Tom Weber", "Jan Roth"}
+    assert not {x for x in roles(r) if x[1] == "ceo" and x[0] != "Peter Halm"}
+    r = extract(tmp_path, "Nova Dynamics hires Tom Ashby\n\nTom Ashby left DeepMind in 2019 and "
+                "joined Google as a vice president before founding Quillon Labs with Sean Roe "
+                "and Lena Ortiz in 2022. Ashby was a founding partner at Nova Dynamics. Ortiz was "
+                "a founding investor in Brightwater Robotics.",
+                "2024-03-19", "en")
+    assert {e for e in events(r) if e[0] == "Founding"} == {
+        ("Founding", p, "Quillon Labs", "2022") for p in ("Tom Ashby", "Sean Roe", "Lena Ortiz")}
+    assert ("Joining", "Tom Ashby", "Google", "2022") not in events(r)
+    r = extract(tmp_path, "Tom Ashby starts a company\n\nTom Ashby said he was starting a new "
+                "company. The company, Quillon Labs, was founded with Sean Roe, who previously "
+                "led AI efforts at Brightwater Inc., and Lena Ortiz, a former researcher.",
+                "2024-06-19", "en")
+    assert {("Sean Roe", "Quillon Labs"), ("Lena Ortiz", "Quillon Labs")} <= {
+        e[1:3] for e in events(r) if e[0] == "Founding"}
+    r = extract(tmp_path, "Quillon Labs AI chief to step down\n\nQuillon Labs said on Monday "
+                "its AI chief Sean Roe would retire. Tom Ashby joins from Brightwater Inc.",
+                "2025-12-01", "en")
+    assert {e[:3] for e in events(r) if e[1] == "Tom Ashby"} == {
+        ("Joining", "Tom Ashby", "Quillon Labs"), ("Departure", "Tom Ashby", "Brightwater Inc.")}
+    r = extract(tmp_path, "星海科技自动驾驶负责人王大明离职 将加入华岳科技\n\n8月7日晚，星海科技董事长陈立在"
+                "微博宣布，公司自动驾驶副总裁王大明即将离职，加入华岳科技。陈立表示，王大明因家庭原因将"
+                "回到美国。", "2023-08-08", "zh-Hans")
+    assert {e[:3] for e in events(r)} == {("Departure", "王大明", "星海科技"),
+                                          ("Joining", "王大明", "华岳科技")}
+    r = extract(tmp_path, "星海科技重金挖角蘋果AI模型主管王大明\n\n王大明於2018年從Google跳槽至蘋果。"
+                "王大明離職後，其團隊將由副總裁陳立接手。分析人士指出，此舉被視為重整AI團隊的一步。",
+                "2025-07-08", "zh-Hant")
+    assert {("Joining", "王大明", "星海科技"), ("Joining", "王大明", "Apple"),
+            ("Departure", "王大明", "Google")} <= {e[:3] for e in events(r)}
+    assert ("王大明", "head", "Apple", False) in roles(r)
+    assert ("陳立", "head") in role_changes(r)
+    assert not {s for s in surfaces(r) if s.startswith("I")}  # "AI團隊" is no team "I團隊"
