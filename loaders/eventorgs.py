@@ -88,17 +88,14 @@ class EventOrgs(Context):
                                  if self._near_after(m.end(), o) or etype == "Joining"
                                  and self._mark_before(o, "destination", m.end())]  # "kam
         # 2022 von den Österreichischen Bundesbahnen zur Deutschen Bahn": where one went
-        came_from = []
-        if etype == "Joining":  # "wechselt von X zu Y": Y; "tritt dem Team von Y bei": Y
-            after = [o for o in after if not self._told_past(o, m.end())]
-            came_from = [o for o in after if self._origin_mark(o, m.end())]
-            after = [o for o in after if o not in came_from]
+        if etype == "Joining":  # "wechselt von X zu Y": Y; "tritt dem Team von Y bei": Y;
+            # never where the move came from ("joins from X")
+            after = [o for o in after if not self._told_past(o, m.end())
+                     and not self._origin_mark(o, m.end())]
         before = [o for o in self._in(clause[0], m.start(), "org")  # "Scale AI创办人X加入",
                   if (etype not in EXPLICIT_ORG or not (  # "Microsoft's X joins": X's employer
                       self._affiliation(o) or self._owns_person(o)))
                   and not self._medium(o)]  # "X在微博宣布，…离职": no event's organization
-        if came_from and not after and not before:  # "X joins from Microsoft": the
-            return self.main_org  # article's company
         if etype == "Departure" and after \
                 and self._trigger_between(m.end(), after[0].start, "Joining"):
             after = []  # "跳槽加入 X", "left to join X": X is where they went, not what they left

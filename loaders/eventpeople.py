@@ -84,9 +84,7 @@ class EventPeople:
         von Z, soll … übernehmen": X).
         In Chinese a clause after "X表示，" leaves out X itself."""
         said = [] if self.lang == "zh" else [
-            r.end() for key in ("reported", "told_particle_de")
-            for r in lexicon()[key].finditer(self.norm, sent[0], clause[0])]
-        said.sort()
+            r.end() for r in lexicon()["told"].finditer(self.norm, sent[0], clause[0])]
         start = said[-1] if said else sent[0]
         colon = max(self.norm.rfind(c, start, clause[0]) for c in ":：") + 1
         return colon if colon and self._in(colon, clause[0], "person") else start

@@ -144,10 +144,12 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
         if org is None and etype == "Founding":  # not "我正在创办一家新公司"
             return [] if lexicon()["new_company"].search(self.norm, clause[0], clause[1]) \
                 else self._titled_foundings(sent, people, mode, date, roles)
+        origin = self._origin(clause, m) if etype == "Joining" else None
+        if org is None and origin is not None:  # "X joins from Microsoft": the article's
+            org = self.main_org  # company
         if org is None and etype in EXPLICIT_ORG:
             return []
         out = []
-        origin = self._origin(clause, m) if etype == "Joining" else None
         earlier = org is None and lexicon()["former_employer"].search(self.norm, *clause)
         for person in people:
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"

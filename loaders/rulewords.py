@@ -99,8 +99,7 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "sought", "office_object_de", "office_gap_de", "helm", "title_field_gap",
               "adding_post", "medium", "assisting", "once_done",
               "org_entered", "post_by_agent", "not_led_gap", "present_zh",
-              "present_de", "list_end", "acquired", "told_particle_de",
-              "founding_with")
+              "present_de", "list_end", "acquired", "founding_with")
 
 
 def _studied() -> re.Pattern[str]:
@@ -177,6 +176,7 @@ def lexicon() -> dict:
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],
             "reported": any_of(data["reported_speech"]),
+            "told": any_of(data["reported_speech"] + data["told_particle_de"]),
             "naming": fastre.compile(rf"\b(?:{'|'.join(data['naming_verbs'])})\b"),
             "and_then": fastre.compile(data["and_then"], re.IGNORECASE),
             "post": any_of(data["post_words"]),
