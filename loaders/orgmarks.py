@@ -14,7 +14,6 @@ from loaders.rulewords import lexicon
 
 # An article and up to two words, the last describing an organization, between an origin
 # mark and its organization: "von der Unternehmensberatung ", "from the consulting firm ".
-_ARTICLE = re.compile(r"\s+(?:der|dem|den|des|die|the)\s+")  # "von der Commerzbank"
 _DESCRIBED = re.compile(r"\s+(?:(?:der|dem|den|des|the|a|an)\s+)?(?:[\w-]+\s+)?([\w-]+)\s+")
 
 
@@ -68,7 +67,7 @@ class OrgMarks:
             return None
         gap = self.norm[marks[-1].end():org.start]
         described = _DESCRIBED.fullmatch(gap)
-        return marks[-1] if len(gap) <= 3 or _ARTICLE.fullmatch(gap) \
+        return marks[-1] if len(gap) <= 3 or lexicon()["article_gap"].fullmatch(gap) \
             or described and describes_org(described[1]) else None
 
     def _left_for_another(self, org: Mention, start: int) -> bool:

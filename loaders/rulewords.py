@@ -134,7 +134,7 @@ def lexicon() -> dict:
             "taken_from": fastre.compile(data["taken_from"], re.IGNORECASE),
             **{key: fastre.compile(data[key], re.IGNORECASE)
                for key in ("reports_to", "reports_to_open", "reports_to_close",
-                           "definite_article", "participle_de", "work_of_zh",
+                           "participle_de", "work_of_zh",
                            "same_time")},
             "successor_gap": fastre.compile(data["successor_gap"]),
             "successor_title_lead": fastre.compile(_owned(data, "successor_title_lead")),
@@ -177,6 +177,9 @@ def lexicon() -> dict:
             "implied_verb": data["implied_verb_roles"],
             "reported": any_of(data["reported_speech"]),
             "told": any_of(data["reported_speech"] + data["told_particle_de"]),
+            "definite_article": fastre.compile(
+                rf"\b(?:{'|'.join(data['definite_articles'])})\s+$", re.IGNORECASE),
+            "article_gap": re.compile(rf"\s+(?:{'|'.join(data['definite_articles'])})\s+"),
             "naming": fastre.compile(rf"\b(?:{'|'.join(data['naming_verbs'])})\b"),
             "and_then": fastre.compile(data["and_then"], re.IGNORECASE),
             "post": any_of(data["post_words"]),
