@@ -2601,6 +2601,10 @@ def test_who_founded_with_whom_and_who_went_where(tmp_path) -> None:
                 "2025-12-01", "en")
     assert {e[:3] for e in events(r) if e[1] == "Tom Ashby"} == {
         ("Joining", "Tom Ashby", "Quillon Labs"), ("Departure", "Tom Ashby", "Brightwater Inc.")}
+    r = extract(tmp_path, "Quillon Labs rehires\n\nTom Ashby will return to Home Depot Inc. "
+                "in May. Lena Ortiz will return to the U.S. next year.", "2024-03-19", "en")
+    assert events(r) == {("Return", "Tom Ashby", "Home Depot Inc.", "2024-05")}  # "Inc. in
+    # May" goes on with the clause of "will": the coming May
     r = extract(tmp_path, "星海科技自动驾驶负责人王大明离职 将加入华岳科技\n\n8月7日晚，星海科技董事长陈立在"
                 "微博宣布，公司自动驾驶副总裁王大明即将离职，加入华岳科技。陈立表示，王大明因家庭原因将"
                 "回到美国。", "2023-08-08", "zh-Hans")
