@@ -16,12 +16,13 @@ from loaders import fastre
 from loaders.datevalues import DAY, RESOLVERS, Reference, next_year, vocab
 from loaders.fastre import has_cjk
 from loaders.lexicon import alternation
+from loaders.sentences import SENTENCE_END
 
 WEAK_RULES = {"date-now", "date-zh-weak"}
 _SENTENCE_STOP = re.compile(r"[.。!?！？\n]")
-# Where a clause before a date starts: a sentence's or a semicolon's end; not the full stop
-# of an abbreviation a lower-case word or a number follows ("Home Depot Inc. in May")
-_CLAUSE_STOP = re.compile(r"[。!?！？\n;；]|\.(?!\s*[a-z\d])")
+# Where a clause before a date starts: a sentence's end (not the full stop of an
+# abbreviation a lower-case word follows: "Home Depot Inc. in May") or a semicolon
+_CLAUSE_STOP = re.compile(rf"{SENTENCE_END.pattern}|[;；]")
 SAME = {"year": 1, "month": 2, "day": 3}  # "同一个月", "the same month": the previous event's
 
 
@@ -187,7 +188,7 @@ def _to_come(text: str, at: int, end: int, value: str, ref: Reference) -> bool:
     around it ("starts Oct. 14", "Ende Juni verlässt"), when the next year's date is nearer
     the published day ("effective January 1" in December; not "had retired, effective
     December 1" in March)."""
-    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, max(0, at - 90), at + 3)
+    stops = [m.end() for m in _CLAUSE_STOP.finditer(text, max(0, at - 90), at + 2)
              if m.end() <= at]  # the lookahead sees past `at`
     start = max(stops[-1] if stops else 0, at - 90)
     relative = [m.end() for m in vocab()["relative"].finditer(text, start, at)]
