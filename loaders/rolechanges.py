@@ -37,10 +37,7 @@ class RoleChangeRules(SuccessionRules):
             return []
         if lexicon()["former"].search(self.norm, max(clause[0], m.start() - 20), m.end()):
             return []  # "曾担任", "曾在星海科技担任": a post held once, no change told
-        replacing = bool(lexicon()["replacing"].search(m.group(0)) or (  # "其团队将由X接手"
-            lexicon()["taking_over"].fullmatch(m.group(0))
-            and lexicon()["work_of_zh"].search(self.norm, clause[0], m.start()))) \
-            and not self._post_after(m)
+        replacing = self._replacing_verb(clause, m) and not self._post_after(m)
         replaced = self._replaced(sent, clause, m, roles) if replacing else []
         if replaced:  # "He succeeds X, Quillon's CTO": X's title; "接任集团首席执行官", "would
             return replaced  # replace X as its chief executive": the title after

@@ -15,6 +15,13 @@ class SuccessionRules(Context):
     """Needs `_subjects` (eventpeople.py), `_is_replaced` and `_headline_parted`
     (holders.py) and `_headline_end` (eventdates.py) from EventRules."""
 
+    def _replacing_verb(self, clause, m: re.Match[str]) -> bool:
+        """A verb of replacing ("接替", "succeeds", "Nachfolger"), or a Chinese verb of taking
+        over with someone's work or team before 由 ("其团队将由X接手", `work_of_zh`)."""
+        lex = lexicon()
+        return bool(lex["replacing"].search(m.group(0)) or lex["taking_over"].fullmatch(
+            m.group(0)) and lex["work_of_zh"].search(self.norm, clause[0], m.start()))
+
     def _role_key(self, title: re.Match[str]) -> str | None:
         return self.terms["roles"].lookup(self.lang, title.group(0))
 
