@@ -6,9 +6,10 @@ from __future__ import annotations
 import bisect
 import re
 
+from loaders.datemarks import DateMarks
 from loaders.dates import DateMention
 from loaders.datevalues import DAY, MONTH, YEAR
-from loaders.facts import Context, Fact, lexicon
+from loaders.facts import Fact, lexicon
 
 # "去年", "last year": refined to the month when the article names just one of that year.
 RELATIVE_YEARS = {"date-zh-rel-year", "date-rel-year"}
@@ -17,7 +18,7 @@ LEDE_RULES = {"date-rel-day", "date-weekday", "date-zh-rel-day", "date-zh-rel-da
               "date-zh-weekday", "date-zh-rel-week-day"}  # 昨(5)日 too
 
 
-class EventDates(Context):
+class EventDates(DateMarks):
     """Mixin of EventRules (it keeps `_dated`, the dates of the events told so far)."""
 
     _dated: list[DateMention]
@@ -113,6 +114,12 @@ class EventDates(Context):
                        and (clause[0] <= d.start or self._since_clause(sent, d)))]
         # carried to the sentences after
         inside = [d for d in inside if not d.weak] or inside
+        if begins:  # "于2009年至2021年担任": began in 2009
+            inside = [d for d in inside if self._span_start(d) is None] or inside
+        spans = [d for d in inside if not clause[0] <= d.start < clause[1] and self._spanned(d)]
+        inside = [d for d in inside if d not in spans]
+        if spans and not inside:  # "他于2009年至2021年担任…，并创办X": a span dates its own
+            return None  # clause's verb alone; the sentence tells of a time past
         effective = [d for d in inside
                      if self._effective(d) and not self._another_between(pos, d)]
         if effective:  # "said on Monday that X had retired …, effective December 1"
@@ -152,6 +159,8 @@ class EventDates(Context):
         effect = self._effect_told_after(sent)
         if effect is not None:
             return effect
+        if lexicon()["afterwards"].search(self.norm, sent[0], pos):
+            return None  # "此后他担任…": later than the date told before, not on it
         if self.lang == "zh" and lexicon()["once_done"].search(self.masked, sent[0], pos):
             return None  # "他曾创办之初创投": not the paragraph's date before it
         para = lead_in = own = self.paragraph_start(sent[0])
@@ -248,37 +257,6 @@ class EventDates(Context):
         head = len(self.norm[pos:pos + 8].split(" ", 1)[0]) + 1  # the "is " of "is leaving"
         return any(lexicon()["present"].search(self.norm, max(sent[0], pos - 16), end)
                    for end in (pos, pos + head))
-
-    def _since_clause(self, sent, d: DateMention) -> bool:
-        """A clause of a Chinese "since" alone ("2019年起，X担任…"): the state the next
-        clause tells began then; not "他自2019年起任职，将离开…", a clause of its own."""
-        clause = self._clause(sent, d.start)
-        return self.lang == "zh" and not self.norm[clause[0]:d.start].strip(" 自从") \
-            and bool(lexicon()["since_zh"].fullmatch(self.norm, d.end, clause[1]))
-
-    def _since(self, d: DateMention) -> bool:
-        """'Quillon's CTO since 2021', 'seit März 2023', '自2019年起': when a state began,
-        no event's date."""
-        return self._marked(d, "since")
-
-    def _effective(self, d: DateMention) -> bool:
-        """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
-        return self._marked(d, "effective")
-
-    def _reporting(self, d: DateMention) -> bool:
-        """'发布2020年第四季度及全年财报', 'its 2023 annual report': the period a report
-        covers, no event's date."""
-        return self._marked(d, "reporting") or self.lang != "zh" and bool(
-            lexicon()["reporting_after"].match(self.norm, d.end))
-
-    def _marked(self, d: DateMention, word: str) -> bool:
-        """The date is marked by extract.toml's `word`: written before it, or in Chinese
-        (`word`_zh) after it ("2019年起"); a pattern's own opening ("since " of "since
-        2021") counts as before it."""
-        if self.lang == "zh":
-            return bool(lexicon()[f"{word}_zh"].match(self.norm, d.end))
-        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
-        return bool(lexicon()[word].search(self.norm[max(0, d.start - 24):d.start] + head))
 
     def _background(self, sent: tuple[int, int], pos: int) -> bool:
         """An event told in a relative clause, as what describes someone or something ("das

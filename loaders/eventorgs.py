@@ -22,7 +22,8 @@ class EventOrgs(Context):
         """'von OpenAI zu Tesla gewechselt', 'moved from X to Y', '从微软跳槽': where from."""
         for org in self._in(clause[0], clause[1], "org"):
             mark = self._origin_mark(org, clause[0])
-            if mark and abs(mark.start() - m.start()) <= 40:
+            if mark and abs(mark.start() - m.start()) <= 40 and not lexicon()["studying"].search(
+                    self.norm, org.end, m.start()):  # "从北京大学博士毕业后加入": studied there
                 return org.entity
         return None
 
@@ -40,6 +41,11 @@ class EventOrgs(Context):
         """'创立了百度智能硬件品牌小度', "founded Google's hardware division": the organization
         after a founding verb owns what was founded (a word for a part follows it)."""
         return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
+
+    def _founders_after(self, m: re.Match[str]) -> bool:
+        """'founded by X', 'gegründet von X': the founders follow the verb, so what follows
+        is theirs (a title's company), and what was founded stands before it."""
+        return any(lexicon()["agent"].match(self.norm, at) for at in (m.end(), m.end() + 1))
 
     def _near_after(self, end: int, org: Mention) -> bool:
         """An organization close after a verb: within 30 characters, or 60 when a word that
@@ -80,7 +86,7 @@ class EventOrgs(Context):
         ) or lexicon()["company_before_verb"].search(self.norm, clause[0], m.start())
         if anaphor:  # "verlassen damit das Unternehmen", "left the company", "离开该公司",
             # "das Unternehmen, das sie gegründet haben"
-            meant = held or self._company_meant(m.start())
+            meant = self._entered(m.start()) or held or self._company_meant(m.start())
             if meant is not None:
                 return meant
         then = self.lang == "zh" and lexicon()["then_zh"].match(self.norm, m.end())
@@ -107,6 +113,8 @@ class EventOrgs(Context):
             before = left or before
         if etype == "Founding" and after and self._part_founded(after[0], clause):
             return None
+        if etype == "Founding" and self._founders_after(m):
+            after = []  # "Y, the startup founded by former OpenAI CTO X": not OpenAI
         if after and (etype in ("Joining", "Founding", "Return")  # "left X", "stepping down
                       or after[0].start - m.end() <= 3  # from their roles at X"
                       or lexicon()["left_post"].fullmatch(self.norm, m.end(), after[0].start)):

@@ -29,7 +29,9 @@ class EventPeople:
                   and not self._is_replaced(p)]  # "接替創辦人張忠謀出任董事長": not 張忠謀
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
-        antecedent = self._relative_subject(sent, clause)
+        antecedent = [] if people and lexicon()["subordinate_subject"].search(
+            self.norm, max(clause[0], people[0].start - 30), people[0].start) \
+            else self._relative_subject(sent, clause)  # "…, who have led it since Z retired"
         if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
             return antecedent
         named = [] if people or self.lang == "zh" else self._named_before_who(sent, clause,

@@ -143,11 +143,9 @@ class OrgLookup(OrgMarks):
         """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
         opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …"), a
         former employer, one left for another or after a preposition of time."""
-        sent = self.sentence_of(pos, (pos, pos))
-        taken = [o for o in self._in(sent[0], pos, "org")  # "他曾创办之初创投，并担任该公司
-                 if lexicon()["org_entered"].search(self.norm, max(sent[0], o.start - 4), o.start)]
-        if taken:  # 董事长": the company the sentence's subject founded or joined
-            return taken[-1].entity
+        taken = self._entered(pos)
+        if taken is not None:
+            return taken
         reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
         opened = [o for s0, s1 in self.sents if s1 <= pos
                   for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
@@ -159,6 +157,14 @@ class OrgLookup(OrgMarks):
                   and not self._left_for_another(o, s0)  # nor "war von BMW zu VW gewechselt"
                   and not self._medium(o)]
         return opened[-1].entity if opened else None
+
+    def _entered(self, pos: int) -> Entity | None:
+        """The company the sentence's subject founded or joined before `pos` ("他曾创办之初
+        创投，并担任该公司董事长", "X, who joined rival Y last August, has left the company")."""
+        sent = self.sentence_of(pos, (pos, pos))
+        taken = [o for o in self._in(sent[0], pos, "org")
+                 if lexicon()["org_entered"].search(self.norm, max(sent[0], o.start - 18), o.start)]
+        return taken[-1].entity if taken else None
 
     def _anaphor_meant(self, start: int, end: int) -> Entity | None:
         """The company a "the company" / 该公司 written between `start` and `end` means."""

@@ -1,8 +1,9 @@
 """What the words around an organization's name say of it: where someone came from or
 went ("von der Unternehmensberatung McKinsey", "left for X", 赴; one left for another),
 that it was someone's past employer ("前OpenAI研究副总裁"), that it is a platform something
-was said on ("在微博上称"), that it was bought ("die Übernahme des …") or studied at; and
-which company of the paragraph before a bare title is held at."""
+was said on ("在微博上称"), that it was bought ("die Übernahme des …") or studied at, that
+it opens its sentence as the subject or names the post of a name after it ("益華電腦前執行長
+X"); and which company of the paragraph before a bare title is held at."""
 from __future__ import annotations
 
 import re
@@ -87,3 +88,16 @@ class OrgMarks:
         leaver = self._in(sent[0], org.start, "person")[-1:]
         return bool(leaver) and leaver[0].entity is not holder \
             and self._left_for_another(org, start)
+
+    def _opening_org(self, sent) -> Entity | None:
+        """The organization the sentence opens with, as its subject, not as a title's."""
+        first = self._in(*sent, "org")[:1]
+        return first[0].entity if first and first[0].start <= sent[0] + 2 \
+            and not self._affiliation(first[0]) else None
+
+    def _titles_name(self, org: Mention, end: int) -> bool:
+        """An organization before a title of a name, both before `end` ("任命益華電腦前執行長
+        陳立武為執行長": the company of the post held, not of the one given)."""
+        title = self.titles.search(self.masked, org.end, end) if self.titles else None
+        return title is not None and self._mention_at(
+            title.end() + self.norm.startswith(" ", title.end()), "person") is not None

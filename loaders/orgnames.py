@@ -92,9 +92,10 @@ class OrgNames:
             if name[:1] in date_units and self.norm[start - 1:start].isdigit():
                 name, start = name[1:], start + 1  # "11月星海科技": 星海科技
             cut = _cut_after(name, cuts)  # "担任星海集团", "电源大厂华岳科技"
-            if not cut and name.startswith(former) and titles and titles.match(self.norm, m.end(1)):
-                cut = 1  # "前华岳科技总裁": 华岳科技
             name, start = name[cut:], start + cut  # "担任星海集团": 星海集团
+            if name.startswith(former) and titles and any(  # "前华岳科技总裁", "延揽前华岳
+                    titles.match(self.norm, m.end(1) + i) for i in (0, 2)):  # 科技共同营运长"
+                name, start = name[1:], start + 1  # 华岳科技
             named_next = re.match(r"\s?[A-Z]", self.norm[m.end(1):m.end(1) + 2]) or any(
                 x.start == m.end(1) and x.entity.kind == "org" for x in self.mentions)
             title = titles.match(name) if titles else None  # "首席执行官顾问": an adviser
@@ -183,15 +184,16 @@ class OrgNames:
         latin, plain = r"[A-Z][\w&.'-]*[\w&]", r"[A-Z][A-Za-z\d&.'-]*[A-Za-z\d&]"
         zh, other = (alternation(words("names", k)) for k in ("founding_verbs_zh",
                                                                 "founding_verbs"))
-        patterns = [fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{plain}(?: {plain}){{0,2}})"
-                                   rf"(?=\s*[，。,、；;（(」”\n]|$)"),
-                    fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
-                                   rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)"),
-                    # "宣布成立人工智能公司晨光智能", "成立了一家新公司，名为“晨光智能”"
-                    fastre.compile(rf"(?:{zh}|成立)(?:一家)?[{CJK}A-Za-z\d. ]{{0,10}}?"
+        # "宣布成立人工智能公司晨光智能", "成立了一家新公司，名为“晨光智能”", "创办创投公司
+        # 华登国际" (first: the name after the noun, not the noun with it)
+        patterns = [fastre.compile(rf"(?:{zh}|成立)(?:一家)?[{CJK}A-Za-z\d. ]{{0,10}}?"
                                    rf"(?:{alternation(words('names', 'company_nouns_zh'))})"
                                    rf"(?:[，,]?\s*名为)?\s*[“「]?([{CJK}]{{2,8}}?)"
-                                   rf"(?=[”」]?\s*[，。,、；;（(\n]|$)")]
+                                   rf"(?=[”」]?\s*[，。,、；;（(\n]|$)"),
+                    fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{plain}(?: {plain}){{0,2}})"
+                                   rf"(?=\s*[，。,、；;（(」”\n]|$)"),
+                    fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
+                                   rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
         stop = words("names", "not_names")
         starts = tuple(words("names", "not_founded_starts_zh"))
         function = set(toml("names")["function_chars_zh"])

@@ -75,10 +75,13 @@ def _zh_context() -> tuple[re.Pattern[str], ...]:
     bare = name[1:-1]  # the name without its group, for the names of a list
     listed = fastre.compile(rf"(?:{title})(?:包括|分别[是为]|是|为)?"
                             rf"({bare}(?:(?:以及|[、和与及]){bare})*)(?=[,，。;；\n]|$|{told})")
+    leader = fastre.compile(rf"(?:{alternation(leading)})[^,，。;；]{{1,12}}?的{name}"
+                            rf"(?={adverb}{{0,3}}(?:{office}))")
     return (after_title, before_verb, appointed, led_by, opens,  # led_by: "Seed团队由朱文佳负责"
             of_event,  # of_event: "接替此前卸任的王军。"
             post_of,  # post_of: "解除顾明为的董事长职务"
-            listed)  # listed: "轮值董事长分别是胡厚崑和徐直军。"
+            listed,  # listed: "轮值董事长分别是胡厚崑和徐直军。"
+            leader)  # leader: "此前负责Seed的朱文佳仍将继续担任Seed负责人"
 
 
 @cache
@@ -101,7 +104,7 @@ def _title_context() -> tuple[re.Pattern[str], re.Pattern[str]]:
                          fold_case=True) + "|" + shapes
     gap = data["apposition_gap"].removeprefix("^").removesuffix("$")
     modifiers = title_modifiers(data)
-    owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*{POSSESSIVE}\s+)?"
+    owner = rf"(?-i:(?:[A-Z][\w.&-]*\s)?[A-Z][\w.&-]*(?:{POSSESSIVE})?\s+)?"  # "an OpenAI"
     # (not across a paragraph: a headline ending in a title names no one in the lead)
     return (fastre.compile(rf"(?<![{LETTER}])(?:{before})(?:[^\S\n]+|[^\S\n]*\n[^\S\n]*)\Z",
                            re.IGNORECASE),
@@ -281,7 +284,7 @@ class PersonNames:
         adverbs = words("names", "adverbs_zh")  # "陈睿直接管理": 陈睿, not 陈睿直
         rules = ("name-zh-after-title", "name-zh-before-verb", "name-zh-appointed",
                  "name-zh-led-by", "name-zh-opens-clause", "name-zh-of-event",
-                 "name-zh-post-of", "name-zh-title-list")
+                 "name-zh-post-of", "name-zh-title-list", "name-zh-leader-of")
         # "强尼·艾夫…艾夫于1992年加入": a part of a dotted name is that person's short form
         # (mentions._short_forms), not a Chinese name of its own
         parts = {part for m in self.mentions if m.entity.is_person

@@ -113,8 +113,11 @@ def _best_dated(events: list[Fact]) -> list[Fact]:
     titled = {f.happening[1:3] for f in events if f.type == "RoleChange" and f.role
               and not _headed(f)}
 
-    def rank(f: Fact) -> tuple[int, int]:  # narration before quotes, then precision
-        return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0)
+    def rank(f: Fact) -> tuple[int, int, bool, bool]:  # narration before quotes, then
+        # precision, where one went, a date its own sentence writes (not a headline's, dated
+        # by the lede)
+        return (0 if "-quoted-" in f.rule else 1, f.date.precision if f.date else 0,
+                f.destination is not None, f.date is not None and f.start <= f.date.start < f.end)
 
     for f in events:
         if f.type == "RoleChange" and (not f.role or _headed(f)) and f.happening[1:3] in titled:

@@ -83,11 +83,14 @@ class RoleChangeRules(SuccessionRules):
             if not self._is_replaced(p)] or [
             (p.entity, None) for p in self._subjects(sent, clause, m)[:1]] if titles else []
         if holder:
-            named = self._in(m.end(), titles[0].start(), "org") or \
+            named = [o for o in self._in(m.end(), titles[0].start(), "org")
+                     if not self._titles_name(o, titles[0].start())] or \
                 self._in(titles[0].end(), titles[0].end() + 6, "org")  # "den Vorsitz bei X"
             meant = self._anaphor_meant(m.end(), titles[0].start())  # "并担任该公司董事长"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
-                [meant or self._org_before(m.start(), sent) or holder[0][1] or self.main_org]
+                [meant or self._org_before(m.start(), sent) or holder[0][1]
+                 or self._opening_org(sent) or self.main_org]  # "英特爾宣布，任命X為
+            # 執行長": 英特爾, whatever company the article names most
             named_last = max([m.end()] + [p.end for p in self._in(m.end(), titles[0].start(),
                                                                    "person")])
             if named or titles[0].start() - named_last <= 30:  # "将转任X与Y两个单位的首席科学家"

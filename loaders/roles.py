@@ -218,6 +218,9 @@ class RoleRules(HolderChecks, VerbRoles):
         replaced = [p for p in before if verb[p.start] >= 0]  # "接替张忠谋出任董事长": not his;
         before = [p for p in before if verb[p.start] < 0]  # "X would replace Y as": X's
         upto = cop.start() if cop else 0
+        if cop and replaced and replaced[-1].end < upto and lex["subject_relative"].match(
+                self.norm[replaced[-1].end:upto]):  # "X replaces Y, who will remain chairman":
+            return None  # Y's, with no company told; not X's
         if replaced and before and replaced[-1].start > before[-1].end:
             upto = verb[replaced[-1].start]  # the gap is "X would"
         gap = self._dated_gap(self.norm, before[-1].end, upto) if cop and before \

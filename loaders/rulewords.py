@@ -102,11 +102,13 @@ SAME_NAMED = ("agent", "co_agent", "origin", "moved_on", "destination", "office_
               "present_de", "list_end", "acquired", "founding_with")
 
 
-def _studied() -> re.Pattern[str]:
-    """A verb of studying (role:alumnus's verbs) right before an organization: "毕业于X"."""
+def _studied(anywhere: bool = False) -> re.Pattern[str]:
+    """A verb of studying (role:alumnus's verbs) right before an organization: "毕业于X";
+    `anywhere`: wherever it stands ("从北京大学博士毕业")."""
     verbs = {p for table in ontology_terms()["role_verbs"].by_lang.values()
              for p, key in table.items() if key == "alumnus"}
-    return fastre.compile(f"(?:{alternation(verbs, fold_case=True)})\\s*$", re.IGNORECASE)
+    return fastre.compile(f"(?:{alternation(verbs, fold_case=True)})" + ("" if anywhere else
+                                                                        "\\s*$"), re.IGNORECASE)
 
 
 @cache
@@ -170,7 +172,7 @@ def lexicon() -> dict:
             "effective": fastre.compile(data["effective"]),
             "effective_zh": fastre.compile(data["effective_zh"]),
             **{key: fastre.compile(data[key])
-               for key in ("reporting", "reporting_after", "reporting_zh", "left_post",
+               for key in ("reporting", "reporting_after", "reporting_zh", "left_post", "range_to",
                            "where", "org_subject_de", "name_adverb", "own_adjective")},
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
@@ -191,7 +193,7 @@ def lexicon() -> dict:
             "addressee": any_of(data["addressees"]),
             "place": fastre.compile(f"(?:{'|'.join(data['clause_places'])})\\s*$", re.IGNORECASE),
             "then_zh": any_of(data["then_zh"]),
-            "studied": _studied(),
+            "studied": _studied(), "studying": _studied(anywhere=True),
             "founded_part": any_of(data["founded_parts"], re.IGNORECASE),
             "new_company": any_of(data["new_company"]),
             "where": fastre.compile(f"\\s*(?:{'|'.join(data['place_relatives'])})\\b"),
@@ -238,8 +240,10 @@ def lexicon() -> dict:
             "passive_only": set(data["passive_only_verbs"]),
             "team_verb_roles": data["team_verb_roles"],
             "continues": any_of(data["continuations"] + data["additions"]),
+            "afterwards": any_of(data["afterwards"]),
             "adds": any_of(data["additions"]),
             "who": fastre.compile(data["who_before_verb"], re.IGNORECASE),
+            "subordinate_subject": fastre.compile(data["subordinate_subject"], re.IGNORECASE),
             "subject_relative": fastre.compile(data["subject_relative"]),
             "coordinated": fastre.compile(data["coordinated_gap"]),
             "conjunction": fastre.compile(data["conjunction"]),

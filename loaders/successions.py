@@ -157,9 +157,12 @@ class SuccessionRules(Context):
 
     def _held(self, r: Fact) -> bool:
         """A post one can hand on: a written title, no founder's, nor one the sentence has
-        its holder take up ("X, who stepped down to join the board of Arm"); or the lead a
-        verb gives ("folgt auf Y, der den Konzern seit 2017 geleitet hatte")."""
+        its holder take up ("X, who stepped down to join the board of Arm") or keep ("Y, who
+        will remain chairman"); or the lead a verb gives ("folgt auf Y, der den Konzern seit
+        2017 geleitet hatte")."""
         if r.rule == "role-verb-head":
             return True
         return r.role not in FOUNDER_ROLES and r.title_at >= 0 \
-            and not self._trigger_between(r.at, r.title_at, "Joining")
+            and not self._trigger_between(r.at, r.title_at, "Joining") \
+            and not (r.at < r.title_at and lexicon()["holding_now"].search(
+                self.norm, max(r.at, r.title_at - 24), r.title_at))

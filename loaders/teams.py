@@ -49,14 +49,7 @@ class Teams:
                 if name in skip or function.intersection(name) \
                         or not (own or self._free_span(m.start(), m.end())):
                     continue
-                before = [x for x in self.mentions if x.entity.kind == "org"  # "Anthropic,
-                          and x.end <= m.start()
-                          and _APPOSED.fullmatch(self.norm, x.end, m.start())]  # dem Claude-Team"
-                if not before:  # "Bei Tesla leitete er das Computer-Vision-Team": the
-                    opened = max(self.norm.rfind(c, 0, m.start()) for c in ".。!?！？\n")
-                    before = [x for x in self.mentions if x.entity.kind == "org"  # sentence's
-                              and opened < x.start and x.end <= m.start()]  # company
-                parent = own.entity.iri if own else before[-1].entity.iri if before else main
+                parent = own.entity.iri if own else self._parent(m.start()) or main
                 if own:
                     self._drop(own)
                 label = self.norm[m.start():m.end()]
@@ -64,6 +57,37 @@ class Teams:
                     "team", label, unit_of=parent, scope=parent or "")
                 self.local[label] = entity
                 self._add(m.start(), m.end(), entity, "org-team-pattern")
+        self._named_after_word(words_zh, main)
+
+    def _parent(self, start: int) -> str | None:
+        """The organization a team written at `start` is of: the one right before it or in
+        apposition ("Anthropic, dem Claude-Team"), else the last one of its sentence ("Bei
+        Tesla leitete er das Computer-Vision-Team")."""
+        before = [x for x in self.mentions if x.entity.kind == "org" and x.end <= start
+                  and _APPOSED.fullmatch(self.norm, x.end, start)]
+        if not before:
+            opened = max(self.norm.rfind(c, 0, start) for c in ".。!?！？\n")
+            before = [x for x in self.mentions if x.entity.kind == "org"
+                      and opened < x.start and x.end <= start]
+        return before[-1].entity.iri if before else None
+
+    def _named_after_word(self, words_zh: str, main: str | None) -> None:
+        """'大模型团队Seed': a Latin name right after a word for a team is the team's, and
+        so is that name wherever the article writes it again ("担任Seed负责人")."""
+        pattern = fastre.compile(rf"(?:{words_zh})\s?([A-Z][A-Za-z\d.-]*[A-Za-z\d])"
+                                 rf"(?![A-Za-z\d-])")
+        for m in fastre.finditer(pattern, self.norm):
+            name = m.group(1)
+            if not self._free_span(m.start(1), m.end(1)):
+                continue
+            parent = self._parent(m.start()) or main
+            entity = self.local.get(name) or new_entity("team", name, unit_of=parent,
+                                                        scope=parent or "")
+            self.local[name] = entity
+            for again in re.finditer(rf"(?<![A-Za-z\d-]){re.escape(name)}(?![A-Za-z\d-])",
+                                     self.norm):
+                if again.start() >= m.start(1):
+                    self._add(again.start(), again.end(), entity, "org-team-named")
 
     def _own_company(self, m: re.Match[str]) -> Mention | None:
         """A team named by its company and its field or owner ('OpenAI-Team für Reinforcement

@@ -174,8 +174,9 @@ class VerbRoles(Context):
             org = named[-1].entity if named else after[0] if after else (
                 before[-1].entity if before else self._nearest_org(sent, seat.start()))
             noun = seat.group(0).startswith("member")  # "X, a member of Y's board"; "X
-            people = self._in(sent[0], seat.start(), "person")[-1:] if noun else \
-                self._holder_at(sent, clause, seat.start())  # stepped down as a member of"
+            people = (self._in(sent[0], seat.start(), "person")[-1:] if noun else []) or \
+                self._holder_at(sent, clause, seat.start())  # stepped down as a member of";
+            # "He was a member of Intel's board": whom "he" stands for
             if org is None or not people:
                 continue
             former = self._leaving(clause[0] if noun else seat.start(), seat.end()) or \

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from loaders.clean import clean
+from loaders.rdf import NG, RDF_TYPE
 from loaders.sentences import sentences
 from tests.test_extraction import (
     events,
@@ -2618,3 +2619,96 @@ def test_who_founded_with_whom_and_who_went_where(tmp_path) -> None:
     assert ("王大明", "head", "Apple", False) in roles(r)
     assert ("陳立", "head") in role_changes(r)
     assert not {s for s in surfaces(r) if s.startswith("I")}  # "AI團隊" is no team "I團隊"
+
+
+def test_what_the_company_means_who_founded_the_startup_and_who_retired(tmp_path) -> None:
+    """'X, the startup founded by former Y CTO Z': Z founded X alone ('a person familiar
+    with the matter' is no partner); 'A, who joined rival B last August, has left the
+    company': B; 'to return to hands-on work at B': no Return; 'another Y co-founder';
+    'who have led it since C retired': C retired; 'will remain CFO'; 'a member of Y's
+    board': a board member; 'replaces D, who will remain chairman' and 'D will remain
+    chairman': the successor takes no chair."""
+    r = extract(tmp_path, "Quillon Labs co-founder Tom Ashby leaves Brightwater\n\nTom Ashby, a "
+                "co-founder of Quillon Labs who joined rival Brightwater Inc. last August, has "
+                "left the company, Brightwater confirmed on Thursday. Ashby said in August that "
+                "he was leaving Quillon Labs to return to hands-on technical work at Brightwater "
+                "Inc.\n\nAshby is joining Nova Dynamics, the new startup founded by former "
+                "Quillon Labs chief technology officer Lena Ortiz, according to a person "
+                "familiar with the matter. Quent Marlow, another Quillon Labs co-founder, "
+                "joined Brightwater Inc. in October.", "2025-02-06", "en")
+    assert {e for e in events(r) if e[1] == "Tom Ashby" and e[0] != "Joining"} == {
+        ("Departure", "Tom Ashby", "Brightwater Inc.", "2025-02-06"),
+        ("Departure", "Tom Ashby", "Quillon Labs", "2024-08")}
+    assert {e[:3] for e in events(r) if e[0] == "Founding"} == {
+        ("Founding", "Lena Ortiz", "Nova Dynamics")}
+    assert ("Lena Ortiz", "founder", "Nova Dynamics", False) in roles(r)
+    assert ("Quent Marlow", "co-founder", "Quillon Labs", False) in roles(r)
+    r = extract(tmp_path, "Quillon Labs names Tom Ashby CEO\n\nTom Ashby succeeds interim "
+                "co-CEOs Sean Roe and Lena Ortiz, who have led the company since Kara Holm "
+                "retired in December. Roe will remain executive vice president and chief "
+                "financial officer. He was a member of Quillon Labs' board from 2022 until "
+                "August 2024.", "2025-03-12", "en")
+    assert {e[:3] for e in events(r) if e[0] == "Departure"} == {
+        ("Departure", "Kara Holm", "Quillon Labs")}
+    assert ("Sean Roe", "cfo", "Quillon Labs", False) in roles(r)
+    assert {x[1] for x in roles(r) if x[0] == "Sean Roe" and "member" in x[1]} == {
+        "board-member"}
+    for text in ("Lena Ortiz replaces Tom Reyes, who will remain chairman of Quillon AG.",
+                 "Lena Ortiz will succeed Tom Reyes, and Reyes will remain chairman of Quillon "
+                 "AG."):
+        r = extract(tmp_path, "Quillon AG names a chief\n\n" + text, "2025-03-12", "en")
+        assert not {x for x in roles(r) if x[0] == "Lena Ortiz" and x[1] == "board-chair"}
+        assert ("Lena Ortiz", "board-chair") not in role_changes(r)
+
+
+def test_german_posts_taken_kept_and_held_before(tmp_path) -> None:
+    """'übernimmt am 18. März die Führung des Unternehmens': a change to CEO on that day
+    (not the headline's, dated by the lede); 'Seine Aufgaben übernimmt Vorstandssprecher X':
+    X takes duties, no post; 'war früher Vizepräsident bei Y'; 'bleibt dem Verwaltungsrat
+    von Y erhalten'."""
+    r = extract(tmp_path, "Quillon AG: Tom Ashby wird neuer Konzernchef\n\nDer frühere "
+                "Brightwater-Chef Tom Ashby übernimmt am 18. März die Führung des "
+                "Unternehmens, wie die Quillon AG am Mittwoch mitteilte. Ashby war früher "
+                "Vizepräsident bei Nova Dynamics. Finanzvorstand Jan Roth verlässt den Konzern. "
+                "Seine Aufgaben übernimmt bis auf Weiteres Vorstandssprecher Peter Halm. Roth "
+                "bleibt dem Verwaltungsrat der Quillon AG erhalten.", "2025-03-13", "de")
+    assert ("RoleChange", "Tom Ashby", "Quillon AG", "2025-03-18") in events(r)
+    assert ("Tom Ashby", "vice-president", "Nova Dynamics", True) in roles(r)
+    assert ("Peter Halm", "ceo", "Quillon AG", False) in roles(r)
+    assert not {e for e in events(r) if e[1] == "Peter Halm"}
+    assert ("Jan Roth", "board-member", "Quillon AG", False) in roles(r)
+
+
+def test_chinese_appointments_spans_teams_and_study(tmp_path) -> None:
+    """'星海科技宣布，任命华岳科技前总裁X为新任执行长': X (found by 为新任) is CEO of 星海科技,
+    not of 华岳科技 (the company of the post held, though the article names it most); '于2009年
+    至2021年担任': began in 2009, and the span dates no later clause ('并创办创投公司Y': Y, no
+    date); '团队Seed' a team named again; '负责Seed的X仍将继续担任'; '此后他担任': not the
+    date before; '从北京大学博士毕业后加入': no leaving the university; 策略长; a leaving told
+    twice keeps where to."""
+    r = extract(tmp_path, "华岳科技前总裁王立明出任星海科技执行长\n\n星海科技12日宣布，任命华岳科技前总裁王立明"
+                "为新任执行长，3月18日生效。\n\n现年65岁的王立明出生于上海。他于2009年至2021年担任华岳科技执行长，"
+                "并创办创投公司晨光资本。华岳科技表示，尊重其选择。", "2025-03-13", "zh-Hans")
+    assert {e[2:] for e in events(r) if e[0] == "RoleChange"} == {
+        ("星海科技", "2025-03-18"), ("华岳科技", "2009")}
+    assert ("Founding", "王立明", "晨光资本", None) in events(r)
+    r = extract(tmp_path, "星海科技宣布，任命华岳科技前总裁王立明为新任执行长。", "2025-03-13", "zh-Hans")
+    assert ("王立明", "ceo") in role_changes(r)
+    assert named(r, "Organization") == {"星海科技", "华岳科技"}  # not "任命华岳科技"
+    r = extract(tmp_path, "吴大伟加盟星海科技\n\n2月21日消息，华岳科技前研究副总裁吴大伟已正式加入星海科技，"
+                "担任大模型团队Seed的基础研究负责人。此前负责Seed的朱文佳仍将继续担任Seed负责人。\n\n"
+                "吴大伟于2008年加入华岳科技。此后他担任华岳科技副总裁。\n\n星海科技技术负责人周明2017年"
+                "从北京大学博士毕业后加入星海研究院。\n\n星海科技宣布，前华岳科技共同营运长蒋大为出任集团半导体策略长。",
+                "2025-02-21", "zh-Hans")
+    assert {("吴大伟", "head", "Seed", False), ("朱文佳", "head", "Seed", False),
+            ("蒋大为", "chief-strategy-officer", "星海科技", False)} <= roles(r)
+    assert ("RoleChange", "吴大伟", "华岳科技", None) in {e for e in events(r)
+                                                    if e[0] == "RoleChange"}
+    assert "北京大学" not in {e[2] for e in events(r) if e[0] == "Departure"}
+    assert ("蒋大为", "coo", "华岳科技", True) in roles(r)  # "前华岳科技共同营运长": not 前华岳科技
+    r = extract(tmp_path, "星海科技技术负责人周明离职 或将加盟华岳科技\n\n7月15日，据报道，星海科技技术负责人周明"
+                "已于近日离职。", "2024-07-15", "zh-Hans")
+    left = {t[0] for t in r.triples if t[1] == RDF_TYPE and t[2].value == NG + "Departure"}
+    assert len(left) == 1 and {t[1].value.removeprefix(NG) for t in r.triples
+                               if t[0] in left} >= {"destination", "date"}  # one report of
+    # the leaving: the one that tells where to
