@@ -4,6 +4,7 @@ to 2021", "2009年至2021年"): no event's date, or one only some events take.""
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from loaders.dates import DateMention
 from loaders.facts import Context, lexicon
@@ -24,16 +25,27 @@ class DateMarks(Context):
         no event's date."""
         return self._marked(d, "since")
 
+    @cached_property
+    def _spans(self) -> dict[int, DateMention]:
+        """Where each date that ends a span starts -> the date opening that span
+        ("2009年至2021年", "from 2009 to 2021"), read once per article."""
+        out = {}
+        for d in self.dates:
+            head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
+            to = lexicon()["range_to"].search(self.norm, max(0, d.start - 6),
+                                              d.start + len(head))
+            first = next((e for e in self.dates if to and 0 <= to.start() - e.end <= 2), None)
+            if first is not None:
+                out[d.start] = first
+        return out
+
     def _span_start(self, d: DateMention) -> DateMention | None:
-        """The first date of a span `d` ends ("2009年至2021年", "from 2009 to 2021")."""
-        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
-        to = lexicon()["range_to"].search(self.norm, max(0, d.start - 6), d.start + len(head))
-        return next((e for e in self.dates if to and 0 <= to.start() - e.end <= 2), None)
+        """The first date of a span `d` ends."""
+        return self._spans.get(d.start)
 
     def _spanned(self, d: DateMention) -> bool:
         """A date that opens or ends a span."""
-        return self._span_start(d) is not None or any(self._span_start(e) is d
-                                                      for e in self.dates)
+        return d.start in self._spans or any(e is d for e in self._spans.values())
 
     def _effective(self, d: DateMention) -> bool:
         """'effective January 1', '自明年1月1日起生效': when the change takes effect."""
