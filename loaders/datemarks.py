@@ -31,9 +31,8 @@ class DateMarks(Context):
         ("2009年至2021年", "from 2009 to 2021"), read once per article."""
         out = {}
         for d in self.dates:
-            head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
             to = lexicon()["range_to"].search(self.norm, max(0, d.start - 6),
-                                              d.start + len(head))
+                                              d.start + len(self._head(d)))
             first = next((e for e in self.dates if to and 0 <= to.start() - e.end <= 2), None)
             if first is not None:
                 out[d.start] = first
@@ -63,5 +62,9 @@ class DateMarks(Context):
         2021") counts as before it."""
         if self.lang == "zh":
             return bool(lexicon()[f"{word}_zh"].match(self.norm, d.end))
-        head = re.match(r"\D*", self.norm[d.start:d.end]).group(0)
-        return bool(lexicon()[word].search(self.norm[max(0, d.start - 24):d.start] + head))
+        return bool(lexicon()[word].search(self.norm[max(0, d.start - 24):d.start]
+                                           + self._head(d)))
+
+    def _head(self, d: DateMention) -> str:
+        """The words a date's own pattern opens with ("since " of "since 2021")."""
+        return re.match(r"\D*", self.norm[d.start:d.end]).group(0)

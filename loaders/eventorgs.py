@@ -42,10 +42,11 @@ class EventOrgs(Context):
         after a founding verb owns what was founded (a word for a part follows it)."""
         return lexicon()["founded_part"].search(self.norm, org.end, clause[1]) is not None
 
-    def _founders_after(self, m: re.Match[str]) -> bool:
-        """'founded by X', 'gegründet von X': the founders follow the verb, so what follows
-        is theirs (a title's company), and what was founded stands before it."""
-        return any(lexicon()["agent"].match(self.norm, at) for at in (m.end(), m.end() + 1))
+    def _founders_after(self, clause, m: re.Match[str]) -> bool:
+        """'founded by X', 'gegründet von X': the verb's agents (`_agent_span`) follow it,
+        so what follows is theirs (a title's company), and what was founded stands before."""
+        span = self._agent_span(clause, m)
+        return span is not None and span[0] >= m.end()
 
     def _near_after(self, end: int, org: Mention) -> bool:
         """An organization close after a verb: within 30 characters, or 60 when a word that
@@ -113,7 +114,7 @@ class EventOrgs(Context):
             before = left or before
         if etype == "Founding" and after and self._part_founded(after[0], clause):
             return None
-        if etype == "Founding" and self._founders_after(m):
+        if etype == "Founding" and self._founders_after(clause, m):
             after = []  # "Y, the startup founded by former OpenAI CTO X": not OpenAI
         if after and (etype in ("Joining", "Founding", "Return")  # "left X", "stepping down
                       or after[0].start - m.end() <= 3  # from their roles at X"
