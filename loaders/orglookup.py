@@ -10,7 +10,7 @@ import re
 from loaders import fastre
 from loaders.lexicon import alternation, describes_org, words
 from loaders.mentions import Mention
-from loaders.orgmarks import OrgMarks, former_employer
+from loaders.orgmarks import OrgMarks
 from loaders.registry import Entity, new_entity
 from loaders.rulewords import lexicon
 
@@ -140,23 +140,14 @@ class OrgLookup(OrgMarks):
         return entity
 
     def _company_meant(self, pos: int) -> Entity | None:
-        """What "the company" / 该公司 / das Unternehmen means at `pos`: the last company that
-        opened a sentence before it, not as someone's title ("Der frühere Puma-Chef X …"), a
-        former employer, one left for another or after a preposition of time."""
+        """What "the company" / 该公司 / das Unternehmen means at `pos`: the one the sentence's
+        subject joined or founded before it, else the last company that opened a sentence
+        before it (`_opened`)."""
         taken = self._entered(pos)
         if taken is not None:
             return taken
-        reach = 12 if self.lang == "zh" else 32  # "Das Chatbot-Startup Character.AI gab …"
-        opened = [o for s0, s1 in self.sents if s1 <= pos
-                  for o in self._in(s0, min(s1, s0 + reach), "org")[:1]
-                  if o.entity.kind == "org" and not self._affiliation(o)
-                  and not (lexicon()["time_prep_before"].search(  # not "Before Starbucks,
-                      self.norm, max(0, o.start - 8), o.start)  # she ran Walmart's …"
-                      and self.norm.startswith(",", o.end))
-                  and not former_employer(self.norm, o.start)  # nor "Brewer, a former Starbucks …"
-                  and not self._left_for_another(o, s0)  # nor "war von BMW zu VW gewechselt"
-                  and not self._medium(o)]
-        return opened[-1].entity if opened else None
+        opened = [o for s0, s1 in self.sents if s1 <= pos if (o := self._opened(s0, s1))]
+        return opened[-1] if opened else None
 
     def _entered(self, pos: int) -> Entity | None:
         """The company the sentence's subject founded or joined before `pos` ("他曾创办之初

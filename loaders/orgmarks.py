@@ -2,8 +2,8 @@
 went ("von der Unternehmensberatung McKinsey", "left for X", 赴; one left for another),
 that it was someone's past employer ("前OpenAI研究副总裁"), that it is a platform something
 was said on ("在微博上称"), that it was bought ("die Übernahme des …") or studied at, that
-it opens its sentence as the subject or names the post of a name after it ("益華電腦前執行長
-X"); and which company of the paragraph before a bare title is held at."""
+it names the post of a name after it ("益華電腦前執行長X"), that it opens its sentence as the
+subject; and which company of the paragraph before a bare title is held at."""
 from __future__ import annotations
 
 import re
@@ -89,11 +89,22 @@ class OrgMarks:
         return bool(leaver) and leaver[0].entity is not holder \
             and self._left_for_another(org, start)
 
-    def _opening_org(self, sent) -> Entity | None:
-        """The organization the sentence opens with, as its subject, not as a title's."""
-        first = self._in(*sent, "org")[:1]
-        return first[0].entity if first and first[0].start <= sent[0] + 2 \
-            and not self._affiliation(first[0]) else None
+    def _opened(self, s0: int, s1: int) -> Entity | None:
+        """The company a sentence opens with as its subject ("Das Chatbot-Startup
+        Character.AI gab …", "英特爾12日宣布，任命…"), not as someone's title ("Der frühere
+        Puma-Chef X …"), a former employer, one left for another or after a preposition of
+        time."""
+        reach = 12 if self.lang == "zh" else 32
+        first = self._in(s0, min(s1, s0 + reach), "org")[:1]
+        o = first[0] if first else None
+        return o.entity if o is not None and o.entity.kind == "org" \
+            and not self._affiliation(o) \
+            and not (lexicon()["time_prep_before"].search(  # not "Before Starbucks,
+                self.norm, max(0, o.start - 8), o.start)  # she ran Walmart's …"
+                and self.norm.startswith(",", o.end)) \
+            and not former_employer(self.norm, o.start) \
+            and not self._left_for_another(o, s0) \
+            and not self._medium(o) else None  # nor "war von BMW zu VW gewechselt"
 
     def _titles_name(self, org: Mention, end: int) -> bool:
         """An organization before a title of a name, both before `end` ("任命益華電腦前執行長

@@ -89,7 +89,7 @@ class RoleChangeRules(SuccessionRules):
             meant = self._anaphor_meant(m.end(), titles[0].start())  # "并担任该公司董事长"
             orgs = [o.entity for o in self._conjoined_forward(named)] if named else \
                 [meant or self._org_before(m.start(), sent) or holder[0][1]
-                 or self._opening_org(sent) or self.main_org]  # "英特爾宣布，任命X為
+                 or self._opened(*sent) or self.main_org]  # "英特爾宣布，任命X為
             # 執行長": 英特爾, whatever company the article names most
             named_last = max([m.end()] + [p.end for p in self._in(m.end(), titles[0].start(),
                                                                    "person")])
