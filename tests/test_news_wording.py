@@ -2621,6 +2621,14 @@ def test_who_founded_with_whom_and_who_went_where(tmp_path) -> None:
     assert not {s for s in surfaces(r) if s.startswith("I")}  # "AI團隊" is no team "I團隊"
 
 
+def reported(result, cls: str) -> list[dict[str, str]]:
+    """The graph's one report of each happening of an event class (Departure, RoleChange):
+    its properties by local name ("date", "destination") and their values."""
+    nodes = {s for s, p, o in result.triples if p == RDF_TYPE and o.value == NG + cls}
+    return [{p.value.removeprefix(NG): o.value for s, p, o in result.triples if s == node}
+            for node in sorted(nodes, key=str)]
+
+
 def test_what_the_company_means_who_founded_the_startup_and_who_retired(tmp_path) -> None:
     """'X, the startup founded by former Y CTO Z': Z founded X alone ('a person familiar
     with the matter' is no partner); 'A, who joined rival B last August, has left the
@@ -2673,9 +2681,8 @@ def test_german_posts_taken_kept_and_held_before(tmp_path) -> None:
                 "Vizepräsident bei Nova Dynamics. Finanzvorstand Jan Roth verlässt den Konzern. "
                 "Seine Aufgaben übernimmt bis auf Weiteres Vorstandssprecher Peter Halm. Roth "
                 "bleibt dem Verwaltungsrat der Quillon AG erhalten.", "2025-03-13", "de")
-    changed = {t[0] for t in r.triples if t[1] == RDF_TYPE and t[2].value == NG + "RoleChange"}
-    assert {t[2].value for t in r.triples if t[0] in changed and t[1].value == NG + "date"} \
-        == {"2025-03-18"}  # the one report of the change: the lede's, dated in its sentence
+    assert {x.get("date") for x in reported(r, "RoleChange")} == {"2025-03-18"}  # the one
+    # report of the change: the lede's, dated in its sentence
     assert ("Tom Ashby", "vice-president", "Nova Dynamics", True) in roles(r)
     assert ("Peter Halm", "ceo", "Quillon AG", False) in roles(r)
     assert not {e for e in events(r) if e[1] == "Peter Halm"}
@@ -2705,13 +2712,11 @@ def test_chinese_appointments_spans_teams_and_study(tmp_path) -> None:
                 "2025-02-21", "zh-Hans")
     assert {("吴大伟", "head", "Seed", False), ("朱文佳", "head", "Seed", False),
             ("蒋大为", "chief-strategy-officer", "星海科技", False)} <= roles(r)
-    assert ("RoleChange", "吴大伟", "华岳科技", None) in {e for e in events(r)
-                                                    if e[0] == "RoleChange"}
+    assert ("RoleChange", "吴大伟", "华岳科技", None) in events(r)
     assert "北京大学" not in {e[2] for e in events(r) if e[0] == "Departure"}
     assert ("蒋大为", "coo", "华岳科技", True) in roles(r)  # "前华岳科技共同营运长": not 前华岳科技
     r = extract(tmp_path, "星海科技技术负责人周明离职 或将加盟华岳科技\n\n7月15日，据报道，星海科技技术负责人周明"
                 "已于近日离职。", "2024-07-15", "zh-Hans")
-    left = {t[0] for t in r.triples if t[1] == RDF_TYPE and t[2].value == NG + "Departure"}
-    assert len(left) == 1 and {t[1].value.removeprefix(NG) for t in r.triples
-                               if t[0] in left} >= {"destination", "date"}  # one report of
-    # the leaving: the one that tells where to
+    left = reported(r, "Departure")
+    assert len(left) == 1 and {"destination", "date"} <= left[0].keys()  # one report of the
+    # leaving: the one that tells where to
