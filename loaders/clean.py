@@ -26,6 +26,7 @@ _LEX = Path(__file__).parent / "lexicons" / "clean.toml"
 # opening parenthesis is sometimes mangled into "?" (因?yàn)), never a question mark there.
 _PINYIN = re.compile(rf"(?<=[{CJK}])(?:[(?](?=[a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹ])[a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹ]{{1,8}}\))+")
 _HTML = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]{0,10}(?:\s[^<>]{0,200})?/?>|\?/[a-z]{1,5}>|&(?:nbsp|amp|quot|lt|gt);")
+_LINE_BREAK = re.compile(r"(\r\n|\r|\n)")  # kept as pieces of their own by split
 _DOUBLE_PUNCT = re.compile(r"(?<=[。、])[,，]+|[,，]+(?=[,，。、;；!！?？])")
 _SCRIPTS = [re.compile(p) for p in (r"[\uac00-\ud7af]", r"[\u0400-\u04ff]", r"[\u0370-\u03ff]",
                                     r"[\u3040-\u30ff]", rf"[{CJK}]", r"[A-Za-z]")]
@@ -102,12 +103,13 @@ def _keep_line(line: str, folded: str, rules: dict, seen: set[str]) -> bool:
 
 
 def _repair(raw: str) -> tuple[str, list[int]]:
-    """Mojibake repaired line by line (ftfy, quotes left as written); a repaired line maps
-    its characters proportionally into the original line, every other line exactly."""
+    """Mojibake repaired line by line (ftfy, quotes left as written; a lone \\r ends a line
+    too, as it will once cleaned); a repaired line maps its characters proportionally into
+    the original line, every other line (and each line break) exactly."""
     if not is_bad(raw):
         return raw, list(range(len(raw)))
     parts, offs, pos = [], [], 0
-    for line in raw.split("\n"):
+    for line in _LINE_BREAK.split(raw):
         fixed = ftfy.fix_text(line, normalization=None, uncurl_quotes=False) \
             if is_bad(line) else line
         if len(fixed) == len(line):
@@ -115,9 +117,8 @@ def _repair(raw: str) -> tuple[str, list[int]]:
         else:
             offs += [pos + int(i * len(line) / max(len(fixed), 1)) for i in range(len(fixed))]
         parts.append(fixed)
-        offs.append(pos + len(line))  # the newline
-        pos += len(line) + 1
-    return "\n".join(parts), offs[:-1]
+        pos += len(line)
+    return "".join(parts), offs
 
 
 def clean(raw: str) -> Cleaned:

@@ -109,7 +109,8 @@ def _written() -> list[tuple[str, str]]:
         ("last-month-name", rf"\b(?:{back})\s+({mon})"),
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
-        ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|seit|since|({back}))\s+({wd})"
+        ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|seit|since|in der Nacht (?:zum|auf den)"
+                    rf"|({back}))\s+({wd})"
                     r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
         ("rel-month", rf"\b(?:({placed[False]})|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date
@@ -123,7 +124,8 @@ def _written() -> list[tuple[str, str]]:
         ("immediate", r"\b(?:effective immediately|with immediate effect|mit sofortiger Wirkung"
                       r"|ab sofort)\b|即日起|即时生效|立即生效"),
         # "gerade einmal", "gerade noch": "merely", "barely", no time
-        ("now", r"\b(just now|gerade(?!\s+(?:einmal|mal|erst|noch|so)\b)|soeben|jetzt|this week"
+        ("now", r"\b(just now|gerade(?!\s+(?:einmal|mal|erst|noch|so)\b)|soeben|jetzt"
+                r"|nun(?!\s+(?:schon|einmal|mal|seit)\b)|this week"
                 r"|diese Woche|in dieser Woche)\b"),
         ("ago", rf"\b(\d+|{num})\s+(day|week|month|year)s?\s+ago\b|\bvor\s+(\d+|{num})\s+(tag|woche|monat|jahr)(?:e|en|n)?\b"),
         ("year", r"(?<![\d.,-])(?:in|im Jahr|seit|since|bis|until|im|from|von|of)?\s*(19[5-9]\d|20[0-4]\d)(?![\d%-])(?![.,]\d)"),

@@ -126,6 +126,9 @@ class EventDates(DateMarks):
             inside = effective
         elif self.lang != "zh":  # "verlässt … Ende März": the trigger's own clause first
             own = [d for d in inside if clause[0] <= d.start < clause[1]]
+            if not own and clause[0] > sent[0] and lexicon()["apposed"].fullmatch(
+                    self.norm, clause[0] - 1, pos):
+                return None  # "Blue Origin, the space company founded by X": it describes
             joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],
                                                                         pos)][-1:]
             if joined:  # "ran Cadence from 2009 to 2021 and left Intel's board last August";
@@ -234,10 +237,15 @@ class EventDates(DateMarks):
         """'he will take over …, the AI startup he co-founded last year, after X stepped
         down': a date in another clause, after a verb of an event there, is that event's;
         in German, before the next one, the verb last ("war 1984 bei Henkel eingetreten und
-        hatte den Vorsitz 2016 übernommen")."""
+        hatte den Vorsitz 2016 übernommen"). Or a date after a verb of saying in a relative
+        clause ("Panay will replace Limp, who announced in August that he would retire"; not
+        "X, der sein Amt am 1. Januar antreten soll")."""
         clause = self._clause(sent, d.start)
         if self.triggers is None:
             return False
+        if self._opens_relative(sent, clause) and lexicon()["saying"].search(
+                self.norm, clause[0], d.start):
+            return True
         if self.lang == "de":
             verb = self.triggers.search(self.masked, d.end, clause[1])
             return verb is not None and verb.start() != pos

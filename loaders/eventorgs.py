@@ -114,6 +114,10 @@ class EventOrgs(Context):
             before = left or before
         if etype == "Founding" and after and self._part_founded(after[0], clause):
             return None
+        described = self._in(max(0, m.start() - 60), m.start(), "org")[-1:]
+        if etype == "Founding" and described and lexicon()["apposed"].fullmatch(
+                self.norm, described[0].end, m.start()):
+            return described[0].entity  # "Blue Origin, the space company founded by X"
         if etype == "Founding" and self._founders_after(clause, m):
             after = []  # "Y, the startup founded by former OpenAI CTO X": not OpenAI
         if after and (etype in ("Joining", "Founding", "Return")  # "left X", "stepping down

@@ -26,7 +26,8 @@ class EventPeople:
         people = [p for p in self._in(clause[0], m.start(), "person")
                   if p.entity.iri not in partners
                   and not self._possessor(p)
-                  and not self._is_replaced(p)]  # "接替創辦人張忠謀出任董事長": not 張忠謀
+                  and not self._is_replaced(p)  # "接替創辦人張忠謀出任董事長": not 張忠謀
+                  and not self._coverb_object(p)]
         if people and self.lang == "zh":  # the topic opens the clause: "LeCun应扎克伯格之邀加入"
             return self._conjoined_forward(people)
         antecedent = [] if people and lexicon()["subordinate_subject"].search(
@@ -34,6 +35,9 @@ class EventPeople:
             else self._relative_subject(sent, clause)  # "…, who have led it since Z retired"
         if antecedent:  # "Er war es auch, der nach dem Weggang von Ilya … übernahm": Er
             return antecedent
+        if not people and m.group(0).endswith("ing") and lexicon()["fronted_gerund"].match(
+                self.norm[sent[0]:m.start()]):
+            return self._main_subject(sent, m)
         named = [] if people or self.lang == "zh" else self._named_before_who(sent, clause,
                                                                              m.start())
         if named:  # "X, a longtime executive who retired"
@@ -43,7 +47,7 @@ class EventPeople:
         prior = [p for p in self.mentions if p.end <= clause[0] and p.entity.is_person]
         said = self._reported_from(sent, clause)
         in_sentence = [p for p in prior if p.start >= said and not self._possessor(p)
-                       and not self._in_relative(sent, p)]
+                       and not self._in_relative(sent, p) and not self._coverb_object(p)]
         n = next((n for n, g in lexicon()["group"]  # "die beiden", "两人", "Alle drei"
                   if g.search(self.norm, clause[0], m.start())), 0)
         group = self._distinct(reversed(prior))[:n]
@@ -53,7 +57,8 @@ class EventPeople:
             return [self._stands_for(sent, clause[0])]
         if self.lang == "zh" and self._org_topic(clause, m):
             return []  # "台积电正式进入雙首長時代": the company is the clause's subject
-        opener = self._clause_opener(sent, clause[0]) if self.lang == "zh" else []
+        opener = [p for p in self._clause_opener(sent, clause[0])
+                  if not self._coverb_object(p)] if self.lang == "zh" else []
         if opener:  # "公司副总裁X即将离职，加入Y": X, not the one who announced it
             return opener
         if in_sentence:  # the subject is left out of later clauses (Chinese) or stands earlier
@@ -72,6 +77,25 @@ class EventPeople:
         if self.lang == "de":
             return self._in(m.end(), clause[1], "person")[:1]
         return []
+
+    def _main_subject(self, sent, m: re.Match[str]) -> list[Mention]:
+        """"Before co-founding xAI with Musk in 2023, Babuschkin was …": the person opening
+        the main clause, right after the fronted clause's comma (a title between)."""
+        comma = self.norm.find(",", m.end(), sent[1])
+        after = [p for p in self._in(comma, sent[1], "person") if not self._possessor(p)]
+        return after[:1] if comma >= 0 and after and after[0].start - comma < 40 else []
+
+    def _coverb_object(self, p: Mention) -> bool:
+        """"向执行长库克汇报": a Chinese name after a coverb (向, 对, 跟, 给), its titles
+        aside (and a name in parentheses after it: "库克（Tim Cook）"), is the coverb's object,
+        not the clause's subject."""
+        if self.lang != "zh":
+            return False
+        start = next((q.start for q in self.mentions if q.entity is p.entity
+                      and q.end == p.start - 1 and self.norm[q.end] in "(（"), p.start)
+        before = self.norm[max(0, start - 12):start]
+        before = self.titles.sub("", before) if self.titles is not None else before
+        return lexicon()["coverb"].search(before) is not None
 
     def _org_topic(self, clause, m: re.Match[str]) -> bool:
         """An organization opening a Chinese clause before its verb: the clause's subject."""

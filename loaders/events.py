@@ -83,8 +83,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                 lexicon()["neg"].search(self.norm[clause[0]:m.start()][-6:]):
             return []
         cancel = lexicon()["not_after"].get(etype)
-        if cancel is not None and cancel.match(self.norm, m.end(), sent[1]):
-            return []  # "return to his previous role", "started his career at"
+        if cancel is not None and cancel.match(self.masked, m.end(), sent[1]):
+            return []  # "return to his previous role", "started his career at" (names NUL)
         cancel = lexicon()["not_before"].get(etype)
         if cancel is not None and cancel.search(self.norm, max(sent[0], m.start() - 20),
                                                 m.start()):
@@ -171,7 +171,9 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                                 person=person.entity, org=target, type="RoleChange", role=post,
                                 date=date))
                 continue
-            out.append(Fact("event", sent[0], sent[1], f"event-{mode}-{etype.lower()}",
+            told = "relative" if etype in ("Joining", "Departure") and mode == "subject" \
+                and self._opens_relative(sent, clause) else mode  # "X, who will join Y, …"
+            out.append(Fact("event", sent[0], sent[1], f"event-{told}-{etype.lower()}",
                             person=person.entity, org=target, type=etype, date=date))
             if origin is not None and origin is not target:
                 out.append(Fact("event", sent[0], sent[1], "event-move-origin",
@@ -238,15 +240,21 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
 
 
 def _link_destinations(facts: list[Fact]) -> list[Fact]:
-    """'left OpenAI for Anthropic': a Departure and a Joining of one person in one sentence."""
+    """'left OpenAI for Anthropic': a Departure and a Joining of one person in one sentence;
+    not one told aside in a relative clause, the other not ("X, who will join Y, left Z in
+    2021 to …")."""
     for dep in facts:
         if dep.type != "Departure":
             continue
         for join in facts:
             if join.type == "Joining" and join.person is dep.person and join.start == dep.start \
-                    and join.org is not dep.org:
+                    and join.org is not dep.org and _aside(join) == _aside(dep):
                 dep.destination = join.org
     return facts
+
+
+def _aside(event: Fact) -> bool:
+    return event.rule.startswith("event-relative-")
 
 
 def _entries_with_titles(facts: list[Fact]) -> list[Fact]:

@@ -128,9 +128,10 @@ class Context(OrgLookup, Sentences):
         itself, written before any name ("Er war es auch, der nach dem Weggang von Ilya …",
         "In 2018 he shared the award with LeCun": still the same 'he'); else the person
         named last."""
-        pron = lexicon()["pron"]
+        pron, prep = lexicon()["pron"], lexicon()["prep_before"]
         for sent in reversed([s for s in self.sents if s[1] <= before][-8:]):
-            named = [m for m in prior if sent[0] <= m.start < sent[1]]
+            named = [m for m in prior if sent[0] <= m.start < sent[1] and not self._possessor(m)
+                     and not prep.search(self.norm, max(0, m.start - 8), m.start)]
             if named and not pron.search(self.norm, sent[0], named[0].start):
                 return named[0]
         return prior[-1] if prior else None
@@ -145,7 +146,7 @@ class Context(OrgLookup, Sentences):
         `other_than` ("X will succeed him")."""
         prior = [p for p in self.mentions if p.end <= pos and p.entity.is_person
                  and p.entity is not other_than]
-        named = [p for p in prior if p.start >= sent[0]]
+        named = [p for p in prior if p.start >= sent[0] and not self._possessor(p)]
         if not named and lexicon()["epithet"].match(self.norm, pos):
             named = [p for p in prior if not lexicon()["taken_from"].search(
                 self.norm, max(0, p.start - 30), p.start) and not self._reported_to(p.start)]

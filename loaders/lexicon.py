@@ -118,8 +118,9 @@ def _compile(terms: Terms, lang: str) -> re.Pattern[str] | None:
     plain = [p for p in phrases if GAP not in p]
     alts = "|".join([alternation(plain, fold_case=True)] +
                     _separable(p for p in phrases if GAP in p))
-    # Latin phrases need word edges; Chinese ones do not (there are no spaces).
-    return fastre.compile(rf"(?<![A-Za-zÄÖÜäöüß])(?:{alts})(?-i:(?![a-zäöüß]))", re.IGNORECASE)
+    # Latin phrases need word edges; Chinese ones do not (there are no spaces: "终端BG董事长").
+    return fastre.compile(rf"(?:(?<![A-Za-zÄÖÜäöüß])|(?![A-Za-zÄÖÜäöüß]))(?:{alts})"
+                          rf"(?-i:(?![a-zäöüß]))", re.IGNORECASE)
 
 
 def _lang(literal: ox.Literal) -> str:

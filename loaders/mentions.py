@@ -230,7 +230,9 @@ class MentionFinder(PersonNames, OrgNames, Teams):
                 head = _head(m.entity.name)  # and Mozilla Foundation
                 if len(head) >= 4 and head[0].isupper() and head not in stop:
                     heads.setdefault(head, m)
-        for head, m in heads.items():
+        for head, m in heads.items():  # not a person's name: "Babuschkin Ventures"
+            if any(by_iri[i].is_person for i in owners.get(head, ())):
+                continue
             owners.setdefault(head, set()).add(m.entity.iri)
             by_iri[m.entity.iri] = m.entity
         forms = {f: next(iter(o)) for f, o in owners.items() if len(o) == 1 and f not in stop}

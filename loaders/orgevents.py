@@ -109,9 +109,10 @@ class OrganizationEventRules(Context):
         elif etype == "Funding" and re.match(r"invest", m.group(0), re.I):
             return []  # "invest" alone names no one who raised money
         else:
-            if etype == "Formation" and _ACTIVE_OBJECT.match(self.norm, m.end()) \
-                    and self.lang == "en":
-                before = []  # "the company that created ChatGPT": what it formed follows
+            if etype == "Formation" and (self.lang == "en" and _ACTIVE_OBJECT.match(
+                    self.norm, m.end()) or self.norm.startswith("的", m.end())):
+                before = []  # "the company that created ChatGPT", "领导新成立的超级智慧实验室":
+                # what it formed follows
             org = (after[0] if (etype == "Formation" or right_after) and after else
                    before[-1] if before else after[0] if after else None)
         if etype == "Release" and org is not None and org.entity.kind != "org":

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 from loaders import fastre
 from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, describes_org, ontology_terms, toml, words
+from loaders.personnames import is_title
 from loaders.registry import new_entity
 
 if TYPE_CHECKING:
@@ -58,7 +59,9 @@ class OrgNames:
                     else:
                         self._unit_of(parent[0], m.end(1), "org-unit-of-company")
                     continue
-                self._add(start, m.end(1), self._entity(" ".join(tokens), "org"), "org-suffix")
+                start = self._of_head(start, stop)
+                self._add(start, m.end(1), self._entity(" ".join(self.norm[start:m.end(1)]
+                                                                 .split()), "org"), "org-suffix")
         compound = fastre.compile(rf"(?<![\w-])((?:[A-Z]\w*-)+"  # "Qingwu-Forschungsinstitut"
                                   rf"(?:{alternation(words('names', 'org_compound_suffixes'))}))"
                                   rf"(?![\w-])")
@@ -107,6 +110,17 @@ class OrgNames:
                 self._add(start, m.end(1), self._entity(name, "org"), "org-suffix-zh")
         self._named_again("org-suffix-zh")
         self._acronyms()
+
+    def _of_head(self, start: int, stop: frozenset[str] | set[str]) -> int:
+        """"the Future of Life Institute": a capitalized word and "of" before a name found by
+        its suffix open it, unless the word is a title ("President of Quillon Labs") or
+        follows another capitalized one ("Chief Executive of …")."""
+        m = _OF_HEAD.search(self.norm, max(0, start - 24), start)
+        before = self.norm[max(0, start - 40):m.start(1) if m else start].split()
+        if m is None or m.group(1) in stop or is_title(m.group(1)) \
+                or before and before[-1][:1].isupper():
+            return start
+        return m.start(1)
 
     def _acronyms(self) -> None:
         """'International Business Machines Corp … IBM': a name found by its suffix whose
@@ -281,6 +295,7 @@ def introduced(text: str) -> Iterator[re.Match[str]]:
             yield m
 
 
+_OF_HEAD = re.compile(r"(?<![\w-])([A-Z][a-z]+) of $")
 _ARTICLE_DE = re.compile(r"\b(?i:der|die|das|dem|den|des|ein|eine|einem|einen|eines)\s+\Z")
 
 

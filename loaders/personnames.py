@@ -10,6 +10,7 @@ from functools import cache
 from loaders import fastre
 from loaders.fastre import CJK, CJK_CHAR
 from loaders.lexicon import alternation, ontology_terms, toml, words
+from loaders.registry import Entity, new_entity
 from loaders.rulewords import POSSESSIVE, title_modifiers
 
 # Latin Extended-A (ł, ş, ř, Ł, Š...) in either case: Polish, Czech and Turkish names
@@ -119,7 +120,7 @@ def _title_words() -> frozenset[str]:
     return frozenset(p.lower() for table in roles.values() for p in table)
 
 
-def _is_title(token: str) -> bool:
+def is_title(token: str) -> bool:
     return token.lower() in _title_words()
 
 
@@ -148,9 +149,18 @@ class PersonNames:
             paren = PAREN_LATIN.match(self.norm, m.end())
             latin = paren.group(1) if paren else None
             entity = self._entity(latin or m.group(0), "person", m.group(0))
+            if latin and not entity.known and entity.name != latin:
+                self._named_latin(entity, latin)
             self._add(m.start(), m.end(), entity, "name-dot-transliteration")
             if paren:
                 self._add(paren.start(1), paren.end(1), entity, "name-parenthesized")
+
+    def _named_latin(self, entity: Entity, latin: str) -> None:
+        """"萨比·汗接任" in a headline, "萨比·汗（Sabih Khan）" below: the person found first
+        by their Chinese name is named (and identified) by the Latin one the article gives."""
+        entity.iri, entity.name = new_entity("person", latin).iri, latin
+        entity.labels.add(latin)
+        self.local[latin] = entity
 
     def _paren_aliases(self) -> None:
         """'执行长皮蔡（Sundar Pichai）', '接替鲍默（Steve Ballmer）': the Chinese name before a
@@ -239,14 +249,14 @@ class PersonNames:
         stop, suffixes = words("names", "not_names"), words("names", "org_suffixes")
         shape = _title_shape().match(m.group(0))  # "Chief Growth Officer X"
         i = len(shape.group(0).split()) if shape else 0
-        while i < len(words_) and (words_[i] in stop or _is_title(words_[i].rsplit("-")[-1])):
+        while i < len(words_) and (words_[i] in stop or is_title(words_[i].rsplit("-")[-1])):
             # "Puma-Chef Bjørn Gulden": a compound's last part is its title; "Chief Science
             # Officer X": the longest title the run opens with
             i = next((j for j in range(len(words_), i + 1, -1)
-                      if _is_title(" ".join(words_[i:j]))), i + 1)
+                      if is_title(" ".join(words_[i:j]))), i + 1)
         tokens = words_[i:]
         if not 2 <= len(tokens) <= 3 or tokens[-1] in suffixes \
-                or any(t in stop or _is_title(t) or not t[0].isupper() for t in tokens):
+                or any(t in stop or is_title(t) or not t[0].isupper() for t in tokens):
             return
         before, after = _title_context()
         start = offsets[i]
@@ -269,7 +279,7 @@ class PersonNames:
         if tokens[-1] in words("names", "org_suffixes") or any(t in stop for t in tokens[1:-1]) \
                 or tokens[-1] in stop - words("names", "surnames_not_names"):
             return False
-        if _is_title(tokens[0]):
+        if is_title(tokens[0]):
             return False
         chinese = any(t in pinyin for t in tokens) and all(len(t) <= 7 for t in tokens) \
             and tokens[0] not in stop

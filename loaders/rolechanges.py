@@ -8,6 +8,8 @@ from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
 from loaders.registry import Entity
 from loaders.successions import SuccessionRules
 
+_ENDS_CLAUSE = re.compile(r"\s*(?:一职|职务|职位)?\s*[，,]\s*")  # "…CEO一职，由X接任"
+
 TITLED = "event-title-rolechange"  # a RoleChange told with a title
 
 
@@ -147,11 +149,17 @@ class RoleChangeRules(SuccessionRules):
     def _post_given(self, sent, clause, m: re.Match[str]) -> list[tuple]:
         """"抖音CEO一职由韩尚佑接任": a title and the word for its post (post_after; or 由
         itself, post_by_agent: "新任总经理则由X升任") before the verb; the verb's agent takes
-        it, at the organization written before the title."""
+        it, at the organization written before the title. A clause opening with 由 takes
+        the title the clause before ends with ("宣布X不再担任终端BG CEO，由Y接任"; not
+        "母公司Alphabet执行长皮蔡…宣布…，由X出任执行长")."""
         lex = lexicon()
-        posts = [t for t in self.hits(self.titles, sent) if clause[0] <= t.start()
+        written = self.hits(self.titles, sent)
+        posts = [t for t in written if clause[0] <= t.start()
                  and t.end() <= m.start() and (lex["post_after"].match(self.norm, t.end())
                                                or lex["post_by_agent"].match(self.norm, t.end()))]
+        if not posts and lex["post_by_agent"].match(self.norm, clause[0]):
+            posts = [t for t in written if t.end() <= clause[0]
+                     and _ENDS_CLAUSE.fullmatch(self.norm, t.end(), clause[0])][-1:]
         agents = self._named_agents(self._agent_span(clause, m)) if posts else []
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []

@@ -225,6 +225,8 @@ class RoleRules(HolderChecks, VerbRoles):
             upto = verb[replaced[-1].start]  # the gap is "X would"
         gap = self._dated_gap(self.norm, before[-1].end, upto) if cop and before \
             and upto >= before[-1].end else "\0"  # \0: none
+        for o in self._in(before[-1].end, upto, "org") if self.lang == "zh" and before else []:
+            gap = gap.replace(self.norm[o.start:o.end], "X")  # "曾在A和B担任": a name, a word
         # "X, the former CEO of Y, as"
         if "\0" not in gap and self._copula_gap(gap, limit, before[-1].start):
             rule = "role-becoming" if lex["becoming"].match(self.norm, cop.start()) \

@@ -9,11 +9,11 @@ import re
 from loaders import fastre
 from loaders.lexicon import toml
 
-# A full stop and a capital end a sentence (or a name like "xAI", "iPhone"), but not the
-# ordinal of a German date ("am 3. Mai")
+# A full stop and a capital ("Übergangschef" too) end a sentence (or a name like "xAI",
+# "iPhone"), but not the ordinal of a German date ("am 3. Mai")
 _DE_MONTHS = "|".join(toml("dates")["months"]["de"])
 SENTENCE_END = re.compile(r"[。！？!?]+[」”’\"]*|\n+|(?<=[.!?])"
-                          rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-Z„\"“]|[a-z][A-Z])")
+                          rf"(?!(?<=\d\.)\s+(?i:{_DE_MONTHS})\b)[\"”“]?\s+(?=[A-ZÀ-Þ„\"“]|[a-z][A-Z])")
 # a space between Chinese characters parts the clauses of a headline ("张忠谋退休 台积电进入…")
 CJK_SPACE = r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])"
 _CLAUSE = re.compile(rf"[,，:：;；]|\s[-–—]\s|{CJK_SPACE}")

@@ -93,10 +93,14 @@ class SuccessionRules(Context):
     def _titles_after(self, sent, clause, m: re.Match[str]) -> list[re.Match[str]]:
         """The titles written after the verb in its own clause, within 60 characters: the
         post it gives ("took over as interim CEO"); not "…, teilte der Aufsichtsrat mit", nor
-        one sought ("will lead the search for Boeing's next CEO")."""
+        one sought ("will lead the search for Boeing's next CEO"), nor one its holder held
+        before ("Den Vorsitz übernimmt der frühere Salesforce-Co-Chef X")."""
+        lex = lexicon()
         return [t for t in self.hits(self.titles, sent)
                 if 0 <= t.start() - m.end() <= 60 and t.start() < clause[1]
-                and not lexicon()["sought"].search(self.norm, m.end(), t.start())]
+                and not lex["sought"].search(self.norm, m.end(), t.start())
+                and not lex["former_any"].search(self.norm, max(m.end(), t.start() - 24),
+                                             t.start())]
 
     def _successor_named(self, end: int) -> tuple[list[Mention], Mention | None]:
         """After a noun of succession ending at `end`: the successor named ("successor,

@@ -2720,3 +2720,99 @@ def test_chinese_appointments_spans_teams_and_study(tmp_path) -> None:
     left = reported(r, "Departure")
     assert len(left) == 1 and {"destination", "date"} <= left[0].keys()  # one report of the
     # leaving: the one that tells where to
+
+
+def test_names_in_two_scripts_and_whom_a_clause_is_of(tmp_path) -> None:
+    """'傑夫·威廉斯（Jeff Walden）': the whole transliteration, and the Latin name for the
+    one a headline named first in Chinese ('薩比·汗接任'); '他將繼續向執行長X匯報，…直到今年
+    稍晚退休': he retires, not X (after a coverb); 'the chief executive of Tom Reyes's company
+    Y, said that he has left': not Reyes (an owner); 'Before co-founding Y with Reyes in 2023,
+    Brandt was …': Brandt founded it; 'Brandt Ventures' keeps 'Brandt' his; 'the Future of
+    Life Institute'."""
+    r = extract(tmp_path, "星海科技營運長威廉斯將退休　薩比·汗接任\n\n星海科技週二宣布，營運長傑夫·威廉斯"
+                "（Jeff Walden）將於本月底卸任，由營運資深副總裁薩比·汗（Sabih Kahn）接任營運長。\n\n"
+                "威廉斯1998年加入星海科技。他將繼續向執行長陳大文（David Chan）匯報，直到今年稍晚退休。",
+                "2025-07-08", "zh-Hant")
+    assert {"Jeff Walden", "Sabih Kahn", "David Chan"} == named(r, "Person")
+    assert {e[1] for e in events(r) if e[0] == "Departure"} == {"Jeff Walden"}
+    r = extract(tmp_path, "Quillon Labs chief leaves\n\nIgor Brandt, the chief executive of Tom "
+                "Reyes's robotics company Quillon Labs, said on Wednesday that he has left the "
+                "company. His new firm, Brandt Ventures, will back startups.\n\nBefore "
+                "co-founding Quillon Labs with Reyes in 2023, Brandt was a researcher at Nova "
+                "Dynamics. He said he had decided to leave after a dinner with Max Tegner, the "
+                "founder of the Future of Life Institute.", "2025-08-13", "en")
+    assert {e[1] for e in events(r) if e[0] == "Departure"} == {"Igor Brandt"}
+    assert ("Founding", "Igor Brandt", "Quillon Labs", "2023") in events(r)
+    assert {("Igor Brandt", "researcher", "Nova Dynamics", True),
+            ("Max Tegner", "founder", "Future of Life Institute", False)} <= roles(r)
+
+
+def test_returns_foundings_and_what_a_relative_clause_tells(tmp_path) -> None:
+    """'are rejoining Y': a Return; 'before leaving in 2021 to start Z with W': a Founding
+    of Z, and the leaving goes not where the relative clause says ('who will join Q'); a date
+    of a relative clause ('replace X, who announced in August …') is not the main verb's;
+    'stepped down from the company's board'; 'Z, the robotics company founded by X': X
+    founded Z, undated."""
+    r = extract(tmp_path, "Brightwater founders return to Nova Dynamics\n\nThomas Ashby and "
+                "Daniel Freitag, the founders of the chatbot startup Brightwater Robotics, are "
+                "rejoining Nova Dynamics, the companies said on Friday.\n\nAshby, who will join "
+                "Quillon Labs, spent two decades at Nova Dynamics before leaving in 2021 to "
+                "start Brightwater Robotics with Freitag.", "2024-08-02", "en")
+    assert {("Return", "Thomas Ashby", "Nova Dynamics", "2024-08-02"),
+            ("Founding", "Thomas Ashby", "Brightwater Robotics", "2021"),
+            ("Founding", "Daniel Freitag", "Brightwater Robotics", "2021")} <= events(r)
+    assert all("destination" not in x for x in reported(r, "Departure"))
+    r = extract(tmp_path, "Quillon Labs hires Lena Ortiz\n\nLena Ortiz will replace Tom Reyes, "
+                "Quillon Labs' senior vice president, who announced in August that he would "
+                "retire later this year. Reyes has also stepped down from the company's board."
+                "\n\nEarlier this month Reyes was named chief executive of Nova Dynamics, the "
+                "space company founded by Peter Halm, starting on December 4.",
+                "2023-10-03", "en")
+    assert {e[3] for e in events(r) if e[:2] == ("RoleChange", "Lena Ortiz")} == {None}
+    assert ("Tom Reyes", "board-member", "Quillon Labs", True) in roles(r)
+    assert ("Founding", "Peter Halm", "Nova Dynamics", None) in events(r)
+    assert ("RoleChange", "Tom Reyes", "Nova Dynamics", "2023-10") in events(r)
+
+
+def test_german_boards_compound_titles_and_posts_laid_down(tmp_path) -> None:
+    """'Nordwind-Chef X': X is CEO of Nordwind (not 'KI-Chef'); 'Den Vorsitz übernimmt der
+    frühere Brightwater-Co-Chef Y': no change to the post Y held before; 'legte daraufhin sein
+    Amt … nieder'; 'Er soll nun zurückkehren': now, not the Friday before; 'in der Nacht zum
+    Mittwoch'; Übergangschef; 'Mitglied der Geschäftsführung': a board member; a sentence
+    may open with an umlaut."""
+    assert len(sentences("Er soll nun zurückkehren. Übergangschef Martin Vogel bleibt.")) == 2
+    r = extract(tmp_path, "Quillon AG bekommt neuen Verwaltungsrat\n\nPeter Halm kehrt zur "
+                "Quillon AG zurück. Das teilte das Unternehmen in der Nacht zum Mittwoch mit.\n\n"
+                "Den Vorsitz übernimmt der frühere Brightwater-Co-Chef Tom Ashby, außerdem gehört "
+                "dem Gremium Nordwind-Chef Jan Roth an. KI-Chef Lena Berg bleibt.\n\nDer "
+                "Verwaltungsrat hatte Halm am Freitag abgesetzt. Mitgründer Jonas Weber legte "
+                "daraufhin sein Amt als Verwaltungsratschef nieder. Er soll nun ebenfalls "
+                "zurückkehren. Übergangschef Martin Vogel war erst am Sonntag ernannt worden. "
+                "Vogel war seit 2013 Mitglied der Geschäftsführung.", "2023-11-22", "de")
+    assert {("Jan Roth", "ceo", "Nordwind", False), ("Martin Vogel", "ceo", "Quillon AG", False),
+            ("Martin Vogel", "board-member", "Quillon AG", True)} <= roles(r)
+    assert "KI" not in named(r, "Organization")
+    assert not {e for e in events(r) if e[0] == "RoleChange" and e[1] == "Tom Ashby"}
+    assert {("Return", "Peter Halm", "Quillon AG", "2023-11-22"),
+            ("Departure", "Jonas Weber", "Quillon AG", "2023-11-17"),
+            ("Return", "Jonas Weber", "Quillon AG", "2023-11")} <= events(r)
+
+
+def test_chinese_units_posts_handed_on_and_whose_founder(tmp_path) -> None:
+    """'终端BG董事长' (a unit between the verb and its title); '宣布X不再担任终端BG CEO，由Y
+    接任': Y takes the post; '此前担任终端BG首席运营官': held before; '投资华岳科技，并延揽其
+    创办人X出任首席AI长': X founded 华岳科技 (其, the company named last), and '新成立的Z' forms
+    no company named before; '曾在A和B担任工程师': held before."""
+    r = extract(tmp_path, "星海科技人事调整\n\n星海科技近日发布内部文件，终端BG CEO余大明将卸任。文件宣布"
+                "余大明不再担任终端BG CEO，由何立接任。余大明将继续担任终端BG董事长。\n\n文件显示，"
+                "何立此前担任终端BG首席运营官。", "2023-11-24", "zh-Hans")
+    assert ("何立", "ceo") in role_changes(r)
+    assert {("余大明", "board-chair", "星海科技", False),
+            ("何立", "coo", "星海科技", True)} <= roles(r)
+    r = extract(tmp_path, "星海科技延揽王立明\n\n今年6月，星海科技投资华岳科技，并延揽其创办人王立明出任首席AI长，"
+                "领导新成立的超级智能实验室。加入星海科技之前，王立明曾在晨光新兴创投资本、华岳新能源科技担任工程师。",
+                "2025-11-12", "zh-Hans")
+    assert {("王立明", "founder", "华岳科技", False),
+            ("王立明", "chief-ai-officer", "星海科技", False),
+            ("王立明", "engineer", "华岳新能源科技", True)} <= roles(r)
+    assert not {e for e in events(r) if e[0] == "Founding"}  # nothing formed in June

@@ -54,6 +54,7 @@ def test_cleaning_keeps_a_map_back_to_the_original(raw: str) -> None:
 @example("\x95")  # found by hypothesis: repaired to a lone bullet, then a blank line
 @example("㐀(è)(è)")  # pinyin twice: both go in one pass
 @example("、,,")  # a run of doubled commas: all go in one pass
+@example("\x83\x95\r\x80")  # a line a lone \r ends is repaired on its own, as it is next time
 def test_cleaning_twice_changes_nothing_more(raw: str) -> None:
     once = clean(raw).text
     assert clean(once).text == once
