@@ -8,7 +8,7 @@ from loaders.facts import COPULA_RULES, NAMED_AFTER, Fact, lexicon
 from loaders.registry import Entity
 from loaders.successions import SuccessionRules
 
-_ENDS_CLAUSE = re.compile(r"\s*(?:一职|职务|职位)?\s*[，,]\s*")  # "…CEO一职，由X接任"
+_COMMA = re.compile(r"\s*[，,]\s*")
 
 TITLED = "event-title-rolechange"  # a RoleChange told with a title
 
@@ -158,8 +158,10 @@ class RoleChangeRules(SuccessionRules):
                  and t.end() <= m.start() and (lex["post_after"].match(self.norm, t.end())
                                                or lex["post_by_agent"].match(self.norm, t.end()))]
         if not posts and lex["post_by_agent"].match(self.norm, clause[0]):
-            posts = [t for t in written if t.end() <= clause[0]
-                     and _ENDS_CLAUSE.fullmatch(self.norm, t.end(), clause[0])][-1:]
+            last = [t for t in written if t.end() <= clause[0]][-1:]  # "…CEO一职，由X接任":
+            end = (lex["post_after"].match(self.norm, last[0].end()) or last[0]).end() \
+                if last else 0  # after its word for the post
+            posts = last if last and _COMMA.fullmatch(self.norm, end, clause[0]) else []
         agents = self._named_agents(self._agent_span(clause, m)) if posts else []
         return [(agents[0].entity, self._org_before(posts[-1].start(), sent) or self.main_org,
                  self._role_key(posts[-1]), TITLED)] if agents else []

@@ -2807,6 +2807,9 @@ def test_chinese_units_posts_handed_on_and_whose_founder(tmp_path) -> None:
                 "余大明不再担任终端BG CEO，由何立接任。余大明将继续担任终端BG董事长。\n\n文件显示，"
                 "何立此前担任终端BG首席运营官。", "2023-11-24", "zh-Hans")
     assert ("何立", "ceo") in role_changes(r)
+    said = extract(tmp_path, "星海科技人事调整\n\n星海科技近日发布内部文件，终端BG CEO余大明将卸任。文件宣布"
+                   "余大明不再担任终端BG CEO一职，由何立接任。", "2023-11-24", "zh-Hans")
+    assert ("何立", "ceo") in role_changes(said)  # the word for the post between
     assert {("余大明", "board-chair", "星海科技", False),
             ("何立", "coo", "星海科技", True)} <= roles(r)
     r = extract(tmp_path, "星海科技延揽王立明\n\n今年6月，星海科技投资华岳科技，并延揽其创办人王立明出任首席AI长，"
