@@ -116,11 +116,10 @@ class OrgNames:
         its suffix open it, unless the word is a title ("President of Quillon Labs") or
         follows another capitalized one ("Chief Executive of …")."""
         m = _OF_HEAD.search(self.norm, max(0, start - 24), start)
-        before = self.norm[max(0, start - 40):m.start(1) if m else start].split()
-        if m is None or m.group(1) in stop or is_title(m.group(1)) \
-                or before and before[-1][:1].isupper():
+        if m is None or m.group(1) in stop or is_title(m.group(1)):
             return start
-        return m.start(1)
+        before = self.norm[max(0, m.start(1) - 40):m.start(1)].split()
+        return start if before and before[-1][:1].isupper() else m.start(1)
 
     def _acronyms(self) -> None:
         """'International Business Machines Corp … IBM': a name found by its suffix whose

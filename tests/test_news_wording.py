@@ -2745,6 +2745,9 @@ def test_names_in_two_scripts_and_whom_a_clause_is_of(tmp_path) -> None:
     assert ("Founding", "Igor Brandt", "Quillon Labs", "2023") in events(r)
     assert {("Igor Brandt", "researcher", "Nova Dynamics", True),
             ("Max Tegner", "founder", "Future of Life Institute", False)} <= roles(r)
+    r = extract(tmp_path, "Talks\n\nTom Reyes met the Founder of Quillon Labs and the Chief "
+                "Technology Officer of Nova Labs.", "2025-08-13", "en")
+    assert named(r, "Organization") == {"Quillon Labs", "Nova Labs"}  # no title opens a name
 
 
 def test_returns_foundings_and_what_a_relative_clause_tells(tmp_path) -> None:
