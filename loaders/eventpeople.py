@@ -91,8 +91,9 @@ class EventPeople:
         not the clause's subject."""
         if self.lang != "zh":
             return False
-        start = next((q.start for q in self.mentions if q.entity is p.entity
-                      and q.end == p.start - 1 and self.norm[q.end] in "(（"), p.start)
+        start = p.start if self.norm[p.start - 1:p.start] not in ("(", "（") else next(
+            (q.start for q in self.mentions if q.entity is p.entity and q.end == p.start - 1),
+            p.start)
         before = self.norm[max(0, start - 12):start]
         before = self.titles.sub("", before) if self.titles is not None else before
         return lexicon()["coverb"].search(before) is not None

@@ -151,6 +151,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             return []
         out = []
         earlier = org is None and lexicon()["former_employer"].search(self.norm, *clause)
+        told = "relative" if etype in ("Joining", "Departure") and mode == "subject" \
+            and self._opens_relative(sent, clause) else mode  # "X, who will join Y, …"
         for person in people:
             if earlier:  # "haben ihre bisherigen Arbeitgeber verlassen", "重返老东家"
                 target = self._role_org(person.entity, [r for r in roles if r.former])
@@ -171,8 +173,6 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
                                 person=person.entity, org=target, type="RoleChange", role=post,
                                 date=date))
                 continue
-            told = "relative" if etype in ("Joining", "Departure") and mode == "subject" \
-                and self._opens_relative(sent, clause) else mode  # "X, who will join Y, …"
             out.append(Fact("event", sent[0], sent[1], f"event-{told}-{etype.lower()}",
                             person=person.entity, org=target, type=etype, date=date))
             if origin is not None and origin is not target:
