@@ -66,6 +66,7 @@ def _written() -> list[tuple[str, str]]:
     seasons, placed = ({cjk: alternation(w for w in words if has_cjk(w) == cjk)
                         for cjk in (False, True)} for words in (v["seasons"], v["placing"]))
     back = alternation(w for w, shift in v["placing"].items() if shift < 0 and not has_cjk(w))
+    said = "".join(f"|(?<=\\b{w})" for w in v["said_weekday"])  # "announced Thursday"
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),
@@ -110,7 +111,7 @@ def _written() -> list[tuple[str, str]]:
         ("month-edge", rf"\b(?:Ende|Anfang|Mitte|late|early|mid-?|end of|beginning of)\s+({mon})\b"),
         ("month", rf"\b(?:im|in|seit|since|bis|until|Ende|Anfang)\s+({mon})\b"),
         ("weekday", rf"\b(?:(?:on\s+)?(?:late|early)|on|am|seit|since|in der Nacht (?:zum|auf den)"
-                    rf"|({back}))\s+({wd})"
+                    rf"|({back}){said})\s+({wd})"
                     r"(?:abend|morgen|nachmittag|vormittag|mittag)?\b"),  # "am Donnerstagabend"
         ("rel-month", rf"\b(?:({placed[False]})|im)\s+(month|monat)\b"),
         # "bis Ende des Jahres", "until the end of the year", "至年底": an end, not a date

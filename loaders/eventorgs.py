@@ -37,6 +37,15 @@ class EventOrgs(Context):
                          self.norm, max(sent[0], r.title_at - 24), r.title_at))
                      and r.org is not None and r.org.kind == "org"), None)
 
+    def _post_taken(self, sent, m: re.Match[str], people: list, roles: list) -> Entity | None:
+        """The company of the post a sentence names its first person to after the verb, when
+        no company names them ("Musk names NBCUniversal's Linda Yaccarino as Twitter CEO"):
+        not one written with the name, where they come from."""
+        return next((r.org for r in roles if people and r.person is people[0].entity
+                     and r.start == sent[0] and r.title_at > m.end() and not r.former
+                     and r.rule not in ("role-apposition", *NAMED_AFTER)
+                     and r.org is not None and r.org.kind == "org"), None)
+
     def _part_founded(self, org, clause) -> bool:
         """'创立了百度智能硬件品牌小度', "founded Google's hardware division": the organization
         after a founding verb owns what was founded (a word for a part follows it)."""

@@ -125,7 +125,8 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
             elif etype == "Departure" and self._others_post(org, sent, people, roles):
                 org = None  # "Y, the CEO of Z, …, replacing X, who is stepping down": not Z
         if mode == "object" and quoted is None:  # "OpenAI hires X": X joins OpenAI
-            org = self._hirer(sent, clause, m) or org
+            org = self._hirer(sent, clause, m) or self._post_taken(sent, m, people, roles) \
+                or org
         if etype == "Founding":
             agent = lexicon()["agent"].search(self.norm, clause[0], m.start()) \
                 if self.lang == "zh" else None
@@ -192,8 +193,10 @@ class EventRules(RoleChangeRules, OrganizationEventRules, EventDates, EventOrgs,
     def _inside_post(self, person: Entity, org: Entity, sent, roles: list[Fact]) -> str | None:
         """One a company names (hires, picks) who works there already, as the sentence says
         beside the name ("named Maziar Mike Doustdar, head of its international operations,
-        as the new chief executive"): no Joining, a RoleChange to the other title."""
-        if not any(r.rule == "role-apposition" and r.start == sent[0] and r.person is person
+        as the new chief executive", "names CEO Satya Nadella as chairman"): no Joining, a
+        RoleChange to the other title."""
+        if not any(r.rule in ("role-apposition", "role-title-before-name")
+                   and r.start == sent[0] and r.person is person
                    and r.org is org and not r.former for r in roles):
             return None
         return _post_told(roles, sent[0], person, org)

@@ -33,8 +33,7 @@ class OrganizationEventRules(Context):
             if e.person is None or e.org is None:
                 continue
             if e.type == "Founding":
-                text = self.norm[e.start:e.end]
-                together = e.org.iri in shared or lexicon()["co_founding"].search(text) or len(
+                together = e.org.iri in shared or self._together(e.start, e.end) or len(
                     {f.person.iri for f in events if f.type == "Founding" and f.org is e.org
                      and f.start == e.start and f.person is not None}) > 1
                 out.append(Fact("role", e.start, e.end, "role-from-founding", person=e.person,
@@ -43,6 +42,14 @@ class OrganizationEventRules(Context):
                 out.append(Fact("role", e.start, e.end, "role-from-rolechange", person=e.person,
                                 org=e.org, role=e.role, at=e.at))
         return out
+
+    def _together(self, start: int, end: int) -> bool:
+        """Words of founding with others in a sentence, outside its titles ("继美团联合创始人
+        王慧文创办光年之外后": 联合 is of the title, not of the founding)."""
+        titles = [t.span() for t in self.titles.finditer(self.masked, start, end)] \
+            if self.titles is not None else []
+        return any(not any(a <= w.start() < b for a, b in titles)
+                   for w in lexicon()["co_founding"].finditer(self.norm, start, end))
 
     def _formed_by(self, sent, clause, m, date) -> list[Fact]:
         """A formation with people as its agents ('由 X 等人成立', 'formed by X') is their

@@ -257,6 +257,9 @@ class OrgLookup(OrgMarks):
         article's own first; not one someone left or went to), else the article's. A title
         after the organization its holder comes from, the last of the clause ('poached from
         X its head of research'), is held there."""
+        group = self._group(pos) if lexicon()["group_title"].match(self.norm, pos) else None
+        if group is not None:  # "Konzernchef X" in a report on a subsidiary: the group's
+            return group
         if lexicon()["company"].search(self.norm, max(0, pos - 20), pos):
             meant = self._company_meant(pos)
             if meant is not None:  # "公司的联合创办人", "the company's CFO"

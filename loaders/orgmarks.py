@@ -43,16 +43,25 @@ class OrgMarks:
     def _bystander(self, org: Mention, start: int) -> bool:
         """An organization no title is held at for being written near it: where someone
         studied ("毕业于台湾大学", "studied at Stanford"), a platform something was said on,
-        one bought ("die Übernahme des Saatgutherstellers Y"; a mark after `start`)."""
+        one bought ("die Übernahme des Saatgutherstellers Y"; a mark after `start`), the owner
+        of the one named next ("VW-Softwaretochter Cariad")."""
         return lexicon()["studied"].search(self.norm, max(0, org.start - 24), org.start) \
             is not None or self._medium(org) or self._mark_before(org, "acquired", start) \
-            is not None
+            is not None or lexicon()["owner_of"].match(self.masked, org.end) is not None
 
     def _medium(self, org: Mention) -> bool:
         """An organization written as where something was said ("在微博上称", "wrote on
         LinkedIn", "schrieb auf X"): a platform, not a company the article tells of."""
         return any(m.start() < org.start < m.end() for m in lexicon()["medium"].finditer(
             self.masked, max(0, org.start - 16), org.end + 2))
+
+    def _group(self, pos: int) -> Entity | None:
+        """The organization the article calls the group before `pos` ("der Volkswagen-Konzern",
+        "der Mutterkonzern X"): the one a "Konzernchef" leads."""
+        lex = lexicon()
+        named = [o for o in self._in(0, pos, "org") if lex["group_after"].match(self.norm, o.end)
+                 or lex["group_before"].search(self.norm, max(0, o.start - 16), o.start)]
+        return named[-1].entity if named else None
 
     def _origin_mark(self, org: Mention, start: int) -> re.Match[str] | None:
         """The 从 / from / von (after `start`) marking where someone comes from."""

@@ -202,9 +202,9 @@ class OrgNames:
         patterns = [fastre.compile(rf"(?:{zh}|成立)(?:一家)?[{CJK}A-Za-z\d. ]{{0,10}}?"
                                    rf"(?:{alternation(words('names', 'company_nouns_zh'))})"
                                    rf"(?:[，,]?\s*名为)?\s*[“「]?([{CJK}]{{2,8}}?)"
-                                   rf"(?=[”」]?\s*[，。,、；;（(\n]|$)"),
+                                   rf"(?=[”」]?{_AFTER}\s*[，。,、；;（(\n]|$)"),
                     fastre.compile(rf"(?:{zh})\s*([{CJK}]{{2,8}}?|{plain}(?: {plain}){{0,2}})"
-                                   rf"(?=\s*[，。,、；;（(」”\n]|$)"),
+                                   rf"(?={_AFTER}\s*[，。,、；;（(」”\n]|$)"),
                     fastre.compile(rf"\b(?:{other})\s+({latin}(?: {latin}){{0,2}})"
                                    rf"(?=\s*[,.;:()\n]|\s+(?:in|im|and|und|with|mit)\b|$)")]
         stop = words("names", "not_names")
@@ -226,13 +226,15 @@ class OrgNames:
         cuts = words("names", "org_descriptors_zh")
         stop = words("names", "not_dateline_subjects_zh")
         surnames = "".join(words("names", "surnames_zh"))
+        long = tuple(words("names", "surnames_long_zh"))
         titles = ontology_terms()["roles"].pattern("zh")
         for m in fastre.finditer(pattern, self.norm):
             run = m.group(1)
             start = m.start(1) + _cut_after(run, cuts)
             name = self.norm[start:m.end(1)]
             if len(name) < 2 or name in stop or not self._free_span(m.start(1), m.end(1)) \
-                    or len(name) <= 3 and name[0] in surnames \
+                    or len(name) <= 3 and name[0] in surnames or len(name) <= 5 \
+                    and name.startswith(long) \
                     or titles is not None and titles.search(name):
                 continue  # "董事长蔡明忠今日表示", "雷军今日宣布": a person
             self._add(start, m.end(1), self._entity(name, "org"), "org-dateline-zh")
@@ -314,3 +316,5 @@ def _introduced_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern
                              rf"(?![\w-])", re.IGNORECASE)  # at a word's start
     return (pattern, fastre.compile(fastre.lowered(intro)),
             fastre.compile(intro, re.IGNORECASE))
+# "继王慧文创办光年之外后，…": a postposition of time after the name founded ends it
+_AFTER = "(?:之?后|以后)?"

@@ -39,12 +39,13 @@ def _particle_name() -> re.Pattern[str]:
 @cache
 def _zh_context() -> tuple[re.Pattern[str], ...]:
     surnames = "".join(words("names", "surnames_zh"))
+    long = alternation(words("names", "surnames_long_zh"))
     roles = ontology_terms()["roles"].by_lang
     titles = {p for lang in ("", "zh") for p in roles.get(lang, {})  # and "CEO靳玉志"
               if re.search(f"[{CJK}]", p) or re.fullmatch("[A-Z]{2,5}", p)}
     speech = [p for p in ontology_terms()["speech"].by_lang.get("", {})
               if re.search(f"[{CJK}]", p)]
-    name = rf"([{surnames}][{CJK}]{{1,2}}?)"
+    name = rf"((?:{long}|[{surnames}])[{CJK}]{{1,2}}?)"  # "欧阳X", "西川广人"
     triggers = [p for p in ontology_terms()["triggers"].by_lang.get("", {})
                 if re.search(f"[{CJK}]", p)]
     followers = sorted(words("names", "name_followers_zh"))

@@ -73,6 +73,9 @@ class RoleRules(HolderChecks, VerbRoles):
         between = self.norm[anchor:first.start()].replace("\0", "")
         former = bool(lex["former"].search(self.norm[max(sent[0], anchor - 24):anchor])) or \
             bool(lex["former"].search(between) or lex["former_field"].search(between))
+        if former and lex["outgoing"].search(self.norm, max(sent[0], anchor - 24), first.start()) \
+                and lex["holding_now"].search(self.norm, people[-1].end, people[-1].end + 12):
+            former = False  # "Der bisherige Finanzvorstand X bleibt im Amt": still held
         out = []
         for i, t in enumerate(chain):
             if i + 1 < len(chain) and chain[i + 1].start() == t.end() \

@@ -173,8 +173,9 @@ def lexicon() -> dict:
             "effective_zh": fastre.compile(data["effective_zh"]),
             **{key: fastre.compile(data[key])
                for key in ("reporting", "reporting_after", "reporting_zh", "left_post", "range_to",
-                           "coverb", "fronted_gerund", "apposed", "where", "org_subject_de",
-                           "name_adverb", "own_adjective")},
+                           "coverb", "fronted_gerund", "apposed", "when_then", "where", "owner_of",
+                           "group_title", "group_after", "group_before",
+                           "org_subject_de", "name_adverb", "own_adjective")},
             "as": fastre.compile(f"(?:{'|'.join(data['as_markers'])})"),
             "team": set(data["team_roles"]), "implied": data["implied_roles"],
             "implied_verb": data["implied_verb_roles"],

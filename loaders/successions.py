@@ -7,6 +7,7 @@ import re
 from loaders.facts import Context, Fact, lexicon
 from loaders.mentions import Mention
 from loaders.orgevents import FOUNDER_ROLES
+from loaders.registry import Entity
 
 _SPACES = re.compile(r"\s*")
 
@@ -39,9 +40,11 @@ class SuccessionRules(Context):
         elif self._org_subject(clause):
             return []  # "Die Deutsche Bank hat ihren Vorstandschef X abgelöst": X is replaced
         else:
+            before = self._in(clause[0], m.start(), "person")  # "X hatte Y als Chef
+            last = self.lang == "de" and not self.norm[m.end():clause[1]].strip(" .;\n")
+            before = before[:1] if last else before[-1:]  # abgelöst": X, the verb last
             new = [p for p in self._named_agents(self._agent_span(clause, m))  # not "die
-                   if not self._is_replaced(p)][:1] or \
-                self._in(clause[0], m.start(), "person")[-1:] or \
+                   if not self._is_replaced(p)][:1] or before or \
                 self._subjects(sent, clause, m)[-1:]  # Nachfolge von Y": Y is replaced
         if not new:
             return []
@@ -54,6 +57,8 @@ class SuccessionRules(Context):
         titles = [t for t in self._titles_after(sent, clause, m)  # ("Nachfolger wird
                   if t.end() > new[0].start  # Produktionsvorstand X"); "陈磊…接替黄峥出任
                   or self.norm[t.end():new[0].start].strip()]  # 首席执行官": the title after
+        if titles:  # "took over as CEO …, when Y succeeded Z as chairman": not the CEO post
+            held = [r for r in held if clause[0] <= r.title_at < clause[1]]  # another clause's
         if not held and not titles:
             held = self._predecessor_held(sent, clause, m, (new[0], named_before), roles)
         posts = {(r.org.iri if r.org else None, r.role): r for r in held  # "as president
@@ -61,7 +66,19 @@ class SuccessionRules(Context):
         if not held and not titles:  # "Bosch bekommt einen neuen Chef. X werde die
             return [(new[0].entity, org, key, "event-replacing")  # Nachfolge von Y antreten"
                     for org, key in self._announced_post(sent)]
-        return [(new[0].entity, r.org, r.role, "event-replacing") for r in posts.values()]
+        return [(new[0].entity, self._post_org(new[0].entity, r, sent, roles), r.role,
+                 "event-replacing") for r in posts.values()]
+
+    def _post_org(self, new: Entity, post: Fact, sent, roles: list[Fact]) -> Entity | None:
+        """Where the post taken is: the organization the sentence names for it, else, when
+        the successor holds that post at another one the article names elsewhere, that one
+        ("Blume hatte Diess als Vorstandsvorsitzender abgelöst", Blume "Konzernchef" of VW
+        in a report on a subsidiary), else the one the post's holder was given."""
+        if any(o.entity is post.org for o in self._in(sent[0], sent[1], "org")):
+            return post.org
+        own = [r.org for r in roles if r.person is new and r.role == post.role
+               and not r.former and r.org is not None and r.start != sent[0]]
+        return own[0] if own else post.org
 
     def _org_subject(self, clause) -> bool:
         """An organization opening a German clause, an article at most before it and a
