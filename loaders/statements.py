@@ -163,6 +163,11 @@ class StatementRules(Context):
             speaker = self._antecedent_person(qs, sent[0])  # '"…," she said.'
             if speaker is not None:
                 return speaker, "statement-speaker-pronoun-after-quote"
+        told = lexicon()["company_anywhere"].match(lead[verb.end():].lstrip() if verb else lead)
+        if told and self.speech is not None and self.speech.search(tail, 0, 40):
+            speaker = self._company_meant(qs) or self.main_org  # '"…," the company said'
+            if speaker is not None:
+                return speaker, "statement-speaker-company-after-quote"
         return None, ""
 
     def _said_by_end(self, qe: int) -> int:

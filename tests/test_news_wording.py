@@ -2822,3 +2822,16 @@ def test_chinese_units_posts_handed_on_and_whose_founder(tmp_path) -> None:
             ("王立明", "chief-ai-officer", "星海科技", False),
             ("王立明", "engineer", "华岳新能源科技", True)} <= roles(r)
     assert not {e for e in events(r) if e[0] == "Founding"}  # nothing formed in June
+
+
+def test_a_quote_the_company_said(tmp_path) -> None:
+    """'"…," the company said in a statement': the company the article tells of said it;
+    '"…," sagte das Unternehmen' too."""
+    r = extract(tmp_path, "Quillon Labs names a chairman\n\nQuillon Labs elected chief executive "
+                "Peter Halm as chairman on Wednesday.\n\n\"In this role, Peter will set the "
+                "agenda for the board,\" the company said in a statement.", "2021-06-16", "en")
+    assert ("Quillon Labs", "In this role, Peter will set the agenda for the board,") \
+        in statements(r)
+    r = extract(tmp_path, "Quillon AG\n\nDie Quillon AG hat Peter Halm zum Chef ernannt. \"Wir "
+                "freuen uns auf ihn\", sagte das Unternehmen.", "2021-06-16", "de")
+    assert ("Quillon AG", "Wir freuen uns auf ihn") in statements(r)
