@@ -129,8 +129,8 @@ class EventDates(DateMarks):
             if not own and clause[0] > sent[0] and lexicon()["apposed"].fullmatch(
                     self.norm, clause[0] - 1, pos):
                 return None  # "Blue Origin, the space company founded by X": it describes
-            then = [d for d in inside if not own and lexicon()["when_then"].match(
-                self.norm, d.end, pos) and d.end < clause[0] <= pos]
+            then = [] if own else [d for d in inside if d.end < clause[0] <= pos
+                                   and lexicon()["when_then"].match(self.norm, d.end, pos)]
             if then:  # "in February 2014, when Thompson succeeded Gates": then
                 return then[-1]
             joined = [c.end() for c in lexicon()["conjunction"].finditer(self.norm, clause[0],

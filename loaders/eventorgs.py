@@ -41,10 +41,9 @@ class EventOrgs(Context):
         """The company of the post a sentence names its first person to after the verb, when
         no company names them ("Musk names NBCUniversal's Linda Yaccarino as Twitter CEO"):
         not one written with the name, where they come from."""
-        return next((r.org for r in roles if people and r.person is people[0].entity
-                     and r.start == sent[0] and r.title_at > m.end() and not r.former
-                     and r.rule not in ("role-apposition", *NAMED_AFTER)
-                     and r.org is not None and r.org.kind == "org"), None)
+        return next((r.org for r in posts_given(roles, sent[0], people[0].entity)
+                     if r.title_at > m.end() and r.org is not None and r.org.kind == "org"),
+                    None) if people else None
 
     def _part_founded(self, org, clause) -> bool:
         """'创立了百度智能硬件品牌小度', "founded Google's hardware division": the organization
@@ -134,3 +133,10 @@ class EventOrgs(Context):
                       or lexicon()["left_post"].fullmatch(self.norm, m.end(), after[0].start)):
             return after[0].entity
         return before[-1].entity if before else (after[0].entity if after else None)
+
+
+def posts_given(roles: list[Fact], start: int, person: Entity) -> list[Fact]:
+    """The posts the sentence at `start` gives a person: current ones, not a title written
+    with the name (in apposition or before it), which is held already."""
+    return [r for r in roles if r.start == start and r.person is person and not r.former
+            and r.rule not in ("role-apposition", *NAMED_AFTER)]

@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from loaders.dates import DateMention
 from loaders.eventdates import EventDates
-from loaders.eventorgs import EXPLICIT_ORG, EventOrgs
+from loaders.eventorgs import EXPLICIT_ORG, EventOrgs, posts_given
 from loaders.eventpeople import EventPeople
 from loaders.facts import Fact, lexicon
 from loaders.lexicon import needs_title
@@ -284,11 +284,9 @@ def _entries_with_titles(facts: list[Fact]) -> list[Fact]:
 
 
 def _post_told(roles: list[Fact], start: int, person: Entity, org: Entity) -> str | None:
-    """The post the sentence at `start` gives a person at an organization: a current one,
-    not a title written with the name (in apposition or before it), which is held already."""
-    return next((r.role for r in roles if r.start == start and r.person is person
-                 and r.org is org and r.role and not r.former
-                 and r.rule not in ("role-apposition", "role-title-before-name")), None)
+    """The post the sentence at `start` gives a person at an organization."""
+    return next((r.role for r in posts_given(roles, start, person) if r.org is org and r.role),
+                None)
 
 
 def _insiders(facts: list[Fact], roles: list[Fact]) -> list[Fact]:
