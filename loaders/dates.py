@@ -15,7 +15,7 @@ from functools import cache
 from loaders import fastre
 from loaders.datevalues import DAY, RESOLVERS, Reference, next_year, vocab
 from loaders.fastre import has_cjk
-from loaders.lexicon import alternation
+from loaders.lexicon import alternation, toml
 from loaders.sentences import SENTENCE_END
 
 WEAK_RULES = {"date-now", "date-zh-weak"}
@@ -66,7 +66,7 @@ def _written() -> list[tuple[str, str]]:
     seasons, placed = ({cjk: alternation(w for w in words if has_cjk(w) == cjk)
                         for cjk in (False, True)} for words in (v["seasons"], v["placing"]))
     back = alternation(w for w, shift in v["placing"].items() if shift < 0 and not has_cjk(w))
-    said = "".join(f"|(?<=\\b{w})" for w in v["said_weekday"])  # "announced Thursday"
+    said = "".join(f"|(?<={w})" for w in toml("extract")["sayings"])  # "announced Thursday"
     return [
         ("iso-day", r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?!\d)"),
         ("same-later", r"几天后|几天之后|数天后|数日后|一个周末的时间|(?:a few|several|two|three) days later|days later|a week later|(?:wenige|einige|ein paar|zwei|drei) Tage später|eine Woche später"),

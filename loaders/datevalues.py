@@ -114,7 +114,6 @@ def vocab() -> dict:
             "present": re.compile("|".join(data["present"]), re.IGNORECASE),
             "relative": re.compile(data["relative"], re.IGNORECASE),
             "future_last": re.compile("|".join(data["future_last"])),
-            "said_weekday": data["said_weekday"],
             "seasons": {k: v for lang in data["seasons"].values() for k, v in lang.items()},
             "placing": data["placing"]}
 
